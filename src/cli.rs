@@ -1,0 +1,330 @@
+//! Command-line interface: argument parsing and the subcommands.
+
+use crate::config::{Config, ConfigError, Severity};
+use crate::inputs;
+use crate::report::{self, Report};
+use crate::run::{self, Engine};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::Buffer;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Exit codes.
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "critique-lint",
+    version,
+    about = "检查民主生活会、组织生活会对照检查材料中的常见问题",
+    long_about = "检查民主生活会、组织生活会个人对照检查材料：缺少部分、编号错乱、模板占位符、提法错误、标点、模糊表述和套话。\n\n`critique-lint FILES` 等同于 `critique-lint check FILES`。",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 检查报告文件（默认命令）
+    Check(CheckArgs),
+    /// 显示解析出的文档结构（部分、条目）
+    Outline(OutlineArgs),
+    /// 列出所有规则
+    Rules(CommonArgs),
+    /// 显示一条规则的说明和示例
+    Explain {
+        /// 规则 id，如 numbering
+        id: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+struct CommonArgs {
+    /// 配置文件（默认在当前目录及上级目录中查找 critique-lint.yaml）
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// 只运行这些规则（逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    select: Vec<String>,
+    /// 不运行这些规则（逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    ignore: Vec<String>,
+    /// 并行线程数（默认为 CPU 核数）
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Args, Debug, Default)]
+struct CheckArgs {
+    /// 报告文件或目录（目录中查找 *.txt）；`-` 表示标准输入
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// 颜色
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// 达到此级别的问题使退出码为 1（默认 error）
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<Level>,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args, Debug)]
+struct OutlineArgs {
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutlineFormat::Tree)]
+    format: OutlineFormat,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum OutlineFormat {
+    Tree,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<Level> for Severity {
+    fn from(l: Level) -> Severity {
+        match l {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
+}
+
+/// Parses the process arguments and runs; returns the exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => check(args),
+        Some(Command::Outline(args)) => outline(args),
+        Some(Command::Rules(common)) => list_rules(&common),
+        Some(Command::Explain { id, common }) => explain(&id, &common),
+        None => check(cli.check),
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> i32 {
+    eprintln!("critique-lint: error: {message}");
+    EXIT_ERROR
+}
+
+fn load_config(common: &CommonArgs) -> Result<Config, ConfigError> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    Config::load(common.config.as_deref(), &cwd)
+}
+
+/// Builds the engine, checking --select/--ignore against the known rule ids.
+fn engine(common: &CommonArgs) -> Result<Engine, String> {
+    let config = load_config(common).map_err(|e| e.to_string())?;
+    for id in common.select.iter().chain(&common.ignore) {
+        if !config.known_ids.contains(id) {
+            return Err(format!(
+                "未知的规则 `{id}`（`critique-lint rules` 列出所有规则）"
+            ));
+        }
+    }
+    if let Some(n) = common.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    Engine::new(config, &common.select, &common.ignore).map_err(|e| e.to_string())
+}
+
+fn check(args: CheckArgs) -> i32 {
+    if args.paths.is_empty() {
+        return fail("请指定要检查的文件或目录（`-` 表示标准输入），或运行 `critique-lint --help`");
+    }
+    let engine = match engine(&args.common) {
+        Ok(e) => e,
+        Err(m) => return fail(m),
+    };
+    let (origins, mut errors) = inputs::expand(&args.paths);
+    let (sources, load_errors) = run::load_all(&origins);
+    errors.extend(load_errors);
+    let diagnostics = engine.check(&sources);
+    let report = Report {
+        sources: &sources,
+        diagnostics: &diagnostics,
+        errors: &errors,
+    };
+    let written = match args.format {
+        Format::Json => std::io::stdout().write_all(report::json::render(&report).as_bytes()),
+        Format::Human => {
+            let mut buf = if use_color(args.color) {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
+            report::human::render(&report, &mut buf)
+                .and_then(|_| std::io::stdout().write_all(buf.as_slice()))
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return fail(e);
+        }
+    }
+    if args.format == Format::Json {
+        for e in &errors {
+            eprintln!("critique-lint: error: {e}");
+        }
+    }
+    let fail_on = args
+        .fail_on
+        .map(Severity::from)
+        .or(engine.config.fail_on)
+        .unwrap_or(Severity::Error);
+    if !errors.is_empty() {
+        EXIT_ERROR
+    } else if diagnostics.iter().any(|d| d.severity >= fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn use_color(c: Color) -> bool {
+    match c {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn outline(args: OutlineArgs) -> i32 {
+    let engine = match engine(&args.common) {
+        Ok(e) => e,
+        Err(m) => return fail(m),
+    };
+    let (origins, mut errors) = inputs::expand(&args.paths);
+    let (sources, load_errors) = run::load_all(&origins);
+    errors.extend(load_errors);
+    let docs: Vec<_> = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| engine.document(i, s))
+        .collect();
+    let with_links: Vec<_> = docs.iter().map(|d| (d, Vec::new())).collect();
+    let text = match args.format {
+        OutlineFormat::Json => report::outline::render_json(&with_links),
+        OutlineFormat::Tree => report::outline::render_tree(&with_links),
+    };
+    print!("{text}");
+    for e in &errors {
+        eprintln!("critique-lint: error: {e}");
+    }
+    if errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}
+
+fn list_rules(common: &CommonArgs) -> i32 {
+    let config = match load_config(common) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    println!("{:<20} {:<8} {:<16} 说明", "规则", "级别", "范围");
+    for r in &config.rules {
+        let scope = if r.spec.scope.is_empty() {
+            "全文".to_string()
+        } else {
+            r.spec
+                .scope
+                .iter()
+                .map(|k| k.name())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        println!(
+            "{:<20} {:<8} {:<16} {}",
+            r.spec.id,
+            r.spec.severity.name(),
+            scope,
+            r.spec.summary
+        );
+    }
+    EXIT_CLEAN
+}
+
+fn explain(id: &str, common: &CommonArgs) -> i32 {
+    let config = match load_config(common) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let Some(r) = config.rules.iter().find(|r| r.spec.id == id) else {
+        return fail(format!(
+            "未知的规则 `{id}`（`critique-lint rules` 列出所有规则）"
+        ));
+    };
+    let s = &r.spec;
+    let scope = if s.scope.is_empty() {
+        "全文".to_string()
+    } else {
+        s.scope
+            .iter()
+            .map(|k| k.chinese())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    println!("{}：{}\n", s.id, s.summary);
+    println!(
+        "级别：{}（{}）  类型：{}  范围：{}\n",
+        s.severity.name(),
+        s.severity.chinese(),
+        s.kind,
+        scope
+    );
+    println!("{}", s.explanation.trim_end());
+    println!("\n反例：\n{}", indent(&s.bad));
+    println!("\n正例：\n{}", indent(&s.good));
+    EXIT_CLEAN
+}
+
+fn indent(s: &str) -> String {
+    s.trim_end()
+        .lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

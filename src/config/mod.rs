@@ -1,0 +1,302 @@
+//! Configuration: the embedded default rule set, the user's
+//! `critique-lint.yaml` (found by walking up from the working directory),
+//! and the merge of the two.
+
+mod spec;
+pub mod yaml;
+
+pub use spec::{
+    ListFormulation, Params, PatternSpec, PhraseFormulation, RuleOverride, RuleSetting, RuleSpec,
+    Severity,
+};
+
+use crate::outline::SectionKeywords;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The default rule sets, embedded so the binary works with no files around.
+pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+    (
+        "rules/structure.yaml",
+        include_str!("../../rules/structure.yaml"),
+    ),
+    (
+        "rules/typography.yaml",
+        include_str!("../../rules/typography.yaml"),
+    ),
+    (
+        "rules/wording.yaml",
+        include_str!("../../rules/wording.yaml"),
+    ),
+];
+
+const OUTLINE_FILE: (&str, &str) = (
+    "rules/outline.yaml",
+    include_str!("../../rules/outline.yaml"),
+);
+
+pub const CONFIG_NAMES: &[&str] = &["critique-lint.yaml", ".critique-lint.yaml"];
+
+/// A configuration problem, always with the file and position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A YAML file the configuration was read from, kept to locate later errors.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl ConfigFile {
+    pub fn error_at(&self, key: &str, message: impl Into<String>) -> ConfigError {
+        let (line, column) = yaml::locate(&self.text, key);
+        ConfigError {
+            path: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+/// A rule instance with the file that defined or last changed it.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    pub spec: RuleSpec,
+    /// Index into [`Config::files`].
+    pub file: usize,
+    /// The key to point at when this rule is reported as wrong.
+    pub anchor: String,
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Enabled rules, in rule-file order.
+    pub rules: Vec<RuleEntry>,
+    /// Ids of every defined rule, enabled or not (for --select/--ignore).
+    pub known_ids: Vec<String>,
+    pub keywords: SectionKeywords,
+    /// Extra words for the segmenter.
+    pub dictionary: Vec<String>,
+    pub fail_on: Option<Severity>,
+    /// The user config file in use, if any.
+    pub user_file: Option<PathBuf>,
+    pub files: Vec<ConfigFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct UserConfig {
+    #[serde(default)]
+    rules: BTreeMap<String, RuleSetting>,
+    #[serde(default)]
+    extend_rules: Vec<PathBuf>,
+    #[serde(default)]
+    dictionary: Vec<String>,
+    fail_on: Option<Severity>,
+}
+
+impl Config {
+    /// Defaults plus the user's config: `explicit`, else one found by
+    /// walking up from `cwd`.
+    pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {
+        let mut config = Config::defaults()?;
+        let path = match explicit {
+            Some(p) => Some(p.to_path_buf()),
+            None => discover(cwd),
+        };
+        if let Some(path) = path {
+            config.apply_user_file(&path)?;
+        }
+        Ok(config)
+    }
+
+    /// Only the embedded defaults.
+    pub fn defaults() -> Result<Config, ConfigError> {
+        let mut files = Vec::new();
+        let mut rules = Vec::new();
+        for (path, text) in DEFAULT_RULE_FILES {
+            files.push(ConfigFile {
+                path: path.to_string(),
+                text: text.to_string(),
+            });
+            let specs: Vec<RuleSpec> = yaml::parse(text, path)?;
+            let file = files.len() - 1;
+            add_rules(&mut rules, specs, file, &files[file])?;
+        }
+        let keywords = yaml::parse(OUTLINE_FILE.1, OUTLINE_FILE.0)?;
+        Ok(Config {
+            known_ids: rules.iter().map(|r| r.spec.id.clone()).collect(),
+            rules,
+            keywords,
+            dictionary: Vec::new(),
+            fail_on: None,
+            user_file: None,
+            files,
+        })
+    }
+
+    fn apply_user_file(&mut self, path: &Path) -> Result<(), ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: name.clone(),
+            line: 1,
+            column: 1,
+            message: format!("无法读取配置文件：{e}"),
+        })?;
+        let user: UserConfig = if text.trim().is_empty() {
+            UserConfig::default()
+        } else {
+            yaml::parse(&text, &name)?
+        };
+        self.files.push(ConfigFile { path: name, text });
+        let user_index = self.files.len() - 1;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for extra in &user.extend_rules {
+            let full = base.join(extra);
+            let extra_name = full.display().to_string();
+            let text = std::fs::read_to_string(&full).map_err(|e| {
+                self.files[user_index].error_at(
+                    &extra.display().to_string(),
+                    format!("无法读取规则文件 {extra_name}：{e}"),
+                )
+            })?;
+            let specs: Vec<RuleSpec> = yaml::parse(&text, &extra_name)?;
+            self.files.push(ConfigFile {
+                path: extra_name,
+                text,
+            });
+            let file = self.files.len() - 1;
+            add_rules(&mut self.rules, specs, file, &self.files[file])?;
+        }
+        self.known_ids = self.rules.iter().map(|r| r.spec.id.clone()).collect();
+        for (id, setting) in user.rules {
+            let Some(pos) = self.rules.iter().position(|r| r.spec.id == id) else {
+                return Err(self.files[user_index].error_at(&id, format!("未知的规则 `{id}`")));
+            };
+            match setting {
+                RuleSetting::Off => {
+                    self.rules.remove(pos);
+                }
+                RuleSetting::On(o) => {
+                    let entry = &mut self.rules[pos];
+                    if o.params.is_some() || o.severity.is_some() || o.scope.is_some() {
+                        entry.file = user_index;
+                        entry.anchor = id.clone();
+                    }
+                    entry.spec = o.apply(entry.spec.clone());
+                }
+            }
+        }
+        self.dictionary.extend(user.dictionary);
+        self.fail_on = user.fail_on.or(self.fail_on);
+        self.user_file = Some(path.to_path_buf());
+        Ok(())
+    }
+}
+
+fn add_rules(
+    rules: &mut Vec<RuleEntry>,
+    specs: Vec<RuleSpec>,
+    file: usize,
+    source: &ConfigFile,
+) -> Result<(), ConfigError> {
+    for spec in specs {
+        if !is_kebab(&spec.id) {
+            return Err(source.error_at(
+                &spec.id,
+                format!("规则 id `{}` 须为英文 kebab-case", spec.id),
+            ));
+        }
+        if rules.iter().any(|r| r.spec.id == spec.id) {
+            return Err(source.error_at(&spec.id, format!("规则 `{}` 重复定义", spec.id)));
+        }
+        rules.push(RuleEntry {
+            anchor: spec.id.clone(),
+            spec,
+            file,
+        });
+    }
+    Ok(())
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// `critique-lint.yaml` in `dir` or the nearest parent that has one.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .flat_map(|d| CONFIG_NAMES.iter().map(move |n| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Config, ConfigError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("critique-lint.yaml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(Some(&path), dir.path())
+    }
+
+    #[test]
+    fn defaults_parse() {
+        let c = Config::defaults().unwrap();
+        assert!(c.rules.iter().any(|r| r.spec.id == "numbering"));
+    }
+
+    #[test]
+    fn rules_can_be_turned_off_and_overridden() {
+        let c =
+            load_text("rules:\n  numbering: off\n  vague-wording:\n    severity: error\n").unwrap();
+        assert!(!c.rules.iter().any(|r| r.spec.id == "numbering"));
+        let v = c
+            .rules
+            .iter()
+            .find(|r| r.spec.id == "vague-wording")
+            .unwrap();
+        assert_eq!(v.spec.severity, Severity::Error);
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let e = load_text("rules:\n  numbering:\n    severty: error\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 5), "{e}");
+        assert!(e.message.contains("severty"), "{e}");
+        let e = load_text("rules:\n  no-such-rule: off\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 3));
+        let e = load_text("rules:\n  numbering: maybe\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        let e = load_text("colour: red\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 1), "{e}");
+    }
+}

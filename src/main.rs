@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(critique_lint::cli::main());
+}

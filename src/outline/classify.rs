@@ -1,0 +1,76 @@
+//! Section kinds and the heading words that name them (data in `rules/outline.yaml`).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    Problems,
+    Causes,
+    Measures,
+    Other,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 4] = [
+        SectionKind::Problems,
+        SectionKind::Causes,
+        SectionKind::Measures,
+        SectionKind::Other,
+    ];
+
+    /// The letter that starts item ids: p1.2, c3, m4.
+    pub fn letter(self) -> char {
+        match self {
+            SectionKind::Problems => 'p',
+            SectionKind::Causes => 'c',
+            SectionKind::Measures => 'm',
+            SectionKind::Other => 'o',
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Problems => "problems",
+            SectionKind::Causes => "causes",
+            SectionKind::Measures => "measures",
+            SectionKind::Other => "other",
+        }
+    }
+
+    /// How a Chinese reader calls the part.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            SectionKind::Problems => "查摆问题",
+            SectionKind::Causes => "原因剖析",
+            SectionKind::Measures => "整改措施",
+            SectionKind::Other => "其他",
+        }
+    }
+}
+
+/// Heading words per kind, tried in the order given: the first kind with a
+/// word in the heading wins (so 上年度…整改落实情况 is `other`, 问题产生的原因
+/// is `causes`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionKeywords {
+    pub max_heading_chars: usize,
+    pub kinds: Vec<KindWords>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindWords {
+    pub kind: SectionKind,
+    pub words: Vec<String>,
+}
+
+impl SectionKeywords {
+    pub fn classify(&self, heading: &str) -> Option<SectionKind> {
+        self.kinds
+            .iter()
+            .find(|k| k.words.iter().any(|w| heading.contains(w.as_str())))
+            .map(|k| k.kind)
+    }
+}

@@ -1,0 +1,220 @@
+//! Numbering markers: `一、` `（一）` `1.` `（1）` `①` `第一部分` `第一，` `一是`.
+//!
+//! A marker's *style* says which sequence it belongs to; nesting is decided
+//! later from the order in which styles appear, never from a fixed table,
+//! because real reports mix styles freely.
+
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    /// 一、 二、
+    ChineseComma,
+    /// （一） (一)
+    ChineseParen,
+    /// 1、 1. 1．
+    Arabic,
+    /// （1） (1) 1）
+    ArabicParen,
+    /// ① ②
+    Circled,
+    /// 第一部分
+    Part,
+    /// 第一， 第二，
+    Ordinal,
+    /// 一是 二是 (at a paragraph start or inline)
+    Shi,
+}
+
+impl Style {
+    /// Styles that may appear inside a paragraph, after a sentence ends.
+    pub fn is_inline(self) -> bool {
+        matches!(self, Style::Shi | Style::Ordinal)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub style: Style,
+    pub value: u32,
+    /// The marker itself, e.g. `（二）` or `二是`.
+    pub span: Range<usize>,
+}
+
+struct Patterns {
+    start: Regex,
+    inline: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // Alternation order matters: 第一部分 before 第一，; （一） before （1）.
+        start: Regex::new(concat!(
+            r"^(?:",
+            r"(?P<part>第(?P<pn>[一二三四五六七八九十]+)部分)",
+            r"|(?P<ord>第(?P<on>[一二三四五六七八九十]+)[，,、：:])",
+            r"|(?P<cp>[（(](?P<cpn>[一二三四五六七八九十]+)[）)])",
+            r"|(?P<ap>(?:[（(](?P<apn1>\d{1,2})[）)]|(?P<apn2>\d{1,2})[）)]))",
+            r"|(?P<cc>(?P<ccn>[一二三四五六七八九十]+)[、．.])",
+            r"|(?P<ar>(?P<arn>\d{1,2})(?:[、．]|\.(?:[^\d]|$)))",
+            r"|(?P<ci>[①-⑳])",
+            r"|(?P<shi>(?P<sn>[一二三四五六七八九十]+)是)",
+            r")"
+        ))
+        .expect("valid marker regex"),
+        // After a sentence end (or ：/，), an inline 一是 or 第一，.
+        inline: Regex::new(
+            r"[。；！？：;!?:，,][”’」』）)\s]*(?P<m>(?P<sn>[一二三四五六七八九十]+)是|第(?P<on>[一二三四五六七八九十]+)[，,、：:])",
+        )
+        .expect("valid inline regex"),
+    })
+}
+
+/// Parses the marker at the start of `text` (already trimmed), if any.
+/// `base` is the byte offset of `text` in the document.
+pub fn leading_marker(text: &str, base: usize) -> Option<Marker> {
+    let caps = patterns().start.captures(text)?;
+    let num = |name: &str| caps.name(name).map(|m| m.as_str());
+    let (style, whole, value) = if let Some(m) = caps.name("part") {
+        (Style::Part, m, chinese_number(num("pn")?)?)
+    } else if let Some(m) = caps.name("ord") {
+        (Style::Ordinal, m, chinese_number(num("on")?)?)
+    } else if let Some(m) = caps.name("cp") {
+        (Style::ChineseParen, m, chinese_number(num("cpn")?)?)
+    } else if let Some(m) = caps.name("ap") {
+        let n = num("apn1").or(num("apn2"))?;
+        (Style::ArabicParen, m, n.parse().ok()?)
+    } else if let Some(m) = caps.name("cc") {
+        (Style::ChineseComma, m, chinese_number(num("ccn")?)?)
+    } else if caps.name("ar").is_some() {
+        let n = num("arn")?;
+        // The marker is the number and its separator, not the next character.
+        let len = n.len() + text[n.len()..].chars().next()?.len_utf8();
+        let value = n.parse().ok()?;
+        return Some(Marker {
+            style: Style::Arabic,
+            value,
+            span: base..base + len,
+        });
+    } else if let Some(m) = caps.name("ci") {
+        let c = m.as_str().chars().next()?;
+        (Style::Circled, m, c as u32 - '①' as u32 + 1)
+    } else if let Some(m) = caps.name("shi") {
+        (Style::Shi, m, chinese_number(num("sn")?)?)
+    } else {
+        return None;
+    };
+    if value == 0 {
+        return None;
+    }
+    Some(Marker {
+        style,
+        value,
+        span: base + whole.start()..base + whole.end(),
+    })
+}
+
+/// Inline markers (`。二是`, `；第二，`) inside a paragraph, in order.
+pub fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
+    patterns()
+        .inline
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let m = caps.name("m")?;
+            let (style, value) = match (caps.name("sn"), caps.name("on")) {
+                (Some(n), _) => (Style::Shi, chinese_number(n.as_str())?),
+                (_, Some(n)) => (Style::Ordinal, chinese_number(n.as_str())?),
+                _ => return None,
+            };
+            Some(Marker {
+                style,
+                value,
+                span: base + m.start()..base + m.end(),
+            })
+        })
+        .collect()
+}
+
+/// 一 … 九十九.
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32 + 1)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(s: &str) -> Option<(Style, u32, &str)> {
+        leading_marker(s, 0).map(|m| (m.style, m.value, &s[m.span]))
+    }
+
+    #[test]
+    fn leading_markers_of_every_style() {
+        assert_eq!(lead("一、查摆问题"), Some((Style::ChineseComma, 1, "一、")));
+        assert_eq!(
+            lead("（十二）在"),
+            Some((Style::ChineseParen, 12, "（十二）"))
+        );
+        assert_eq!(lead("(三)在"), Some((Style::ChineseParen, 3, "(三)")));
+        assert_eq!(lead("2、学习"), Some((Style::Arabic, 2, "2、")));
+        assert_eq!(lead("3.学习"), Some((Style::Arabic, 3, "3.")));
+        assert_eq!(lead("4．学习"), Some((Style::Arabic, 4, "4．")));
+        assert_eq!(lead("（5）学习"), Some((Style::ArabicParen, 5, "（5）")));
+        assert_eq!(lead("6）学习"), Some((Style::ArabicParen, 6, "6）")));
+        assert_eq!(lead("②学习"), Some((Style::Circled, 2, "②")));
+        assert_eq!(lead("第二部分 原因"), Some((Style::Part, 2, "第二部分")));
+        assert_eq!(lead("第三，加强"), Some((Style::Ordinal, 3, "第三，")));
+        assert_eq!(lead("二是政治"), Some((Style::Shi, 2, "二是")));
+    }
+
+    #[test]
+    fn numbers_and_words_that_are_not_markers() {
+        assert_eq!(lead("2023年度"), None);
+        assert_eq!(lead("1.5倍"), None);
+        assert_eq!(lead("第一书记"), None);
+        assert_eq!(lead("统一是"), None);
+        assert_eq!(lead("一定程度上"), None);
+    }
+
+    #[test]
+    fn inline_markers_follow_sentence_ends() {
+        let s = "一是学习不深。二是运用不够；三是统一是关键，第二，作风";
+        let found: Vec<(Style, u32)> = inline_markers(s, 0)
+            .iter()
+            .map(|m| (m.style, m.value))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(Style::Shi, 2), (Style::Shi, 3), (Style::Ordinal, 2)]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_number("九"), Some(9));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十一"), Some(11));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("三十五"), Some(35));
+        assert_eq!(chinese_number("十十"), None);
+    }
+}

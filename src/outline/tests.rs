@@ -1,0 +1,139 @@
+use super::*;
+use crate::source::Source;
+
+fn keywords() -> SectionKeywords {
+    crate::config::Config::defaults().unwrap().keywords
+}
+
+fn outline_of(text: &str) -> (Source, Outline) {
+    let source = Source::new("t", text);
+    let paras = paragraphs(
+        &source.text,
+        (0..source.line_count()).map(|l| source.line_range(l)),
+    );
+    let outline = parse(&source.text, &paras, &keywords());
+    (source, outline)
+}
+
+/// Sections as (kind, number of items, number of children per item).
+fn shape(o: &Outline) -> Vec<(SectionKind, Vec<usize>)> {
+    o.sections
+        .iter()
+        .map(|s| (s.kind, s.items.iter().map(|i| i.children.len()).collect()))
+        .collect()
+}
+
+fn labels(text: &str, items: &[Item]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| text[i.label.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn seed_sample_parses_as_six_aspects_three_causes_four_measures() {
+    let text = include_str!("../../corpus/references/seed-2023-template.txt");
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        &s.text[o.title.clone().unwrap()],
+        "2023年度主题教育专题民主生活会个人剖析材料"
+    );
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![2; 6]),
+            (SectionKind::Causes, vec![0; 3]),
+            (SectionKind::Measures, vec![0; 4]),
+        ]
+    );
+    let p = &o.sections[0];
+    assert_eq!(labels(text, &p.items)[0], "（一）在理论学习方面");
+    assert_eq!(
+        labels(text, &p.items[0].children),
+        ["一是深刻把握内涵“有欠缺”", "二是理论指导实践“有差距”"]
+    );
+    assert_eq!(p.items[0].children[1].id, "p1.2");
+    // An inline item's span runs to the end of its paragraph, not further.
+    let item = &p.items[0].children[1];
+    assert!(s.text[item.span.clone()].ends_with("成效不够明显。"));
+    assert_eq!(o.sections[2].items[3].id, "m4");
+}
+
+#[test]
+fn unnumbered_headings_and_arabic_items() {
+    let text = "关于我的对照检查\n\n存在的主要问题\n1.学习方面。今年只学了3次。\n（1）细项一。\n（2）细项二。\n2.作风方面。\n问题产生的根源\n1.放松要求。\n今后的努力方向\n1.每月学习两次。\n2.年底前完成调研。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![2, 0]),
+            (SectionKind::Causes, vec![0]),
+            (SectionKind::Measures, vec![0, 0]),
+        ]
+    );
+}
+
+#[test]
+fn part_headings_with_ordinal_items_crlf_and_fullwidth_indent() {
+    let text = "第一部分 对照检查情况\r\n\u{3000}\u{3000}一、学习不够。\r\n\r\n\u{3000}\u{3000}二、作风不实。\r\n第二部分 原因剖析\r\n一、思想放松。\r\n第三部分 整改措施\r\n第一，加强学习。第二，改进作风。\r\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![0, 0]),
+            (SectionKind::Causes, vec![0]),
+            (SectionKind::Measures, vec![0, 0]),
+        ]
+    );
+    assert_eq!(
+        labels(&s.text, &o.sections[2].items),
+        ["第一，加强学习", "第二，改进作风"]
+    );
+    assert_eq!(labels(&s.text, &o.sections[0].items)[1], "二、作风不实");
+}
+
+#[test]
+fn last_years_rectification_is_other_and_halfwidth_parens_nest() {
+    let text = "标题\n一、上年度民主生活会整改落实情况\n已完成。\n二、存在的问题\n(一)在学习方面\n1、学得少。\n2、学得浅。\n(二)在作风方面\n1、下基层少。\n三、问题产生的原因\n(一)放松学习。\n四、整改措施\n(一)每周学习。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Other, vec![]),
+            (SectionKind::Problems, vec![2, 1]),
+            (SectionKind::Causes, vec![0]),
+            (SectionKind::Measures, vec![0]),
+        ]
+    );
+    assert_eq!(o.sections[1].items[1].children[0].id, "p2.1");
+}
+
+#[test]
+fn paragraph_start_shi_items_continue_across_paragraphs() {
+    let text = "一、存在问题\n（一）理论学习系统性不强。\n一是学习时间少。\n二是学用脱节。\n（二）作风不实。\n一是调研少。\n二、原因剖析\n一是放松了学习。\n三、整改措施\n一是每月学习。二是年底前调研。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![2, 1]),
+            (SectionKind::Causes, vec![0]),
+            (SectionKind::Measures, vec![0, 0]),
+        ]
+    );
+}
+
+#[test]
+fn aspect_heading_with_problem_words_is_not_a_section() {
+    let text = "一、查摆问题\n（一）在理论学习方面存在的问题\n一是少。\n（二）在作风方面存在的问题\n一是浮。\n二、原因剖析\n（一）放松。\n三、整改措施\n（一）学习。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(o.sections.len(), 3);
+    assert_eq!(o.sections[0].items.len(), 2);
+}
+
+#[test]
+fn sentences_split_at_ends_and_keep_closing_quotes() {
+    let text = "他说“好。”然后走了！再见\n";
+    let (s, o) = outline_of(text);
+    let got: Vec<&str> = o.sentences.iter().map(|r| &s.text[r.clone()]).collect();
+    assert_eq!(got, ["他说“好。”", "然后走了！", "再见"]);
+}

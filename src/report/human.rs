@@ -1,0 +1,246 @@
+//! Human output: rustc-style annotated snippets via codespan-reporting.
+//!
+//! Reports often hold a whole paragraph of 300+ characters on one physical
+//! line. Our [`Files`] implementation cuts long lines into display lines at
+//! sentence ends, so a label shows the sentence around it, while the line
+//! and column printed stay those of the real file.
+
+use super::Report;
+use crate::config::Severity;
+use crate::source::Source;
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use std::ops::Range;
+
+/// Display lines longer than this many characters are cut.
+const MAX_CHARS: usize = 60;
+
+struct SnippetFile<'a> {
+    source: &'a Source,
+    /// The text shown: ambiguous-width quotes swapped for same-size wide ones.
+    display: String,
+    /// Display lines (byte ranges) and the physical line each belongs to.
+    lines: Vec<Range<usize>>,
+    physical: Vec<usize>,
+}
+
+struct Snippets<'a> {
+    files: Vec<SnippetFile<'a>>,
+}
+
+impl<'a> Snippets<'a> {
+    fn new(sources: &'a [Source]) -> Snippets<'a> {
+        let files = sources
+            .iter()
+            .map(|source| {
+                let mut lines = Vec::new();
+                let mut physical = Vec::new();
+                for l in 0..source.line_count() {
+                    for chunk in chunks(&source.text, source.line_range(l)) {
+                        lines.push(chunk);
+                        physical.push(l);
+                    }
+                }
+                SnippetFile {
+                    source,
+                    display: display_text(&source.text),
+                    lines,
+                    physical,
+                }
+            })
+            .collect();
+        Snippets { files }
+    }
+
+    fn get(&self, id: usize) -> Result<&SnippetFile<'a>, FilesError> {
+        self.files.get(id).ok_or(FilesError::FileMissing)
+    }
+}
+
+/// “”‘’ are East Asian *ambiguous* width: one column for codespan, two in
+/// many CJK terminals, so carets drift. 「」『』 are wide everywhere and have
+/// the same UTF-8 length, so byte offsets stay valid.
+fn display_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '“' => '「',
+            '”' => '」',
+            '‘' => '『',
+            '’' => '』',
+            other => other,
+        })
+        .collect()
+}
+
+/// Cuts one physical line into display lines of about [`MAX_CHARS`]
+/// characters, preferring sentence ends, then clause ends.
+fn chunks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = line.start;
+    let mut count = 0;
+    let mut strong: Option<usize> = None;
+    let mut weak: Option<usize> = None;
+    for (i, c) in text[line.clone()].char_indices() {
+        let at = line.start + i + c.len_utf8();
+        count += 1;
+        if "。！？；!?;".contains(c) {
+            strong = Some(at);
+        } else if "，：、,:".contains(c) {
+            weak = Some(at);
+        } else if "”’）)".contains(c) && strong == Some(at - c.len_utf8()) {
+            strong = Some(at);
+        }
+        if count >= MAX_CHARS {
+            // A sentence end if there is one; past the slack, a clause end or here.
+            let late = count >= MAX_CHARS + 20;
+            let cut = strong
+                .filter(|&p| p > start)
+                .or_else(|| late.then(|| weak.filter(|&p| p > start).unwrap_or(at)));
+            if let Some(cut) = cut {
+                out.push(start..cut);
+                count = text[cut..at].chars().count();
+                start = cut;
+                strong = None;
+                weak = None;
+            }
+        }
+    }
+    out.push(start..line.end);
+    out
+}
+
+impl<'a> Files<'a> for Snippets<'a> {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(&self.get(id)?.source.name)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(&self.get(id)?.display)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let f = self.get(id)?;
+        Ok(f.lines
+            .partition_point(|r| r.start <= byte_index)
+            .saturating_sub(1))
+    }
+
+    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, FilesError> {
+        let f = self.get(id)?;
+        f.physical
+            .get(line_index)
+            .map(|l| l + 1)
+            .ok_or(FilesError::LineTooLarge {
+                given: line_index,
+                max: f.lines.len(),
+            })
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        Ok(self.get(id)?.source.position(byte_index).1)
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let f = self.get(id)?;
+        f.lines
+            .get(line_index)
+            .cloned()
+            .ok_or(FilesError::LineTooLarge {
+                given: line_index,
+                max: f.lines.len(),
+            })
+    }
+}
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+/// Writes every diagnostic, then the summary line.
+pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let files = Snippets::new(report.sources);
+    let config = term::Config::default();
+    for d in report.diagnostics {
+        let mut labels = vec![CsLabel::primary(d.file, d.span.clone())];
+        labels.extend(
+            d.labels
+                .iter()
+                .map(|l| CsLabel::secondary(l.file, l.span.clone()).with_message(&l.message)),
+        );
+        let diagnostic = CsDiagnostic::new(severity(d.severity))
+            .with_code(d.rule.to_string())
+            .with_message(&d.message)
+            .with_labels(labels)
+            .with_notes(d.notes.clone());
+        term::emit_to_write_style(out, &config, &files, &diagnostic)
+            .map_err(std::io::Error::other)?;
+    }
+    for e in report.errors {
+        out.set_color(
+            codespan_reporting::term::termcolor::ColorSpec::new()
+                .set_bold(true)
+                .set_fg(Some(codespan_reporting::term::termcolor::Color::Red)),
+        )?;
+        write!(out, "error")?;
+        out.reset()?;
+        writeln!(out, ": {}: {}", e.path, e.message)?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+pub fn summary_line(report: &Report) -> String {
+    let s = report.summary();
+    let mut line = format!("共检查 {} 个文件", s.files);
+    if s.errors + s.warnings + s.infos == 0 {
+        line.push_str("，未发现问题");
+    } else {
+        line.push_str(&format!(
+            "：{} 个错误，{} 个警告，{} 个提示",
+            s.errors, s.warnings, s.infos
+        ));
+    }
+    if !report.errors.is_empty() {
+        line.push_str(&format!("；{} 个文件无法读取", report.errors.len()));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_at_sentence_ends() {
+        let sentence = "这是一个二十个字左右的完整句子，用来测试切分的效果。";
+        let text = sentence.repeat(6);
+        let parts = chunks(&text, 0..text.len());
+        assert!(parts.len() >= 3, "{parts:?}");
+        for p in &parts[..parts.len() - 1] {
+            assert!(text[p.clone()].ends_with('。'), "{}", &text[p.clone()]);
+        }
+        assert_eq!(parts.last().unwrap().end, text.len());
+    }
+
+    #[test]
+    fn display_text_keeps_byte_offsets() {
+        let t = "说“好”与‘坏’";
+        assert_eq!(display_text(t).len(), t.len());
+        assert_eq!(display_text(t), "说「好」与『坏』");
+    }
+}

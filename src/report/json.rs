@@ -1,0 +1,104 @@
+//! `--format json`: the machine contract (version 1). Fields may be added,
+//! never removed or renamed.
+
+use super::{Report, SpanJson, Summary};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: Vec<FileJson<'a>>,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+    summary: Summary,
+    /// Files that could not be read; added in version 1 beside the contract fields.
+    errors: Vec<ErrorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    encoding: &'a str,
+    chars: usize,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    path: &'a str,
+    span: SpanJson,
+    text: &'a str,
+    labels: Vec<LabelJson<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    path: &'a str,
+    span: SpanJson,
+    text: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+pub fn render(report: &Report) -> String {
+    let out = Output {
+        version: 1,
+        files: report
+            .sources
+            .iter()
+            .map(|s| FileJson {
+                path: &s.name,
+                encoding: s.encoding,
+                chars: s.char_count(),
+            })
+            .collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let source = &report.sources[d.file];
+                DiagnosticJson {
+                    rule: &d.rule,
+                    severity: d.severity.name(),
+                    message: &d.message,
+                    path: &source.name,
+                    span: SpanJson::new(source, &d.span),
+                    text: &source.text[d.span.clone()],
+                    labels: d
+                        .labels
+                        .iter()
+                        .map(|l| {
+                            let s = &report.sources[l.file];
+                            LabelJson {
+                                path: &s.name,
+                                span: SpanJson::new(s, &l.span),
+                                text: &s.text[l.span.clone()],
+                                message: &l.message,
+                            }
+                        })
+                        .collect(),
+                    notes: &d.notes,
+                }
+            })
+            .collect(),
+        summary: report.summary(),
+        errors: report
+            .errors
+            .iter()
+            .map(|e| ErrorJson {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,63 @@
+//! Renderers, one per output format, all reading the same [`Report`].
+
+pub mod human;
+pub mod json;
+pub mod outline;
+
+use crate::config::Severity;
+use crate::diagnostic::Diagnostic;
+use crate::source::{LoadError, Source};
+use serde::Serialize;
+
+/// Everything a check run produced, in deterministic order.
+pub struct Report<'a> {
+    pub sources: &'a [Source],
+    pub diagnostics: &'a [Diagnostic],
+    pub errors: &'a [LoadError],
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Report<'_> {
+    pub fn summary(&self) -> Summary {
+        let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        Summary {
+            files: self.sources.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
+    }
+}
+
+/// A span as machine formats show it: byte offsets and 1-based positions.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SpanJson {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl SpanJson {
+    pub fn new(source: &Source, span: &std::ops::Range<usize>) -> SpanJson {
+        let (line, column) = source.position(span.start);
+        let (end_line, end_column) = source.position(span.end);
+        SpanJson {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! `critique-lint outline`: the parsed structure as a tree or as JSON.
+
+use super::SpanJson;
+use crate::document::Document;
+use crate::outline::{Item, Section};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct OutlineJson<'a> {
+    version: u32,
+    documents: Vec<DocumentJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    sections: Vec<SectionJson<'a>>,
+    links: Vec<LinkJson>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    kind: &'static str,
+    heading: &'a str,
+    span: SpanJson,
+    items: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    span: SpanJson,
+    children: Vec<ItemJson<'a>>,
+}
+
+/// A problem or cause item and the measures that answer it.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct LinkJson {
+    pub from: String,
+    pub to: Vec<LinkTarget>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct LinkTarget {
+    pub item: String,
+    pub score: f64,
+}
+
+fn item_json<'a>(doc: &'a Document, item: &'a Item) -> ItemJson<'a> {
+    ItemJson {
+        id: &item.id,
+        label: &doc.text()[item.label.clone()],
+        span: SpanJson::new(&doc.source, &item.span),
+        children: item.children.iter().map(|c| item_json(doc, c)).collect(),
+    }
+}
+
+fn section_json<'a>(doc: &'a Document, s: &'a Section) -> SectionJson<'a> {
+    SectionJson {
+        kind: s.kind.name(),
+        heading: &doc.text()[s.heading.clone()],
+        span: SpanJson::new(&doc.source, &s.span),
+        items: s.items.iter().map(|i| item_json(doc, i)).collect(),
+    }
+}
+
+pub fn render_json(docs: &[(&Document, Vec<LinkJson>)]) -> String {
+    let out = OutlineJson {
+        version: 1,
+        documents: docs
+            .iter()
+            .map(|(doc, links)| DocumentJson {
+                path: &doc.source.name,
+                title: doc.outline.title.clone().map(|t| &doc.text()[t]),
+                sections: doc
+                    .outline
+                    .sections
+                    .iter()
+                    .map(|s| section_json(doc, s))
+                    .collect(),
+                links: links.clone(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
+    s.push('\n');
+    s
+}
+
+pub fn render_tree(docs: &[(&Document, Vec<LinkJson>)]) -> String {
+    let mut out = String::new();
+    for (doc, links) in docs {
+        out.push_str(&doc.source.name);
+        out.push('\n');
+        if let Some(t) = &doc.outline.title {
+            out.push_str(&format!("  标题：{}\n", &doc.text()[t.clone()]));
+        }
+        for s in &doc.outline.sections {
+            let (line, _) = doc.source.position(s.heading.start);
+            out.push_str(&format!(
+                "  [{}] {}（第 {line} 行）\n",
+                s.kind.name(),
+                &doc.text()[s.heading.clone()]
+            ));
+            for i in &s.items {
+                tree_item(doc, i, 2, &mut out);
+            }
+        }
+        if !links.is_empty() {
+            out.push_str("  对应关系：\n");
+            for l in links {
+                let to: Vec<String> =
+                    l.to.iter()
+                        .map(|t| format!("{} ({:.2})", t.item, t.score))
+                        .collect();
+                let to = if to.is_empty() {
+                    "（无对应措施）".to_string()
+                } else {
+                    to.join("、")
+                };
+                out.push_str(&format!("    {} → {}\n", l.from, to));
+            }
+        }
+    }
+    out
+}
+
+fn tree_item(doc: &Document, item: &Item, depth: usize, out: &mut String) {
+    let label: String = doc.text()[item.label.clone()].chars().take(40).collect();
+    out.push_str(&format!("{}{} {}\n", "  ".repeat(depth), item.id, label));
+    for c in &item.children {
+        tree_item(doc, c, depth + 1, out);
+    }
+}

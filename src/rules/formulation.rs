@@ -1,0 +1,295 @@
+//! `formulation`: standard political formulations (提法) quoted incompletely
+//! or with wrong members.
+//!
+//! Lists (四个意识 …): an enumeration that names the formulation, or lists
+//! all but one of its members, must list exactly its members, in order.
+//! Phrases (两个维护 …): where the stem appears, one complete form must too.
+
+use super::{is_han, Meta, Rule};
+use crate::config::{ListFormulation, Params, PhraseFormulation};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use std::ops::Range;
+
+pub struct Formulation {
+    meta: Meta,
+    lists: Vec<ListFormulation>,
+    phrases: Vec<PhraseFormulation>,
+}
+
+pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
+    let lists = params.lists.clone().unwrap_or_default();
+    let phrases = params.phrases.clone().unwrap_or_default();
+    for l in &lists {
+        if l.members.len() < 2 {
+            return Err(format!("提法 `{}` 至少要有两个成员", l.name));
+        }
+    }
+    for p in &phrases {
+        if let Some(a) = p.accepted.iter().find(|a| !a.contains(&p.stem)) {
+            return Err(format!(
+                "提法 `{}` 的完整形式 `{a}` 不包含 `{}`",
+                p.name, p.stem
+            ));
+        }
+    }
+    Ok(Box::new(Formulation {
+        meta,
+        lists,
+        phrases,
+    }))
+}
+
+const SEPARATORS: &[&str] = &["、", "，", ",", "以及", "和", "与", "及"];
+const QUOTES: &[char] = &['“', '”', '"', '‘', '’'];
+
+impl Rule for Formulation {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for region in self.meta.regions(doc) {
+            for list in &self.lists {
+                for (span, detail) in check_list(text, region.clone(), list) {
+                    let canonical = list.members.join("、");
+                    out.push(self.meta.diagnostic(
+                        doc,
+                        span,
+                        &[
+                            ("name", &list.name),
+                            ("what", &detail),
+                            ("canonical", &canonical),
+                        ],
+                    ));
+                }
+            }
+            for phrase in &self.phrases {
+                for span in check_phrase(text, region.clone(), phrase) {
+                    let canonical = phrase.accepted[0].as_str();
+                    let detail = format!("“{}”写得不完整", &text[span.clone()]);
+                    out.push(self.meta.diagnostic(
+                        doc,
+                        span,
+                        &[
+                            ("name", &phrase.name),
+                            ("what", &detail),
+                            ("canonical", canonical),
+                        ],
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The common suffix of the members (意识, 自信), used to spot wrong members.
+fn common_suffix(members: &[String]) -> String {
+    let first: Vec<char> = members[0].chars().collect();
+    let mut n = 0;
+    while n < first.len()
+        && members.iter().all(|m| {
+            let cs: Vec<char> = m.chars().collect();
+            cs.len() > n && cs[cs.len() - 1 - n] == first[first.len() - 1 - n]
+        })
+    {
+        n += 1;
+    }
+    first[first.len() - n..].iter().collect()
+}
+
+/// One item of an enumeration at `at`: a member, or a look-alike with the
+/// members' suffix (服务意识 among the 意识). Returns (end, member index).
+fn item_at(
+    text: &str,
+    at: usize,
+    list: &ListFormulation,
+    suffix: &str,
+) -> Option<(usize, Option<usize>)> {
+    let rest = &text[at..];
+    if let Some(k) = list
+        .members
+        .iter()
+        .position(|m| rest.starts_with(m.as_str()))
+    {
+        return Some((at + list.members[k].len(), Some(k)));
+    }
+    if suffix.is_empty() {
+        return None;
+    }
+    // Up to six Han characters ending with the suffix.
+    let mut end = 0;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= 6 + suffix.chars().count() || !is_han(c) {
+            break;
+        }
+        end = i + c.len_utf8();
+        if rest[..end].ends_with(suffix) && rest[..end].chars().count() > suffix.chars().count() {
+            return Some((at + end, None));
+        }
+    }
+    let _ = end;
+    None
+}
+
+fn skip_quotes(text: &str, mut at: usize) -> usize {
+    while let Some(c) = text[at..].chars().next().filter(|c| QUOTES.contains(c)) {
+        at += c.len_utf8();
+    }
+    at
+}
+
+fn check_list(
+    text: &str,
+    region: Range<usize>,
+    list: &ListFormulation,
+) -> Vec<(Range<usize>, String)> {
+    let suffix = common_suffix(&list.members);
+    let hay = &text[region.clone()];
+    let mut out = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for m in &list.members {
+        starts.extend(hay.match_indices(m.as_str()).map(|(i, _)| region.start + i));
+    }
+    starts.sort_unstable();
+    let mut covered = region.start;
+    for start in starts {
+        if start < covered {
+            continue;
+        }
+        // Walk the enumeration: item (separator item)*.
+        let mut items: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+        let mut at = start;
+        while let Some((end, member)) =
+            item_at(text, at, list, &suffix).filter(|&(e, _)| e <= region.end)
+        {
+            items.push((at..end, member));
+            let next = skip_quotes(text, end);
+            let Some(sep) = SEPARATORS.iter().find(|s| text[next..].starts_with(**s)) else {
+                break;
+            };
+            at = skip_quotes(text, next + sep.len());
+        }
+        let span = start..items.last().map_or(start, |(r, _)| r.end);
+        covered = span.end.max(start + 1);
+        let members: Vec<usize> = items.iter().filter_map(|(_, m)| *m).collect();
+        let named = text[region.start.max(start.saturating_sub(30))..start].contains(&list.name);
+        let nearly_all = members.len() + 1 >= list.members.len();
+        if members.len() < 2 || !(named || nearly_all) {
+            continue;
+        }
+        let mut problems = Vec::new();
+        let wrong: Vec<&str> = items
+            .iter()
+            .filter(|(_, m)| m.is_none())
+            .map(|(r, _)| &text[r.clone()])
+            .collect();
+        if !wrong.is_empty() {
+            problems.push(format!("“{}”不是其中的内容", wrong.join("、")));
+        }
+        let missing: Vec<&str> = (0..list.members.len())
+            .filter(|k| !members.contains(k))
+            .map(|k| list.members[k].as_str())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!("缺少“{}”", missing.join("、")));
+        }
+        if missing.is_empty() && wrong.is_empty() && members.windows(2).any(|w| w[0] > w[1]) {
+            problems.push("顺序不对".to_string());
+        }
+        if !problems.is_empty() {
+            out.push((span, problems.join("，")));
+        }
+    }
+    out
+}
+
+fn check_phrase(text: &str, region: Range<usize>, phrase: &PhraseFormulation) -> Vec<Range<usize>> {
+    let hay = &text[region.clone()];
+    hay.match_indices(phrase.stem.as_str())
+        .map(|(i, _)| region.start + i)
+        .filter(|&at| {
+            !phrase.accepted.iter().any(|a| {
+                let k = a.find(&phrase.stem).expect("checked in build");
+                at >= k
+                    && text
+                        .get(at - k..)
+                        .is_some_and(|t| t.starts_with(a.as_str()))
+            })
+        })
+        .map(|at| {
+            // Underline the stem and what follows up to the clause end.
+            let rest = &text[at..region.end];
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| i >= phrase.stem.len() && !is_han(c) && !QUOTES.contains(&c))
+                .map_or(rest.len(), |(i, _)| i);
+            at..at + end.min(phrase.stem.len() + 30)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn four() -> ListFormulation {
+        ListFormulation {
+            name: "四个意识".into(),
+            members: ["政治意识", "大局意识", "核心意识", "看齐意识"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+
+    fn run(text: &str) -> Vec<String> {
+        check_list(text, 0..text.len(), &four())
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect()
+    }
+
+    #[test]
+    fn wrong_and_missing_members() {
+        assert_eq!(
+            run("增强政治意识、大局意识、核心意识、服务意识"),
+            vec!["“服务意识”不是其中的内容，缺少“看齐意识”"]
+        );
+        assert_eq!(
+            run("树牢“四个意识”：政治意识、大局意识和看齐意识"),
+            vec!["缺少“核心意识”"]
+        );
+        assert_eq!(
+            run("政治意识、核心意识、大局意识、看齐意识"),
+            vec!["顺序不对"]
+        );
+    }
+
+    #[test]
+    fn correct_or_partial_mentions_are_fine() {
+        assert!(run("增强“政治意识、大局意识、核心意识、看齐意识”").is_empty());
+        assert!(run("增强大局意识和服务意识").is_empty());
+        assert!(run("增强政治意识、大局意识").is_empty());
+    }
+
+    #[test]
+    fn suffix_of_members() {
+        assert_eq!(common_suffix(&four().members), "意识");
+    }
+
+    #[test]
+    fn phrase_stems_need_a_complete_form() {
+        let p = PhraseFormulation {
+            name: "两个维护".into(),
+            stem: "维护习近平总书记".into(),
+            accepted: vec!["维护习近平总书记党中央的核心、全党的核心地位".into()],
+        };
+        let bad = "坚决维护习近平总书记的核心地位。";
+        let spans = check_phrase(bad, 0..bad.len(), &p);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&bad[spans[0].clone()], "维护习近平总书记的核心地位");
+        let good = "坚决维护习近平总书记党中央的核心、全党的核心地位。";
+        assert!(check_phrase(good, 0..good.len(), &p).is_empty());
+    }
+}

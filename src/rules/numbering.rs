@@ -1,0 +1,109 @@
+//! `numbering`: a sequence of sibling markers skips or repeats a number.
+
+use super::{Meta, Rule};
+use crate::config::Params;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::outline::numbering::Style;
+use crate::outline::Marker;
+
+pub struct Numbering {
+    meta: Meta,
+}
+
+pub fn build(meta: Meta, _: &Params) -> Result<Box<dyn Rule>, String> {
+    Ok(Box::new(Numbering { meta }))
+}
+
+impl Rule for Numbering {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for group in doc.outline.sibling_groups() {
+            let mut expected = 1;
+            let mut previous: Option<&Marker> = None;
+            for m in group {
+                let this = &text[m.span.clone()];
+                let what = if m.value == expected {
+                    None
+                } else if m.value < expected {
+                    let prev = previous.map_or(String::new(), |p| text[p.span.clone()].to_string());
+                    Some(format!(
+                        "编号重复：“{prev}”之后又是“{this}”，应为“{}”",
+                        render(m, expected, this)
+                    ))
+                } else {
+                    let missing = render(m, expected, this);
+                    match previous {
+                        Some(p) => Some(format!(
+                            "编号跳号：“{}”之后是“{this}”，缺少“{missing}”",
+                            &text[p.span.clone()]
+                        )),
+                        None => Some(format!("编号从“{this}”开始，缺少“{missing}”")),
+                    }
+                };
+                if let Some(what) = what {
+                    out.push(
+                        self.meta
+                            .diagnostic(doc, m.span.clone(), &[("what", &what)]),
+                    );
+                }
+                expected = m.value.max(expected - 1) + 1;
+                previous = Some(m);
+            }
+        }
+    }
+}
+
+/// How marker `m` would be written with number `n`: （二） → （三）.
+fn render(m: &Marker, n: u32, written: &str) -> String {
+    let numeral = match m.style {
+        Style::Arabic | Style::ArabicParen => n.to_string(),
+        Style::Circled => char::from_u32('①' as u32 + n - 1).map_or(n.to_string(), String::from),
+        _ => chinese(n),
+    };
+    // Replace the number inside the written marker, keep its brackets.
+    let is_num =
+        |c: char| c.is_ascii_digit() || "一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".contains(c);
+    let start = written.find(is_num).unwrap_or(0);
+    let len: usize = written[start..]
+        .chars()
+        .take_while(|&c| is_num(c))
+        .map(char::len_utf8)
+        .sum();
+    format!(
+        "{}{}{}",
+        &written[..start],
+        numeral,
+        &written[start + len..]
+    )
+}
+
+fn chinese(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", D[(n % 10) as usize]),
+        _ => format!("{}十{}", D[(n / 10) as usize % 10], D[(n % 10) as usize]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::numbering::leading_marker;
+
+    #[test]
+    fn renders_expected_marker_in_the_written_style() {
+        let m = leading_marker("（四）在", 0).unwrap();
+        assert_eq!(render(&m, 3, "（四）"), "（三）");
+        let m = leading_marker("二是", 0).unwrap();
+        assert_eq!(render(&m, 3, "二是"), "三是");
+        let m = leading_marker("12.学", 0).unwrap();
+        assert_eq!(render(&m, 11, "12."), "11.");
+        assert_eq!(chinese(23), "二十三");
+    }
+}

@@ -1,0 +1,124 @@
+//! Word segmentation with jieba-rs and the genre's domain dictionary.
+//!
+//! One [`Segmenter`] is built per process and shared by all threads
+//! (`Jieba` is `Sync`). Text is cut paragraph by paragraph so that a token
+//! never crosses a line and cutting stays linear in the document size.
+
+use jieba_rs::Jieba;
+use std::ops::Range;
+
+/// The domain dictionary shipped in `rules/`, one `word [freq [tag]]` a line.
+pub const DOMAIN_DICTIONARY: &str = include_str!("../rules/dictionary.txt");
+
+/// A token: a byte range into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Token {
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn text(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+}
+
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl Segmenter {
+    /// jieba's default dictionary plus the domain dictionary and `extra` words.
+    pub fn new<'a>(extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
+        let mut jieba = Jieba::new();
+        for line in DOMAIN_DICTIONARY.lines() {
+            add_entry(&mut jieba, line);
+        }
+        for word in extra {
+            add_entry(&mut jieba, word);
+        }
+        Segmenter { jieba }
+    }
+
+    /// Cuts each paragraph range of `text`; whitespace-only tokens are dropped.
+    pub fn tokens(&self, text: &str, paragraphs: &[Range<usize>]) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 4);
+        for para in paragraphs {
+            let offset = para.start;
+            for t in self.jieba.cut(&text[para.clone()], true) {
+                if !t.word.trim().is_empty() {
+                    out.push(Token {
+                        start: (offset + t.byte_start) as u32,
+                        end: (offset + t.byte_end) as u32,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The underlying jieba instance (benchmarks compare against it).
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+}
+
+/// Adds one dictionary line; a word without a frequency gets one high enough
+/// to be kept whole (jieba's `suggest_freq`).
+fn add_entry(jieba: &mut Jieba, line: &str) {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return;
+    }
+    let mut parts = line.split_whitespace();
+    let Some(word) = parts.next() else { return };
+    let freq = parts.next().and_then(|f| f.parse().ok());
+    let tag = parts.next();
+    // A word jieba already knows keeps its frequency unless one is given:
+    // lowering it would change how the surrounding text is cut.
+    if freq.is_none() && jieba.has_word(word) {
+        return;
+    }
+    let freq = freq.unwrap_or_else(|| jieba.suggest_freq(word).max(3000));
+    jieba.add_word(word, Some(freq), tag);
+}
+
+/// Token boundaries of a document as a bitmap over byte offsets, so word-list
+/// rules can ask "does a match start and end on a token boundary" in O(1).
+pub struct Boundaries(Vec<bool>);
+
+impl Boundaries {
+    pub fn new(text_len: usize, tokens: &[Token]) -> Boundaries {
+        let mut bits = vec![false; text_len + 1];
+        for t in tokens {
+            bits[t.start as usize] = true;
+            bits[t.end as usize] = true;
+        }
+        Boundaries(bits)
+    }
+
+    pub fn contains(&self, range: &Range<usize>) -> bool {
+        self.0.get(range.start).copied().unwrap_or(false)
+            && self.0.get(range.end).copied().unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_terms_are_single_tokens_with_byte_spans() {
+        let seg = Segmenter::new([]);
+        let text = "召开民主生活会\n开展主题教育";
+        let tokens = seg.tokens(text, &[0..21, 22..text.len()]);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        assert!(words.contains(&"民主生活会"), "{words:?}");
+        assert!(words.contains(&"主题教育"), "{words:?}");
+        assert_eq!(tokens.last().unwrap().end as usize, text.len());
+    }
+}

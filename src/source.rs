@@ -1,0 +1,208 @@
+//! Loading report files: read bytes, decode to UTF-8, index lines.
+//!
+//! Everything downstream works on the decoded UTF-8 text; byte offsets in
+//! diagnostics refer to it, never to the bytes on disk.
+
+use std::fmt;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Where a report came from: a path on disk or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Stdin,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(p) => write!(f, "{}", p.display()),
+            Origin::Stdin => f.write_str("<stdin>"),
+        }
+    }
+}
+
+/// A decoded report with its line index.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Display name (the path as given, or `<stdin>`).
+    pub name: String,
+    pub text: String,
+    /// Name of the encoding the bytes were decoded from (`utf-8`, …).
+    pub encoding: &'static str,
+    line_starts: Vec<usize>,
+}
+
+/// A failure to turn a path into a [`Source`]; always names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl Source {
+    /// Builds a source from text already in memory (tests, stdin, benchmarks).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+        let text = text.into();
+        let line_starts = line_starts(&text);
+        Source {
+            name: name.into(),
+            text,
+            encoding: "utf-8",
+            line_starts,
+        }
+    }
+
+    /// Reads and decodes one report.
+    pub fn load(origin: &Origin) -> Result<Source, LoadError> {
+        let name = origin.to_string();
+        let fail = |message: String| LoadError {
+            path: name.clone(),
+            message,
+        };
+        let bytes = match origin {
+            Origin::File(path) => std::fs::read(path).map_err(|e| fail(io_message(&e)))?,
+            Origin::Stdin => {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(|e| fail(io_message(&e)))?;
+                buf
+            }
+        };
+        let (text, encoding) = decode(&bytes).map_err(fail)?;
+        let mut source = Source::new(name, text);
+        source.encoding = encoding;
+        Ok(source)
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= byte) - 1
+    }
+
+    /// Byte range of a line, without its line terminator.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let raw = &self.text[start..end];
+        let trimmed = raw.trim_end_matches(['\n', '\r']);
+        start..start + trimmed.len()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based (line, column) of a byte offset; columns count characters.
+    pub fn position(&self, byte: usize) -> (usize, usize) {
+        let line = self.line_index(byte);
+        let start = self.line_starts[line];
+        let column = self.text[start..byte].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// Number of characters in the text.
+    pub fn char_count(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// Line starts, treating `\n`, `\r\n` and a lone `\r` as line ends.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        _ if e.raw_os_error() == Some(21) => "是目录，不是文件".to_string(),
+        _ => format!("无法读取：{e}"),
+    }
+}
+
+/// Decodes report bytes. This version accepts UTF-8 with or without BOM.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if looks_binary(body) {
+        return Err("不是文本文件（含有二进制内容）".to_string());
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok((text.to_string(), "utf-8")),
+        Err(e) => Err(format!(
+            "不是 UTF-8 文本（第 {} 字节处编码无效）",
+            e.valid_up_to()
+        )),
+    }
+}
+
+/// NUL bytes or many control characters mean the file is not a text report.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 20 > head.len().max(1)
+}
+
+/// Returns the path if it names a report by extension.
+pub fn is_report_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_positions_count_characters() {
+        let s = Source::new("a", "一二\r\n三四五\r六\n");
+        assert_eq!(s.line_count(), 4);
+        assert_eq!(s.line_range(0), 0..6);
+        assert_eq!(s.line_range(1), 8..17);
+        assert_eq!(s.line_range(2), 18..21);
+        assert_eq!(s.position(11), (2, 2));
+        assert_eq!(s.position(18), (3, 1));
+    }
+
+    #[test]
+    fn bom_is_stripped_and_binary_rejected() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().0, "abc");
+        assert!(decode(b"PK\x03\x04\x00\x00")
+            .unwrap_err()
+            .contains("二进制"));
+        assert!(decode(b"\xC4\xE3\xBA\xC3").unwrap_err().contains("UTF-8"));
+    }
+}
