@@ -152,6 +152,12 @@ fn load_config(common: &CommonArgs) -> Result<Config, ConfigError> {
 
 /// Builds the engine, checking --select/--ignore against the known rule ids.
 fn engine(common: &CommonArgs) -> Result<Engine, String> {
+    let config = configure(common)?;
+    Engine::new(config, &common.select, &common.ignore).map_err(|e| e.to_string())
+}
+
+/// Loads the configuration, checks rule ids and sets up the thread pool.
+fn configure(common: &CommonArgs) -> Result<Config, String> {
     let config = load_config(common).map_err(|e| e.to_string())?;
     for id in common.select.iter().chain(&common.ignore) {
         if !config.known_ids.contains(id) {
@@ -166,21 +172,33 @@ fn engine(common: &CommonArgs) -> Result<Engine, String> {
             .build_global()
             .map_err(|e| e.to_string())?;
     }
-    Engine::new(config, &common.select, &common.ignore).map_err(|e| e.to_string())
+    Ok(config)
 }
 
 fn check(args: CheckArgs) -> i32 {
     if args.paths.is_empty() {
         return fail("请指定要检查的文件或目录（`-` 表示标准输入），或运行 `critique-lint --help`");
     }
-    let engine = match engine(&args.common) {
-        Ok(e) => e,
+    let config = match configure(&args.common) {
+        Ok(c) => c,
         Err(m) => return fail(m),
     };
-    let (origins, mut errors) = inputs::expand(&args.paths);
-    let (sources, load_errors) = run::load_all(&origins);
-    errors.extend(load_errors);
-    let diagnostics = engine.check(&sources);
+    // Read the reports while the dictionary loads.
+    let (engine, (sources, mut errors)) = rayon::join(
+        || Engine::new(config, &args.common.select, &args.common.ignore),
+        || {
+            let (origins, mut errors) = inputs::expand(&args.paths);
+            let (sources, load_errors) = run::load_all(&origins);
+            errors.extend(load_errors);
+            (sources, errors)
+        },
+    );
+    let engine = match engine {
+        Ok(e) => e,
+        Err(e) => return fail(e),
+    };
+    let (diagnostics, check_errors) = engine.check(&sources);
+    errors.extend(check_errors);
     let report = Report {
         sources: &sources,
         diagnostics: &diagnostics,
@@ -239,7 +257,7 @@ fn outline(args: OutlineArgs) -> i32 {
     let (sources, load_errors) = run::load_all(&origins);
     errors.extend(load_errors);
     let docs: Vec<_> = sources
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, s)| engine.document(i, s))
         .collect();
@@ -264,27 +282,40 @@ fn list_rules(common: &CommonArgs) -> i32 {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    println!("{:<20} {:<8} {:<16} 说明", "规则", "级别", "范围");
+    println!(
+        "{}{}{}说明",
+        pad("规则", 22),
+        pad("级别", 9),
+        pad("范围", 20)
+    );
     for r in &config.rules {
-        let scope = if r.spec.scope.is_empty() {
-            "全文".to_string()
-        } else {
-            r.spec
-                .scope
-                .iter()
-                .map(|k| k.name())
-                .collect::<Vec<_>>()
-                .join(",")
-        };
         println!(
-            "{:<20} {:<8} {:<16} {}",
-            r.spec.id,
-            r.spec.severity.name(),
-            scope,
+            "{}{}{}{}",
+            pad(&r.spec.id, 22),
+            pad(r.spec.severity.name(), 9),
+            pad(&scope_text(&r.spec.scope), 20),
             r.spec.summary
         );
     }
     EXIT_CLEAN
+}
+
+/// Pads to `width` terminal columns (Chinese characters take two).
+fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w).max(1)))
+}
+
+fn scope_text(scope: &[crate::outline::SectionKind]) -> String {
+    if scope.is_empty() {
+        "全文".to_string()
+    } else {
+        scope
+            .iter()
+            .map(|k| k.chinese())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
 }
 
 fn explain(id: &str, common: &CommonArgs) -> i32 {
@@ -298,15 +329,7 @@ fn explain(id: &str, common: &CommonArgs) -> i32 {
         ));
     };
     let s = &r.spec;
-    let scope = if s.scope.is_empty() {
-        "全文".to_string()
-    } else {
-        s.scope
-            .iter()
-            .map(|k| k.chinese())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let scope = scope_text(&s.scope);
     println!("{}：{}\n", s.id, s.summary);
     println!(
         "级别：{}（{}）  类型：{}  范围：{}\n",

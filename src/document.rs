@@ -4,23 +4,23 @@ use crate::outline::{self, Outline, Paragraph, SectionKeywords};
 use crate::segment::{Boundaries, Segmenter, Token};
 use crate::source::Source;
 
-pub struct Document {
+pub struct Document<'a> {
     /// Position of the document in the run's input order.
     pub index: usize,
-    pub source: Source,
+    pub source: &'a Source,
     pub paragraphs: Vec<Paragraph>,
     pub tokens: Vec<Token>,
     pub boundaries: Boundaries,
     pub outline: Outline,
 }
 
-impl Document {
+impl<'a> Document<'a> {
     pub fn build(
         index: usize,
-        source: Source,
+        source: &'a Source,
         seg: &Segmenter,
         keywords: &SectionKeywords,
-    ) -> Document {
+    ) -> Document<'a> {
         let text = &source.text;
         let paragraphs =
             outline::paragraphs(text, (0..source.line_count()).map(|l| source.line_range(l)));

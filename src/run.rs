@@ -23,12 +23,17 @@ impl Engine {
         select: &[String],
         ignore: &[String],
     ) -> Result<Engine, ConfigError> {
-        let mut rules = rules::build_all(&config)?;
+        // Loading jieba's dictionary dominates start-up; build the rules on
+        // the other core meanwhile.
+        let (rules, segmenter) = rayon::join(
+            || rules::build_all(&config),
+            || Segmenter::new(config.dictionary.iter().map(String::as_str)),
+        );
+        let mut rules = rules?;
         rules.retain(|r| {
             let id = &*r.meta().id;
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
         });
-        let segmenter = Segmenter::new(config.dictionary.iter().map(String::as_str));
         Ok(Engine {
             config,
             segmenter,
@@ -36,22 +41,39 @@ impl Engine {
         })
     }
 
-    pub fn document(&self, index: usize, source: Source) -> Document {
+    pub fn document<'a>(&self, index: usize, source: &'a Source) -> Document<'a> {
         Document::build(index, source, &self.segmenter, &self.config.keywords)
     }
 
-    /// Checks every source in parallel; diagnostics sorted by file, then position.
-    pub fn check(&self, sources: &[Source]) -> Vec<Diagnostic> {
-        let mut diagnostics: Vec<Diagnostic> = sources
+    /// Checks every source in parallel; diagnostics sorted by file, then
+    /// position. A document that makes a rule panic (a bug) is reported as
+    /// an error for that file; the others are still checked.
+    pub fn check(&self, sources: &[Source]) -> (Vec<Diagnostic>, Vec<LoadError>) {
+        let results: Vec<Result<Vec<Diagnostic>, LoadError>> = sources
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, s)| {
-                let doc = self.document(i, s.clone());
-                rules::check(&doc, &self.rules)
+            .map(|(i, s)| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let doc = self.document(i, s);
+                    rules::check(&doc, &self.rules)
+                }))
+                .map_err(|_| LoadError {
+                    path: s.name.clone(),
+                    message: "内部错误：检查此文件时程序出错，请将文件提交给 critique-lint 维护者"
+                        .to_string(),
+                })
             })
             .collect();
+        let mut diagnostics = Vec::new();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(d) => diagnostics.extend(d),
+                Err(e) => errors.push(e),
+            }
+        }
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        diagnostics
+        (diagnostics, errors)
     }
 }
 

@@ -80,7 +80,7 @@ impl Source {
                 buf
             }
         };
-        let (text, encoding) = decode(&bytes).map_err(fail)?;
+        let (text, encoding) = decode(bytes).map_err(fail)?;
         let mut source = Source::new(name, text);
         source.encoding = encoding;
         Ok(source)
@@ -148,16 +148,18 @@ fn io_message(e: &std::io::Error) -> String {
 }
 
 /// Decodes report bytes. This version accepts UTF-8 with or without BOM.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if looks_binary(body) {
+pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if looks_binary(&bytes) {
         return Err("不是文本文件（含有二进制内容）".to_string());
     }
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok((text.to_string(), "utf-8")),
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, "utf-8")),
         Err(e) => Err(format!(
             "不是 UTF-8 文本（第 {} 字节处编码无效）",
-            e.valid_up_to()
+            e.utf8_error().valid_up_to()
         )),
     }
 }
@@ -199,10 +201,12 @@ mod tests {
 
     #[test]
     fn bom_is_stripped_and_binary_rejected() {
-        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().0, "abc");
-        assert!(decode(b"PK\x03\x04\x00\x00")
+        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap().0, "abc");
+        assert!(decode(b"PK\x03\x04\x00\x00".to_vec())
             .unwrap_err()
             .contains("二进制"));
-        assert!(decode(b"\xC4\xE3\xBA\xC3").unwrap_err().contains("UTF-8"));
+        assert!(decode(b"\xC4\xE3\xBA\xC3".to_vec())
+            .unwrap_err()
+            .contains("UTF-8"));
     }
 }

@@ -25,8 +25,6 @@ pub struct Outline {
     /// The title line, if the report starts with one.
     pub title: Option<Range<usize>>,
     pub sections: Vec<Section>,
-    /// Sentence spans of the whole document, in order.
-    pub sentences: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,11 +161,7 @@ pub fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Out
             items,
         });
     }
-    Outline {
-        title,
-        sections,
-        sentences: sentences(text, paras),
-    }
+    Outline { title, sections }
 }
 
 /// The first paragraph is the title when it is short, unnumbered and not a
@@ -361,7 +355,8 @@ fn build_items(text: &str, body: &[Paragraph], letter: char, counter: &mut usize
 }
 
 /// Sentence spans: split at 。！？； and line ends, closing quotes kept.
-fn sentences(text: &str, paras: &[Paragraph]) -> Vec<Range<usize>> {
+/// Computed on demand: most rules never need them.
+pub fn sentences(text: &str, paras: &[Paragraph]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for p in paras {
         let mut start = p.span.start;

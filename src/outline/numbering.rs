@@ -47,7 +47,6 @@ pub struct Marker {
 
 struct Patterns {
     start: Regex,
-    inline: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -67,17 +66,24 @@ fn patterns() -> &'static Patterns {
             r")"
         ))
         .expect("valid marker regex"),
-        // After a sentence end (or ：/，), an inline 一是 or 第一，.
-        inline: Regex::new(
-            r"[。；！？：;!?:，,][”’」』）)\s]*(?P<m>(?P<sn>[一二三四五六七八九十]+)是|第(?P<on>[一二三四五六七八九十]+)[，,、：:])",
-        )
-        .expect("valid inline regex"),
     })
 }
 
 /// Parses the marker at the start of `text` (already trimmed), if any.
 /// `base` is the byte offset of `text` in the document.
 pub fn leading_marker(text: &str, base: usize) -> Option<Marker> {
+    // Most paragraphs start with prose: skip the regex unless the first
+    // character can begin a marker.
+    let first = text.chars().next()?;
+    if !(first == '第'
+        || first == '（'
+        || first == '('
+        || first.is_ascii_digit()
+        || NUMERALS.contains(first)
+        || ('①'..='⑳').contains(&first))
+    {
+        return None;
+    }
     let caps = patterns().start.captures(text)?;
     let num = |name: &str| caps.name(name).map(|m| m.as_str());
     let (style, whole, value) = if let Some(m) = caps.name("part") {
@@ -119,25 +125,61 @@ pub fn leading_marker(text: &str, base: usize) -> Option<Marker> {
     })
 }
 
+const NUMERALS: &str = "一二三四五六七八九十";
+/// What may end the text before an inline marker (a sentence, clause or colon).
+const BEFORE_INLINE: &str = "。；！？：;!?:，,";
+/// Closing quotes and brackets that may stand between that end and the marker.
+const CLOSERS: &str = "”’」』）)";
+
 /// Inline markers (`。二是`, `；第二，`) inside a paragraph, in order.
+/// Hand-written rather than a regex: it runs on every paragraph and only
+/// needs to look around the rare 是 and 第.
 pub fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
-    patterns()
-        .inline
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let m = caps.name("m")?;
-            let (style, value) = match (caps.name("sn"), caps.name("on")) {
-                (Some(n), _) => (Style::Shi, chinese_number(n.as_str())?),
-                (_, Some(n)) => (Style::Ordinal, chinese_number(n.as_str())?),
-                _ => return None,
-            };
-            Some(Marker {
-                style,
-                value,
-                span: base + m.start()..base + m.end(),
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (at, c) in text.match_indices(['是', '第']) {
+        let (start, end, digits) = if c == "是" {
+            let digits = text[..at].trim_end_matches(|d| NUMERALS.contains(d));
+            let start = digits.len();
+            (start, at + c.len(), &text[start..at])
+        } else {
+            let rest = &text[at + c.len()..];
+            let num_len = rest.len() - rest.trim_start_matches(|d| NUMERALS.contains(d)).len();
+            let after = rest[num_len..].chars().next();
+            if !after.is_some_and(|a| "，,、：:".contains(a)) {
+                continue;
+            }
+            let end = at + c.len() + num_len + after.map_or(0, char::len_utf8);
+            (at, end, &rest[..num_len])
+        };
+        if digits.is_empty() {
+            continue;
+        }
+        // The text before must end a sentence or clause (closers and spaces
+        // allowed in between); a paragraph start is a leading marker instead.
+        let before =
+            text[..start].trim_end_matches(|d: char| CLOSERS.contains(d) || d.is_whitespace());
+        if !before
+            .chars()
+            .next_back()
+            .is_some_and(|p| BEFORE_INLINE.contains(p))
+        {
+            continue;
+        }
+        let Some(value) = chinese_number(digits) else {
+            continue;
+        };
+        let style = if c == "是" {
+            Style::Shi
+        } else {
+            Style::Ordinal
+        };
+        out.push(Marker {
+            style,
+            value,
+            span: base + start..base + end,
+        });
+    }
+    out
 }
 
 /// 一 … 九十九.

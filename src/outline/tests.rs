@@ -133,7 +133,11 @@ fn aspect_heading_with_problem_words_is_not_a_section() {
 #[test]
 fn sentences_split_at_ends_and_keep_closing_quotes() {
     let text = "他说“好。”然后走了！再见\n";
-    let (s, o) = outline_of(text);
-    let got: Vec<&str> = o.sentences.iter().map(|r| &s.text[r.clone()]).collect();
+    let (s, _) = outline_of(text);
+    let paras = paragraphs(&s.text, (0..s.line_count()).map(|l| s.line_range(l)));
+    let got: Vec<&str> = sentences(&s.text, &paras)
+        .iter()
+        .map(|r| &s.text[r.clone()])
+        .collect();
     assert_eq!(got, ["他说“好。”", "然后走了！", "再见"]);
 }

@@ -48,25 +48,25 @@ pub struct LinkTarget {
     pub score: f64,
 }
 
-fn item_json<'a>(doc: &'a Document, item: &'a Item) -> ItemJson<'a> {
+fn item_json<'a>(doc: &'a Document<'a>, item: &'a Item) -> ItemJson<'a> {
     ItemJson {
         id: &item.id,
         label: &doc.text()[item.label.clone()],
-        span: SpanJson::new(&doc.source, &item.span),
+        span: SpanJson::new(doc.source, &item.span),
         children: item.children.iter().map(|c| item_json(doc, c)).collect(),
     }
 }
 
-fn section_json<'a>(doc: &'a Document, s: &'a Section) -> SectionJson<'a> {
+fn section_json<'a>(doc: &'a Document<'a>, s: &'a Section) -> SectionJson<'a> {
     SectionJson {
         kind: s.kind.name(),
         heading: &doc.text()[s.heading.clone()],
-        span: SpanJson::new(&doc.source, &s.span),
+        span: SpanJson::new(doc.source, &s.span),
         items: s.items.iter().map(|i| item_json(doc, i)).collect(),
     }
 }
 
-pub fn render_json(docs: &[(&Document, Vec<LinkJson>)]) -> String {
+pub fn render_json(docs: &[(&Document<'_>, Vec<LinkJson>)]) -> String {
     let out = OutlineJson {
         version: 1,
         documents: docs

@@ -9,12 +9,24 @@ use super::{is_han, Meta, Rule};
 use crate::config::{ListFormulation, Params, PhraseFormulation};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::segment::Boundaries;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
 pub struct Formulation {
     meta: Meta,
     lists: Vec<ListFormulation>,
     phrases: Vec<PhraseFormulation>,
+    /// One scan finds every member and stem (leftmost-longest: a stem inside
+    /// a longer stem is judged with it); `targets` says whose each is.
+    matcher: AhoCorasick,
+    targets: Vec<Target>,
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    List(usize),
+    Phrase(usize),
 }
 
 pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
@@ -33,10 +45,28 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
             ));
         }
     }
+    let mut needles = Vec::new();
+    let mut targets = Vec::new();
+    for (i, l) in lists.iter().enumerate() {
+        for m in &l.members {
+            needles.push(m.clone());
+            targets.push(Target::List(i));
+        }
+    }
+    for (j, p) in phrases.iter().enumerate() {
+        needles.push(p.stem.clone());
+        targets.push(Target::Phrase(j));
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&needles)
+        .map_err(|e| e.to_string())?;
     Ok(Box::new(Formulation {
         meta,
         lists,
         phrases,
+        matcher,
+        targets,
     }))
 }
 
@@ -51,8 +81,17 @@ impl Rule for Formulation {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for region in self.meta.regions(doc) {
-            for list in &self.lists {
-                for (span, detail) in check_list(text, region.clone(), list) {
+            let mut list_starts = vec![Vec::new(); self.lists.len()];
+            let mut phrase_starts = vec![Vec::new(); self.phrases.len()];
+            for m in self.matcher.find_iter(&text[region.clone()]) {
+                let at = region.start + m.start();
+                match self.targets[m.pattern().as_usize()] {
+                    Target::List(i) => list_starts[i].push(at),
+                    Target::Phrase(j) => phrase_starts[j].push(at),
+                }
+            }
+            for (list, starts) in self.lists.iter().zip(list_starts) {
+                for (span, detail) in check_list(text, region.clone(), list, starts) {
                     let canonical = list.members.join("、");
                     out.push(self.meta.diagnostic(
                         doc,
@@ -65,8 +104,10 @@ impl Rule for Formulation {
                     ));
                 }
             }
-            for phrase in &self.phrases {
-                for span in check_phrase(text, region.clone(), phrase) {
+            for (phrase, starts) in self.phrases.iter().zip(phrase_starts) {
+                for span in
+                    check_phrase(text, region.clone(), phrase, &starts, Some(&doc.boundaries))
+                {
                     let canonical = phrase.accepted[0].as_str();
                     let detail = format!("“{}”写得不完整", &text[span.clone()]);
                     out.push(self.meta.diagnostic(
@@ -119,17 +160,16 @@ fn item_at(
         return None;
     }
     // Up to six Han characters ending with the suffix.
-    let mut end = 0;
+    let suffix_chars = suffix.chars().count();
     for (n, (i, c)) in rest.char_indices().enumerate() {
-        if n >= 6 + suffix.chars().count() || !is_han(c) {
+        if n >= 6 + suffix_chars || !is_han(c) {
             break;
         }
-        end = i + c.len_utf8();
-        if rest[..end].ends_with(suffix) && rest[..end].chars().count() > suffix.chars().count() {
+        let end = i + c.len_utf8();
+        if n >= suffix_chars && rest[..end].ends_with(suffix) {
             return Some((at + end, None));
         }
     }
-    let _ = end;
     None
 }
 
@@ -140,18 +180,15 @@ fn skip_quotes(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Checks the enumerations that begin at member occurrences `starts`.
 fn check_list(
     text: &str,
     region: Range<usize>,
     list: &ListFormulation,
+    mut starts: Vec<usize>,
 ) -> Vec<(Range<usize>, String)> {
     let suffix = common_suffix(&list.members);
-    let hay = &text[region.clone()];
     let mut out = Vec::new();
-    let mut starts: Vec<usize> = Vec::new();
-    for m in &list.members {
-        starts.extend(hay.match_indices(m.as_str()).map(|(i, _)| region.start + i));
-    }
     starts.sort_unstable();
     let mut covered = region.start;
     for start in starts {
@@ -174,7 +211,10 @@ fn check_list(
         let span = start..items.last().map_or(start, |(r, _)| r.end);
         covered = span.end.max(start + 1);
         let members: Vec<usize> = items.iter().filter_map(|(_, m)| *m).collect();
-        let named = text[region.start.max(start.saturating_sub(30))..start].contains(&list.name);
+        let window = text
+            .floor_char_boundary(start.saturating_sub(30))
+            .max(region.start);
+        let named = text[window..start].contains(&list.name);
         let nearly_all = members.len() + 1 >= list.members.len();
         if members.len() < 2 || !(named || nearly_all) {
             continue;
@@ -205,10 +245,17 @@ fn check_list(
     out
 }
 
-fn check_phrase(text: &str, region: Range<usize>, phrase: &PhraseFormulation) -> Vec<Range<usize>> {
-    let hay = &text[region.clone()];
-    hay.match_indices(phrase.stem.as_str())
-        .map(|(i, _)| region.start + i)
+/// The stem occurrences `starts` not covered by a complete form.
+fn check_phrase(
+    text: &str,
+    region: Range<usize>,
+    phrase: &PhraseFormulation,
+    starts: &[usize],
+    boundaries: Option<&Boundaries>,
+) -> Vec<Range<usize>> {
+    starts
+        .iter()
+        .copied()
         .filter(|&at| {
             !phrase.accepted.iter().any(|a| {
                 let k = a.find(&phrase.stem).expect("checked in build");
@@ -219,13 +266,20 @@ fn check_phrase(text: &str, region: Range<usize>, phrase: &PhraseFormulation) ->
             })
         })
         .map(|at| {
-            // Underline the stem and what follows up to the clause end.
-            let rest = &text[at..region.end];
-            let end = rest
-                .char_indices()
-                .find(|&(i, c)| i >= phrase.stem.len() && !is_han(c) && !QUOTES.contains(&c))
-                .map_or(rest.len(), |(i, _)| i);
-            at..at + end.min(phrase.stem.len() + 30)
+            // Underline the stem and the word or two that follow it
+            // (习近平新时代中国特色社会主义 + 理论), at most three characters.
+            let stem_end = at + phrase.stem.len();
+            let mut end = stem_end;
+            for (i, c) in text[stem_end..region.end].char_indices().take(3) {
+                if !is_han(c) {
+                    break;
+                }
+                let next = stem_end + i + c.len_utf8();
+                if boundaries.is_none_or(|b| b.contains(&(stem_end..next))) {
+                    end = next;
+                }
+            }
+            at..end
         })
         .collect()
 }
@@ -244,7 +298,13 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<String> {
-        check_list(text, 0..text.len(), &four())
+        let list = four();
+        let starts = list
+            .members
+            .iter()
+            .flat_map(|m| text.match_indices(m.as_str()).map(|(i, _)| i))
+            .collect();
+        check_list(text, 0..text.len(), &list, starts)
             .into_iter()
             .map(|(_, d)| d)
             .collect()
@@ -286,10 +346,15 @@ mod tests {
             accepted: vec!["维护习近平总书记党中央的核心、全党的核心地位".into()],
         };
         let bad = "坚决维护习近平总书记的核心地位。";
-        let spans = check_phrase(bad, 0..bad.len(), &p);
+        let stems = |t: &str| {
+            t.match_indices(p.stem.as_str())
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        let spans = check_phrase(bad, 0..bad.len(), &p, &stems(bad), None);
         assert_eq!(spans.len(), 1);
-        assert_eq!(&bad[spans[0].clone()], "维护习近平总书记的核心地位");
+        assert_eq!(&bad[spans[0].clone()], "维护习近平总书记的核心");
         let good = "坚决维护习近平总书记党中央的核心、全党的核心地位。";
-        assert!(check_phrase(good, 0..good.len(), &p).is_empty());
+        assert!(check_phrase(good, 0..good.len(), &p, &stems(good), None).is_empty());
     }
 }

@@ -1,21 +1,25 @@
 //! `punctuation`: half-width marks between Chinese characters, unbalanced
 //! quotes and brackets, doubled marks.
+//!
+//! One Aho-Corasick scan finds every mark of interest; the checks then look
+//! only at those marks and their neighbours, never at every character.
 
 use super::{is_han, Meta, Rule};
 use crate::config::Params;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
 
 pub struct Punctuation {
     meta: Meta,
     half_width: Vec<char>,
     pairs: Vec<(char, char)>,
-    doubled: Vec<char>,
+    marks: AhoCorasick,
 }
 
 pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let pairs = params
+    let pairs: Vec<(char, char)> = params
         .pairs
         .clone()
         .unwrap_or_default()
@@ -30,16 +34,29 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
             }
         })
         .collect::<Result<_, _>>()?;
+    let half_width: Vec<char> = params
+        .half_width
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .collect();
+    let doubled: Vec<char> = params.doubled.clone().unwrap_or_default().chars().collect();
+    // Doubled marks are searched as pairs (。。): single 。 and ， are far too
+    // frequent to visit one by one.
+    let mut needles: Vec<String> = half_width.iter().map(|c| c.to_string()).collect();
+    needles.extend(doubled.iter().map(|c| format!("{c}{c}")));
+    for (o, c) in &pairs {
+        needles.push(o.to_string());
+        needles.push(c.to_string());
+    }
+    needles.sort();
+    needles.dedup();
+    let marks = AhoCorasick::new(&needles).map_err(|e| e.to_string())?;
     Ok(Box::new(Punctuation {
         meta,
-        half_width: params
-            .half_width
-            .clone()
-            .unwrap_or_default()
-            .chars()
-            .collect(),
+        half_width,
         pairs,
-        doubled: params.doubled.clone().unwrap_or_default().chars().collect(),
+        marks,
     }))
 }
 
@@ -72,13 +89,25 @@ impl Rule for Punctuation {
             }
             // A leading marker like (一) is numbering, not prose.
             let body_start = para.marker.as_ref().map_or(para.span.start, |m| m.span.end);
-            let chars: Vec<(usize, char)> = text[body_start..para.span.end]
-                .char_indices()
-                .map(|(i, c)| (body_start + i, c))
-                .collect();
-            self.half_width_marks(&chars, &mut found);
-            self.balance(&chars, &mut found);
-            self.doubles(&chars, &mut found);
+            let body = body_start..para.span.end;
+            let mut marks: Vec<(usize, char)> = Vec::new();
+            let mut last_double: Option<usize> = None;
+            for m in self.marks.find_iter(&text[body.clone()]) {
+                let at = body.start + m.start();
+                let c = text[at..].chars().next().expect("a match is a char");
+                if m.len() == c.len_utf8() {
+                    marks.push((at, c));
+                } else if last_double == Some(at) {
+                    // 。。。。: extend the previous finding.
+                    found.last_mut().expect("pushed before").0.end = at + m.len();
+                    last_double = Some(at + m.len());
+                } else {
+                    found.push((at..at + m.len(), format!("标点“{c}”重复")));
+                    last_double = Some(at + m.len());
+                }
+            }
+            self.half_width_marks(text, &body, &marks, &mut found);
+            self.balance(&marks, &mut found);
         }
         found.sort_by_key(|(s, _)| s.start);
         for (span, what) in found {
@@ -92,19 +121,26 @@ impl Rule for Punctuation {
 }
 
 impl Punctuation {
-    fn half_width_marks(&self, chars: &[(usize, char)], found: &mut Vec<(Range<usize>, String)>) {
-        let han_at = |k: Option<usize>| {
-            k.and_then(|k| chars.get(k))
-                .is_some_and(|&(_, c)| is_han(c))
-        };
-        for (k, &(at, c)) in chars.iter().enumerate() {
+    fn half_width_marks(
+        &self,
+        text: &str,
+        body: &Range<usize>,
+        marks: &[(usize, char)],
+        found: &mut Vec<(Range<usize>, String)>,
+    ) {
+        for &(at, c) in marks {
             if !self.half_width.contains(&c) {
                 continue;
             }
-            let before = han_at(k.checked_sub(1));
+            let before = text[body.start..at].chars().next_back().is_some_and(is_han);
             // Allow one space after a comma: "学习, 工作".
-            let after = han_at(Some(k + 1))
-                || (chars.get(k + 1).is_some_and(|&(_, s)| s == ' ') && han_at(Some(k + 2)));
+            let rest = &text[at + 1..body.end];
+            let after = rest
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_some_and(is_han)
+                && rest.len() - rest.trim_start_matches(' ').len() <= 1;
             let hit = match c {
                 '(' => after,
                 ')' => before,
@@ -119,36 +155,26 @@ impl Punctuation {
         }
     }
 
-    fn balance(&self, chars: &[(usize, char)], found: &mut Vec<(Range<usize>, String)>) {
-        for &(open, close) in &self.pairs {
-            let mut stack: Vec<usize> = Vec::new();
-            for &(at, c) in chars {
+    fn balance(&self, marks: &[(usize, char)], found: &mut Vec<(Range<usize>, String)>) {
+        let mut stacks: Vec<Vec<usize>> = vec![Vec::new(); self.pairs.len()];
+        for &(at, c) in marks {
+            for (k, &(open, close)) in self.pairs.iter().enumerate() {
                 if c == open {
-                    stack.push(at);
-                } else if c == close && stack.pop().is_none() {
+                    stacks[k].push(at);
+                } else if c == close && stacks[k].pop().is_none() {
                     found.push((
                         at..at + c.len_utf8(),
-                        format!("“{close}”没有对应的“{open}”"),
+                        format!("不配对的 {close} ：前面缺少与之对应的 {open}"),
                     ));
                 }
             }
+        }
+        for (&(open, close), stack) in self.pairs.iter().zip(stacks) {
             for at in stack {
                 found.push((
                     at..at + open.len_utf8(),
-                    format!("“{open}”没有对应的“{close}”"),
+                    format!("不配对的 {open} ：后面缺少与之对应的 {close}"),
                 ));
-            }
-        }
-    }
-
-    fn doubles(&self, chars: &[(usize, char)], found: &mut Vec<(Range<usize>, String)>) {
-        let mut last_end = 0;
-        for w in chars.windows(2) {
-            let ((a, c), (_, d)) = (w[0], w[1]);
-            // A run of three is one finding: skip pairs inside the last one.
-            if c == d && self.doubled.contains(&c) && a >= last_end {
-                last_end = a + 2 * c.len_utf8();
-                found.push((a..last_end, format!("标点“{c}”重复")));
             }
         }
     }

@@ -5,7 +5,7 @@ use super::{required, Meta, Rule};
 use crate::config::Params;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::ops::Range;
 
 pub struct WordList {
@@ -21,27 +21,31 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
     if words.is_empty() {
         return Err("`words` 不能为空".to_string());
     }
-    let matcher = AhoCorasick::new(words).map_err(|e| e.to_string())?;
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .map_err(|e| e.to_string())?;
     Ok(Box::new(WordList { meta, matcher }))
 }
 
-/// Non-overlapping matches on token boundaries, longest first at each start.
+/// Non-overlapping matches on token boundaries, longest first at each
+/// start. A match that fails the boundary test is retried one character
+/// later, so a shorter listed word inside it can still be found.
 pub fn find_on_boundaries(
     matcher: &AhoCorasick,
     doc: &Document,
     region: Range<usize>,
 ) -> Vec<Range<usize>> {
-    let hay = &doc.text()[region.clone()];
-    let mut spans: Vec<Range<usize>> = matcher
-        .find_overlapping_iter(hay)
-        .map(|m| region.start + m.start()..region.start + m.end())
-        .filter(|s| doc.boundaries.contains(s))
-        .collect();
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for s in spans {
-        if out.last().is_none_or(|l| s.start >= l.end) {
-            out.push(s);
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut at = region.start;
+    while let Some(m) = matcher.find(Input::new(text).range(at..region.end)) {
+        let span = m.range();
+        if doc.boundaries.contains(&span) {
+            at = span.end;
+            out.push(span);
+        } else {
+            at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
         }
     }
     out

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of critique-lint against a segmentation-only baseline.
+
+Usage: python3 bench/run.py [--docs 1000] [--runs 7] [--cross]
+
+Builds release binaries, generates DOCS synthetic reports (~5,000 characters
+each, examples/gen_reports.rs) into bench/data/, then times, interleaved:
+  * segment_only  — loads jieba, reads and segments the same files (2 threads)
+  * check         — critique-lint --format json (all default rules)
+  * check-one     — both programs on a single file (dictionary load dominates)
+and prints median wall times, documents/s, MB/s, ratios and peak memory.
+"""
+import argparse, os, pathlib, resource, statistics, subprocess, sys, time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TARGET = ROOT / "target" / "release"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def timed(cmd):
+    """Wall seconds and peak RSS (KiB) of one run of cmd."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    if p.returncode not in (0, 1):
+        sys.exit(f"{cmd} failed with {p.returncode}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_maxrss if after.ru_maxrss > before.ru_maxrss else None
+
+
+def bench(cmds, runs):
+    """Runs each command `runs` times, interleaved; returns name -> (median, min, rss)."""
+    walls = {n: [] for n in cmds}
+    rss = {}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            w, m = timed(cmd)
+            walls[name].append(w)
+            if m:
+                rss[name] = max(rss.get(name, 0), m)
+    return {n: (statistics.median(v), min(v), rss.get(n)) for n, v in walls.items()}
+
+
+def peak_rss(cmd):
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint",
+        "--example", "segment_only", "--example", "gen_reports"], cwd=ROOT)
+    data = ROOT / "bench" / "data" / f"{args.docs}"
+    if not (data / "planted.tsv").exists():
+        sh([str(TARGET / "examples" / "gen_reports"), str(data), str(args.docs)])
+    files = sorted(data.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files)
+    one = str(files[0])
+    lint = str(TARGET / "critique-lint")
+    seg = str(TARGET / "examples" / "segment_only")
+    cmds = {
+        "segment_only": [seg, str(data)],
+        "check": [lint, "--format", "json", str(data)],
+        "segment_only (1 file)": [seg, one],
+        "check (1 file)": [lint, "--format", "json", one],
+    }
+    res = bench(cmds, args.runs)
+    print(f"{len(files)} reports, {size / 1e6:.1f} MB, {args.runs} runs each, 2 threads (median / min wall time)")
+    for name, (med, mn, _) in res.items():
+        n = 1 if "1 file" in name else len(files)
+        mb = (os.path.getsize(one) if n == 1 else size) / 1e6
+        print(f"  {name:24} {med:7.3f} s / {mn:6.3f} s   {n / med:8.0f} docs/s   {mb / med:6.1f} MB/s")
+    r_all = res["check"][0] / res["segment_only"][0]
+    r_one = res["check (1 file)"][0] / res["segment_only (1 file)"][0]
+    print(f"  ratio check / segment_only: {len(files)} files {r_all:.2f}x (limit 1.5), 1 file {r_one:.2f}x (limit 1.15)")
+    print(f"  peak memory: check {peak_rss(cmds['check']) / 1024:.0f} MiB, "
+          f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,355 @@
+//! The command line as a user meets it: contract of the JSON output, exit
+//! codes, errors that name the file, determinism, subcommands.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn json_output_follows_the_version_1_contract() {
+    let path = corpus("bad-numbering.txt");
+    let (code, json) = check_json(&[s(&path)]);
+    assert_eq!(code, 0, "numbering is a warning; default fail-on is error");
+    assert_eq!(json["version"], 1);
+    let file = &json["files"][0];
+    assert_eq!(file["path"], s(&path));
+    assert_eq!(file["encoding"], "utf-8");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        file["chars"].as_u64().unwrap() as usize,
+        text.chars().count()
+    );
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    for d in diags {
+        for key in [
+            "rule", "severity", "message", "path", "span", "text", "labels", "notes",
+        ] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        let span = &d["span"];
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        // `text` is exactly the spanned bytes of the decoded text.
+        assert_eq!(d["text"].as_str().unwrap(), &text[start..end]);
+        // line/column are 1-based and count characters.
+        let line = span["line"].as_u64().unwrap() as usize;
+        let column = span["column"].as_u64().unwrap() as usize;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        assert_eq!(line, text[..start].matches('\n').count() + 1);
+        assert_eq!(column, text[line_start..start].chars().count() + 1);
+        let end_column = span["end_column"].as_u64().unwrap() as usize;
+        assert_eq!(
+            end_column,
+            column + d["text"].as_str().unwrap().chars().count()
+        );
+        assert_eq!(span["end_line"], span["line"]);
+    }
+    let summary = &json["summary"];
+    assert_eq!(summary["files"], 1);
+    assert_eq!(
+        summary["warnings"].as_u64().unwrap() as usize,
+        diags.iter().filter(|d| d["severity"] == "warning").count()
+    );
+    assert_eq!(summary["errors"], 0);
+    assert!(summary.get("infos").is_some());
+}
+
+#[test]
+fn exit_codes_follow_the_failing_level() {
+    let numbering = corpus("bad-numbering.txt");
+    bin().arg(&numbering).assert().code(0);
+    bin()
+        .arg(&numbering)
+        .args(["--fail-on", "warning"])
+        .assert()
+        .code(1);
+    bin().arg(corpus("bad-placeholder.txt")).assert().code(1);
+    bin()
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .args(["--fail-on", "info"])
+        .assert()
+        .code(0);
+    bin()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("请指定要检查的文件"));
+    bin().args(["--format", "xml", "a.txt"]).assert().code(2);
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_others_are_still_checked() {
+    let out = bin()
+        .arg("no-such-report.txt")
+        .arg(corpus("bad-placeholder.txt"))
+        .arg("--color=never")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("no-such-report.txt: 文件不存在"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("error[placeholder]"), "{stdout}");
+    assert!(stdout.contains("1 个文件无法读取"), "{stdout}");
+}
+
+#[test]
+fn binary_files_and_empty_folders_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin_path = dir.path().join("scan.txt");
+    std::fs::write(&bin_path, b"PK\x03\x04\x00\x00\x00binary").unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, json) = check_json(&[s(&bin_path), s(&empty), s(&corpus("good-03-part.txt"))]);
+    assert_eq!(code, 2);
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0]["path"], s(&empty));
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("没有可检查的报告文件"));
+    assert_eq!(errors[1]["path"], s(&bin_path));
+    assert!(errors[1]["message"].as_str().unwrap().contains("二进制"));
+    assert_eq!(
+        json["summary"]["files"], 1,
+        "the good file was still checked"
+    );
+}
+
+#[test]
+fn bad_config_is_reported_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("critique-lint.yaml");
+    std::fs::write(&cfg, "rules:\n  numbering:\n    severity: fatal\n").unwrap();
+    bin()
+        .current_dir(dir.path())
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("critique-lint.yaml:3:15"))
+        .stderr(predicate::str::contains("fatal"));
+    std::fs::write(&cfg, "rules:\n  numbering: off\n  nonsense-rule: off\n").unwrap();
+    bin()
+        .current_dir(dir.path())
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "critique-lint.yaml:3:3: 未知的规则 `nonsense-rule`",
+        ));
+    // A YAML syntax error: bad indentation.
+    std::fs::write(&cfg, "rules:\n  numbering: off\n placeholder: off\n").unwrap();
+    bin()
+        .current_dir(dir.path())
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("critique-lint.yaml:3:2"));
+}
+
+#[test]
+fn config_is_found_in_parent_directories_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "rules:\n  numbering:\n    severity: error\n  placeholder: off\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    let out = bin()
+        .current_dir(&sub)
+        .args(["--format", "json"])
+        .arg(corpus("bad-numbering.txt"))
+        .arg(corpus("bad-placeholder.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "numbering is now an error");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"numbering"));
+    assert!(!rules.contains(&"placeholder"));
+}
+
+#[test]
+fn extend_rules_and_dictionary_from_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "extend-rules: [extra.yaml]\ndictionary: [放管服]\nrules:\n  vague-wording:\n    params:\n      words: [放管服]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("extra.yaml"),
+        "- id: excuse-cause\n  kind: word-list\n  severity: warning\n  scope: [causes]\n  summary: 以客观原因代替主观剖析\n  message: 客观原因“{match}”\n  explanation: 原因要从主观上找。\n  bad: 工作忙\n  good: 放松了学习\n  params:\n    words: [工作忙, 任务重]\n",
+    )
+    .unwrap();
+    let report = dir.path().join("r.txt");
+    std::fs::write(&report, "标题\n一、存在的问题\n（一）推进放管服改革慢。\n二、原因剖析\n（一）工作忙，放松了学习。\n三、整改措施\n（一）每月学习2次。\n").unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["--format", "json", "r.txt"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        findings(&json),
+        [
+            ("vague-wording".to_string(), "放管服".to_string()),
+            ("excuse-cause".to_string(), "工作忙".to_string())
+        ]
+    );
+}
+
+#[test]
+fn select_and_ignore_filter_rules_and_unknown_ids_are_usage_errors() {
+    let path = corpus("bad-placeholder.txt");
+    let (_, json) = check_json(&[s(&path), "--select", "numbering,punctuation"]);
+    assert!(findings(&json).is_empty());
+    let (_, json) = check_json(&[s(&path), "--ignore", "placeholder"]);
+    assert!(findings(&json).iter().all(|(r, _)| r != "placeholder"));
+    let (_, json) = check_json(&[s(&path), "--select", "placeholder"]);
+    assert_eq!(findings(&json).len(), 7);
+    bin()
+        .arg(&path)
+        .args(["--select", "no-such"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("未知的规则 `no-such`"));
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count_and_follows_input_order() {
+    let dir = corpus("");
+    let run = |j: &str| {
+        bin()
+            .args(["--format", "json", "-j", j])
+            .arg(&dir)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+    let json: Value = serde_json::from_slice(&one).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "folders are walked in sorted order");
+    let order: Vec<(usize, u64)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                paths.iter().position(|p| *p == d["path"]).unwrap(),
+                d["span"]["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut want = order.clone();
+    want.sort();
+    assert_eq!(order, want);
+}
+
+#[test]
+fn stdin_and_the_check_subcommand() {
+    let text = std::fs::read_to_string(corpus("bad-placeholder.txt")).unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"][0]["path"], "<stdin>");
+    assert_eq!(findings(&json).len(), 7);
+}
+
+#[test]
+fn bom_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.txt");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(corpus("bad-placeholder.txt")).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let plain = findings_of(&corpus("bad-placeholder.txt"));
+    assert_eq!(findings_of(&path), plain);
+}
+
+#[test]
+fn outline_json_has_sections_items_and_ids() {
+    let out = bin()
+        .args(["outline", "--format", "json"])
+        .arg(corpus("references/seed-2023-template.txt"))
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let doc = &json["documents"][0];
+    assert_eq!(doc["title"], "2023年度主题教育专题民主生活会个人剖析材料");
+    let sections = doc["sections"].as_array().unwrap();
+    let kinds: Vec<&str> = sections
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["problems", "causes", "measures"]);
+    let aspects = sections[0]["items"].as_array().unwrap();
+    assert_eq!(aspects.len(), 6);
+    for a in aspects {
+        assert_eq!(a["children"].as_array().unwrap().len(), 2);
+    }
+    assert_eq!(aspects[0]["children"][1]["id"], "p1.2");
+    assert_eq!(
+        aspects[0]["children"][1]["label"],
+        "二是理论指导实践“有差距”"
+    );
+    assert_eq!(sections[1]["items"].as_array().unwrap().len(), 3);
+    assert_eq!(sections[2]["items"][3]["id"], "m4");
+    assert!(doc["links"].is_array());
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_shows_examples() {
+    let out = bin().arg("rules").output().unwrap();
+    let listing = String::from_utf8(out.stdout).unwrap();
+    for id in [
+        "missing-section",
+        "section-order",
+        "numbering",
+        "placeholder",
+        "formulation",
+        "punctuation",
+        "vague-wording",
+        "boilerplate-phrase",
+    ] {
+        assert!(listing.contains(id), "{id} missing from:\n{listing}");
+    }
+    bin()
+        .args(["explain", "numbering"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("反例"))
+        .stdout(predicate::str::contains("（四）在担当作为方面"));
+    bin().args(["explain", "nope"]).assert().code(2);
+}

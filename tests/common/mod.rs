@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn corpus(name: &str) -> PathBuf {
+    root().join("corpus").join(name)
+}
+
+/// The binary, run from an empty directory so no user config is found.
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("critique-lint").unwrap();
+    cmd.current_dir(std::env::temp_dir()).env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs `check --format json` and returns (exit code, parsed output).
+pub fn check_json(args: &[&str]) -> (i32, Value) {
+    let out = bin()
+        .arg("check")
+        .arg("--format")
+        .arg("json")
+        .args(args)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap(), json)
+}
+
+/// (rule, spanned text) of every diagnostic.
+pub fn findings(json: &Value) -> Vec<(String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+pub fn findings_of(path: &Path) -> Vec<(String, String)> {
+    let (_, json) = check_json(&[path.to_str().unwrap()]);
+    findings(&json)
+}
+
+pub fn rules_fired(path: &Path, rule: &str) -> Vec<String> {
+    findings_of(path)
+        .into_iter()
+        .filter(|(r, _)| r == rule)
+        .map(|(_, t)| t)
+        .collect()
+}

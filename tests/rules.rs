@@ -1,0 +1,175 @@
+//! Every rule fires on the corpus document written to show it, and stays
+//! quiet on the good reports.
+
+mod common;
+use common::*;
+
+const GOOD: &[&str] = &[
+    "good-01-yi-guanyu.txt",
+    "good-02-plain-headings.txt",
+    "good-03-part.txt",
+    "good-04-halfwidth.txt",
+    "good-05-topic.txt",
+];
+
+#[test]
+fn good_reports_are_clean() {
+    for name in GOOD {
+        let f = findings_of(&corpus(name));
+        assert!(f.is_empty(), "{name}: {f:?}");
+    }
+}
+
+#[test]
+fn missing_section_names_the_absent_part() {
+    let (_, json) = check_json(&[corpus("bad-missing-causes.txt").to_str().unwrap()]);
+    let d: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "missing-section")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["message"], "缺少“原因剖析”部分");
+    assert_eq!(d[0]["span"]["line"], 1, "points at the title");
+}
+
+#[test]
+fn section_order_points_at_the_late_heading() {
+    assert_eq!(
+        rules_fired(&corpus("bad-section-order.txt"), "section-order"),
+        ["三、原因剖析"]
+    );
+}
+
+#[test]
+fn numbering_reports_skips_and_repeats_at_each_level() {
+    let (_, json) = check_json(&[corpus("bad-numbering.txt").to_str().unwrap()]);
+    let msgs: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "numbering")
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["text"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "二是 编号重复：“二是”之后又是“二是”，应为“三是”",
+            "（四） 编号跳号：“（二）”之后是“（四）”，缺少“（三）”",
+            "2. 编号重复：“2.”之后又是“2.”，应为“3.”",
+        ]
+    );
+}
+
+#[test]
+fn placeholder_finds_every_kind_of_residue() {
+    let got = rules_fired(&corpus("bad-placeholder.txt"), "placeholder");
+    for want in [
+        "XX",
+        "×××",
+        "20XX年",
+        "*",
+        "____",
+        "（填写具体事例）",
+        "某某",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing {want}: {got:?}");
+    }
+    assert_eq!(got.len(), 7, "{got:?}");
+}
+
+#[test]
+fn placeholder_star_in_the_seed_sample() {
+    let got = rules_fired(&corpus("references/seed-2023-template.txt"), "placeholder");
+    assert_eq!(got, ["*"]);
+    let (_, json) = check_json(&[corpus("references/seed-2023-template.txt")
+        .to_str()
+        .unwrap()]);
+    let star = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "placeholder")
+        .unwrap();
+    // 从*发展需要 on line 8.
+    assert_eq!(star["span"]["line"], 8);
+    assert!(findings(&json).iter().all(|(r, _)| r != "missing-section"));
+}
+
+#[test]
+fn formulation_catches_wrong_members_missing_members_and_incomplete_phrases() {
+    let got = rules_fired(&corpus("bad-formulation.txt"), "formulation");
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got.iter().any(|g| g.contains("服务意识")));
+    assert!(got.iter().any(|g| g == "道路自信、理论自信、制度自信"));
+    assert!(got
+        .iter()
+        .any(|g| g.starts_with("习近平新时代中国特色社会主义理论")));
+    assert!(got
+        .iter()
+        .any(|g| g.starts_with("维护习近平总书记的核心地位")));
+}
+
+#[test]
+fn punctuation_finds_half_width_unbalanced_and_doubled_marks() {
+    let got = rules_fired(&corpus("bad-punctuation.txt"), "punctuation");
+    for want in [",", ";", ":", "(", ")", "“", "（", "。。", "，，"] {
+        assert!(got.iter().any(|g| g == want), "missing {want}: {got:?}");
+    }
+}
+
+#[test]
+fn vague_wording_fires_in_problems_and_measures_only() {
+    let got = rules_fired(&corpus("bad-vague.txt"), "vague-wording");
+    assert!(got.len() >= 10, "{got:?}");
+    // The seed's causes part has 有时 and 一定程度上: out of scope.
+    let (_, json) = check_json(&[corpus("references/seed-2023-template.txt")
+        .to_str()
+        .unwrap()]);
+    let lines: Vec<u64> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "vague-wording")
+        .map(|d| d["span"]["line"].as_u64().unwrap())
+        .collect();
+    assert!(!lines.is_empty());
+    assert!(
+        lines.iter().all(|&l| !(17..=21).contains(&l)),
+        "causes are lines 17-21: {lines:?}"
+    );
+}
+
+#[test]
+fn boilerplate_phrases_are_found() {
+    let got = rules_fired(&corpus("bad-boilerplate.txt"), "boilerplate-phrase");
+    for want in [
+        "理论学习不够深入",
+        "工作作风不够扎实",
+        "宗旨意识有所淡化",
+        "创新意识不强",
+        "担当精神不足",
+        "联系群众不够紧密",
+    ] {
+        assert!(got.iter().any(|g| g == want), "missing {want}: {got:?}");
+    }
+}
+
+#[test]
+fn listed_words_do_not_fire_inside_longer_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    let text = "标题\n一、存在的问题\n（一）我在2024年有所作为的项目只有1个，与之相对应的台账没有建立。比较优势没有发挥。\n二、原因剖析\n（一）放松学习。\n三、整改措施\n（一）有时候要学习，工作有所改进。\n";
+    std::fs::write(&path, text).unwrap();
+    let got = rules_fired(&path, "vague-wording");
+    // 有所作为 and 相对应 are words of their own; 比较优势 is 比较/优势 (a hedge use
+    // is indistinguishable there), 有时候 and 有所 in the measures are hedges.
+    assert_eq!(got, ["比较", "有时候", "有所"]);
+}
