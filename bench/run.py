@@ -66,9 +66,11 @@ def main():
     one = str(files[0])
     lint = str(TARGET / "critique-lint")
     seg = str(TARGET / "examples" / "segment_only")
+    correspondence = "unaddressed-problem,unaddressed-cause,orphan-measure,vague-problem,vague-measure"
     cmds = {
         "segment_only": [seg, str(data)],
         "check": [lint, "--format", "json", str(data)],
+        "check w/o correspondence": [lint, "--format", "json", "--ignore", correspondence, str(data)],
         "segment_only (1 file)": [seg, one],
         "check (1 file)": [lint, "--format", "json", one],
     }
@@ -80,6 +82,8 @@ def main():
         print(f"  {name:24} {med:7.3f} s / {mn:6.3f} s   {n / med:8.0f} docs/s   {mb / med:6.1f} MB/s")
     r_all = res["check"][0] / res["segment_only"][0]
     r_one = res["check (1 file)"][0] / res["segment_only (1 file)"][0]
+    share = 1 - res["check w/o correspondence"][0] / res["check"][0]
+    print(f"  correspondence stage (links, unaddressed-*, orphan, vague-*): {share:.0%} of check time (limit 30%)")
     print(f"  ratio check / segment_only: {len(files)} files {r_all:.2f}x (limit 1.5), 1 file {r_one:.2f}x (limit 1.15)")
     print(f"  peak memory: check {peak_rss(cmds['check']) / 1024:.0f} MiB, "
           f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")

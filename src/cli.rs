@@ -37,6 +37,13 @@ enum Command {
     Outline(OutlineArgs),
     /// 列出所有规则
     Rules(CommonArgs),
+    /// 由报告文件生成词语权重表（IDF），写到标准输出；内置表由 corpus/ 生成
+    BuildIdf {
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// 显示一条规则的说明和示例
     Explain {
         /// 规则 id，如 numbering
@@ -136,6 +143,7 @@ pub fn main() -> i32 {
         Some(Command::Outline(args)) => outline(args),
         Some(Command::Rules(common)) => list_rules(&common),
         Some(Command::Explain { id, common }) => explain(&id, &common),
+        Some(Command::BuildIdf { paths, common }) => build_idf(&paths, &common),
         None => check(cli.check),
     }
 }
@@ -249,7 +257,7 @@ fn use_color(c: Color) -> bool {
 }
 
 fn outline(args: OutlineArgs) -> i32 {
-    let engine = match engine(&args.common) {
+    let engine = match engine(&args.common).and_then(|e| e.with_links().map_err(|e| e.to_string())) {
         Ok(e) => e,
         Err(m) => return fail(m),
     };
@@ -261,10 +269,9 @@ fn outline(args: OutlineArgs) -> i32 {
         .enumerate()
         .map(|(i, s)| engine.document(i, s))
         .collect();
-    let with_links: Vec<_> = docs.iter().map(|d| (d, Vec::new())).collect();
     let text = match args.format {
-        OutlineFormat::Json => report::outline::render_json(&with_links),
-        OutlineFormat::Tree => report::outline::render_tree(&with_links),
+        OutlineFormat::Json => report::outline::render_json(&docs),
+        OutlineFormat::Tree => report::outline::render_tree(&docs),
     };
     print!("{text}");
     for e in &errors {
@@ -275,6 +282,34 @@ fn outline(args: OutlineArgs) -> i32 {
     } else {
         EXIT_ERROR
     }
+}
+
+fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> i32 {
+    let engine = match engine(common).and_then(|e| e.with_links().map_err(|e| e.to_string())) {
+        Ok(e) => e,
+        Err(m) => return fail(m),
+    };
+    let (origins, mut errors) = inputs::expand(paths);
+    let (sources, load_errors) = run::load_all(&origins);
+    errors.extend(load_errors);
+    if let Some(e) = errors.first() {
+        return fail(e);
+    }
+    let docs: Vec<_> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| engine.document(i, s))
+        .collect();
+    let model = engine.links.as_ref().expect("with_links");
+    let names: Vec<String> = engine
+        .config
+        .links
+        .synonyms
+        .iter()
+        .map(|g| g.first().cloned().unwrap_or_default())
+        .collect();
+    print!("{}", crate::links::build_idf_table(model, docs.iter(), &names));
+    EXIT_CLEAN
 }
 
 fn list_rules(common: &CommonArgs) -> i32 {

@@ -1,5 +1,6 @@
 //! A document ready for the rules: source, paragraphs, tokens and outline.
 
+use crate::links::Links;
 use crate::outline::{self, Outline, Paragraph, SectionKeywords};
 use crate::segment::{Boundaries, Segmenter, Token};
 use crate::source::Source;
@@ -12,6 +13,8 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     pub boundaries: Boundaries,
     pub outline: Outline,
+    /// Problem–measure links, when a rule or the outline needs them.
+    pub links: Option<Links>,
 }
 
 impl<'a> Document<'a> {
@@ -35,6 +38,7 @@ impl<'a> Document<'a> {
             tokens,
             boundaries,
             outline,
+            links: None,
         }
     }
 

@@ -3,6 +3,7 @@
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::links::{self, LinkModel};
 use crate::rules::{self, Rule};
 use crate::segment::Segmenter;
 use crate::source::{LoadError, Origin, Source};
@@ -13,6 +14,8 @@ pub struct Engine {
     pub config: Config,
     pub segmenter: Segmenter,
     pub rules: Vec<Box<dyn Rule>>,
+    /// Built when a rule reads links (or for `outline`).
+    pub links: Option<LinkModel>,
 }
 
 impl Engine {
@@ -34,15 +37,33 @@ impl Engine {
             let id = &*r.meta().id;
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
         });
+        let links = if rules.iter().any(|r| r.needs_links()) {
+            Some(LinkModel::new(&config.links).map_err(|m| config.error_in_links(m))?)
+        } else {
+            None
+        };
         Ok(Engine {
             config,
             segmenter,
             rules,
+            links,
         })
     }
 
     pub fn document<'a>(&self, index: usize, source: &'a Source) -> Document<'a> {
-        Document::build(index, source, &self.segmenter, &self.config.keywords)
+        let mut doc = Document::build(index, source, &self.segmenter, &self.config.keywords);
+        if let Some(model) = &self.links {
+            doc.links = Some(links::compute(model, &doc));
+        }
+        doc
+    }
+
+    /// Makes sure links are computed (the outline shows them).
+    pub fn with_links(mut self) -> Result<Engine, ConfigError> {
+        if self.links.is_none() {
+            self.links = Some(LinkModel::new(&self.config.links).map_err(|m| self.config.error_in_links(m))?);
+        }
+        Ok(self)
     }
 
     /// Checks every source in parallel; diagnostics sorted by file, then

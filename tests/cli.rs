@@ -200,7 +200,7 @@ fn extend_rules_and_dictionary_from_config() {
     )
     .unwrap();
     let report = dir.path().join("r.txt");
-    std::fs::write(&report, "标题\n一、存在的问题\n（一）推进放管服改革慢。\n二、原因剖析\n（一）工作忙，放松了学习。\n三、整改措施\n（一）每月学习2次。\n").unwrap();
+    std::fs::write(&report, "标题\n一、存在的问题\n（一）推进放管服改革慢。\n二、原因剖析\n（一）工作忙，放松了学习。\n三、整改措施\n（一）年底前完成改革，每月学习2次。\n").unwrap();
     let out = bin()
         .current_dir(dir.path())
         .args(["--format", "json", "r.txt"])
@@ -283,7 +283,8 @@ fn stdin_and_the_check_subcommand() {
         .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["files"][0]["path"], "<stdin>");
-    assert_eq!(findings(&json).len(), 7);
+    let placeholders = findings(&json).into_iter().filter(|(r, _)| r == "placeholder").count();
+    assert_eq!(placeholders, 7);
 }
 
 #[test]

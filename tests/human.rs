@@ -97,3 +97,12 @@ fn long_paragraphs_show_the_sentence_not_the_whole_line() {
         "{out}"
     );
 }
+
+#[test]
+fn correspondence_snapshot() {
+    insta::assert_snapshot!(human(&[
+        "--select",
+        "unaddressed-problem,unaddressed-cause,orphan-measure,vague-measure",
+        "corpus/references/seed-2023-template.txt"
+    ]));
+}

@@ -10,6 +10,7 @@ pub use spec::{
     Severity,
 };
 
+use crate::links::{LinkOverride, LinkSpec};
 use crate::outline::SectionKeywords;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -30,7 +31,13 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/wording.yaml",
         include_str!("../../rules/wording.yaml"),
     ),
+    (
+        "rules/correspondence.yaml",
+        include_str!("../../rules/correspondence.yaml"),
+    ),
 ];
+
+const LINKS_FILE: (&str, &str) = ("rules/links.yaml", include_str!("../../rules/links.yaml"));
 
 const OUTLINE_FILE: (&str, &str) = (
     "rules/outline.yaml",
@@ -97,6 +104,8 @@ pub struct Config {
     /// Ids of every defined rule, enabled or not (for --select/--ignore).
     pub known_ids: Vec<String>,
     pub keywords: SectionKeywords,
+    /// The model that pairs problems and causes with measures.
+    pub links: LinkSpec,
     /// Extra words for the segmenter.
     pub dictionary: Vec<String>,
     pub fail_on: Option<Severity>,
@@ -115,6 +124,7 @@ struct UserConfig {
     #[serde(default)]
     dictionary: Vec<String>,
     fail_on: Option<Severity>,
+    links: Option<LinkOverride>,
 }
 
 impl Config {
@@ -146,10 +156,12 @@ impl Config {
             add_rules(&mut rules, specs, file, &files[file])?;
         }
         let keywords = yaml::parse(OUTLINE_FILE.1, OUTLINE_FILE.0)?;
+        let links = yaml::parse(LINKS_FILE.1, LINKS_FILE.0)?;
         Ok(Config {
             known_ids: rules.iter().map(|r| r.spec.id.clone()).collect(),
             rules,
             keywords,
+            links,
             dictionary: Vec::new(),
             fail_on: None,
             user_file: None,
@@ -209,10 +221,33 @@ impl Config {
                 }
             }
         }
+        if let Some(o) = user.links {
+            o.apply(&mut self.links);
+        }
         self.dictionary.extend(user.dictionary);
         self.fail_on = user.fail_on.or(self.fail_on);
         self.user_file = Some(path.to_path_buf());
         Ok(())
+    }
+}
+
+impl Config {
+    /// An error in the `links:` settings, pointed at the file that set them.
+    pub fn error_in_links(&self, message: String) -> ConfigError {
+        let file = self
+            .files
+            .iter()
+            .rev()
+            .find(|f| f.text.contains("links:"))
+            .map_or(LINKS_FILE.0.to_string(), |f| f.path.clone());
+        let text = self.files.iter().find(|f| f.path == file).map_or(LINKS_FILE.1, |f| f.text.as_str());
+        let (line, column) = yaml::locate(text, "links");
+        ConfigError {
+            path: file,
+            line,
+            column,
+            message: format!("links：{message}"),
+        }
     }
 }
 

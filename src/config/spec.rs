@@ -75,11 +75,21 @@ pub struct Params {
     pub pairs: Option<Vec<String>>,
     /// punctuation: marks that must not be doubled.
     pub doubled: Option<String>,
+    /// unaddressed, vague-item: which items the rule looks at.
+    pub items: Option<SectionKind>,
+    /// unaddressed, orphan-measure: similarity a measure must reach
+    /// (default: `links.threshold`).
+    pub threshold: Option<f64>,
+    /// vague-item: patterns any one of which makes an item concrete.
+    pub evidence: Option<Vec<String>>,
 }
 
 macro_rules! params_fields {
     ($mac:ident) => {
-        $mac!(words, patterns, required, order, lists, phrases, half_width, pairs, doubled)
+        $mac!(
+            words, patterns, required, order, lists, phrases, half_width, pairs, doubled, items,
+            threshold, evidence
+        )
     };
 }
 

@@ -66,12 +66,12 @@ fn section_json<'a>(doc: &'a Document<'a>, s: &'a Section) -> SectionJson<'a> {
     }
 }
 
-pub fn render_json(docs: &[(&Document<'_>, Vec<LinkJson>)]) -> String {
+pub fn render_json(docs: &[Document<'_>]) -> String {
     let out = OutlineJson {
         version: 1,
         documents: docs
             .iter()
-            .map(|(doc, links)| DocumentJson {
+            .map(|doc| DocumentJson {
                 path: &doc.source.name,
                 title: doc.outline.title.clone().map(|t| &doc.text()[t]),
                 sections: doc
@@ -80,7 +80,7 @@ pub fn render_json(docs: &[(&Document<'_>, Vec<LinkJson>)]) -> String {
                     .iter()
                     .map(|s| section_json(doc, s))
                     .collect(),
-                links: links.clone(),
+                links: link_json(doc),
             })
             .collect(),
     };
@@ -89,9 +89,10 @@ pub fn render_json(docs: &[(&Document<'_>, Vec<LinkJson>)]) -> String {
     s
 }
 
-pub fn render_tree(docs: &[(&Document, Vec<LinkJson>)]) -> String {
+pub fn render_tree(docs: &[Document<'_>]) -> String {
     let mut out = String::new();
-    for (doc, links) in docs {
+    for doc in docs {
+        let links = link_json(doc);
         out.push_str(&doc.source.name);
         out.push('\n');
         if let Some(t) = &doc.outline.title {
@@ -110,7 +111,7 @@ pub fn render_tree(docs: &[(&Document, Vec<LinkJson>)]) -> String {
         }
         if !links.is_empty() {
             out.push_str("  对应关系：\n");
-            for l in links {
+            for l in &links {
                 let to: Vec<String> =
                     l.to.iter()
                         .map(|t| format!("{} ({:.2})", t.item, t.score))
@@ -125,6 +126,27 @@ pub fn render_tree(docs: &[(&Document, Vec<LinkJson>)]) -> String {
         }
     }
     out
+}
+
+/// Links of every problem and cause item: measures at or above the threshold.
+fn link_json(doc: &Document) -> Vec<LinkJson> {
+    let Some(links) = &doc.links else {
+        return Vec::new();
+    };
+    links
+        .items
+        .iter()
+        .map(|l| LinkJson {
+            from: l.id.clone(),
+            to: l
+                .answers(links.threshold_for(l.kind))
+                .map(|(k, score)| LinkTarget {
+                    item: links.measures[k].id.clone(),
+                    score: (score * 100.0).round() / 100.0,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn tree_item(doc: &Document, item: &Item, depth: usize, out: &mut String) {

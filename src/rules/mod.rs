@@ -7,6 +7,8 @@ mod numbering;
 mod pattern;
 mod punctuation;
 mod section_order;
+mod unaddressed;
+mod vague_item;
 mod word_list;
 
 use crate::config::{Config, ConfigError, Params, RuleEntry, Severity};
@@ -20,6 +22,10 @@ use std::sync::Arc;
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &Meta;
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    /// Whether the rule reads the document's problem–measure links.
+    fn needs_links(&self) -> bool {
+        false
+    }
 }
 
 /// What every rule instance has, whatever its kind.
@@ -79,6 +85,9 @@ const KINDS: &[(&str, &[&str], Build)] = &[
         punctuation::build,
     ),
     ("word-list", &["words"], word_list::build),
+    ("unaddressed", &["items", "threshold"], unaddressed::build),
+    ("orphan-measure", &["threshold"], unaddressed::build_orphan),
+    ("vague-item", &["items", "words", "evidence"], vague_item::build),
 ];
 
 pub fn kind_names() -> impl Iterator<Item = &'static str> {
