@@ -21,7 +21,7 @@ def sh(cmd, **kw):
 
 
 def timed(cmd):
-    """Wall seconds and peak RSS (KiB) of one run of cmd."""
+    """Wall seconds and CPU seconds (user + system) of one run of cmd."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -29,20 +29,20 @@ def timed(cmd):
     if p.returncode not in (0, 1):
         sys.exit(f"{cmd} failed with {p.returncode}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_maxrss if after.ru_maxrss > before.ru_maxrss else None
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def bench(cmds, runs):
-    """Runs each command `runs` times, interleaved; returns name -> (median, min, rss)."""
+    """Runs each command `runs` times, interleaved; name -> (median wall, min wall, median CPU)."""
     walls = {n: [] for n in cmds}
-    rss = {}
+    cpus = {n: [] for n in cmds}
     for _ in range(runs):
         for name, cmd in cmds.items():
-            w, m = timed(cmd)
+            w, c = timed(cmd)
             walls[name].append(w)
-            if m:
-                rss[name] = max(rss.get(name, 0), m)
-    return {n: (statistics.median(v), min(v), rss.get(n)) for n, v in walls.items()}
+            cpus[name].append(c)
+    return {n: (statistics.median(walls[n]), min(walls[n]), statistics.median(cpus[n])) for n in cmds}
 
 
 def peak_rss(cmd):
@@ -75,15 +75,17 @@ def main():
         "check (1 file)": [lint, "--format", "json", one],
     }
     res = bench(cmds, args.runs)
-    print(f"{len(files)} reports, {size / 1e6:.1f} MB, {args.runs} runs each, 2 threads (median / min wall time)")
-    for name, (med, mn, _) in res.items():
+    print(f"{len(files)} reports, {size / 1e6:.1f} MB, {args.runs} runs each, 2 threads (wall: median / min; CPU: median)")
+    for name, (med, mn, cpu) in res.items():
         n = 1 if "1 file" in name else len(files)
         mb = (os.path.getsize(one) if n == 1 else size) / 1e6
-        print(f"  {name:24} {med:7.3f} s / {mn:6.3f} s   {n / med:8.0f} docs/s   {mb / med:6.1f} MB/s")
+        print(f"  {name:26} {med:7.3f} s / {mn:6.3f} s  cpu {cpu:6.3f} s  {n / med:7.0f} docs/s  {mb / med:6.1f} MB/s")
     r_all = res["check"][0] / res["segment_only"][0]
     r_one = res["check (1 file)"][0] / res["segment_only (1 file)"][0]
     share = 1 - res["check w/o correspondence"][0] / res["check"][0]
-    print(f"  correspondence stage (links, unaddressed-*, orphan, vague-*): {share:.0%} of check time (limit 30%)")
+    share_cpu = 1 - res["check w/o correspondence"][2] / res["check"][2]
+    print(f"  correspondence stage (links, unaddressed-*, orphan, vague-*): {share:.0%} of check wall time, "
+          f"{share_cpu:.0%} of CPU time (limit 30%)")
     print(f"  ratio check / segment_only: {len(files)} files {r_all:.2f}x (limit 1.5), 1 file {r_one:.2f}x (limit 1.15)")
     print(f"  peak memory: check {peak_rss(cmds['check']) / 1024:.0f} MiB, "
           f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")

@@ -12,10 +12,15 @@ use std::path::Path;
 
 fn main() {
     let config = match std::env::var_os("EVAL_CONFIG") {
-        Some(p) => Config::load(Some(Path::new(&p)), Path::new(".")).unwrap_or_else(|e| panic!("{e}")),
+        Some(p) => {
+            Config::load(Some(Path::new(&p)), Path::new(".")).unwrap_or_else(|e| panic!("{e}"))
+        }
         None => Config::defaults().expect("defaults"),
     };
-    let engine = Engine::new(config, &[], &[]).expect("engine").with_links().expect("links");
+    let engine = Engine::new(config, &[], &[])
+        .expect("engine")
+        .with_links()
+        .expect("links");
     for dir in std::env::args().skip(1) {
         let ev = evaluate(&engine, Path::new(&dir)).unwrap_or_else(|e| panic!("{e}"));
         if std::env::var_os("VERBOSE").is_some() {

@@ -63,6 +63,18 @@ impl Model {
         Model { words, next }
     }
 
+    /// A topic: two words of at least two characters, e.g. 调研基层.
+    fn topic(&self, rng: &mut Rng) -> String {
+        let mut out = String::new();
+        while out.chars().count() < 4 {
+            let w = &self.words[rng.below(self.words.len())];
+            if w.chars().count() >= 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                out.push_str(w);
+            }
+        }
+        out
+    }
+
     /// A sentence of about `chars` characters ending with 。
     fn sentence(&self, rng: &mut Rng, chars: usize) -> String {
         let mut out = String::new();
@@ -84,6 +96,7 @@ impl Model {
 }
 
 const CN: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const ROOTS: [&str; 3] = ["理想信念", "宗旨意识", "纪律规矩"];
 const ASPECTS: [&str; 6] = [
     "理论学习",
     "政治素质",
@@ -111,21 +124,34 @@ fn report(model: &Model, rng: &mut Rng, n: usize, target: usize) -> String {
     let _ = writeln!(s, "{}", para(rng, 3));
     let _ = writeln!(s, "一、存在的问题");
     let per = target / 9;
+    // Each problem item opens with a topic; the aspect's measure names the
+    // topics of its items and each cause's root, as real reports do, so
+    // most items are answered and findings stay as sparse as in real text.
+    let mut topics: Vec<[String; 2]> = Vec::new();
     for (a, name) in ASPECTS.iter().enumerate() {
         let _ = writeln!(s, "（{}）在{name}方面。", CN[a]);
         let mut p = String::new();
-        for n in CN.iter().take(2) {
-            let _ = write!(p, "{n}是{}", para(rng, 1 + per / 120));
+        let pair = [model.topic(rng), model.topic(rng)];
+        for (n, topic) in CN.iter().zip(&pair) {
+            let _ = write!(p, "{n}是{topic}抓得不实。{}", para(rng, per / 100));
         }
+        topics.push(pair);
         let _ = writeln!(s, "{p}");
     }
     let _ = writeln!(s, "二、原因剖析");
-    for n in CN.iter().take(3) {
-        let _ = writeln!(s, "（{n}）{}", para(rng, 1 + per / 80));
+    for (n, root) in CN.iter().zip(ROOTS) {
+        let _ = writeln!(s, "（{n}）{root}不够牢固。{}", para(rng, per / 60));
     }
     let _ = writeln!(s, "三、整改措施");
-    for n in CN.iter().take(4) {
-        let _ = writeln!(s, "（{n}）{}", para(rng, 1 + per / 80));
+    for (a, name) in ASPECTS.iter().enumerate() {
+        let root = ROOTS[a % ROOTS.len()];
+        let [t1, t2] = &topics[a];
+        let _ = writeln!(
+            s,
+            "（{}）强化{name}，坚定{root}。针对{t1}和{t2}的问题，{}",
+            CN[a],
+            para(rng, per / 110)
+        );
     }
     let _ = writeln!(s, "恳请同志们批评指正。");
     s

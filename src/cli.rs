@@ -257,7 +257,8 @@ fn use_color(c: Color) -> bool {
 }
 
 fn outline(args: OutlineArgs) -> i32 {
-    let engine = match engine(&args.common).and_then(|e| e.with_links().map_err(|e| e.to_string())) {
+    let engine = match engine(&args.common).and_then(|e| e.with_links().map_err(|e| e.to_string()))
+    {
         Ok(e) => e,
         Err(m) => return fail(m),
     };
@@ -308,7 +309,10 @@ fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> i32 {
         .iter()
         .map(|g| g.first().cloned().unwrap_or_default())
         .collect();
-    print!("{}", crate::links::build_idf_table(model, docs.iter(), &names));
+    print!(
+        "{}",
+        crate::links::build_idf_table(model, docs.iter(), &names)
+    );
     EXIT_CLEAN
 }
 

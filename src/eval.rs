@@ -93,15 +93,18 @@ fn flagged(diags: &[Diagnostic], rule: &str, labels: &BTreeMap<usize, String>) -
 /// Evaluates `engine` on the labelled set in `dir`.
 pub fn evaluate(engine: &Engine, dir: &Path) -> Result<Evaluation, String> {
     let labels_path = dir.join("labels.yaml");
-    let text = std::fs::read_to_string(&labels_path).map_err(|e| format!("{}: {e}", labels_path.display()))?;
-    let labels: Labels = yaml::parse(&text, &labels_path.display().to_string()).map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(&labels_path)
+        .map_err(|e| format!("{}: {e}", labels_path.display()))?;
+    let labels: Labels =
+        yaml::parse(&text, &labels_path.display().to_string()).map_err(|e| e.to_string())?;
     let mut ev = Evaluation {
         name: dir.display().to_string(),
         reports: labels.documents.len(),
         ..Evaluation::default()
     };
     for doc_labels in &labels.documents {
-        let source = Source::load(&Origin::File(dir.join(&doc_labels.file))).map_err(|e| e.to_string())?;
+        let source =
+            Source::load(&Origin::File(dir.join(&doc_labels.file))).map_err(|e| e.to_string())?;
         let doc = engine.document(0, &source);
         let diags = crate::rules::check(&doc, &engine.rules);
         let doc_links = doc.links.as_ref().ok_or("the engine computes no links")?;
@@ -114,14 +117,22 @@ pub fn evaluate(engine: &Engine, dir: &Path) -> Result<Evaluation, String> {
             }
         }
         let known: BTreeSet<&String> = by_start.values().collect();
-        for id in doc_labels.links.keys().chain(&doc_labels.vague_problems).chain(&doc_labels.vague_measures) {
+        for id in doc_labels
+            .links
+            .keys()
+            .chain(&doc_labels.vague_problems)
+            .chain(&doc_labels.vague_measures)
+        {
             if !known.contains(id) {
                 ev.mismatches.push(format!("{}: {id}", doc_labels.file));
             }
         }
         let mut predicted: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for l in &doc_links.items {
-            let to = l.answers(doc_links.threshold_for(l.kind)).map(|(k, _)| doc_links.measures[k].id.clone()).collect();
+            let to = l
+                .answers(doc_links.threshold_for(l.kind))
+                .map(|(k, _)| doc_links.measures[k].id.clone())
+                .collect();
             predicted.insert(&l.id, to);
         }
         let no_answer: BTreeSet<String> = flagged(&diags, "unaddressed-problem", &by_start)
@@ -136,10 +147,17 @@ pub fn evaluate(engine: &Engine, dir: &Path) -> Result<Evaluation, String> {
             ev.links.fn_ += gold.difference(&pred).count();
             let flagged_here = no_answer.contains(item);
             ev.unaddressed.judge(gold.is_empty(), flagged_here);
-            let part = if item.starts_with('p') { &mut ev.unaddressed_problems } else { &mut ev.unaddressed_causes };
+            let part = if item.starts_with('p') {
+                &mut ev.unaddressed_problems
+            } else {
+                &mut ev.unaddressed_causes
+            };
             part.judge(gold.is_empty(), flagged_here);
             if gold != pred {
-                ev.errors.push(format!("{} {item}: links {gold:?}, found {pred:?}", doc_labels.file));
+                ev.errors.push(format!(
+                    "{} {item}: links {gold:?}, found {pred:?}",
+                    doc_labels.file
+                ));
             }
         }
         let vague_p = flagged(&diags, "vague-problem", &by_start);
@@ -148,14 +166,20 @@ pub fn evaluate(engine: &Engine, dir: &Path) -> Result<Evaluation, String> {
             let gold = doc_labels.vague_problems.contains(item);
             ev.vague_problems.judge(gold, vague_p.contains(item));
             if gold != vague_p.contains(item) {
-                ev.errors.push(format!("{} {item}: vague-problem labelled {gold}", doc_labels.file));
+                ev.errors.push(format!(
+                    "{} {item}: vague-problem labelled {gold}",
+                    doc_labels.file
+                ));
             }
         }
         for m in &doc_links.measures {
             let gold = doc_labels.vague_measures.contains(&m.id);
             ev.vague_measures.judge(gold, vague_m.contains(&m.id));
             if gold != vague_m.contains(&m.id) {
-                ev.errors.push(format!("{} {}: vague-measure labelled {gold}", doc_labels.file, m.id));
+                ev.errors.push(format!(
+                    "{} {}: vague-measure labelled {gold}",
+                    doc_labels.file, m.id
+                ));
             }
         }
     }
@@ -186,13 +210,37 @@ impl fmt::Display for Evaluation {
             l.fp,
             l.fn_
         )?;
-        writeln!(f, "  unaddressed-problem/cause  {}", flag(&self.unaddressed))?;
-        writeln!(f, "    of which problems        {}", flag(&self.unaddressed_problems))?;
-        writeln!(f, "    of which causes          {}", flag(&self.unaddressed_causes))?;
-        writeln!(f, "  vague-problem              {}", flag(&self.vague_problems))?;
-        writeln!(f, "  vague-measure              {}", flag(&self.vague_measures))?;
+        writeln!(
+            f,
+            "  unaddressed-problem/cause  {}",
+            flag(&self.unaddressed)
+        )?;
+        writeln!(
+            f,
+            "    of which problems        {}",
+            flag(&self.unaddressed_problems)
+        )?;
+        writeln!(
+            f,
+            "    of which causes          {}",
+            flag(&self.unaddressed_causes)
+        )?;
+        writeln!(
+            f,
+            "  vague-problem              {}",
+            flag(&self.vague_problems)
+        )?;
+        writeln!(
+            f,
+            "  vague-measure              {}",
+            flag(&self.vague_measures)
+        )?;
         if !self.mismatches.is_empty() {
-            writeln!(f, "  labelled ids not in the parsed outline: {}", self.mismatches.join(", "))?;
+            writeln!(
+                f,
+                "  labelled ids not in the parsed outline: {}",
+                self.mismatches.join(", ")
+            )?;
         }
         Ok(())
     }

@@ -8,8 +8,8 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
-pub mod eval;
 pub mod document;
+pub mod eval;
 pub mod inputs;
 pub mod links;
 pub mod outline;

@@ -61,7 +61,9 @@ impl Engine {
     /// Makes sure links are computed (the outline shows them).
     pub fn with_links(mut self) -> Result<Engine, ConfigError> {
         if self.links.is_none() {
-            self.links = Some(LinkModel::new(&self.config.links).map_err(|m| self.config.error_in_links(m))?);
+            self.links = Some(
+                LinkModel::new(&self.config.links).map_err(|m| self.config.error_in_links(m))?,
+            );
         }
         Ok(self)
     }

@@ -283,7 +283,10 @@ fn stdin_and_the_check_subcommand() {
         .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["files"][0]["path"], "<stdin>");
-    let placeholders = findings(&json).into_iter().filter(|(r, _)| r == "placeholder").count();
+    let placeholders = findings(&json)
+        .into_iter()
+        .filter(|(r, _)| r == "placeholder")
+        .count();
     assert_eq!(placeholders, 7);
 }
 

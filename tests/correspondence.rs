@@ -32,7 +32,10 @@ fn an_item_without_a_measure_is_reported_with_the_closest_measure() {
     let (_d, path) = write(REPORT);
     let (_, json) = check_json(&[path.to_str().unwrap()]);
     let diags = json["diagnostics"].as_array().unwrap();
-    let unaddressed: Vec<&Value> = diags.iter().filter(|d| d["rule"] == "unaddressed-problem").collect();
+    let unaddressed: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["rule"] == "unaddressed-problem")
+        .collect();
     assert_eq!(unaddressed.len(), 1, "{unaddressed:?}");
     let d = unaddressed[0];
     assert_eq!(d["text"], "3.安全生产监管有漏洞");
@@ -41,7 +44,10 @@ fn an_item_without_a_measure_is_reported_with_the_closest_measure() {
     let note = d["notes"][0].as_str().unwrap();
     assert!(note.starts_with("最接近的措施："), "{note}");
     assert!(note.contains("< 0.12"), "{note}");
-    assert!(diags.iter().all(|d| d["rule"] != "unaddressed-cause"), "the cause is answered by measure 1");
+    assert!(
+        diags.iter().all(|d| d["rule"] != "unaddressed-cause"),
+        "the cause is answered by measure 1"
+    );
 }
 
 #[test]
@@ -58,7 +64,10 @@ fn a_cause_without_a_measure_is_reported() {
         "1.理想信念不够坚定，把理论学习当作软任务。\n2.廉洁自律的防线松动，对亲属收受礼金没有制止。",
     );
     let (_d, path) = write(&text);
-    assert_eq!(rules_fired(&path, "unaddressed-cause"), ["2.廉洁自律的防线松动，对亲属收受礼金没有制止"]);
+    assert_eq!(
+        rules_fired(&path, "unaddressed-cause"),
+        ["2.廉洁自律的防线松动，对亲属收受礼金没有制止"]
+    );
 }
 
 #[test]
@@ -77,14 +86,27 @@ fn vague_items_are_found_and_concrete_ones_pass() {
         );
     let (_d2, path2) = write(&vague);
     assert_eq!(rules_fired(&path2, "vague-problem"), ["1.理论学习不够深入"]);
-    assert_eq!(rules_fired(&path2, "vague-measure"), ["3.进一步加强作风建设，不断提高服务水平，切实增强宗旨意识"]);
+    assert_eq!(
+        rules_fired(&path2, "vague-measure"),
+        ["3.进一步加强作风建设，不断提高服务水平，切实增强宗旨意识"]
+    );
 }
 
 #[test]
 fn corpus_vague_reports_are_flagged_and_good_ones_are_not() {
-    assert_eq!(rules_fired(&corpus("bad-vague.txt"), "vague-problem").len(), 10);
-    assert_eq!(rules_fired(&corpus("bad-boilerplate.txt"), "vague-measure").len(), 7);
-    for good in ["good-01-yi-guanyu.txt", "good-03-part.txt", "good-05-topic.txt"] {
+    assert_eq!(
+        rules_fired(&corpus("bad-vague.txt"), "vague-problem").len(),
+        10
+    );
+    assert_eq!(
+        rules_fired(&corpus("bad-boilerplate.txt"), "vague-measure").len(),
+        7
+    );
+    for good in [
+        "good-01-yi-guanyu.txt",
+        "good-03-part.txt",
+        "good-05-topic.txt",
+    ] {
         let f = findings_of(&corpus(good));
         assert!(f.is_empty(), "{good}: {f:?}");
     }
@@ -108,6 +130,14 @@ fn outline_json_lists_links_with_scores_and_empty_targets() {
     assert!(to[0]["score"].as_f64().unwrap() >= 0.12);
     // 防范意识“不到位”: no measure speaks of risks.
     assert!(find("p5.2")["to"].as_array().unwrap().is_empty());
-    let tree = String::from_utf8(bin().arg("outline").arg(corpus("references/seed-2023-template.txt")).output().unwrap().stdout).unwrap();
+    let tree = String::from_utf8(
+        bin()
+            .arg("outline")
+            .arg(corpus("references/seed-2023-template.txt"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     assert!(tree.contains("p5.2 → （无对应措施）"), "{tree}");
 }

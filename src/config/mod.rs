@@ -240,7 +240,11 @@ impl Config {
             .rev()
             .find(|f| f.text.contains("links:"))
             .map_or(LINKS_FILE.0.to_string(), |f| f.path.clone());
-        let text = self.files.iter().find(|f| f.path == file).map_or(LINKS_FILE.1, |f| f.text.as_str());
+        let text = self
+            .files
+            .iter()
+            .find(|f| f.path == file)
+            .map_or(LINKS_FILE.1, |f| f.text.as_str());
         let (line, column) = yaml::locate(text, "links");
         ConfigError {
             path: file,

@@ -9,8 +9,10 @@
 //! similarity of that heading to the measure's label (`aspect-weight`).
 //! Scores stay explainable: the shared features can be listed.
 
+mod bag;
 mod model;
 
+pub use bag::Bag;
 pub use model::{build_idf_table, LinkModel, LinkOverride, LinkSpec};
 
 use crate::document::Document;
@@ -59,26 +61,36 @@ impl Links {
 impl Link {
     /// Measures that reach `threshold`, best first.
     pub fn answers(&self, threshold: f64) -> impl Iterator<Item = (usize, f64)> + '_ {
-        self.scores.iter().copied().filter(move |&(_, s)| s >= threshold)
+        self.scores
+            .iter()
+            .copied()
+            .filter(move |&(_, s)| s >= threshold)
     }
 }
 
-/// Problem items at the level the document uses (the deepest), with their
-/// aspect heading when they sit under one; then cause items.
-fn answerable<'a>(doc: &'a Document) -> Vec<(SectionKind, &'a Item, Option<&'a Item>)> {
-    let mut out = Vec::new();
+/// Problem items at the level the document uses (the deepest), with the
+/// index of their aspect heading when they sit under one; then causes.
+fn answerable<'a>(
+    doc: &'a Document,
+) -> (Vec<(SectionKind, &'a Item, Option<usize>)>, Vec<&'a Item>) {
+    let mut items = Vec::new();
+    let mut aspects = Vec::new();
     for s in &doc.outline.sections {
         if !matches!(s.kind, SectionKind::Problems | SectionKind::Causes) {
             continue;
         }
         for top in &s.items {
+            if top.children.is_empty() {
+                items.push((s.kind, top, None));
+                continue;
+            }
+            aspects.push(top);
             for leaf in top.leaves() {
-                let aspect = (!std::ptr::eq(leaf, top)).then_some(top);
-                out.push((s.kind, leaf, aspect));
+                items.push((s.kind, leaf, Some(aspects.len() - 1)));
             }
         }
     }
-    out
+    (items, aspects)
 }
 
 /// Scores every problem and cause item against every top-level measure.
@@ -90,21 +102,43 @@ pub fn compute(model: &LinkModel, doc: &Document) -> Links {
         .filter(|s| s.kind == SectionKind::Measures)
         .flat_map(|s| s.items.iter())
         .collect();
-    let measure_features: Vec<_> = measures.iter().map(|m| model.features(doc, m.span.clone(), m.label.clone())).collect();
-    let measure_labels: Vec<_> = measures.iter().map(|m| model.features(doc, m.label.clone(), m.label.clone())).collect();
-    let items = answerable(doc)
+    let index = model.index(doc);
+    let mut scratch = index.scratch();
+    let mut bag = |span: &Range<usize>, label: &Range<usize>| {
+        model.bag(&index, &mut scratch, span.clone(), label.clone())
+    };
+    let mut measure_bags: Vec<Bag> = measures.iter().map(|m| bag(&m.span, &m.label)).collect();
+    let mut measure_labels: Vec<Bag> = measures.iter().map(|m| bag(&m.label, &m.label)).collect();
+    for b in measure_bags.iter_mut().chain(measure_labels.iter_mut()) {
+        b.densify(index.len());
+    }
+    let (answerable, aspects) = answerable(doc);
+    // An aspect heading's similarity to each measure label, computed once.
+    let aspect_scores: Vec<Vec<f64>> = aspects
+        .iter()
+        .map(|a| {
+            let f = bag(&a.label, &a.label);
+            measure_labels
+                .iter()
+                .map(|ml| bag::cosine(&f, ml))
+                .collect()
+        })
+        .collect();
+    let items = answerable
         .into_iter()
         .map(|(kind, item, aspect)| {
-            let f = model.features(doc, item.span.clone(), item.label.clone());
-            let aspect_f = aspect.map(|a| model.features(doc, a.label.clone(), a.label.clone()));
-            let label_f = model.features(doc, item.label.clone(), item.label.clone());
-            let mut scores: Vec<(usize, f64)> = measure_features
+            let f = bag(&item.span, &item.label);
+            let label_f = bag(&item.label, &item.label);
+            let mut scores: Vec<(usize, f64)> = measure_bags
                 .iter()
                 .enumerate()
-                .map(|(k, mf)| {
-                    let mut s = model::cosine(&f, mf).max(model.label_cover_weight * model::coverage(&label_f, mf));
-                    if let Some(af) = &aspect_f {
-                        s += model.aspect_weight * model::cosine(af, &measure_labels[k]);
+                .map(|(k, mb)| {
+                    // Whole item against whole measure, or the label's key
+                    // words found in the measure, whichever is stronger.
+                    let mut s = bag::cosine(&f, mb)
+                        .max(model.label_cover_weight * bag::coverage(&label_f, mb));
+                    if let Some(a) = aspect {
+                        s += model.aspect_weight * aspect_scores[a][k];
                     }
                     (k, s.min(1.0))
                 })
@@ -112,7 +146,12 @@ pub fn compute(model: &LinkModel, doc: &Document) -> Links {
             scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let shared = scores
                 .first()
-                .map(|&(k, _)| model::shared(&f, &measure_features[k], 4))
+                .map(|&(k, _)| {
+                    f.shared(&measure_bags[k], 4)
+                        .into_iter()
+                        .map(|id| model.name(doc, index.name(id)))
+                        .collect()
+                })
                 .unwrap_or_default();
             Link {
                 kind,
@@ -136,4 +175,3 @@ pub fn compute(model: &LinkModel, doc: &Document) -> Links {
             .collect(),
     }
 }
-

@@ -1,8 +1,10 @@
 //! The matching model: stopwords, synonym groups, IDF weights, and the
 //! weighted feature bags that items are compared by.
 
+use super::bag::{Bag, FeatureIndex, Scratch};
 use crate::document::Document;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::segment::Token;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -45,23 +47,33 @@ impl LinkOverride {
         macro_rules! set {
             ($($f:ident),*) => { $(if let Some(v) = self.$f { spec.$f = v; })* };
         }
-        set!(threshold, cause_threshold, label_weight, aspect_weight, group_weight, label_cover_weight, min_chars, synonyms, stopwords);
+        set!(
+            threshold,
+            cause_threshold,
+            label_weight,
+            aspect_weight,
+            group_weight,
+            label_cover_weight,
+            min_chars,
+            synonyms,
+            stopwords
+        );
     }
 }
 
-/// What a feature came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Name {
-    Word(u32, u32),
-    Group(usize),
+/// What a token text contributes (see [`LinkModel::index`]).
+#[derive(Debug, Clone)]
+struct TokenInfo {
+    content: bool,
+    idf: f64,
+    groups: Vec<u32>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Feature {
-    key: u64,
-    weight: f64,
-    /// The text the feature came from (for words) or the group's first word.
-    pub text: String,
+/// What a feature came from: a word (its byte range) or a synonym group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Name {
+    Word(u32, u32),
+    Group(usize),
 }
 
 pub struct LinkModel {
@@ -72,18 +84,44 @@ pub struct LinkModel {
     label_weight: f64,
     group_weight: f64,
     min_chars: usize,
-    stopwords: HashSet<u64>,
+    stopwords: HashSet<u64, KeyHash>,
     groups: AhoCorasick,
     /// Group index of each synonym pattern, and each group's display word.
     group_of: Vec<usize>,
+    group_keys: Vec<u64>,
     group_names: Vec<String>,
-    idf: HashMap<u64, f64>,
+    idf: HashMap<u64, f64, KeyHash>,
     default_idf: f64,
+    cache: std::sync::RwLock<HashMap<u64, TokenInfo, KeyHash>>,
+    /// Shorter tokens (in bytes) can be neither content words nor hold a synonym.
+    min_bytes: usize,
 }
+
+/// Keys are already FNV hashes: the maps need not hash them again.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
 
 /// FNV-1a: cheap, stable hashing of feature strings.
 fn key(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn group_key(g: usize) -> u64 {
@@ -102,6 +140,7 @@ impl LinkModel {
         }
         let groups = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let (idf, default_idf) = parse_idf(IDF_TABLE);
@@ -116,9 +155,22 @@ impl LinkModel {
             stopwords: spec.stopwords.iter().map(|w| key(w)).collect(),
             groups,
             group_of,
-            group_names: spec.synonyms.iter().map(|g| g.first().cloned().unwrap_or_default()).collect(),
+            group_keys: (0..spec.synonyms.len()).map(group_key).collect(),
+            group_names: spec
+                .synonyms
+                .iter()
+                .map(|g| g.first().cloned().unwrap_or_default())
+                .collect(),
             idf,
             default_idf,
+            cache: Default::default(),
+            // A content word is min-chars Han characters of 3 bytes each.
+            min_bytes: patterns
+                .iter()
+                .map(String::len)
+                .min()
+                .unwrap_or(usize::MAX)
+                .min(spec.min_chars * 3),
         })
     }
 
@@ -126,107 +178,100 @@ impl LinkModel {
         self.idf.get(&k).copied().unwrap_or(self.default_idf)
     }
 
-    /// Is this token text a content word?
-    fn content(&self, w: &str) -> bool {
-        w.chars().count() >= self.min_chars
+    /// What the model makes of one token text: whether it is a content
+    /// word, its IDF, and the synonym groups found inside it (理论学习 has
+    /// 学习). Cached per model: the genre's vocabulary is small.
+    fn lookup(&self, w: &str) -> TokenInfo {
+        let content = w.chars().count() >= self.min_chars
             && w.chars().all(super::super::rules::is_han)
-            && !self.stopwords.contains(&key(w))
+            && !self.stopwords.contains(&key(w));
+        let mut groups: Vec<u32> = self
+            .groups
+            .find_iter(w)
+            .map(|m| self.group_of[m.pattern().as_usize()] as u32)
+            .collect();
+        groups.dedup();
+        TokenInfo {
+            content,
+            idf: self.idf(key(w)),
+            groups,
+        }
     }
 
-    /// Unweighted feature keys of a text span: content tokens and groups.
-    /// The IDF builder and the matcher share this, so they agree.
-    fn feature_keys(&self, doc: &Document, span: Range<usize>) -> Vec<(u64, Name)> {
+    /// Every feature of the document, in text order: content tokens and the
+    /// synonym groups inside tokens, each with its IDF. Built once per
+    /// document, so items that overlap (aspects and their items, measures
+    /// and their labels) share it. The IDF builder uses it too, so the table
+    /// and the matcher agree on what a feature is.
+    pub fn index(&self, doc: &Document) -> FeatureIndex {
         let text = doc.text();
-        let first = doc.tokens.partition_point(|t| (t.start as usize) < span.start);
-        let mut out = Vec::new();
-        for t in &doc.tokens[first..] {
-            if t.end as usize > span.end {
-                break;
-            }
-            let w = t.text(text);
-            if self.content(w) {
-                out.push((key(w), Name::Word(t.start, t.end)));
-            }
-        }
-        for m in self.groups.find_iter(&text[span]) {
-            let g = self.group_of[m.pattern().as_usize()];
-            out.push((group_key(g), Name::Group(g)));
-        }
-        out
-    }
-
-    /// The weighted feature bag of `span`; words inside `label` weigh more.
-    pub fn features(&self, doc: &Document, span: Range<usize>, label: Range<usize>) -> Vec<Feature> {
-        let label_keys: HashSet<u64> = if label.is_empty() || label == span {
-            HashSet::new()
-        } else {
-            self.feature_keys(doc, label).into_iter().map(|(k, _)| k).collect()
+        // Tokens too short to be a content word or hold a synonym (的, 了,
+        // punctuation: about half of them) are skipped before any hashing.
+        let tokens: Vec<(&Token, u64)> = doc
+            .tokens
+            .iter()
+            .filter(|t| (t.end - t.start) as usize >= self.min_bytes)
+            .map(|t| (t, key(t.text(text))))
+            .collect();
+        // Look up new token texts outside the lock, then add them at once.
+        let missing: Vec<(u64, TokenInfo)> = {
+            let cache = self.cache.read().expect("cache lock");
+            let mut seen = HashSet::<u64, KeyHash>::default();
+            tokens
+                .iter()
+                .filter(|(_, k)| !cache.contains_key(k) && seen.insert(*k))
+                .map(|&(t, k)| (k, self.lookup(t.text(text))))
+                .collect()
         };
-        let mut out: Vec<Feature> = Vec::new();
-        for (k, name) in self.feature_keys(doc, span) {
-            let mut mult = if label_keys.contains(&k) { self.label_weight } else { 1.0 };
-            if matches!(name, Name::Group(_)) {
-                mult *= self.group_weight;
-            }
-            let weight = self.idf(k) * mult;
-            let text = match name {
-                Name::Word(s, e) => doc.text()[s as usize..e as usize].to_string(),
-                Name::Group(g) => format!("〔{}〕", self.group_names[g]),
-            };
-            out.push(Feature { key: k, weight, text });
+        if !missing.is_empty() {
+            self.cache.write().expect("cache lock").extend(missing);
         }
-        // One entry per key, keeping the heaviest.
-        out.sort_by(|a, b| a.key.cmp(&b.key).then(b.weight.total_cmp(&a.weight)));
-        out.dedup_by_key(|f| f.key);
-        out
-    }
-}
-
-/// Cosine similarity of two bags sorted by key.
-pub fn cosine(a: &[Feature], b: &[Feature]) -> f64 {
-    let norm = |v: &[Feature]| v.iter().map(|f| f.weight * f.weight).sum::<f64>().sqrt();
-    let (na, nb) = (norm(a), norm(b));
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    let mut dot = 0.0;
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].key.cmp(&b[j].key) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].weight * b[j].weight;
-                i += 1;
-                j += 1;
+        let cache = self.cache.read().expect("cache lock");
+        let mut index = FeatureIndex::with_capacity(tokens.len());
+        for (t, k) in &tokens {
+            let info = &cache[k];
+            let at = t.start as usize;
+            if info.content {
+                index.push(at, *k, info.idf, Name::Word(t.start, t.end));
+            }
+            for &g in &info.groups {
+                let g = g as usize;
+                let gk = self.group_keys[g];
+                index.push(at, gk, self.idf(gk) * self.group_weight, Name::Group(g));
             }
         }
+        index
     }
-    dot / (na * nb)
-}
 
-/// How much of `a`'s weight `b` covers (0..1): a short label's key words
-/// found in a long measure count fully, however long the measure is.
-pub fn coverage(a: &[Feature], b: &[Feature]) -> f64 {
-    let total: f64 = a.iter().map(|f| f.weight).sum();
-    if total == 0.0 {
-        return 0.0;
+    /// The weighted feature bag of `span`; features found inside `label`
+    /// weigh `label-weight` times more.
+    pub fn bag(
+        &self,
+        index: &FeatureIndex,
+        scratch: &mut Scratch,
+        span: Range<usize>,
+        label: Range<usize>,
+    ) -> Bag {
+        let weight = if label != span {
+            self.label_weight
+        } else {
+            1.0
+        };
+        index.bag(scratch, span, label, weight)
     }
-    let keys: HashSet<u64> = b.iter().map(|f| f.key).collect();
-    a.iter().filter(|f| keys.contains(&f.key)).map(|f| f.weight).sum::<f64>() / total
+
+    /// The text of a feature, for notes: the word, or 〔group〕.
+    pub fn name(&self, doc: &Document, name: Name) -> String {
+        match name {
+            Name::Word(s, e) => doc.text()[s as usize..e as usize].to_string(),
+            Name::Group(g) => format!("〔{}〕", self.group_names[g]),
+        }
+    }
 }
 
-/// The `n` heaviest shared features, by their text.
-pub fn shared(a: &[Feature], b: &[Feature], n: usize) -> Vec<String> {
-    let keys: HashSet<u64> = b.iter().map(|f| f.key).collect();
-    let mut common: Vec<&Feature> = a.iter().filter(|f| keys.contains(&f.key)).collect();
-    common.sort_by(|x, y| y.weight.total_cmp(&x.weight));
-    common.into_iter().take(n).map(|f| f.text.clone()).collect()
-}
-
-fn parse_idf(table: &str) -> (HashMap<u64, f64>, f64) {
+fn parse_idf(table: &str) -> (HashMap<u64, f64, KeyHash>, f64) {
     let mut units = 1.0;
-    let mut idf = HashMap::new();
+    let mut idf = HashMap::default();
     for line in table.lines() {
         if let Some(n) = line.strip_prefix("# units ") {
             units = n.trim().parse().unwrap_or(1.0);
@@ -249,15 +294,20 @@ pub fn idf_of(df: usize, units: f64) -> f64 {
 
 /// Builds the IDF table from documents: document frequency over paragraphs
 /// (a report is too coarse a unit: every report says 加强 and 问题).
-pub fn build_idf_table<'a>(model: &LinkModel, docs: impl Iterator<Item = &'a Document<'a>>, group_names: &[String]) -> String {
+pub fn build_idf_table<'a>(
+    model: &LinkModel,
+    docs: impl Iterator<Item = &'a Document<'a>>,
+    group_names: &[String],
+) -> String {
     let mut df: HashMap<String, usize> = HashMap::new();
     let mut units = 0usize;
     for doc in docs {
+        let index = model.index(doc);
         for p in &doc.paragraphs {
             units += 1;
             let mut seen = HashSet::new();
-            for (k, name) in model.feature_keys(doc, p.span.clone()) {
-                if seen.insert(k) {
+            for (key, name) in index.occurrences(p.span.clone()) {
+                if seen.insert(key) {
                     let word = match name {
                         Name::Word(s, e) => doc.text()[s as usize..e as usize].to_string(),
                         Name::Group(g) => format!("@group{g}\t{}", group_names[g]),

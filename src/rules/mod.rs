@@ -87,7 +87,11 @@ const KINDS: &[(&str, &[&str], Build)] = &[
     ("word-list", &["words"], word_list::build),
     ("unaddressed", &["items", "threshold"], unaddressed::build),
     ("orphan-measure", &["threshold"], unaddressed::build_orphan),
-    ("vague-item", &["items", "words", "evidence"], vague_item::build),
+    (
+        "vague-item",
+        &["items", "words", "evidence"],
+        vague_item::build,
+    ),
 ];
 
 pub fn kind_names() -> impl Iterator<Item = &'static str> {

@@ -22,7 +22,9 @@ pub struct OrphanMeasure {
 }
 
 pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let items = params.items.ok_or("缺少参数 `items`（problems 或 causes）")?;
+    let items = params
+        .items
+        .ok_or("缺少参数 `items`（problems 或 causes）")?;
     if !matches!(items, SectionKind::Problems | SectionKind::Causes) {
         return Err("`items` 须为 problems 或 causes".to_string());
     }
@@ -71,7 +73,11 @@ impl Rule for Unaddressed {
                 continue;
             }
             let label = &text[link.label.clone()];
-            let mut d = self.meta.diagnostic(doc, link.label.clone(), &[("id", &link.id), ("label", label)]);
+            let mut d = self.meta.diagnostic(
+                doc,
+                link.label.clone(),
+                &[("id", &link.id), ("label", label)],
+            );
             if let Some(&(k, score)) = link.scores.first() {
                 let m = &links.measures[k];
                 d.notes.push(format!(
@@ -80,8 +86,13 @@ impl Rule for Unaddressed {
                 ));
                 if !link.shared.is_empty() {
                     let groups = link.shared.iter().any(|w| w.starts_with('〔'));
-                    let hint = if groups { "（〔〕内为同义词组）" } else { "" };
-                    d.notes.push(format!("共同词语：{}{hint}", link.shared.join("、")));
+                    let hint = if groups {
+                        "（〔〕内为同义词组）"
+                    } else {
+                        ""
+                    };
+                    d.notes
+                        .push(format!("共同词语：{}{hint}", link.shared.join("、")));
                 }
             }
             out.push(d);
@@ -109,19 +120,25 @@ impl Rule for OrphanMeasure {
             let mut answers_any = false;
             let mut closest: Option<(&crate::links::Link, f64, f64)> = None;
             for l in &links.items {
-                let Some(&(_, s)) = l.scores.iter().find(|(mk, _)| *mk == k) else { continue };
+                let Some(&(_, s)) = l.scores.iter().find(|(mk, _)| *mk == k) else {
+                    continue;
+                };
                 let t = self.threshold.unwrap_or(links.threshold_for(l.kind));
                 answers_any |= s >= t;
                 if closest.is_none_or(|(_, cs, ct)| s / t > cs / ct) {
                     closest = Some((l, s, t));
                 }
             }
-            let Some((closest, score, threshold)) = closest else { continue };
+            let Some((closest, score, threshold)) = closest else {
+                continue;
+            };
             if answers_any {
                 continue;
             }
             let label = &text[m.label.clone()];
-            let mut d = self.meta.diagnostic(doc, m.label.clone(), &[("id", &m.id), ("label", label)]);
+            let mut d =
+                self.meta
+                    .diagnostic(doc, m.label.clone(), &[("id", &m.id), ("label", label)]);
             d.notes.push(format!(
                 "最接近的条目：{} {} 相似度 {score:.2} < {threshold:.2}",
                 closest.id,
