@@ -68,11 +68,12 @@ impl Link {
     }
 }
 
+/// A problem or cause item, with the index of its aspect heading if any.
+type Answerable<'a> = (SectionKind, &'a Item, Option<usize>);
+
 /// Problem items at the level the document uses (the deepest), with the
 /// index of their aspect heading when they sit under one; then causes.
-fn answerable<'a>(
-    doc: &'a Document,
-) -> (Vec<(SectionKind, &'a Item, Option<usize>)>, Vec<&'a Item>) {
+fn answerable<'a>(doc: &'a Document) -> (Vec<Answerable<'a>>, Vec<&'a Item>) {
     let mut items = Vec::new();
     let mut aspects = Vec::new();
     for s in &doc.outline.sections {
