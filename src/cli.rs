@@ -83,6 +83,12 @@ struct CheckArgs {
     /// 达到此级别的问题使退出码为 1（默认 error）
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<Level>,
+    /// 参考范文（文件或目录，可重复）：与之相同的段落报告为 template-copy
+    #[arg(long = "reference", value_name = "PATH")]
+    references: Vec<PathBuf>,
+    /// 两份材料相同内容的占比超过此值（0–1）时，其 shared-passage 报告为错误
+    #[arg(long, value_name = "RATIO")]
+    max_shared: Option<f64>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -191,8 +197,9 @@ fn check(args: CheckArgs) -> i32 {
         Ok(c) => c,
         Err(m) => return fail(m),
     };
-    // Read the reports while the dictionary loads.
-    let (engine, (sources, mut errors)) = rayon::join(
+    // Read the reports and references while the dictionary loads.
+    let (references, reference_errors) = run::load_references(&config, &args.references);
+    let (engine, (mut sources, mut errors)) = rayon::join(
         || Engine::new(config, &args.common.select, &args.common.ignore),
         || {
             let (origins, mut errors) = inputs::expand(&args.paths);
@@ -205,12 +212,18 @@ fn check(args: CheckArgs) -> i32 {
         Ok(e) => e,
         Err(e) => return fail(e),
     };
-    let (diagnostics, check_errors) = engine.check(&sources);
-    errors.extend(check_errors);
+    errors.extend(reference_errors);
+    let checked = sources.len();
+    sources.extend(references);
+    let outcome = engine.check(&sources, checked, args.max_shared);
+    errors.extend(outcome.errors);
+    let diagnostics = outcome.diagnostics;
     let report = Report {
         sources: &sources,
+        checked,
         diagnostics: &diagnostics,
         errors: &errors,
+        similarity: &outcome.similarity,
     };
     let written = match args.format {
         Format::Json => std::io::stdout().write_all(report::json::render(&report).as_bytes()),

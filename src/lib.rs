@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod crossdoc;
 pub mod diagnostic;
 pub mod document;
 pub mod eval;

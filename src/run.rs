@@ -1,13 +1,16 @@
 //! The check pipeline: load → document → per-document rules → sorted diagnostics.
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, BUILTIN_REFERENCES};
+use crate::crossdoc::{self, Fingerprinter, Prints, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::inputs;
 use crate::links::{self, LinkModel};
 use crate::rules::{self, Rule};
 use crate::segment::Segmenter;
 use crate::source::{LoadError, Origin, Source};
 use rayon::prelude::*;
+use std::path::PathBuf;
 
 /// Configured rules and the segmenter, built once per process.
 pub struct Engine {
@@ -68,17 +71,34 @@ impl Engine {
         Ok(self)
     }
 
-    /// Checks every source in parallel; diagnostics sorted by file, then
-    /// position. A document that makes a rule panic (a bug) is reported as
-    /// an error for that file; the others are still checked.
-    pub fn check(&self, sources: &[Source]) -> (Vec<Diagnostic>, Vec<LoadError>) {
-        let results: Vec<Result<Vec<Diagnostic>, LoadError>> = sources
+    /// Checks `sources[..checked]` in parallel, then compares all of them
+    /// with each other and with the references `sources[checked..]`.
+    /// Diagnostics are sorted by file, then position. A document that makes
+    /// a rule panic (a bug) is reported as an error for that file; the
+    /// others are still checked.
+    pub fn check(&self, sources: &[Source], checked: usize, max_shared: Option<f64>) -> Outcome {
+        let fingerprinter =
+            self.rules.iter().any(|r| r.cross().is_some()).then(|| {
+                Fingerprinter::new(&self.config.copying, &self.config.formulation_phrases())
+            });
+        // Per document, in parallel: rules on the checked reports, and the
+        // fingerprints of every text (references too) for the cross stage.
+        let results: Vec<Result<(Vec<Diagnostic>, Prints), LoadError>> = sources
             .par_iter()
             .enumerate()
             .map(|(i, s)| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let doc = self.document(i, s);
-                    rules::check(&doc, &self.rules)
+                    let diagnostics = if i < checked {
+                        rules::check(&doc, &self.rules)
+                    } else {
+                        Vec::new()
+                    };
+                    let prints = fingerprinter
+                        .as_ref()
+                        .map(|f| f.prints(&s.text, crossdoc::skip_ranges(&doc, f.short_line())))
+                        .unwrap_or_default();
+                    (diagnostics, prints)
                 }))
                 .map_err(|_| LoadError {
                     path: s.name.clone(),
@@ -89,15 +109,66 @@ impl Engine {
             .collect();
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
+        let mut prints = Vec::with_capacity(sources.len());
         for r in results {
             match r {
-                Ok(d) => diagnostics.extend(d),
-                Err(e) => errors.push(e),
+                Ok((d, p)) => {
+                    diagnostics.extend(d);
+                    prints.push(p);
+                }
+                Err(e) => {
+                    errors.push(e);
+                    prints.push(Prints::default());
+                }
             }
         }
+        let cross = match &fingerprinter {
+            Some(f) => crossdoc::check(
+                &self.config.copying,
+                &self.rules,
+                sources,
+                checked,
+                &prints,
+                f,
+                max_shared,
+            ),
+            None => crossdoc::CrossReport::default(),
+        };
+        diagnostics.extend(cross.diagnostics);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        (diagnostics, errors)
+        Outcome {
+            diagnostics,
+            errors,
+            similarity: cross.similarity,
+        }
     }
+}
+
+/// What a check run found.
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that could not be checked.
+    pub errors: Vec<LoadError>,
+    pub similarity: Vec<Similarity>,
+}
+
+/// Reference texts: the built-in templates (unless turned off), the
+/// config's `references:` and `extra` (command line), folders walked.
+pub fn load_references(config: &Config, extra: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    let mut sources: Vec<Source> = Vec::new();
+    if config.builtin_references {
+        sources.extend(
+            BUILTIN_REFERENCES
+                .iter()
+                .map(|(name, text)| Source::new(*name, *text)),
+        );
+    }
+    let paths: Vec<PathBuf> = config.references.iter().chain(extra).cloned().collect();
+    let (origins, mut errors) = inputs::expand(&paths);
+    let (loaded, load_errors) = load_all(&origins);
+    errors.extend(load_errors);
+    sources.extend(loaded);
+    (sources, errors)
 }
 
 /// Reads all origins in parallel, keeping input order.

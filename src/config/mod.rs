@@ -10,6 +10,7 @@ pub use spec::{
     Severity,
 };
 
+use crate::crossdoc::{CopyOverride, CopySpec};
 use crate::links::{LinkOverride, LinkSpec};
 use crate::outline::SectionKeywords;
 use serde::Deserialize;
@@ -35,7 +36,22 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/correspondence.yaml",
         include_str!("../../rules/correspondence.yaml"),
     ),
+    (
+        "rules/copying.yaml",
+        include_str!("../../rules/copying.yaml"),
+    ),
 ];
+
+const COPYING_FILE: (&str, &str) = (
+    "rules/fingerprints.yaml",
+    include_str!("../../rules/fingerprints.yaml"),
+);
+
+/// Reference texts built into the binary: widely circulated templates.
+pub const BUILTIN_REFERENCES: &[(&str, &str)] = &[(
+    "<内置范文>/seed-2023-template.txt",
+    include_str!("../../corpus/references/seed-2023-template.txt"),
+)];
 
 const LINKS_FILE: (&str, &str) = ("rules/links.yaml", include_str!("../../rules/links.yaml"));
 
@@ -106,6 +122,12 @@ pub struct Config {
     pub keywords: SectionKeywords,
     /// The model that pairs problems and causes with measures.
     pub links: LinkSpec,
+    /// Settings of the cross-document stage.
+    pub copying: CopySpec,
+    /// Reference texts (files or folders) from the config, resolved.
+    pub references: Vec<PathBuf>,
+    /// Whether the built-in reference templates are used.
+    pub builtin_references: bool,
     /// Extra words for the segmenter.
     pub dictionary: Vec<String>,
     pub fail_on: Option<Severity>,
@@ -125,6 +147,10 @@ struct UserConfig {
     dictionary: Vec<String>,
     fail_on: Option<Severity>,
     links: Option<LinkOverride>,
+    copying: Option<CopyOverride>,
+    #[serde(default)]
+    references: Vec<PathBuf>,
+    builtin_references: Option<bool>,
 }
 
 impl Config {
@@ -157,11 +183,15 @@ impl Config {
         }
         let keywords = yaml::parse(OUTLINE_FILE.1, OUTLINE_FILE.0)?;
         let links = yaml::parse(LINKS_FILE.1, LINKS_FILE.0)?;
+        let copying = yaml::parse(COPYING_FILE.1, COPYING_FILE.0)?;
         Ok(Config {
             known_ids: rules.iter().map(|r| r.spec.id.clone()).collect(),
             rules,
             keywords,
             links,
+            copying,
+            references: Vec::new(),
+            builtin_references: true,
             dictionary: Vec::new(),
             fail_on: None,
             user_file: None,
@@ -224,6 +254,12 @@ impl Config {
         if let Some(o) = user.links {
             o.apply(&mut self.links);
         }
+        if let Some(o) = user.copying {
+            o.apply(&mut self.copying);
+        }
+        self.references
+            .extend(user.references.iter().map(|r| base.join(r)));
+        self.builtin_references = user.builtin_references.unwrap_or(self.builtin_references);
         self.dictionary.extend(user.dictionary);
         self.fail_on = user.fail_on.or(self.fail_on);
         self.user_file = Some(path.to_path_buf());
@@ -232,6 +268,21 @@ impl Config {
 }
 
 impl Config {
+    /// Phrases of the `formulation` rules (their members and complete forms):
+    /// official wording every report may share.
+    pub fn formulation_phrases(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for r in self.rules.iter().filter(|r| r.spec.kind == "formulation") {
+            for l in r.spec.params.lists.iter().flatten() {
+                out.push(l.members.join(""));
+            }
+            for p in r.spec.params.phrases.iter().flatten() {
+                out.extend(p.accepted.iter().cloned());
+            }
+        }
+        out
+    }
+
     /// An error in the `links:` settings, pointed at the file that set them.
     pub fn error_in_links(&self, message: String) -> ConfigError {
         let file = self

@@ -82,13 +82,16 @@ pub struct Params {
     pub threshold: Option<f64>,
     /// vague-item: patterns any one of which makes an item concrete.
     pub evidence: Option<Vec<String>>,
+    /// shared-passage, template-copy, repeated-passage: shortest passage
+    /// reported, in characters (default: `copying.guarantee`).
+    pub min_chars: Option<usize>,
 }
 
 macro_rules! params_fields {
     ($mac:ident) => {
         $mac!(
             words, patterns, required, order, lists, phrases, half_width, pairs, doubled, items,
-            threshold, evidence
+            threshold, evidence, min_chars
         )
     };
 }
@@ -116,6 +119,7 @@ impl Params {
 fn kebab(name: &'static str) -> &'static str {
     match name {
         "half_width" => "half-width",
+        "min_chars" => "min-chars",
         other => other,
     }
 }

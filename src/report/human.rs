@@ -201,7 +201,30 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
         out.reset()?;
         writeln!(out, ": {}: {}", e.path, e.message)?;
     }
+    similarity_table(report, out)?;
     writeln!(out, "{}", summary_line(report))
+}
+
+/// Pairs of reports that share passages, most similar first.
+fn similarity_table(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    if report.similarity.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "相同段落（按相同内容占比排序）：")?;
+    // Column widths in terminal columns: 相同字数 is 8, 占甲 4.
+    writeln!(out, "  相同字数   占甲   占乙  文件（甲 ↔ 乙）")?;
+    for s in report.similarity {
+        writeln!(
+            out,
+            "  {:>8}  {:>4.0}%  {:>4.0}%  {} ↔ {}",
+            s.shared_chars,
+            s.a_ratio * 100.0,
+            s.b_ratio * 100.0,
+            s.a,
+            s.b
+        )?;
+    }
+    writeln!(out)
 }
 
 pub fn summary_line(report: &Report) -> String {

@@ -12,6 +12,8 @@ struct Output<'a> {
     summary: Summary,
     /// Files that could not be read; added in version 1 beside the contract fields.
     errors: Vec<ErrorJson<'a>>,
+    /// Pairs of reports with shared passages, most similar first.
+    similarity: &'a [crate::crossdoc::Similarity],
 }
 
 #[derive(Serialize)]
@@ -50,8 +52,7 @@ struct ErrorJson<'a> {
 pub fn render(report: &Report) -> String {
     let out = Output {
         version: 1,
-        files: report
-            .sources
+        files: report.sources[..report.checked]
             .iter()
             .map(|s| FileJson {
                 path: &s.name,
@@ -97,6 +98,7 @@ pub fn render(report: &Report) -> String {
                 message: &e.message,
             })
             .collect(),
+        similarity: report.similarity,
     };
     let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
     s.push('\n');

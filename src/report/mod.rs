@@ -5,15 +5,21 @@ pub mod json;
 pub mod outline;
 
 use crate::config::Severity;
+use crate::crossdoc::Similarity;
 use crate::diagnostic::Diagnostic;
 use crate::source::{LoadError, Source};
 use serde::Serialize;
 
 /// Everything a check run produced, in deterministic order.
 pub struct Report<'a> {
+    /// The checked reports, then the reference texts labels may point into.
     pub sources: &'a [Source],
+    /// How many of `sources` were checked.
+    pub checked: usize,
     pub diagnostics: &'a [Diagnostic],
     pub errors: &'a [LoadError],
+    /// Pairs of checked reports with shared passages.
+    pub similarity: &'a [Similarity],
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -28,7 +34,7 @@ impl Report<'_> {
     pub fn summary(&self) -> Summary {
         let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
         Summary {
-            files: self.sources.len(),
+            files: self.checked,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),

@@ -1,6 +1,7 @@
 //! The rule engine: the [`Rule`] trait, what every rule shares ([`Meta`]),
 //! and the registry of rule kinds. One file per kind; instances are YAML.
 
+mod copying;
 mod formulation;
 mod missing_section;
 mod numbering;
@@ -26,6 +27,18 @@ pub trait Rule: Send + Sync {
     fn needs_links(&self) -> bool {
         false
     }
+    /// For a cross-document rule: which one, and its shortest passage.
+    fn cross(&self) -> Option<(CrossKind, Option<usize>)> {
+        None
+    }
+}
+
+/// The rules of the cross-document stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CrossKind {
+    Shared,
+    Template,
+    Repeated,
 }
 
 /// What every rule instance has, whatever its kind.
@@ -92,6 +105,9 @@ const KINDS: &[(&str, &[&str], Build)] = &[
         &["items", "words", "evidence"],
         vague_item::build,
     ),
+    ("shared-passage", &["min-chars"], copying::build_shared),
+    ("template-copy", &["min-chars"], copying::build_template),
+    ("repeated-passage", &["min-chars"], copying::build_repeated),
 ];
 
 pub fn kind_names() -> impl Iterator<Item = &'static str> {

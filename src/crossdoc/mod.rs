@@ -1,0 +1,463 @@
+//! Cross-document rules: passages shared between reports of one run
+//! (`shared-passage`), with reference texts (`template-copy`), or repeated
+//! inside one report (`repeated-passage`), and the similarity of each pair.
+//!
+//! Every document is normalised and winnowed; all fingerprints go into one
+//! array sorted by hash (an inverted index without per-key allocations), so
+//! only documents that share a fingerprint are ever compared, never all
+//! pairs. A fingerprint found in more than `max-docs` reports of the run is
+//! the genre's common wording and is dropped, as are the k-grams of stock
+//! phrases and official formulations.
+
+mod normalize;
+mod passages;
+pub mod winnow;
+
+pub use passages::Passage;
+
+use crate::diagnostic::{fill, Diagnostic, Label};
+use crate::document::Document;
+use crate::rules::{CrossKind, Rule};
+use crate::source::Source;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use normalize::Normalized;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// `rules/copying.yaml` and the `copying:` key of a user config.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CopySpec {
+    /// k: runs shorter than this many characters never match.
+    pub noise: usize,
+    /// t: every shared run at least this long is found.
+    pub guarantee: usize,
+    /// A fingerprint in more reports than this is common wording.
+    pub max_docs: usize,
+    /// Runs this close (characters) in both texts form one passage.
+    pub merge_gap: usize,
+    /// Stock sentences that are nobody's copy.
+    pub stock: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CopyOverride {
+    pub noise: Option<usize>,
+    pub guarantee: Option<usize>,
+    pub max_docs: Option<usize>,
+    pub merge_gap: Option<usize>,
+    pub stock: Option<Vec<String>>,
+}
+
+impl CopyOverride {
+    pub fn apply(self, spec: &mut CopySpec) {
+        macro_rules! set {
+            ($($f:ident),*) => { $(if let Some(v) = self.$f { spec.$f = v; })* };
+        }
+        set!(noise, guarantee, max_docs, merge_gap, stock);
+    }
+}
+
+/// One line of the similarity summary.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Similarity {
+    pub a: String,
+    pub b: String,
+    pub shared_chars: usize,
+    pub a_ratio: f64,
+    pub b_ratio: f64,
+}
+
+/// What the cross-document stage found.
+#[derive(Debug, Default)]
+pub struct CrossReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub similarity: Vec<Similarity>,
+}
+
+/// A (hash, document, position) triple of the inverted index.
+#[derive(Clone, Copy)]
+struct Posting {
+    hash: u64,
+    doc: u32,
+    pos: u32,
+}
+
+/// What the cross-document stage keeps of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Prints {
+    fingerprints: Vec<winnow::Fingerprint>,
+    /// Hash of the whole normalised text: equal texts are one text.
+    whole: u64,
+    /// Characters compared (the share of a passage is relative to this).
+    chars: usize,
+    /// Byte ranges left out (title, opening), to rebuild the same text.
+    skip: Vec<Range<usize>>,
+}
+
+/// Fingerprints documents; built once per run.
+pub struct Fingerprinter {
+    k: usize,
+    t: usize,
+    /// Stock phrases and formulations (normalised): left out of every text,
+    /// like a line break, so they neither match nor join two passages.
+    stock: Option<AhoCorasick>,
+}
+
+impl Fingerprinter {
+    pub fn new(spec: &CopySpec, stock: &[String]) -> Fingerprinter {
+        let k = spec.noise.max(1);
+        let phrases: Vec<String> = spec
+            .stock
+            .iter()
+            .chain(stock)
+            .map(|s| {
+                normalize::chars(s)
+                    .into_iter()
+                    .filter_map(char::from_u32)
+                    .collect::<String>()
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        let stock = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .ok()
+            .filter(|_| !phrases.is_empty());
+        Fingerprinter {
+            k,
+            t: spec.guarantee.max(k),
+            stock,
+        }
+    }
+
+    /// The text as compared: normalised, `skip` and stock phrases left out.
+    fn normalized(&self, text: &str, skip: &[Range<usize>]) -> Normalized {
+        let mut n = Normalized::new(text, skip);
+        if let Some(stock) = &self.stock {
+            // Search a string of the normalised characters; map matches back.
+            let mut s = String::with_capacity(n.len() * 3);
+            let mut char_at = Vec::with_capacity(n.len() * 3 + 1);
+            for (i, &c) in n.chars.iter().enumerate() {
+                let c = char::from_u32(c).unwrap_or('\n');
+                for _ in 0..c.len_utf8() {
+                    char_at.push(i);
+                }
+                s.push(c);
+            }
+            char_at.push(n.len());
+            let found: Vec<Range<usize>> = stock
+                .find_iter(&s)
+                .map(|m| char_at[m.start()]..char_at[m.end()])
+                .collect();
+            for r in found {
+                n.blank(r);
+            }
+        }
+        n
+    }
+
+    pub fn prints(&self, text: &str, skip: Vec<Range<usize>>) -> Prints {
+        let n = self.normalized(text, &skip);
+        Prints {
+            fingerprints: winnow::fingerprints(&n.chars, self.k, self.t),
+            whole: winnow::kgram_hashes(&n.chars, n.len().max(1))
+                .first()
+                .copied()
+                .unwrap_or(0),
+            chars: n.text_chars(),
+            skip,
+        }
+    }
+}
+
+/// What of a document is not compared: its title; when it has parts, the
+/// opening before them (依据、会前学习、征求意见: the same for a whole team);
+/// and lines shorter than `short` characters, the headings every report of
+/// a year shares (在学习贯彻党的创新理论方面).
+pub fn skip_ranges(doc: &Document, short: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if let Some(t) = &doc.outline.title {
+        out.push(t.clone());
+    }
+    let opening_end = doc.outline.sections.first().map(|s| s.span.start);
+    if let Some(end) = opening_end {
+        let start = out.last().map_or(0, |t: &Range<usize>| t.end);
+        if start < end {
+            out.push(start..end);
+        }
+    }
+    let text = doc.text();
+    for p in &doc.paragraphs {
+        let in_opening = opening_end.is_some_and(|e| p.span.start < e);
+        if !in_opening && text[p.span.clone()].chars().count() < short {
+            out.push(p.span.clone());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+impl Fingerprinter {
+    /// Lines shorter than this are headings, not prose.
+    pub fn short_line(&self) -> usize {
+        self.t
+    }
+}
+
+/// Runs the cross-document rules. `sources[..checked]` are the run's
+/// reports, the rest reference texts; `prints` has one entry per source.
+/// `max_shared` turns pairs above that share into errors.
+pub fn check(
+    spec: &CopySpec,
+    rules: &[Box<dyn Rule>],
+    sources: &[Source],
+    checked: usize,
+    prints: &[Prints],
+    fingerprinter: &Fingerprinter,
+    max_shared: Option<f64>,
+) -> CrossReport {
+    let rule = |kind: CrossKind| {
+        rules
+            .iter()
+            .map(|r| r.as_ref())
+            .find(|r| r.cross().is_some_and(|(k, _)| k == kind))
+    };
+    let (shared_rule, template_rule, repeat_rule) = (
+        rule(CrossKind::Shared),
+        rule(CrossKind::Template),
+        rule(CrossKind::Repeated),
+    );
+    if shared_rule.is_none() && template_rule.is_none() && repeat_rule.is_none() {
+        return CrossReport::default();
+    }
+    let k = spec.noise.max(1);
+    let t = spec.guarantee.max(k);
+    let lengths: Vec<usize> = prints.iter().map(|p| p.chars).collect();
+    let wholes: Vec<u64> = prints.iter().map(|p| p.whole).collect();
+    let mut postings: Vec<Posting> = prints
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, p)| {
+            p.fingerprints.iter().map(move |f| Posting {
+                hash: f.hash,
+                doc: doc as u32,
+                pos: f.pos,
+            })
+        })
+        .collect();
+    postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
+
+    let is_ref = |d: u32| d as usize >= checked;
+    let same_text = |a: u32, b: u32| wholes[a as usize] == wholes[b as usize];
+    let mut pair_hits: Vec<passages::Hit> = Vec::new();
+    let mut template_hits: Vec<passages::Hit> = Vec::new();
+    let mut repeat_hits: Vec<passages::Hit> = Vec::new();
+    // Hashes too common to compare, with the number of reports that have them.
+    let mut doc_counts: HashMap<u64, u32> = HashMap::new();
+    for group in postings.chunk_by(|a, b| a.hash == b.hash) {
+        if group.len() < 2 {
+            continue;
+        }
+        let mut docs: Vec<u32> = group.iter().map(|p| p.doc).collect();
+        docs.dedup();
+        let run_docs = docs.iter().filter(|&&d| !is_ref(d)).count();
+        if run_docs > spec.max_docs {
+            doc_counts.insert(group[0].hash, run_docs as u32);
+            continue;
+        }
+        let in_ref = docs.iter().any(|&d| is_ref(d));
+        for (i, a) in group.iter().enumerate() {
+            for b in &group[i + 1..] {
+                let hit = passages::Hit {
+                    a: a.doc,
+                    b: b.doc,
+                    pos_a: a.pos,
+                    pos_b: b.pos,
+                };
+                if a.doc == b.doc {
+                    if !is_ref(a.doc) && b.pos >= a.pos + k as u32 {
+                        repeat_hits.push(hit);
+                    }
+                } else if is_ref(b.doc) && !is_ref(a.doc) {
+                    if !same_text(a.doc, b.doc) {
+                        template_hits.push(hit);
+                    }
+                } else if !is_ref(a.doc) && !in_ref {
+                    // Text both members took from a reference is template-copy
+                    // in each of them, not a copy between them.
+                    pair_hits.push(hit);
+                }
+            }
+        }
+    }
+
+    let gap = spec.merge_gap;
+    let min = |r: Option<&dyn Rule>| r.and_then(|r| r.cross()).map_or(t, |(_, m)| m.unwrap_or(t));
+    let build =
+        |hits, min_chars| passages::build(hits, k, gap, sources, prints, fingerprinter, min_chars);
+    let shared = build(pair_hits, min(shared_rule));
+    let templates = build(template_hits, min(template_rule));
+    let repeats = build(repeat_hits, min(repeat_rule));
+
+    // Winnowing picks fingerprints by local context, so near a passage's ends
+    // a few hashes escape the per-hash filters; judge whole passages too.
+    let shared = filter_shared(shared, &templates, prints, &doc_counts, spec.max_docs);
+    let similarity = summarise(&shared, sources, &lengths);
+    let over: HashSet<(u32, u32)> = match max_shared {
+        Some(limit) => similarity_pairs(&shared, &lengths)
+            .into_iter()
+            .filter(|&(_, _, ra, rb)| ra.max(rb) > limit)
+            .map(|(p, _, _, _)| p)
+            .collect(),
+        None => HashSet::new(),
+    };
+
+    let mut diagnostics = Vec::new();
+    if let Some(r) = shared_rule {
+        for p in &shared {
+            let pair = (p.a, p.b);
+            for (this, other, here, there) in [
+                (p.a, p.b, &p.span_a, &p.span_b),
+                (p.b, p.a, &p.span_b, &p.span_a),
+            ] {
+                let mut d = diagnostic(r, sources, this, here, other, there, p.chars);
+                if over.contains(&pair) {
+                    d.severity = crate::config::Severity::Error;
+                    d.notes.push(format!(
+                        "两份材料相同内容的占比超过 --max-shared {:.2}",
+                        max_shared.unwrap_or(0.0)
+                    ));
+                }
+                diagnostics.push(d);
+            }
+        }
+    }
+    if let Some(r) = template_rule {
+        for p in &templates {
+            diagnostics.push(diagnostic(
+                r, sources, p.a, &p.span_a, p.b, &p.span_b, p.chars,
+            ));
+        }
+    }
+    if let Some(r) = repeat_rule {
+        for p in &repeats {
+            // Reported at the repetition, pointing back at the first place.
+            diagnostics.push(diagnostic(
+                r, sources, p.a, &p.span_b, p.a, &p.span_a, p.chars,
+            ));
+        }
+    }
+    CrossReport {
+        diagnostics,
+        similarity,
+    }
+}
+
+fn diagnostic(
+    rule: &dyn Rule,
+    sources: &[Source],
+    this: u32,
+    here: &Range<usize>,
+    other: u32,
+    there: &Range<usize>,
+    chars: usize,
+) -> Diagnostic {
+    let meta = rule.meta();
+    let other_name = &sources[other as usize].name;
+    let n = chars.to_string();
+    Diagnostic {
+        rule: meta.id.clone(),
+        severity: meta.severity,
+        message: fill(&meta.message, &[("other", other_name), ("chars", &n)]),
+        file: this as usize,
+        span: here.clone(),
+        labels: vec![Label {
+            file: other as usize,
+            span: there.clone(),
+            message: if this == other {
+                "第一次出现在这里".to_string()
+            } else {
+                format!("{other_name} 中的相同段落")
+            },
+        }],
+        notes: Vec::new(),
+    }
+}
+
+/// Drops shared passages that are common wording (their fingerprints are
+/// in more than `max_docs` reports) or that both sides took from a
+/// reference (reported as template-copy instead).
+fn filter_shared(
+    shared: Vec<Passage>,
+    templates: &[Passage],
+    prints: &[Prints],
+    doc_counts: &HashMap<u64, u32>,
+    max_docs: usize,
+) -> Vec<Passage> {
+    let overlap =
+        |x: &Range<usize>, y: &Range<usize>| x.end.min(y.end).saturating_sub(x.start.max(y.start));
+    let mostly = |x: &Range<usize>, y: &Range<usize>| 2 * overlap(x, y) >= x.len();
+    let common = |p: &Passage| {
+        let fps = &prints[p.a as usize].fingerprints;
+        let from = fps.partition_point(|f| (f.pos as usize) < p.norm_a.start);
+        fps[from..]
+            .iter()
+            .take_while(|f| (f.pos as usize) < p.norm_a.end)
+            .any(|f| {
+                doc_counts
+                    .get(&f.hash)
+                    .is_some_and(|&n| n as usize > max_docs)
+            })
+    };
+    let from_template = |doc: u32, span: &Range<usize>| {
+        templates
+            .iter()
+            .any(|t| t.a == doc && mostly(span, &t.span_a))
+    };
+    shared
+        .into_iter()
+        .filter(|p| !common(p))
+        .filter(|p| !(from_template(p.a, &p.span_a) && from_template(p.b, &p.span_b)))
+        .collect()
+}
+
+/// (pair, shared characters, a_ratio, b_ratio) of every pair with shared passages.
+fn similarity_pairs(shared: &[Passage], lengths: &[usize]) -> Vec<((u32, u32), usize, f64, f64)> {
+    let mut by_pair: HashMap<(u32, u32), usize> = HashMap::new();
+    for p in shared {
+        *by_pair.entry((p.a, p.b)).or_default() += p.chars;
+    }
+    by_pair
+        .into_iter()
+        .map(|((a, b), n)| {
+            let ra = n as f64 / lengths[a as usize].max(1) as f64;
+            let rb = n as f64 / lengths[b as usize].max(1) as f64;
+            ((a, b), n, ra.min(1.0), rb.min(1.0))
+        })
+        .collect()
+}
+
+/// The similarity table: pairs by shared share, highest first.
+fn summarise(shared: &[Passage], sources: &[Source], lengths: &[usize]) -> Vec<Similarity> {
+    let mut rows: Vec<Similarity> = similarity_pairs(shared, lengths)
+        .into_iter()
+        .map(|((a, b), n, ra, rb)| Similarity {
+            a: sources[a as usize].name.clone(),
+            b: sources[b as usize].name.clone(),
+            shared_chars: n,
+            a_ratio: (ra * 1000.0).round() / 1000.0,
+            b_ratio: (rb * 1000.0).round() / 1000.0,
+        })
+        .collect();
+    rows.sort_by(|x, y| {
+        y.a_ratio
+            .max(y.b_ratio)
+            .total_cmp(&x.a_ratio.max(x.b_ratio))
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    rows
+}

@@ -1,0 +1,144 @@
+//! Text normalised for comparison: punctuation and white space dropped,
+//! full-width letters and digits folded to ASCII, lower case; every kept
+//! character remembers its byte range in the original text.
+
+use std::ops::Range;
+
+pub struct Normalized {
+    pub chars: Vec<u32>,
+    next_sentinel: u32,
+    /// Byte offset of each kept character in the original text.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+fn fold(c: char) -> Option<char> {
+    let c = match c as u32 {
+        // Full-width ASCII variants (Ａ, １, ！…) to ASCII.
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0)?,
+        0x3000 => ' ',
+        _ => c,
+    };
+    c.is_alphanumeric().then(|| c.to_ascii_lowercase())
+}
+
+/// Values above any char: a line break or a skipped range. Each is unique,
+/// so no k-gram containing one is shared, and no passage crosses it.
+const SENTINEL: u32 = 0x11_0000;
+
+impl Normalized {
+    /// Normalises `text`; line breaks and the byte ranges `skip` (sorted)
+    /// become sentinels that no passage crosses.
+    pub fn new(text: &str, skip: &[Range<usize>]) -> Normalized {
+        let mut n = Normalized {
+            next_sentinel: 0,
+            chars: Vec::with_capacity(text.len() / 3),
+            starts: Vec::with_capacity(text.len() / 3),
+            ends: Vec::with_capacity(text.len() / 3),
+        };
+        let mut skips = skip.iter().peekable();
+        let mut sentinel = SENTINEL;
+        let mut push_sentinel = |n: &mut Normalized, at: usize| {
+            n.chars.push(sentinel);
+            n.starts.push(at as u32);
+            n.ends.push(at as u32);
+            sentinel += 1;
+        };
+        let mut in_skip = false;
+        for (i, c) in text.char_indices() {
+            while skips.peek().is_some_and(|r| r.end <= i) {
+                skips.next();
+            }
+            if skips.peek().is_some_and(|r| r.contains(&i)) {
+                if !in_skip {
+                    push_sentinel(&mut n, i);
+                    in_skip = true;
+                }
+                continue;
+            }
+            in_skip = false;
+            if c == '\n' || c == '\r' {
+                push_sentinel(&mut n, i);
+            } else if let Some(f) = fold(c) {
+                n.chars.push(f as u32);
+                n.starts.push(i as u32);
+                n.ends.push((i + c.len_utf8()) as u32);
+            }
+        }
+        n.next_sentinel = sentinel;
+        n
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Leaves characters `range` out: each becomes a unique sentinel.
+    pub fn blank(&mut self, range: Range<usize>) {
+        for i in range {
+            self.chars[i] = self.next_sentinel;
+            self.next_sentinel += 1;
+        }
+    }
+
+    /// Characters that count (sentinels not).
+    pub fn text_chars(&self) -> usize {
+        self.chars.iter().filter(|&&c| !is_sentinel(c)).count()
+    }
+
+    /// The original byte range of normalised characters `range`.
+    pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
+        self.starts[range.start] as usize..self.ends[range.end - 1] as usize
+    }
+}
+
+pub fn is_sentinel(c: u32) -> bool {
+    c >= SENTINEL
+}
+
+/// Just the normalised characters of `text` (for stock phrases).
+pub fn chars(text: &str) -> Vec<u32> {
+    text.chars().filter_map(fold).map(|c| c as u32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_and_width_are_folded_with_a_map_back() {
+        let text = "学习，“Ａ１”　工作。";
+        let n = Normalized::new(text, &[]);
+        let s: String = n
+            .chars
+            .iter()
+            .map(|&c| char::from_u32(c).unwrap())
+            .collect();
+        assert_eq!(s, "学习a1工作");
+        assert_eq!(&text[n.bytes(2..4)], "Ａ１");
+        assert_eq!(&text[n.bytes(0..6)], text.trim_end_matches('。'));
+    }
+}
+
+#[cfg(test)]
+mod sentinel_tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_and_skipped_ranges_become_unique_sentinels() {
+        let text = "标题行\n正文一。\n正文二";
+        let title = 0..9;
+        let n = Normalized::new(text, std::slice::from_ref(&title));
+        let sentinels: Vec<u32> = n
+            .chars
+            .iter()
+            .copied()
+            .filter(|&c| is_sentinel(c))
+            .collect();
+        assert_eq!(sentinels.len(), 3, "title skipped, two line breaks");
+        let mut unique = sentinels.clone();
+        unique.dedup();
+        assert_eq!(unique, sentinels);
+        assert_eq!(n.text_chars(), 6);
+    }
+}

@@ -1,0 +1,275 @@
+//! shared-passage, template-copy, repeated-passage and the similarity
+//! summary, on corpus reports with planted copies.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Base reports that share nothing with each other.
+fn bases() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = [
+        "good-01-yi-guanyu.txt",
+        "good-02-plain-headings.txt",
+        "good-03-part.txt",
+        "good-04-halfwidth.txt",
+        "good-05-topic.txt",
+    ]
+    .iter()
+    .map(|n| corpus(n))
+    .collect();
+    for i in 1..=8 {
+        out.push(corpus(&format!("eval/tune/t0{i}.txt")));
+    }
+    out
+}
+
+/// Writes `base` into `dir/name` with `passage` appended to the first long
+/// paragraph of the problems part.
+fn plant(dir: &Path, name: &str, base: &Path, passage: &str) -> PathBuf {
+    let text = std::fs::read_to_string(base).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let start = lines.iter().position(|l| l.contains("问题")).unwrap_or(1);
+    let at = (start + 1..lines.len())
+        .find(|&i| lines[i].chars().count() > 80)
+        .unwrap();
+    lines[at].push_str(passage);
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    path
+}
+
+const COPIED: &str = "去年九月我在全县安全生产大检查中只听取了汇报，没有深入任何一家危化品企业的生产车间，对三处重大隐患的整改进度也没有跟踪督办。";
+
+fn run(args: &[&Path], extra: &[&str]) -> (i32, Value) {
+    let mut all: Vec<&str> = args.iter().map(|p| p.to_str().unwrap()).collect();
+    all.extend(extra);
+    check_json(&all)
+}
+
+fn cross(json: &Value, rule: &str) -> Vec<Value> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_verbatim_copy_is_found_in_both_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let a = plant(dir.path(), "a.txt", &b[0], COPIED);
+    let c = plant(dir.path(), "b.txt", &b[1], COPIED);
+    let (code, json) = run(&[&a, &c], &["--select", "shared-passage"]);
+    assert_eq!(code, 0, "a warning");
+    let found = cross(&json, "shared-passage");
+    assert_eq!(found.len(), 2, "{found:?}");
+    let n = COPIED.chars().filter(|c| !"，。".contains(*c)).count();
+    for (d, other) in found.iter().zip(["b.txt", "a.txt"]) {
+        assert_eq!(d["text"].as_str().unwrap(), COPIED.trim_end_matches('。'));
+        assert!(
+            d["message"].as_str().unwrap().contains(&format!("{n} 字")),
+            "{}",
+            d["message"]
+        );
+        assert!(d["labels"][0]["path"].as_str().unwrap().ends_with(other));
+        assert_eq!(d["labels"][0]["text"], d["text"]);
+    }
+    let sim = json["similarity"].as_array().unwrap();
+    assert_eq!(sim.len(), 1);
+    assert_eq!(sim[0]["shared_chars"].as_u64().unwrap() as usize, n);
+    assert!(sim[0]["a_ratio"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn a_passage_with_a_few_words_changed_is_one_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let long = format!("{COPIED}今年以来分管的交通运输领域发生两起较大事故，我虽然到现场指挥了救援，但事后没有组织系统的复盘，也没有推动建立隐患排查的长效机制，直到市里通报才督促有关科室补上台账。");
+    let edited = long
+        .replace("危化品企业", "化工企业")
+        .replace("复盘", "总结");
+    let a = plant(dir.path(), "a.txt", &b[2], &long);
+    let c = plant(dir.path(), "b.txt", &b[3], &edited);
+    let (_, json) = run(&[&a, &c], &["--select", "shared-passage"]);
+    let found = cross(&json, "shared-passage");
+    assert_eq!(
+        found.len(),
+        2,
+        "one passage, reported in each document: {found:?}"
+    );
+    let text = found[0]["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("去年九月") && text.ends_with("补上台账"),
+        "{text}"
+    );
+}
+
+#[test]
+fn one_passage_in_three_documents_is_found_in_every_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let docs: Vec<PathBuf> = (0..3)
+        .map(|i| plant(dir.path(), &format!("m{i}.txt"), &b[i + 4], COPIED))
+        .collect();
+    let refs: Vec<&Path> = docs.iter().map(|p| p.as_path()).collect();
+    let (_, json) = run(&refs, &["--select", "shared-passage"]);
+    let found = cross(&json, "shared-passage");
+    assert_eq!(found.len(), 6, "3 pairs, both sides");
+    for d in &found {
+        assert_ne!(d["path"], d["labels"][0]["path"]);
+    }
+    assert_eq!(json["similarity"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn copies_of_a_reference_are_template_copy_not_shared_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let reference = dir.path().join("fanwen.txt");
+    std::fs::write(&reference, format!("某单位领导班子成员对照检查材料\n一、存在的问题\n（一）在担当作为方面。{COPIED}其他内容略。\n")).unwrap();
+    let a = plant(dir.path(), "a.txt", &b[5], COPIED);
+    let c = plant(dir.path(), "b.txt", &b[6], COPIED);
+    let (_, json) = run(
+        &[&a, &c],
+        &[
+            "--select",
+            "shared-passage,template-copy",
+            "--reference",
+            reference.to_str().unwrap(),
+        ],
+    );
+    assert!(cross(&json, "shared-passage").is_empty());
+    let found = cross(&json, "template-copy");
+    assert_eq!(found.len(), 2, "{found:?}");
+    for d in &found {
+        assert!(d["labels"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("fanwen.txt"));
+        assert!(d["message"].as_str().unwrap().contains("fanwen.txt"));
+    }
+    // The reference is not one of the checked files.
+    assert_eq!(json["summary"]["files"], 2);
+}
+
+#[test]
+fn the_builtin_template_is_a_default_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let lifted = "理论联系实际还不够紧密，学用结合上还不够深入，有时存在“两张皮”现象。";
+    let a = plant(dir.path(), "a.txt", &b[7], lifted);
+    let (_, json) = run(&[&a], &["--select", "template-copy"]);
+    let found = cross(&json, "template-copy");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]["labels"][0]["path"]
+        .as_str()
+        .unwrap()
+        .contains("seed-2023-template"));
+}
+
+#[test]
+fn stock_phrases_and_short_runs_are_not_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    // Runs under 20 characters apart, and stock wording, shared by both.
+    let common = |filler: &str| {
+        format!("我深刻认识到问题的严重性，{filler}必须坚持以人民为中心，{filler}不足之处请同志们批评指正，以这次民主生活会为契机。")
+    };
+    let a = plant(dir.path(), "a.txt", &b[8], &common("在县委"));
+    let c = plant(dir.path(), "b.txt", &b[9], &common("在学校"));
+    let (_, json) = run(&[&a, &c], &["--select", "shared-passage"]);
+    assert!(
+        cross(&json, "shared-passage").is_empty(),
+        "{:?}",
+        cross(&json, "shared-passage")
+    );
+}
+
+#[test]
+fn a_passage_in_more_than_max_docs_documents_is_common_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs: Vec<PathBuf> = bases()
+        .iter()
+        .take(12)
+        .enumerate()
+        .map(|(i, p)| plant(dir.path(), &format!("d{i:02}.txt"), p, COPIED))
+        .collect();
+    let refs: Vec<&Path> = docs.iter().map(|p| p.as_path()).collect();
+    let (_, json) = run(&refs, &["--select", "shared-passage"]);
+    assert!(cross(&json, "shared-passage").is_empty());
+    // With max-docs raised above 12, the same run reports it.
+    let cfg = dir.path().join("c.yaml");
+    std::fs::write(&cfg, "copying:\n  max-docs: 12\n").unwrap();
+    let (_, json) = run(
+        &refs,
+        &[
+            "--select",
+            "shared-passage",
+            "--config",
+            cfg.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(cross(&json, "shared-passage").len(), 12 * 11);
+}
+
+#[test]
+fn a_passage_repeated_in_one_report_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let path = plant(dir.path(), "r.txt", &b[10], COPIED);
+    let text = std::fs::read_to_string(&path).unwrap() + &format!("\n{COPIED}\n");
+    std::fs::write(&path, text).unwrap();
+    let (_, json) = check_json(&[path.to_str().unwrap(), "--select", "repeated-passage"]);
+    let found = cross(&json, "repeated-passage");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["severity"], "info");
+    assert!(found[0]["span"]["start"].as_u64() > found[0]["labels"][0]["span"]["start"].as_u64());
+}
+
+#[test]
+fn max_shared_makes_similar_pairs_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let a = plant(dir.path(), "a.txt", &b[11], COPIED);
+    let c = plant(dir.path(), "b.txt", &b[12], COPIED);
+    let (code, json) = run(
+        &[&a, &c],
+        &["--select", "shared-passage", "--max-shared", "0.01"],
+    );
+    assert_eq!(code, 1);
+    assert!(cross(&json, "shared-passage")
+        .iter()
+        .all(|d| d["severity"] == "error"));
+    let (code, _) = run(
+        &[&a, &c],
+        &["--select", "shared-passage", "--max-shared", "0.5"],
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn human_output_shows_both_places_and_the_similarity_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    let a = plant(dir.path(), "a.txt", &b[0], COPIED);
+    let c = plant(dir.path(), "b.txt", &b[1], COPIED);
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "--color",
+            "never",
+            "--select",
+            "shared-passage",
+            "a.txt",
+            "b.txt",
+        ])
+        .output()
+        .unwrap();
+    let _ = (&a, &c);
+    let text = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!(text);
+}
