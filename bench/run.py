@@ -55,7 +55,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--cross", action="store_true",
+                    help="scale of the cross-document rules: 1,000 and 10,000 reports")
     args = ap.parse_args()
+    if args.cross:
+        return cross(args.runs)
     sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint",
         "--example", "segment_only", "--example", "gen_reports"], cwd=ROOT)
     data = ROOT / "bench" / "data" / f"{args.docs}"
@@ -89,6 +93,58 @@ def main():
     print(f"  ratio check / segment_only: {len(files)} files {r_all:.2f}x (limit 1.5), 1 file {r_one:.2f}x (limit 1.15)")
     print(f"  peak memory: check {peak_rss(cmds['check']) / 1024:.0f} MiB, "
           f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")
+
+
+CROSS_RULES = "shared-passage,template-copy,repeated-passage"
+
+
+def planted_recall(data, out_json):
+    """Share of planted copies (planted.tsv) reported with both locations."""
+    import json
+    d = json.load(open(out_json))
+    found = set()
+    for x in d["diagnostics"]:
+        if x["rule"] in ("shared-passage", "template-copy"):
+            found.add((pathlib.Path(x["path"]).name, pathlib.Path(x["labels"][0]["path"]).name))
+    rows = [l.split("\t") for l in (data / "planted.tsv").read_text().splitlines()[1:] if l]
+    hit = 0
+    for copy, src, _ in rows:
+        if src == "template":
+            hit += any(a == copy and "seed" in b for a, b in found)
+        else:
+            hit += (copy, src) in found and (src, copy) in found
+    return hit, len(rows)
+
+
+def cross(runs):
+    """Cross-document stage at 1k and 10k reports: time, memory, planted copies."""
+    sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint", "--example", "gen_reports"], cwd=ROOT)
+    lint = str(TARGET / "critique-lint")
+    times = {}
+    for n in (1000, 10000):
+        data = ROOT / "bench" / "data" / f"{n}"
+        if not (data / "planted.tsv").exists():
+            sh([str(TARGET / "examples" / "gen_reports"), str(data), str(n)])
+        size = sum(f.stat().st_size for f in data.glob("*.txt"))
+        cmds = {
+            "with cross-document rules": [lint, "--format", "json", str(data)],
+            "cross-document rules ignored": [lint, "--format", "json", "--ignore", CROSS_RULES, str(data)],
+        }
+        res = bench(cmds, runs if n == 1000 else max(1, runs // 3))
+        out = ROOT / "bench" / "data" / f"out-{n}.json"
+        with open(out, "w") as f:
+            subprocess.run(cmds["with cross-document rules"], stdout=f, stderr=subprocess.DEVNULL)
+        hit, total = planted_recall(data, out)
+        print(f"{n} reports, {size / 1e6:.0f} MB:")
+        for name, (med, mn, cpu) in res.items():
+            print(f"  {name:30} {med:7.2f} s (min {mn:.2f})  cpu {cpu:6.2f} s  "
+                  f"peak {peak_rss(cmds[name]) / 1024:.0f} MiB")
+        with_cross = res["with cross-document rules"][0]
+        without = res["cross-document rules ignored"][0]
+        print(f"  ratio with / without: {with_cross / without:.2f}x (limit 1.5); "
+              f"planted copies found with both locations: {hit} of {total}")
+        times[n] = with_cross
+    print(f"1k -> 10k time ratio: {times[10000] / times[1000]:.1f} (limit 12)")
 
 
 if __name__ == "__main__":

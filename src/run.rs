@@ -128,7 +128,7 @@ impl Engine {
                 &self.rules,
                 sources,
                 checked,
-                &prints,
+                prints,
                 f,
                 max_shared,
             ),

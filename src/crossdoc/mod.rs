@@ -136,23 +136,34 @@ impl Fingerprinter {
 
     /// The text as compared: normalised, `skip` and stock phrases left out.
     fn normalized(&self, text: &str, skip: &[Range<usize>]) -> Normalized {
-        let mut n = Normalized::new(text, skip);
+        self.blank_stock(Normalized::new(text, skip))
+    }
+
+    fn blank_stock(&self, mut n: Normalized) -> Normalized {
         if let Some(stock) = &self.stock {
-            // Search a string of the normalised characters; map matches back.
-            let mut s = String::with_capacity(n.len() * 3);
-            let mut char_at = Vec::with_capacity(n.len() * 3 + 1);
-            for (i, &c) in n.chars.iter().enumerate() {
-                let c = char::from_u32(c).unwrap_or('\n');
-                for _ in 0..c.len_utf8() {
-                    char_at.push(i);
-                }
-                s.push(c);
-            }
-            char_at.push(n.len());
-            let found: Vec<Range<usize>> = stock
-                .find_iter(&s)
-                .map(|m| char_at[m.start()]..char_at[m.end()])
+            // Search a string of the normalised characters (sentinels as
+            // line breaks); matches come in order, so byte offsets map back
+            // to character indices by walking forward.
+            let s: String = n
+                .chars
+                .iter()
+                .map(|&c| char::from_u32(c).unwrap_or('\n'))
                 .collect();
+            let mut found: Vec<Range<usize>> = Vec::new();
+            let (mut byte, mut index) = (0, 0);
+            let mut chars = s.chars();
+            let mut advance = |to: usize| {
+                while byte < to {
+                    byte += chars.next().map_or(1, char::len_utf8);
+                    index += 1;
+                }
+                index
+            };
+            for m in stock.find_iter(&s) {
+                let start = advance(m.start());
+                let end = advance(m.end());
+                found.push(start..end);
+            }
             for r in found {
                 n.blank(r);
             }
@@ -161,7 +172,7 @@ impl Fingerprinter {
     }
 
     pub fn prints(&self, text: &str, skip: Vec<Range<usize>>) -> Prints {
-        let n = self.normalized(text, &skip);
+        let n = self.blank_stock(Normalized::chars_only(text, &skip));
         Prints {
             fingerprints: winnow::fingerprints(&n.chars, self.k, self.t),
             whole: winnow::kgram_hashes(&n.chars, n.len().max(1))
@@ -216,7 +227,7 @@ pub fn check(
     rules: &[Box<dyn Rule>],
     sources: &[Source],
     checked: usize,
-    prints: &[Prints],
+    mut prints: Vec<Prints>,
     fingerprinter: &Fingerprinter,
     max_shared: Option<f64>,
 ) -> CrossReport {
@@ -238,18 +249,24 @@ pub fn check(
     let t = spec.guarantee.max(k);
     let lengths: Vec<usize> = prints.iter().map(|p| p.chars).collect();
     let wholes: Vec<u64> = prints.iter().map(|p| p.whole).collect();
-    let mut postings: Vec<Posting> = prints
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, p)| {
-            p.fingerprints.iter().map(move |f| Posting {
-                hash: f.hash,
-                doc: doc as u32,
-                pos: f.pos,
-            })
-        })
-        .collect();
-    postings.par_sort_unstable_by_key(|p| (p.hash, p.doc, p.pos));
+    // The fingerprints move into the index (they are the bulk of the
+    // memory): sized once, each document's list freed as it is copied.
+    let total: usize = prints.iter().map(|p| p.fingerprints.len()).sum();
+    let mut postings: Vec<Posting> = Vec::with_capacity(total);
+    for (doc, p) in prints.iter_mut().enumerate() {
+        postings.extend(
+            std::mem::take(&mut p.fingerprints)
+                .into_iter()
+                .map(|f| Posting {
+                    hash: f.hash,
+                    doc: doc as u32,
+                    pos: f.pos,
+                }),
+        );
+    }
+    // By hash only (a single u64 compare); each group, small, is put in
+    // (document, position) order below.
+    postings.par_sort_unstable_by_key(|p| p.hash);
 
     let is_ref = |d: u32| d as usize >= checked;
     let same_text = |a: u32, b: u32| wholes[a as usize] == wholes[b as usize];
@@ -258,20 +275,34 @@ pub fn check(
     let mut repeat_hits: Vec<passages::Hit> = Vec::new();
     // Hashes too common to compare, with the number of reports that have them.
     let mut doc_counts: HashMap<u64, u32> = HashMap::new();
-    for group in postings.chunk_by(|a, b| a.hash == b.hash) {
+    for group in postings.chunk_by_mut(|a, b| a.hash == b.hash) {
         if group.len() < 2 {
             continue;
         }
-        let mut docs: Vec<u32> = group.iter().map(|p| p.doc).collect();
-        docs.dedup();
-        let run_docs = docs.iter().filter(|&&d| !is_ref(d)).count();
-        if run_docs > spec.max_docs {
-            doc_counts.insert(group[0].hash, run_docs as u32);
+        group.sort_unstable_by_key(|p| (p.doc, p.pos));
+        let group = &*group;
+        // Postings are sorted by document: references come last.
+        let split = group.partition_point(|p| !is_ref(p.doc));
+        let (runs, refs) = group.split_at(split);
+        let mut run_docs = runs.iter().map(|p| p.doc).collect::<Vec<_>>();
+        run_docs.dedup();
+        // Copies of a reference are template-copy however many made them.
+        for a in runs {
+            for r in refs.iter().filter(|r| !same_text(a.doc, r.doc)) {
+                template_hits.push(passages::Hit {
+                    a: a.doc,
+                    b: r.doc,
+                    pos_a: a.pos,
+                    pos_b: r.pos,
+                });
+            }
+        }
+        if run_docs.len() > spec.max_docs {
+            doc_counts.insert(group[0].hash, run_docs.len() as u32);
             continue;
         }
-        let in_ref = docs.iter().any(|&d| is_ref(d));
-        for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
+        for (i, a) in runs.iter().enumerate() {
+            for b in &runs[i + 1..] {
                 let hit = passages::Hit {
                     a: a.doc,
                     b: b.doc,
@@ -279,14 +310,10 @@ pub fn check(
                     pos_b: b.pos,
                 };
                 if a.doc == b.doc {
-                    if !is_ref(a.doc) && b.pos >= a.pos + k as u32 {
+                    if b.pos >= a.pos + k as u32 {
                         repeat_hits.push(hit);
                     }
-                } else if is_ref(b.doc) && !is_ref(a.doc) {
-                    if !same_text(a.doc, b.doc) {
-                        template_hits.push(hit);
-                    }
-                } else if !is_ref(a.doc) && !in_ref {
+                } else if refs.is_empty() {
                     // Text both members took from a reference is template-copy
                     // in each of them, not a copy between them.
                     pair_hits.push(hit);
@@ -294,18 +321,24 @@ pub fn check(
             }
         }
     }
-
     let gap = spec.merge_gap;
     let min = |r: Option<&dyn Rule>| r.and_then(|r| r.cross()).map_or(t, |(_, m)| m.unwrap_or(t));
     let build =
-        |hits, min_chars| passages::build(hits, k, gap, sources, prints, fingerprinter, min_chars);
+        |hits, min_chars| passages::build(hits, k, gap, sources, &prints, fingerprinter, min_chars);
     let shared = build(pair_hits, min(shared_rule));
     let templates = build(template_hits, min(template_rule));
     let repeats = build(repeat_hits, min(repeat_rule));
-
     // Winnowing picks fingerprints by local context, so near a passage's ends
     // a few hashes escape the per-hash filters; judge whole passages too.
-    let shared = filter_shared(shared, &templates, prints, &doc_counts, spec.max_docs);
+    let shared = filter_shared(
+        shared,
+        &templates,
+        sources,
+        &prints,
+        fingerprinter,
+        &doc_counts,
+        spec.max_docs,
+    );
     let similarity = summarise(&shared, sources, &lengths);
     let over: HashSet<(u32, u32)> = match max_shared {
         Some(limit) => similarity_pairs(&shared, &lengths)
@@ -394,24 +427,45 @@ fn diagnostic(
 fn filter_shared(
     shared: Vec<Passage>,
     templates: &[Passage],
+    sources: &[Source],
     prints: &[Prints],
+    fingerprinter: &Fingerprinter,
     doc_counts: &HashMap<u64, u32>,
     max_docs: usize,
 ) -> Vec<Passage> {
+    // Fingerprints again, for the few documents that share passages.
+    let mut docs: Vec<u32> = shared.iter().map(|p| p.a).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let fingerprints: HashMap<u32, Vec<winnow::Fingerprint>> = docs
+        .par_iter()
+        .map(|&d| {
+            let p =
+                fingerprinter.prints(&sources[d as usize].text, prints[d as usize].skip.clone());
+            (d, p.fingerprints)
+        })
+        .collect();
     let overlap =
         |x: &Range<usize>, y: &Range<usize>| x.end.min(y.end).saturating_sub(x.start.max(y.start));
     let mostly = |x: &Range<usize>, y: &Range<usize>| 2 * overlap(x, y) >= x.len();
+    // Common when most of its fingerprints are: one stock 13-gram inside a
+    // long copied passage does not make the passage common.
     let common = |p: &Passage| {
-        let fps = &prints[p.a as usize].fingerprints;
+        let fps = &fingerprints[&p.a];
         let from = fps.partition_point(|f| (f.pos as usize) < p.norm_a.start);
-        fps[from..]
+        let inside = fps[from..]
             .iter()
-            .take_while(|f| (f.pos as usize) < p.norm_a.end)
-            .any(|f| {
+            .take_while(|f| (f.pos as usize) < p.norm_a.end);
+        let (mut total, mut frequent) = (0, 0);
+        for f in inside {
+            total += 1;
+            frequent += usize::from(
                 doc_counts
                     .get(&f.hash)
-                    .is_some_and(|&n| n as usize > max_docs)
-            })
+                    .is_some_and(|&n| n as usize > max_docs),
+            );
+        }
+        2 * frequent > total
     };
     let from_template = |doc: u32, span: &Range<usize>| {
         templates

@@ -7,19 +7,25 @@ use std::ops::Range;
 pub struct Normalized {
     pub chars: Vec<u32>,
     next_sentinel: u32,
-    /// Byte offset of each kept character in the original text.
+    /// Byte offset of each kept character in the original text; empty when
+    /// only fingerprints are wanted.
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
 
 fn fold(c: char) -> Option<char> {
-    let c = match c as u32 {
+    match c as u32 {
+        // The common cases first: Unicode's alphabetic table is slow.
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF => Some(c),
+        0..=0x7F => c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase()),
+        // CJK punctuation and the ideographic space.
+        0x3000..=0x303F => None,
         // Full-width ASCII variants (Ａ, １, ！…) to ASCII.
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0)?,
-        0x3000 => ' ',
-        _ => c,
-    };
-    c.is_alphanumeric().then(|| c.to_ascii_lowercase())
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0)
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase()),
+        _ => c.is_alphanumeric().then_some(c),
+    }
 }
 
 /// Values above any char: a line break or a skipped range. Each is unique,
@@ -30,18 +36,30 @@ impl Normalized {
     /// Normalises `text`; line breaks and the byte ranges `skip` (sorted)
     /// become sentinels that no passage crosses.
     pub fn new(text: &str, skip: &[Range<usize>]) -> Normalized {
+        Normalized::build(text, skip, true)
+    }
+
+    /// Like [`Normalized::new`], without the map back to the text.
+    pub fn chars_only(text: &str, skip: &[Range<usize>]) -> Normalized {
+        Normalized::build(text, skip, false)
+    }
+
+    fn build(text: &str, skip: &[Range<usize>], offsets: bool) -> Normalized {
+        let cap = text.len() / 3;
         let mut n = Normalized {
             next_sentinel: 0,
-            chars: Vec::with_capacity(text.len() / 3),
-            starts: Vec::with_capacity(text.len() / 3),
-            ends: Vec::with_capacity(text.len() / 3),
+            chars: Vec::with_capacity(cap),
+            starts: Vec::with_capacity(if offsets { cap } else { 0 }),
+            ends: Vec::with_capacity(if offsets { cap } else { 0 }),
         };
         let mut skips = skip.iter().peekable();
         let mut sentinel = SENTINEL;
         let mut push_sentinel = |n: &mut Normalized, at: usize| {
             n.chars.push(sentinel);
-            n.starts.push(at as u32);
-            n.ends.push(at as u32);
+            if offsets {
+                n.starts.push(at as u32);
+                n.ends.push(at as u32);
+            }
             sentinel += 1;
         };
         let mut in_skip = false;
@@ -61,8 +79,10 @@ impl Normalized {
                 push_sentinel(&mut n, i);
             } else if let Some(f) = fold(c) {
                 n.chars.push(f as u32);
-                n.starts.push(i as u32);
-                n.ends.push((i + c.len_utf8()) as u32);
+                if offsets {
+                    n.starts.push(i as u32);
+                    n.ends.push((i + c.len_utf8()) as u32);
+                }
             }
         }
         n.next_sentinel = sentinel;

@@ -2,7 +2,7 @@
 //! close together on (nearly) one diagonal are one passage, even with a few
 //! words changed inside; its ends are then extended character by character.
 
-use super::normalize::Normalized;
+use super::normalize::{is_sentinel, Normalized};
 use crate::source::Source;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -106,13 +106,29 @@ pub fn build(
         let (na, nb) = (&texts[&r.a].chars, &texts[&r.b].chars);
         r.ra.end = r.ra.end.min(na.len());
         r.rb.end = r.rb.end.min(nb.len());
-        while r.ra.start > 0 && r.rb.start > 0 && na[r.ra.start - 1] == nb[r.rb.start - 1] {
+        // Sentinels are numbered per text: equal values in two texts are
+        // still two different breaks.
+        let same = |i: usize, j: usize| na[i] == nb[j] && !is_sentinel(na[i]);
+        while r.ra.start > 0 && r.rb.start > 0 && same(r.ra.start - 1, r.rb.start - 1) {
             r.ra.start -= 1;
             r.rb.start -= 1;
         }
-        while r.ra.end < na.len() && r.rb.end < nb.len() && na[r.ra.end] == nb[r.rb.end] {
+        while r.ra.end < na.len() && r.rb.end < nb.len() && same(r.ra.end, r.rb.end) {
             r.ra.end += 1;
             r.rb.end += 1;
+        }
+        // A run never starts or ends on a break.
+        while r.ra.len() > 1 && is_sentinel(na[r.ra.start]) {
+            r.ra.start += 1;
+        }
+        while r.ra.len() > 1 && is_sentinel(na[r.ra.end - 1]) {
+            r.ra.end -= 1;
+        }
+        while r.rb.len() > 1 && is_sentinel(nb[r.rb.start]) {
+            r.rb.start += 1;
+        }
+        while r.rb.len() > 1 && is_sentinel(nb[r.rb.end - 1]) {
+            r.rb.end -= 1;
         }
         if r.a == r.b && r.ra.end > r.rb.start {
             // A repetition inside one text: the first copy ends where the second starts.
