@@ -23,7 +23,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Origin>, Vec<LoadError>) {
             if found.is_empty() {
                 errors.push(LoadError {
                     path: path.display().to_string(),
-                    message: "目录中没有可检查的报告文件（*.txt）".to_string(),
+                    message: "目录中没有可检查的报告文件（*.txt、*.docx、*.md）".to_string(),
                 });
             }
             found.sort();

@@ -5,6 +5,7 @@
 //! [`document`] ([`segment`] tokens, [`outline`]) → [`rules`] → sorted
 //! [`diagnostic`]s → one [`report`] renderer per format.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod crossdoc;

@@ -76,7 +76,13 @@ impl Engine {
     /// Diagnostics are sorted by file, then position. A document that makes
     /// a rule panic (a bug) is reported as an error for that file; the
     /// others are still checked.
-    pub fn check(&self, sources: &[Source], checked: usize, max_shared: Option<f64>) -> Outcome {
+    pub fn check(
+        &self,
+        sources: &[Source],
+        checked: usize,
+        max_shared: Option<f64>,
+        tick: &(dyn Fn() + Sync),
+    ) -> Outcome {
         let fingerprinter =
             self.rules.iter().any(|r| r.cross().is_some()).then(|| {
                 Fingerprinter::new(&self.config.copying, &self.config.formulation_phrases())
@@ -90,7 +96,9 @@ impl Engine {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let doc = self.document(i, s);
                     let diagnostics = if i < checked {
-                        rules::check(&doc, &self.rules)
+                        let d = rules::check(&doc, &self.rules);
+                        tick();
+                        d
                     } else {
                         Vec::new()
                     };

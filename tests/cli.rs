@@ -230,7 +230,7 @@ fn select_and_ignore_filter_rules_and_unknown_ids_are_usage_errors() {
         .args(["--select", "no-such"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("未知的规则 `no-such`"));
+        .stderr(predicate::str::contains("未知的规则或规则组 `no-such`"));
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn random_splices_never_panic_and_spans_are_valid() {
         }
         sources.push(Source::new(format!("r{n}.txt"), s));
     }
-    let outcome = engine.check(&sources, sources.len(), None);
+    let outcome = engine.check(&sources, sources.len(), None, &|| {});
     let (diagnostics, errors) = (outcome.diagnostics, outcome.errors);
     assert!(errors.is_empty(), "{errors:?}");
     assert!(!diagnostics.is_empty());

@@ -106,6 +106,8 @@ impl ConfigFile {
 #[derive(Debug, Clone)]
 pub struct RuleEntry {
     pub spec: RuleSpec,
+    /// The rule set it belongs to: its file's name (structure, wording…).
+    pub group: String,
     /// Index into [`Config::files`].
     pub file: usize,
     /// The key to point at when this rule is reported as wrong.
@@ -128,6 +130,11 @@ pub struct Config {
     pub references: Vec<PathBuf>,
     /// Whether the built-in reference templates are used.
     pub builtin_references: bool,
+    /// Rules or groups to run (all when empty) and to skip.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// Glob of paths → rules or groups not reported for them.
+    pub per_file_ignores: Vec<(String, Vec<String>)>,
     /// Extra words for the segmenter.
     pub dictionary: Vec<String>,
     pub fail_on: Option<Severity>,
@@ -151,6 +158,12 @@ struct UserConfig {
     #[serde(default)]
     references: Vec<PathBuf>,
     builtin_references: Option<bool>,
+    #[serde(default)]
+    select: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    per_file_ignores: BTreeMap<String, Vec<String>>,
 }
 
 impl Config {
@@ -192,6 +205,9 @@ impl Config {
             copying,
             references: Vec::new(),
             builtin_references: true,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            per_file_ignores: Vec::new(),
             dictionary: Vec::new(),
             fail_on: None,
             user_file: None,
@@ -260,6 +276,25 @@ impl Config {
         self.references
             .extend(user.references.iter().map(|r| base.join(r)));
         self.builtin_references = user.builtin_references.unwrap_or(self.builtin_references);
+        let user_file = &self.files[user_index];
+        for name in user
+            .select
+            .iter()
+            .chain(&user.ignore)
+            .chain(user.per_file_ignores.values().flatten())
+        {
+            if self.resolve(std::slice::from_ref(name)).is_err() {
+                return Err(user_file.error_at(name, format!("未知的规则或规则组 `{name}`")));
+            }
+        }
+        for glob in user.per_file_ignores.keys() {
+            if let Err(e) = globset::Glob::new(glob) {
+                return Err(user_file.error_at(glob, format!("路径模式 `{glob}` 无效：{e}")));
+            }
+        }
+        self.select = user.select;
+        self.ignore = user.ignore;
+        self.per_file_ignores = user.per_file_ignores.into_iter().collect();
         self.dictionary.extend(user.dictionary);
         self.fail_on = user.fail_on.or(self.fail_on);
         self.user_file = Some(path.to_path_buf());
@@ -268,6 +303,32 @@ impl Config {
 }
 
 impl Config {
+    /// Rule ids named by `names`: ids themselves or groups (structure,
+    /// typography, wording, correspondence, copying, or an extend-rules
+    /// file's name). An unknown name is an error.
+    pub fn resolve(&self, names: &[String]) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for name in names {
+            if self.known_ids.contains(name) {
+                out.push(name.clone());
+                continue;
+            }
+            let group: Vec<String> = self
+                .rules
+                .iter()
+                .filter(|r| &r.group == name)
+                .map(|r| r.spec.id.clone())
+                .collect();
+            if group.is_empty() {
+                return Err(format!(
+                    "未知的规则或规则组 `{name}`（`critique-lint rules` 列出所有规则）"
+                ));
+            }
+            out.extend(group);
+        }
+        Ok(out)
+    }
+
     /// Phrases of the `formulation` rules (their members and complete forms):
     /// official wording every report may share.
     pub fn formulation_phrases(&self) -> Vec<String> {
@@ -323,6 +384,9 @@ fn add_rules(
             return Err(source.error_at(&spec.id, format!("规则 `{}` 重复定义", spec.id)));
         }
         rules.push(RuleEntry {
+            group: std::path::Path::new(&source.path)
+                .file_stem()
+                .map_or(String::new(), |s| s.to_string_lossy().into_owned()),
             anchor: spec.id.clone(),
             spec,
             file,

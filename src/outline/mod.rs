@@ -120,22 +120,68 @@ const LABEL_END: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', '
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')'];
 
 /// Splits `text` into trimmed, non-blank paragraphs from the line ranges.
+/// Text copied from a PDF is hard-wrapped: a paragraph broken into lines of
+/// one width that end mid-sentence. Such lines are joined back.
 pub fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) -> Vec<Paragraph> {
-    lines
+    let lines: Vec<Range<usize>> = lines
         .filter_map(|r| {
             let line = &text[r.clone()];
             let lead = line.len() - line.trim_start_matches(SPACES).len();
             let body = line.trim_matches(SPACES);
-            if body.is_empty() {
-                return None;
-            }
-            let start = r.start + lead;
-            Some(Paragraph {
-                span: start..start + body.len(),
-                marker: numbering::leading_marker(body, start),
-            })
+            (!body.is_empty()).then(|| r.start + lead..r.start + lead + body.len())
         })
-        .collect()
+        .collect();
+    let width = wrap_width(text, &lines);
+    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.len());
+    let mut previous_wraps = false;
+    for r in lines {
+        let body = &text[r.clone()];
+        let marker = numbering::leading_marker(body, r.start);
+        match out.last_mut() {
+            Some(last) if previous_wraps && marker.is_none() => last.span.end = r.end,
+            _ => out.push(Paragraph {
+                span: r.clone(),
+                marker,
+            }),
+        }
+        previous_wraps = width.is_some_and(|w| wraps(body, w));
+    }
+    out
+}
+
+/// Does this line end mid-sentence at (about) the wrap width?
+fn wraps(line: &str, width: usize) -> bool {
+    const ENDS: &[char] = &[
+        '。', '！', '？', '；', '：', '”', '’', '）', '」', '』', '…', '.', '!', '?', ';', ':', ')',
+    ];
+    line.chars().count() + 2 >= width && !line.ends_with(ENDS)
+}
+
+/// The width a hard-wrapped text is wrapped at: the commonest length of
+/// lines that end mid-sentence, if at least three lines share it (±2).
+fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|r| text[r.clone()].chars().count())
+        .filter(|&n| n >= 15)
+        .collect();
+    lengths.sort_unstable();
+    let mut best: Option<(usize, usize)> = None;
+    for &n in &lengths {
+        let near = lengths.iter().filter(|&&m| m.abs_diff(n) <= 2).count();
+        if near >= 3 && best.is_none_or(|(_, c)| near > c) {
+            best = Some((n, near));
+        }
+    }
+    let (width, _) = best?;
+    // Only a wrapped text has many lines of one width ending mid-sentence.
+    let ragged = lines
+        .iter()
+        .filter(|r| {
+            wraps(&text[(*r).clone()], width) && text[(*r).clone()].chars().count() <= width + 2
+        })
+        .count();
+    (ragged >= 3).then_some(width)
 }
 
 /// Builds the outline of a document from its paragraphs.

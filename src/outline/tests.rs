@@ -141,3 +141,40 @@ fn sentences_split_at_ends_and_keep_closing_quotes() {
         .collect();
     assert_eq!(got, ["他说“好。”", "然后走了！", "再见"]);
 }
+
+#[test]
+fn hard_wrapped_lines_from_a_pdf_are_joined_into_paragraphs() {
+    let text = "标题\n一、存在的问题\n（一）在理论学习方面。\n一是学习不系统。2024年局党组中心组集中学习十二\n次，我缺席三次，没有补学，也没有向党组书面说明原\n因。对“第一议题”学习的内容，我没有结合分管工作\n研究落实措施。二是学用脱节。\n二、原因剖析\n（一）放松学习。\n三、整改措施\n（一）每月学习两次，年底前完成补学。\n";
+    let (s, o) = outline_of(text);
+    let p = &o.sections[0].items[0].children;
+    assert_eq!(
+        p.len(),
+        2,
+        "{:?}",
+        p.iter()
+            .map(|i| &s.text[i.span.clone()])
+            .collect::<Vec<_>>()
+    );
+    // The inline 二是 is found inside the joined paragraph.
+    assert!(s.text[p[0].span.clone()].ends_with("研究落实措施。"));
+    // A short unwrapped document is left alone.
+    let (_, o) = outline_of(
+        "标题\n一、存在的问题\n（一）学习少\n二、原因剖析\n（一）放松\n三、整改措施\n（一）学习\n",
+    );
+    assert_eq!(o.sections.len(), 3);
+}
+
+#[test]
+fn traditional_characters_in_headings() {
+    let text = "對照檢查材料\n一、存在的問題\n（一）學習不夠。\n二、問題產生的原因\n（一）放鬆學習。\n三、整改措施\n（一）每月學習。\n";
+    let (_, o) = outline_of(text);
+    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Problems,
+            SectionKind::Causes,
+            SectionKind::Measures
+        ]
+    );
+}

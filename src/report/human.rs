@@ -238,6 +238,12 @@ pub fn summary_line(report: &Report) -> String {
             s.errors, s.warnings, s.infos
         ));
     }
+    if report.baselined > 0 {
+        line.push_str(&format!(
+            "；另有 {} 个问题已在基线中，未显示",
+            report.baselined
+        ));
+    }
     if !report.errors.is_empty() {
         line.push_str(&format!("；{} 个文件无法读取", report.errors.len()));
     }

@@ -14,6 +14,8 @@ struct Output<'a> {
     errors: Vec<ErrorJson<'a>>,
     /// Pairs of reports with shared passages, most similar first.
     similarity: &'a [crate::crossdoc::Similarity],
+    /// Findings left out because the --baseline file has them.
+    baselined: usize,
 }
 
 #[derive(Serialize)]
@@ -21,6 +23,8 @@ struct FileJson<'a> {
     path: &'a str,
     encoding: &'a str,
     chars: usize,
+    /// `text` or `docx` (added beside the version 1 fields).
+    format: &'a str,
 }
 
 #[derive(Serialize)]
@@ -58,6 +62,7 @@ pub fn render(report: &Report) -> String {
                 path: &s.name,
                 encoding: s.encoding,
                 chars: s.char_count(),
+                format: s.format,
             })
             .collect(),
         diagnostics: report
@@ -99,6 +104,7 @@ pub fn render(report: &Report) -> String {
             })
             .collect(),
         similarity: report.similarity,
+        baselined: report.baselined,
     };
     let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
     s.push('\n');

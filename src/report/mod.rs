@@ -1,8 +1,11 @@
 //! Renderers, one per output format, all reading the same [`Report`].
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod outline;
+pub mod sarif;
 
 use crate::config::Severity;
 use crate::crossdoc::Similarity;
@@ -20,6 +23,56 @@ pub struct Report<'a> {
     pub errors: &'a [LoadError],
     /// Pairs of checked reports with shared passages.
     pub similarity: &'a [Similarity],
+    /// The rules that ran (SARIF lists them).
+    pub rules: &'a [RuleInfo],
+    /// Findings left out because a baseline has them.
+    pub baselined: usize,
+}
+
+/// What a renderer may say about a rule.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub explanation: String,
+    pub bad: String,
+    pub good: String,
+}
+
+impl RuleInfo {
+    pub fn from_spec(s: &crate::config::RuleSpec) -> RuleInfo {
+        RuleInfo {
+            id: s.id.clone(),
+            severity: s.severity,
+            summary: s.summary.clone(),
+            explanation: s.explanation.clone(),
+            bad: s.bad.clone(),
+            good: s.good.clone(),
+        }
+    }
+}
+
+/// Findings per rule, most frequent first (`--statistics`).
+pub fn statistics(report: &Report) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for d in report.diagnostics {
+        match counts.iter_mut().find(|(r, _)| *r == &*d.rule) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&d.rule, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (rule, n) in counts {
+        let summary = report
+            .rules
+            .iter()
+            .find(|r| r.id == rule)
+            .map_or("", |r| r.summary.as_str());
+        out.push_str(&format!("{n:>6}  {rule:<22} {summary}\n"));
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -1,12 +1,13 @@
 //! Command-line interface: argument parsing and the subcommands.
 
+mod check;
+mod init;
+
 use crate::config::{Config, ConfigError, Severity};
 use crate::inputs;
-use crate::report::{self, Report};
+use crate::report;
 use crate::run::{self, Engine};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::Buffer;
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Exit codes.
@@ -44,6 +45,8 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// 在当前目录生成带注释的 critique-lint.yaml
+    Init,
     /// 显示一条规则的说明和示例
     Explain {
         /// 规则 id，如 numbering
@@ -89,6 +92,21 @@ struct CheckArgs {
     /// 两份材料相同内容的占比超过此值（0–1）时，其 shared-passage 报告为错误
     #[arg(long, value_name = "RATIO")]
     max_shared: Option<f64>,
+    /// 输出写入文件（默认标准输出）
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// 只输出每条规则的问题数（按数量排序）
+    #[arg(long)]
+    statistics: bool,
+    /// 只报告不在此基线文件中的问题
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// 把当前所有问题写入基线文件（之后用 --baseline 只看新问题），退出码为 0
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// 不显示进度条
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -108,6 +126,9 @@ enum Format {
     #[default]
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,12 +166,13 @@ impl From<Level> for Severity {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check(args)) => check(args),
+        Some(Command::Check(args)) => check::run(args),
         Some(Command::Outline(args)) => outline(args),
         Some(Command::Rules(common)) => list_rules(&common),
         Some(Command::Explain { id, common }) => explain(&id, &common),
         Some(Command::BuildIdf { paths, common }) => build_idf(&paths, &common),
-        None => check(cli.check),
+        Some(Command::Init) => init::run(),
+        None => check::run(cli.check),
     }
 }
 
@@ -164,109 +186,31 @@ fn load_config(common: &CommonArgs) -> Result<Config, ConfigError> {
     Config::load(common.config.as_deref(), &cwd)
 }
 
-/// Builds the engine, checking --select/--ignore against the known rule ids.
+/// Builds the engine with the selected rules.
 fn engine(common: &CommonArgs) -> Result<Engine, String> {
-    let config = configure(common)?;
-    Engine::new(config, &common.select, &common.ignore).map_err(|e| e.to_string())
+    let (config, select, ignore) = configure(common)?;
+    Engine::new(config, &select, &ignore).map_err(|e| e.to_string())
 }
 
-/// Loads the configuration, checks rule ids and sets up the thread pool.
-fn configure(common: &CommonArgs) -> Result<Config, String> {
+/// Loads the configuration, resolves --select/--ignore (rule ids or
+/// groups; the command line's --select replaces the config's) and sets up
+/// the thread pool.
+fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), String> {
     let config = load_config(common).map_err(|e| e.to_string())?;
-    for id in common.select.iter().chain(&common.ignore) {
-        if !config.known_ids.contains(id) {
-            return Err(format!(
-                "未知的规则 `{id}`（`critique-lint rules` 列出所有规则）"
-            ));
-        }
-    }
+    let select = if common.select.is_empty() {
+        &config.select
+    } else {
+        &common.select
+    };
+    let select = config.resolve(select)?;
+    let ignore = config.resolve(&[config.ignore.clone(), common.ignore.clone()].concat())?;
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global()
             .map_err(|e| e.to_string())?;
     }
-    Ok(config)
-}
-
-fn check(args: CheckArgs) -> i32 {
-    if args.paths.is_empty() {
-        return fail("请指定要检查的文件或目录（`-` 表示标准输入），或运行 `critique-lint --help`");
-    }
-    let config = match configure(&args.common) {
-        Ok(c) => c,
-        Err(m) => return fail(m),
-    };
-    // Read the reports and references while the dictionary loads.
-    let (references, reference_errors) = run::load_references(&config, &args.references);
-    let (engine, (mut sources, mut errors)) = rayon::join(
-        || Engine::new(config, &args.common.select, &args.common.ignore),
-        || {
-            let (origins, mut errors) = inputs::expand(&args.paths);
-            let (sources, load_errors) = run::load_all(&origins);
-            errors.extend(load_errors);
-            (sources, errors)
-        },
-    );
-    let engine = match engine {
-        Ok(e) => e,
-        Err(e) => return fail(e),
-    };
-    errors.extend(reference_errors);
-    let checked = sources.len();
-    sources.extend(references);
-    let outcome = engine.check(&sources, checked, args.max_shared);
-    errors.extend(outcome.errors);
-    let diagnostics = outcome.diagnostics;
-    let report = Report {
-        sources: &sources,
-        checked,
-        diagnostics: &diagnostics,
-        errors: &errors,
-        similarity: &outcome.similarity,
-    };
-    let written = match args.format {
-        Format::Json => std::io::stdout().write_all(report::json::render(&report).as_bytes()),
-        Format::Human => {
-            let mut buf = if use_color(args.color) {
-                Buffer::ansi()
-            } else {
-                Buffer::no_color()
-            };
-            report::human::render(&report, &mut buf)
-                .and_then(|_| std::io::stdout().write_all(buf.as_slice()))
-        }
-    };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return fail(e);
-        }
-    }
-    if args.format == Format::Json {
-        for e in &errors {
-            eprintln!("critique-lint: error: {e}");
-        }
-    }
-    let fail_on = args
-        .fail_on
-        .map(Severity::from)
-        .or(engine.config.fail_on)
-        .unwrap_or(Severity::Error);
-    if !errors.is_empty() {
-        EXIT_ERROR
-    } else if diagnostics.iter().any(|d| d.severity >= fail_on) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
-}
-
-fn use_color(c: Color) -> bool {
-    match c {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    }
+    Ok((config, select, ignore))
 }
 
 fn outline(args: OutlineArgs) -> i32 {

@@ -3,6 +3,11 @@
 //! Everything downstream works on the decoded UTF-8 text; byte offsets in
 //! diagnostics refer to it, never to the bytes on disk.
 
+mod decode;
+mod docx;
+
+pub use decode::decode;
+
 use std::fmt;
 use std::io::Read;
 use std::ops::Range;
@@ -32,6 +37,8 @@ pub struct Source {
     pub text: String,
     /// Name of the encoding the bytes were decoded from (`utf-8`, …).
     pub encoding: &'static str,
+    /// `text` or `docx`.
+    pub format: &'static str,
     line_starts: Vec<usize>,
 }
 
@@ -59,6 +66,7 @@ impl Source {
             name: name.into(),
             text,
             encoding: "utf-8",
+            format: "text",
             line_starts,
         }
     }
@@ -80,9 +88,23 @@ impl Source {
                 buf
             }
         };
-        let (text, encoding) = decode(bytes).map_err(fail)?;
+        let mut format = "text";
+        let (text, encoding) = match origin {
+            Origin::File(p) if extension(p).as_deref() == Some("docx") => {
+                format = "docx";
+                (docx::text(&bytes).map_err(fail)?, "utf-8")
+            }
+            Origin::File(p) if extension(p).as_deref() == Some("doc") => {
+                return Err(fail(
+                    "是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查"
+                        .to_string(),
+                ));
+            }
+            _ => decode(bytes).map_err(fail)?,
+        };
         let mut source = Source::new(name, text);
         source.encoding = encoding;
+        source.format = format;
         Ok(source)
     }
 
@@ -147,41 +169,18 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// Decodes report bytes. This version accepts UTF-8 with or without BOM.
-pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    if looks_binary(&bytes) {
-        return Err("不是文本文件（含有二进制内容）".to_string());
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, "utf-8")),
-        Err(e) => Err(format!(
-            "不是 UTF-8 文本（第 {} 字节处编码无效）",
-            e.utf8_error().valid_up_to()
-        )),
-    }
-}
+/// Extensions of the files a folder is walked for.
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "md"];
 
-/// NUL bytes or many control characters mean the file is not a text report.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return true;
-    }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    controls * 20 > head.len().max(1)
-}
-
-/// Returns the path if it names a report by extension.
+/// Whether the path names a report by extension.
 pub fn is_report_path(path: &Path) -> bool {
+    extension(path).is_some_and(|e| REPORT_EXTENSIONS.contains(&e.as_str()))
+}
+
+fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        .map(str::to_ascii_lowercase)
 }
 
 #[cfg(test)]
@@ -197,16 +196,5 @@ mod tests {
         assert_eq!(s.line_range(2), 18..21);
         assert_eq!(s.position(11), (2, 2));
         assert_eq!(s.position(18), (3, 1));
-    }
-
-    #[test]
-    fn bom_is_stripped_and_binary_rejected() {
-        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap().0, "abc");
-        assert!(decode(b"PK\x03\x04\x00\x00".to_vec())
-            .unwrap_err()
-            .contains("二进制"));
-        assert!(decode(b"\xC4\xE3\xBA\xC3".to_vec())
-            .unwrap_err()
-            .contains("UTF-8"));
     }
 }

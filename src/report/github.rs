@@ -1,0 +1,54 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per
+//! finding (`::warning file=…,line=…::message`).
+
+use super::Report;
+use crate::config::Severity;
+
+/// Escapes per the workflow-command rules: data escapes % CR LF, properties
+/// also : and ,.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for d in report.diagnostics {
+        let source = &report.sources[d.file];
+        let (line, col) = source.position(d.span.start);
+        let (end_line, end_col) = source.position(d.span.end);
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = d.message.clone();
+        for n in &d.notes {
+            message.push('\n');
+            message.push_str(n);
+        }
+        out.push_str(&format!(
+            "::{kind} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
+            property(&source.name),
+            property(&format!("critique-lint ({})", d.rule)),
+            data(&message)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(data("50%\n下一行"), "50%25%0A下一行");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

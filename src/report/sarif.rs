@@ -1,0 +1,107 @@
+//! `--format sarif`: SARIF 2.1.0 for code scanning. Columns count Unicode
+//! code points (`columnKind: unicodeCodePoints`), like every other format.
+
+use super::{Report, RuleInfo};
+use crate::config::Severity;
+use serde_json::{json, Value};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn location(
+    report: &Report,
+    file: usize,
+    span: &std::ops::Range<usize>,
+    message: Option<&str>,
+) -> Value {
+    let source = &report.sources[file];
+    let (line, column) = source.position(span.start);
+    let (end_line, end_column) = source.position(span.end);
+    let mut loc = json!({
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri(&source.name)},
+            "region": {
+                "startLine": line,
+                "startColumn": column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "snippet": {"text": &source.text[span.clone()]}
+            }
+        }
+    });
+    if let Some(m) = message {
+        loc["message"] = json!({ "text": m });
+    }
+    loc
+}
+
+/// A relative URI reference: forward slashes, spaces and % escaped.
+fn uri(path: &str) -> String {
+    path.replace('\\', "/")
+        .replace('%', "%25")
+        .replace(' ', "%20")
+}
+
+fn rule(r: &RuleInfo) -> Value {
+    json!({
+        "id": r.id,
+        "name": r.id,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.explanation.trim_end()},
+        "help": {"text": format!("{}\n\n反例：{}\n正例：{}", r.explanation.trim_end(), r.bad.trim_end(), r.good.trim_end())},
+        "defaultConfiguration": {"level": level(r.severity)}
+    })
+}
+
+pub fn render(report: &Report) -> String {
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut result = json!({
+                "ruleId": &*d.rule,
+                "level": level(d.severity),
+                "message": {"text": if d.notes.is_empty() { d.message.clone() } else { format!("{}\n{}", d.message, d.notes.join("\n")) }},
+                "locations": [location(report, d.file, &d.span, None)],
+            });
+            if let Some(i) = report.rules.iter().position(|r| *r.id == *d.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            if !d.labels.is_empty() {
+                result["relatedLocations"] = d
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let mut loc = location(report, l.file, &l.span, Some(&l.message));
+                        loc["id"] = json!(i);
+                        loc
+                    })
+                    .collect();
+            }
+            result
+        })
+        .collect();
+    let out = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "critique-lint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://crates.io/crates/critique-lint",
+                "rules": report.rules.iter().map(rule).collect::<Vec<_>>()
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
+    s.push('\n');
+    s
+}
