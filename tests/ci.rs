@@ -1,0 +1,329 @@
+//! What CI users need: encodings and Word files, SARIF (validated against
+//! the official 2.1.0 schema), GitHub annotations, JUnit, baselines,
+//! per-file ignores, rule groups, statistics, -o, init.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// (rule, line, column, text) of every finding.
+fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap(),
+                d["span"]["column"].as_u64().unwrap(),
+                d["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check_file(path: &Path) -> Value {
+    check_json(&[path.to_str().unwrap(), "--ignore", "copying"]).1
+}
+
+#[test]
+fn every_encoding_gives_the_same_findings() {
+    let text = std::fs::read_to_string(corpus("bad-punctuation.txt"))
+        .unwrap()
+        .replace('\n', "\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        le.extend(u.to_le_bytes());
+        be.extend(u.to_be_bytes());
+    }
+    let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(text.as_bytes());
+    let variants = [
+        ("utf-8", text.as_bytes().to_vec()),
+        ("utf-8", bom),
+        ("utf-16le", le),
+        ("utf-16be", be),
+        ("gb18030", gb.into_owned()),
+    ];
+    let mut results = Vec::new();
+    for (i, (encoding, bytes)) in variants.iter().enumerate() {
+        let path = dir.path().join(format!("r{i}.txt"));
+        std::fs::write(&path, bytes).unwrap();
+        let json = check_file(&path);
+        assert_eq!(json["files"][0]["encoding"], *encoding);
+        results.push(located(&json));
+    }
+    assert!(!results[0].is_empty());
+    for r in &results[1..] {
+        assert_eq!(r, &results[0]);
+    }
+}
+
+/// A minimal .docx: the given paragraphs in word/document.xml.
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", opts).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
+    zip.start_file("word/document.xml", opts).unwrap();
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            let escaped = p
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            format!("<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t></w:r></w:p>")
+        })
+        .collect();
+    write!(zip, r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#).unwrap();
+    zip.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn a_docx_gives_the_same_findings_as_its_text() {
+    let text = std::fs::read_to_string(corpus("bad-placeholder.txt")).unwrap();
+    let want = located(&check_file(&corpus("bad-placeholder.txt")));
+    assert!(!want.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let built = dir.path().join("built.docx");
+    std::fs::write(&built, docx(&text.lines().collect::<Vec<_>>())).unwrap();
+    let json = check_file(&built);
+    assert_eq!(json["files"][0]["format"], "docx");
+    assert_eq!(located(&json), want);
+    // The same report saved by LibreOffice Writer.
+    assert_eq!(
+        located(&check_file(&corpus(
+            "docx/bad-placeholder-libreoffice.docx"
+        ))),
+        want
+    );
+}
+
+#[test]
+fn an_old_doc_file_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("材料.doc");
+    std::fs::write(&doc, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1binary").unwrap();
+    let (code, json) = check_json(&[
+        doc.to_str().unwrap(),
+        corpus("good-01-yi-guanyu.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    let msg = json["errors"][0]["message"].as_str().unwrap();
+    assert!(msg.contains(".docx"), "{msg}");
+    assert_eq!(json["summary"]["files"], 1);
+}
+
+#[test]
+fn folders_are_walked_for_txt_docx_and_md() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(corpus("good-01-yi-guanyu.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(
+        corpus("docx/bad-placeholder-libreoffice.docx"),
+        dir.path().join("b.docx"),
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus("good-02-plain-headings.txt"),
+        dir.path().join("c.md"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d.pdf"), b"%PDF").unwrap();
+    let (_, json) = check_json(&[dir.path().to_str().unwrap()]);
+    let names: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, ["a.txt", "b.docx", "c.md"]);
+}
+
+#[test]
+fn sarif_validates_against_the_2_1_0_schema_and_matches_json() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let paths = [
+        corpus("bad-placeholder.txt"),
+        corpus("bad-numbering.txt"),
+        corpus("references/seed-2023-template.txt"),
+    ];
+    let args: Vec<&str> = paths.iter().map(|p| p.to_str().unwrap()).collect();
+    let out = bin()
+        .args(["--format", "sarif"])
+        .args(&args)
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let (_, json) = check_json(&args);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), json["diagnostics"].as_array().unwrap().len());
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules
+        .iter()
+        .any(|r| r["id"] == "placeholder" && r["help"]["text"].as_str().unwrap().contains("反例")));
+    let first = &results[0];
+    let d = &json["diagnostics"][0];
+    assert_eq!(first["ruleId"], d["rule"]);
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["region"]["startLine"],
+        d["span"]["line"]
+    );
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        d["span"]["column"]
+    );
+}
+
+#[test]
+fn github_annotations_and_junit() {
+    let path = corpus("bad-numbering.txt");
+    let out = bin()
+        .args(["--format", "github"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with(&format!("::warning file={},line=7,col=241,endLine=7,endColumn=243,title=critique-lint (numbering)::编号重复", path.display())), "{}", lines[0]);
+    let out = bin()
+        .args(["--format", "junit"])
+        .arg(&path)
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        xml.contains(r#"<testsuites name="critique-lint" tests="2" failures="1""#),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<failure ").count(), 3);
+    // Well-formed.
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn baseline_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.txt");
+    std::fs::copy(corpus("bad-placeholder.txt"), &report).unwrap();
+    let base = dir.path().join("baseline.json");
+    let r = report.to_str().unwrap();
+    let b = base.to_str().unwrap();
+    bin().args([r, "--write-baseline", b]).assert().code(0);
+    let (code, json) = check_json(&[r, "--baseline", b]);
+    assert_eq!(code, 0);
+    assert!(json["diagnostics"].as_array().unwrap().is_empty());
+    assert!(json["baselined"].as_u64().unwrap() >= 7);
+    // Lines move and one new defect is added: exactly that one is new.
+    let text = std::fs::read_to_string(&report).unwrap();
+    let moved = text
+        .replacen('\n', "\n\n\n", 1)
+        .replacen("一、", "一、XX单位", 1);
+    std::fs::write(&report, moved).unwrap();
+    let (code, json) = check_json(&[r, "--baseline", b]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&json),
+        [("placeholder".to_string(), "XX".to_string())]
+    );
+    let human = bin()
+        .args([r, "--baseline", b, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(human.stdout)
+        .unwrap()
+        .contains("个问题已在基线中，未显示"));
+}
+
+#[test]
+fn groups_per_file_ignores_statistics_and_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "select: [typography, structure]\nper-file-ignores:\n  \"*placeholder*\": [placeholder]\n",
+    )
+    .unwrap();
+    let out_file = dir.path().join("out.json");
+    bin()
+        .current_dir(dir.path())
+        .args(["--format", "json", "-o", out_file.to_str().unwrap()])
+        .arg(corpus("bad-placeholder.txt"))
+        .arg(corpus("bad-numbering.txt"))
+        .arg(corpus("bad-vague.txt"))
+        .assert()
+        .code(0);
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    let rules: Vec<(String, String)> = findings(&json);
+    assert!(
+        rules.iter().all(|(r, _)| [
+            "numbering",
+            "punctuation",
+            "section-order",
+            "missing-section"
+        ]
+        .contains(&r.as_str())),
+        "{rules:?}"
+    );
+    assert!(rules.iter().any(|(r, _)| r == "numbering"));
+    let stats = bin()
+        .current_dir(dir.path())
+        .args(["--statistics", "--select", "wording"])
+        .arg(corpus("bad-vague.txt"))
+        .output()
+        .unwrap();
+    let stats = String::from_utf8(stats.stdout).unwrap();
+    let first = stats.lines().next().unwrap();
+    assert!(first.contains("vague-wording"), "{stats}");
+    let n: usize = first.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(n >= 10);
+}
+
+#[test]
+fn init_writes_a_starter_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    bin().current_dir(dir.path()).arg("init").assert().code(0);
+    let text = std::fs::read_to_string(dir.path().join("critique-lint.yaml")).unwrap();
+    assert!(text.contains("per-file-ignores"));
+    bin().current_dir(dir.path()).arg("init").assert().code(2);
+    // The written config is accepted.
+    bin()
+        .current_dir(dir.path())
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn progress_bar_stays_off_when_piped() {
+    let dir = corpus("");
+    let out = bin().arg(&dir).args(["--format", "json"]).output().unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().is_empty());
+}
