@@ -221,12 +221,7 @@ fn github_annotations_and_junit() {
     assert_eq!(xml.matches("<failure ").count(), 3);
     // Well-formed.
     let mut reader = quick_xml::Reader::from_str(&xml);
-    loop {
-        match reader.read_event().unwrap() {
-            quick_xml::events::Event::Eof => break,
-            _ => {}
-        }
-    }
+    while reader.read_event().unwrap() != quick_xml::events::Event::Eof {}
 }
 
 #[test]
