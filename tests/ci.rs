@@ -7,23 +7,6 @@ use common::*;
 use serde_json::Value;
 use std::path::Path;
 
-/// (rule, line, column, text) of every finding.
-fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["rule"].as_str().unwrap().to_string(),
-                d["span"]["line"].as_u64().unwrap(),
-                d["span"]["column"].as_u64().unwrap(),
-                d["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
 fn check_file(path: &Path) -> Value {
     check_json(&[path.to_str().unwrap(), "--ignore", "copying"]).1
 }

@@ -49,6 +49,23 @@ pub fn findings(json: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// (rule, line, column, text) of every finding.
+pub fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap(),
+                d["span"]["column"].as_u64().unwrap(),
+                d["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 pub fn findings_of(path: &Path) -> Vec<(String, String)> {
     let (_, json) = check_json(&[path.to_str().unwrap()]);
     findings(&json)
