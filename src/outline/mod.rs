@@ -114,7 +114,10 @@ fn push_by_style<'a>(groups: &mut Vec<Vec<&'a Marker>>, markers: impl Iterator<I
     groups.extend(by_style);
 }
 
-const SPACES: &[char] = &[' ', '\t', '\u{3000}', '\u{a0}', '\u{feff}'];
+/// Indents and padding: ASCII and full-width spaces, tabs, NBSP, BOM.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}')
+}
 const SENTENCE_END: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
 const LABEL_END: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')'];
@@ -126,8 +129,8 @@ pub fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) -> Vec<
     let lines: Vec<Range<usize>> = lines
         .filter_map(|r| {
             let line = &text[r.clone()];
-            let lead = line.len() - line.trim_start_matches(SPACES).len();
-            let body = line.trim_matches(SPACES);
+            let lead = line.len() - line.trim_start_matches(is_space).len();
+            let body = line.trim_matches(is_space);
             (!body.is_empty()).then(|| r.start + lead..r.start + lead + body.len())
         })
         .collect();
@@ -246,9 +249,9 @@ fn find_section_heads(text: &str, paras: &[Paragraph], keywords: &SectionKeyword
         }
         let after = p.marker.as_ref().map_or(p.span.start, |m| m.span.end);
         let label = &text[label_range(text, after, p.span.end)];
-        let label = label.trim_matches(SPACES);
+        let label = label.trim_matches(is_space);
         let rest = text[after..p.span.end].trim_end_matches(LABEL_END);
-        let whole_line = label.len() == rest.trim_matches(SPACES).len();
+        let whole_line = label.len() == rest.trim_matches(is_space).len();
         let chars = label.chars().count();
         if chars == 0 || chars > keywords.max_heading_chars {
             continue;
@@ -301,7 +304,7 @@ fn label_range(text: &str, start: usize, end: usize) -> Range<usize> {
     let s = &text[start..end];
     let mut stop = s.find(LABEL_END).unwrap_or(s.len());
     // Keep a closing quote that ends the phrase: 不够扎实”。
-    stop = s[..stop].trim_end_matches(SPACES).len();
+    stop = s[..stop].trim_end_matches(is_space).len();
     start..start + stop
 }
 
@@ -375,7 +378,7 @@ fn build_items(text: &str, body: &[Paragraph], letter: char, counter: &mut usize
         let start = n.marker.span.start;
         let end = start
             + text[start..n.end]
-                .trim_end_matches(|c: char| c.is_whitespace() || SPACES.contains(&c))
+                .trim_end_matches(|c: char| c.is_whitespace() || is_space(c))
                 .len();
         let children = n
             .children

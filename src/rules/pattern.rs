@@ -1,45 +1,43 @@
 //! `pattern`: regular expressions, e.g. template residue (`placeholder`).
 //! A pattern with a capture group reports the group, not the whole match,
 //! so context can be required without being underlined.
+//!
+//! Each pattern is searched on its own: most have a literal (`某某`, `____`,
+//! `*`) that the regex engine finds with a fast prefilter, which one big
+//! alternation would lose.
 
 use super::{required, Meta, Rule};
 use crate::config::Params;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::ops::Range;
 
 pub struct Pattern {
     meta: Meta,
-    /// All patterns as one alternation, so the text is scanned once.
-    combined: Regex,
-    /// Per pattern: the group that reports it (its first inner group if it
-    /// has one, else its own wrapping group), and what it is.
-    groups: Vec<(usize, String)>,
+    patterns: Vec<(Regex, String)>,
+    /// Text with none of these characters cannot match: not searched.
+    triggers: Option<AhoCorasick>,
 }
 
 pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let mut parts = Vec::new();
-    let mut groups = Vec::new();
-    let mut next_group = 1;
-    for p in required(&params.patterns, "patterns")? {
-        // Compile alone first, so an error names the pattern that has it.
-        let alone =
-            Regex::new(&p.regex).map_err(|e| format!("正则表达式 `{}` 无效：{e}", p.regex))?;
-        let inner = alone.captures_len() - 1;
-        let group = if inner > 0 {
-            next_group + 1
-        } else {
-            next_group
-        };
-        groups.push((group, p.what.clone()));
-        next_group += 1 + inner;
-        parts.push(format!("({})", p.regex));
-    }
-    let combined = Regex::new(&parts.join("|")).map_err(|e| e.to_string())?;
+    let patterns = required(&params.patterns, "patterns")?
+        .iter()
+        .map(|p| {
+            Regex::new(&p.regex)
+                .map(|r| (r, p.what.clone()))
+                .map_err(|e| format!("正则表达式 `{}` 无效：{e}", p.regex))
+        })
+        .collect::<Result<_, _>>()?;
+    let triggers = match &params.triggers {
+        Some(t) => Some(AhoCorasick::new(t.chars().map(String::from)).map_err(|e| e.to_string())?),
+        None => None,
+    };
     Ok(Box::new(Pattern {
         meta,
-        combined,
-        groups,
+        patterns,
+        triggers,
     }))
 }
 
@@ -50,23 +48,34 @@ impl Rule for Pattern {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
+        let mut found: Vec<(Range<usize>, &str)> = Vec::new();
         for region in self.meta.regions(doc) {
             let hay = &text[region.clone()];
-            // Leftmost-first over the alternation: where two patterns see the
-            // same residue (20XX年 and XX), the earlier one reports it, once.
-            for caps in self.combined.captures_iter(hay) {
-                let found = self
-                    .groups
-                    .iter()
-                    .find_map(|(g, what)| caps.get(*g).map(|m| (m, what)));
-                let Some((m, what)) = found else { continue };
-                let span = region.start + m.start()..region.start + m.end();
-                let matched = &text[span.clone()];
-                out.push(
-                    self.meta
-                        .diagnostic(doc, span, &[("match", matched), ("what", what)]),
-                );
+            if self.triggers.as_ref().is_some_and(|t| !t.is_match(hay)) {
+                continue;
             }
+            for (re, what) in &self.patterns {
+                for caps in re.captures_iter(hay) {
+                    let m = caps.get(1).or_else(|| caps.get(0)).expect("group 0 exists");
+                    let span = region.start + m.start()..region.start + m.end();
+                    // Several patterns may see the same residue (20XX年 and XX):
+                    // the earlier pattern reports it, once.
+                    if !found
+                        .iter()
+                        .any(|(s, _)| s.start < span.end && span.start < s.end)
+                    {
+                        found.push((span, what));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|(s, _)| s.start);
+        for (span, what) in found {
+            let matched = &text[span.clone()];
+            out.push(
+                self.meta
+                    .diagnostic(doc, span, &[("match", matched), ("what", what)]),
+            );
         }
     }
 }
