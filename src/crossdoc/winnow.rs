@@ -55,36 +55,41 @@ pub fn fingerprints(chars: &[u32], k: usize, t: usize) -> Vec<Fingerprint> {
         }
     }
     let w = t.saturating_sub(k) + 1;
-    let mut out: Vec<Fingerprint> = Vec::with_capacity(hashes.len() * 2 / (w + 1) + 1);
-    // Monotonic deque of candidate positions: hashes increasing from front.
-    let mut deque: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    for (i, &h) in hashes.iter().enumerate() {
-        // Rightmost minimum: drop candidates not smaller than the new hash.
-        while deque.back().is_some_and(|&j| hashes[j] >= h) {
-            deque.pop_back();
-        }
-        deque.push_back(i);
-        if i + 1 >= w {
-            while deque.front().is_some_and(|&j| j + w <= i) {
-                deque.pop_front();
-            }
-            let m = *deque.front().expect("window is not empty");
-            if out.last().is_none_or(|f| f.pos as usize != m) {
-                out.push(Fingerprint {
-                    hash: hashes[m],
-                    pos: m as u32,
-                });
-            }
-        }
+    let n = hashes.len();
+    let mut out: Vec<Fingerprint> = Vec::with_capacity(n * 2 / (w + 1) + 1);
+    if n == 0 {
+        return out;
     }
-    if hashes.len() < w {
+    if n < w {
         // A text shorter than one window still gets its minimum.
-        if let Some((m, &h)) = hashes.iter().enumerate().min_by_key(|(_, &h)| h) {
+        let m = (0..n).rev().min_by_key(|&i| hashes[i]).expect("not empty");
+        out.push(Fingerprint {
+            hash: hashes[m],
+            pos: m as u32,
+        });
+    }
+    // The paper's robust winnowing: keep the rightmost minimum of the
+    // window; rescan the window only when that minimum falls out of it.
+    let mut min: Option<usize> = None;
+    for end in w - 1..n {
+        let start = end + 1 - w;
+        let m = match min {
+            Some(m) if m >= start => {
+                if hashes[end] <= hashes[m] {
+                    end
+                } else {
+                    m
+                }
+            }
+            _ => (start..=end).fold(start, |m, i| if hashes[i] <= hashes[m] { i } else { m }),
+        };
+        if min != Some(m) {
             out.push(Fingerprint {
-                hash: h,
+                hash: hashes[m],
                 pos: m as u32,
             });
         }
+        min = Some(m);
     }
     out.retain(|f| f.hash != u64::MAX);
     out
