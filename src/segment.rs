@@ -50,7 +50,8 @@ impl Segmenter {
         for para in paragraphs {
             let offset = para.start;
             for t in self.jieba.cut(&text[para.clone()], true) {
-                if !t.word.trim().is_empty() {
+                // jieba keeps runs of spaces as tokens of their own.
+                if !t.word.starts_with(char::is_whitespace) {
                     out.push(Token {
                         start: (offset + t.byte_start) as u32,
                         end: (offset + t.byte_end) as u32,

@@ -61,9 +61,6 @@ pub struct Params {
     pub words: Option<Vec<String>>,
     /// pattern: regular expressions.
     pub patterns: Option<Vec<PatternSpec>>,
-    /// pattern: characters one of which every match contains; text with
-    /// none of them is not searched (a speed hint, checked at load).
-    pub triggers: Option<String>,
     /// missing-section: the parts a report must have.
     pub required: Option<Vec<SectionKind>>,
     /// section-order: the usual order of parts.
@@ -93,8 +90,8 @@ pub struct Params {
 macro_rules! params_fields {
     ($mac:ident) => {
         $mac!(
-            words, patterns, triggers, required, order, lists, phrases, half_width, pairs, doubled,
-            items, threshold, evidence, min_chars
+            words, patterns, required, order, lists, phrases, half_width, pairs, doubled, items,
+            threshold, evidence, min_chars
         )
     };
 }

@@ -106,7 +106,7 @@ pub fn render(report: &Report) -> String {
         similarity: report.similarity,
         baselined: report.baselined,
     };
-    let mut s = serde_json::to_string_pretty(&out).expect("serialisable");
+    let mut s = serde_json::to_string(&out).expect("serialisable");
     s.push('\n');
     s
 }

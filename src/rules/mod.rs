@@ -90,7 +90,7 @@ const KINDS: &[(&str, &[&str], Build)] = &[
     ("missing-section", &["required"], missing_section::build),
     ("section-order", &["order"], section_order::build),
     ("numbering", &[], numbering::build),
-    ("pattern", &["patterns", "triggers"], pattern::build),
+    ("pattern", &["patterns"], pattern::build),
     ("formulation", &["lists", "phrases"], formulation::build),
     (
         "punctuation",

@@ -10,15 +10,12 @@ use super::{required, Meta, Rule};
 use crate::config::Params;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 
 pub struct Pattern {
     meta: Meta,
     patterns: Vec<(Regex, String)>,
-    /// Text with none of these characters cannot match: not searched.
-    triggers: Option<AhoCorasick>,
 }
 
 pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
@@ -30,15 +27,7 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
                 .map_err(|e| format!("正则表达式 `{}` 无效：{e}", p.regex))
         })
         .collect::<Result<_, _>>()?;
-    let triggers = match &params.triggers {
-        Some(t) => Some(AhoCorasick::new(t.chars().map(String::from)).map_err(|e| e.to_string())?),
-        None => None,
-    };
-    Ok(Box::new(Pattern {
-        meta,
-        patterns,
-        triggers,
-    }))
+    Ok(Box::new(Pattern { meta, patterns }))
 }
 
 impl Rule for Pattern {
@@ -51,9 +40,6 @@ impl Rule for Pattern {
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
         for region in self.meta.regions(doc) {
             let hay = &text[region.clone()];
-            if self.triggers.as_ref().is_some_and(|t| !t.is_match(hay)) {
-                continue;
-            }
             for (re, what) in &self.patterns {
                 for caps in re.captures_iter(hay) {
                     let m = caps.get(1).or_else(|| caps.get(0)).expect("group 0 exists");
