@@ -136,7 +136,13 @@ const CLOSERS: &str = "”’」』）)";
 /// needs to look around the rare 是 and 第.
 pub fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
     let mut out = Vec::new();
-    for (at, c) in text.match_indices(['是', '第']) {
+    // Substring search (memchr-fast) for each character, merged in order.
+    let mut hits: Vec<(usize, &str)> = text
+        .match_indices('是')
+        .chain(text.match_indices('第'))
+        .collect();
+    hits.sort_unstable_by_key(|h| h.0);
+    for (at, c) in hits {
         let (start, end, digits) = if c == "是" {
             let digits = text[..at].trim_end_matches(|d| NUMERALS.contains(d));
             let start = digits.len();
