@@ -2,13 +2,16 @@
 //! never removed or renamed.
 
 use super::{Report, SpanJson, Summary};
+use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     files: Vec<FileJson<'a>>,
-    diagnostics: Vec<DiagnosticJson<'a>>,
+    /// Serialised in parallel, one diagnostic per task, then spliced in.
+    diagnostics: Box<RawValue>,
     summary: Summary,
     /// Files that could not be read; added in version 1 beside the contract fields.
     errors: Vec<ErrorJson<'a>>,
@@ -53,11 +56,37 @@ struct ErrorJson<'a> {
     message: &'a str,
 }
 
+fn diagnostic<'a>(report: &'a Report, d: &'a crate::diagnostic::Diagnostic) -> DiagnosticJson<'a> {
+    let source = &report.sources[d.file];
+    DiagnosticJson {
+        rule: &d.rule,
+        severity: d.severity.name(),
+        message: &d.message,
+        path: &source.name,
+        span: SpanJson::new(source, &d.span),
+        text: &source.text[d.span.clone()],
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let s = &report.sources[l.file];
+                LabelJson {
+                    path: &s.name,
+                    span: SpanJson::new(s, &l.span),
+                    text: &s.text[l.span.clone()],
+                    message: &l.message,
+                }
+            })
+            .collect(),
+        notes: &d.notes,
+    }
+}
+
 pub fn render(report: &Report) -> String {
     let out = Output {
         version: 1,
         files: report.sources[..report.checked]
-            .iter()
+            .par_iter()
             .map(|s| FileJson {
                 path: &s.name,
                 encoding: s.encoding,
@@ -65,35 +94,14 @@ pub fn render(report: &Report) -> String {
                 format: s.format,
             })
             .collect(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let source = &report.sources[d.file];
-                DiagnosticJson {
-                    rule: &d.rule,
-                    severity: d.severity.name(),
-                    message: &d.message,
-                    path: &source.name,
-                    span: SpanJson::new(source, &d.span),
-                    text: &source.text[d.span.clone()],
-                    labels: d
-                        .labels
-                        .iter()
-                        .map(|l| {
-                            let s = &report.sources[l.file];
-                            LabelJson {
-                                path: &s.name,
-                                span: SpanJson::new(s, &l.span),
-                                text: &s.text[l.span.clone()],
-                                message: &l.message,
-                            }
-                        })
-                        .collect(),
-                    notes: &d.notes,
-                }
-            })
-            .collect(),
+        diagnostics: {
+            let items: Vec<String> = report
+                .diagnostics
+                .par_iter()
+                .map(|d| serde_json::to_string(&diagnostic(report, d)).expect("serialisable"))
+                .collect();
+            RawValue::from_string(format!("[{}]", items.join(","))).expect("valid JSON")
+        },
         summary: report.summary(),
         errors: report
             .errors
