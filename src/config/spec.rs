@@ -130,6 +130,10 @@ pub struct PatternSpec {
     pub regex: String,
     /// What the match is, for the message's `{what}`.
     pub what: String,
+    /// A character class the character before the match must belong to:
+    /// a look-behind, so the regex itself can start with a literal that the
+    /// engine finds fast.
+    pub before: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -15,18 +15,26 @@ use std::ops::Range;
 
 pub struct Pattern {
     meta: Meta,
-    patterns: Vec<(Regex, String)>,
+    /// Regex, what it finds, and the class the character before must match.
+    patterns: Vec<(Regex, String, Option<Regex>)>,
 }
 
 pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
     let patterns = required(&params.patterns, "patterns")?
         .iter()
         .map(|p| {
-            Regex::new(&p.regex)
-                .map(|r| (r, p.what.clone()))
-                .map_err(|e| format!("正则表达式 `{}` 无效：{e}", p.regex))
+            let re =
+                Regex::new(&p.regex).map_err(|e| format!("正则表达式 `{}` 无效：{e}", p.regex))?;
+            let before = match &p.before {
+                Some(b) => Some(
+                    Regex::new(&format!("^(?:{b})$"))
+                        .map_err(|e| format!("`before` 的字符类 `{b}` 无效：{e}"))?,
+                ),
+                None => None,
+            };
+            Ok((re, p.what.clone(), before))
         })
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<_, String>>()?;
     Ok(Box::new(Pattern { meta, patterns }))
 }
 
@@ -40,9 +48,17 @@ impl Rule for Pattern {
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
         for region in self.meta.regions(doc) {
             let hay = &text[region.clone()];
-            for (re, what) in &self.patterns {
+            for (re, what, before) in &self.patterns {
                 for caps in re.captures_iter(hay) {
-                    let m = caps.get(1).or_else(|| caps.get(0)).expect("group 0 exists");
+                    let whole = caps.get(0).expect("group 0 exists");
+                    if let Some(b) = before {
+                        let prev = hay[..whole.start()].chars().next_back();
+                        let mut buf = [0u8; 4];
+                        if !prev.is_some_and(|c| b.is_match(c.encode_utf8(&mut buf))) {
+                            continue;
+                        }
+                    }
+                    let m = caps.get(1).unwrap_or(whole);
                     let span = region.start + m.start()..region.start + m.end();
                     // Several patterns may see the same residue (20XX年 and XX):
                     // the earlier pattern reports it, once.
