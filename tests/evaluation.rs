@@ -47,11 +47,13 @@ fn tuning_set_meets_the_targets() {
 
 #[test]
 fn held_out_set_stays_at_its_measured_level() {
-    assert_at_least(&run("heldout"), (0.85, 0.9), 0.9, (0.9, 0.75));
+    assert_at_least(&run("heldout"), (0.85, 0.9), 0.9, (0.9, 0.85));
 }
 
-/// Written after the method was fixed, measured once: the unseen-data figure.
+/// Written after the method was fixed and never inspected; measured before
+/// and after two generic fixes found on the other sets (八项规定 is no count;
+/// a report's closing words belong to no measure).
 #[test]
 fn second_held_out_set_stays_at_its_measured_level() {
-    assert_at_least(&run("heldout2"), (0.85, 0.9), 0.9, (0.85, 0.6));
+    assert_at_least(&run("heldout2"), (0.85, 0.9), 0.9, (0.95, 0.95));
 }

@@ -196,7 +196,12 @@ pub fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Out
     let mut counters = [0usize; 4];
     for (n, head) in heads.iter().enumerate() {
         let begin = first + head.para;
-        let end = heads.get(n + 1).map_or(paras.len(), |h| first + h.para);
+        let mut end = heads.get(n + 1).map_or(paras.len(), |h| first + h.para);
+        // The report's closing words (以上对照检查……恳请同志们批评指正) end the
+        // last part; they belong to no item.
+        while end > begin + 1 && is_closing(text, &paras[end - 1]) {
+            end -= 1;
+        }
         let body = &paras[begin + 1..end];
         let span_end = paras[end - 1].span.end;
         let para = &paras[begin];
@@ -211,6 +216,17 @@ pub fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Out
         });
     }
     Outline { title, sections }
+}
+
+/// A closing paragraph: unnumbered, opening with 以上 or asking for
+/// criticism (批评指正).
+fn is_closing(text: &str, p: &Paragraph) -> bool {
+    let body = &text[p.span.clone()];
+    p.marker.is_none()
+        && (body.starts_with("以上")
+            || ["批评指正", "批评帮助", "请同志们批评", "恳请各位"]
+                .iter()
+                .any(|w| body.contains(w)))
 }
 
 /// The first paragraph is the title when it is short, unnumbered and not a

@@ -178,3 +178,12 @@ fn traditional_characters_in_headings() {
         ]
     );
 }
+
+#[test]
+fn closing_words_belong_to_no_item() {
+    let text = "标题\n一、存在的问题\n（一）学习少。\n二、原因剖析\n（一）放松。\n三、整改措施\n（一）加强学习。\n以上对照检查，恳请同志们批评指正。我将每季度报告一次整改情况。\n";
+    let (s, o) = outline_of(text);
+    let last = &o.sections[2];
+    assert_eq!(&s.text[last.items[0].span.clone()], "（一）加强学习。");
+    assert!(!s.text[last.span.clone()].contains("以上"));
+}
