@@ -172,15 +172,22 @@ pub fn load_references(config: &Config, extra: &[PathBuf]) -> (Vec<Source>, Vec<
         );
     }
     let paths: Vec<PathBuf> = config.references.iter().chain(extra).cloned().collect();
-    let (origins, mut errors) = inputs::expand(&paths);
-    let (loaded, load_errors) = load_all(&origins);
-    errors.extend(load_errors);
+    let (loaded, errors) = load_paths(&paths);
     sources.extend(loaded);
     (sources, errors)
 }
 
+/// Expands paths (folders walked) and reads every report, in input order;
+/// problems with paths and with files are both errors.
+pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    let (origins, mut errors) = inputs::expand(paths);
+    let (sources, load_errors) = load_all(&origins);
+    errors.extend(load_errors);
+    (sources, errors)
+}
+
 /// Reads all origins in parallel, keeping input order.
-pub fn load_all(origins: &[Origin]) -> (Vec<Source>, Vec<LoadError>) {
+fn load_all(origins: &[Origin]) -> (Vec<Source>, Vec<LoadError>) {
     let results: Vec<Result<Source, LoadError>> = origins.par_iter().map(Source::load).collect();
     let mut sources = Vec::new();
     let mut errors = Vec::new();

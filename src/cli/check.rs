@@ -4,7 +4,6 @@ use super::{configure, fail, CheckArgs, Color, Format, EXIT_CLEAN, EXIT_ERROR, E
 use crate::baseline::{self, Baseline};
 use crate::config::{Config, Severity};
 use crate::diagnostic::Diagnostic;
-use crate::inputs;
 use crate::report::{self, Report, RuleInfo};
 use crate::run::{self, Engine};
 use crate::source::Source;
@@ -34,12 +33,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let (references, reference_errors) = run::load_references(&config, &args.references);
     let (engine, (mut sources, mut errors)) = rayon::join(
         || Engine::new(config, &select, &ignore),
-        || {
-            let (origins, mut errors) = inputs::expand(&args.paths);
-            let (sources, load_errors) = run::load_all(&origins);
-            errors.extend(load_errors);
-            (sources, errors)
-        },
+        || run::load_paths(&args.paths),
     );
     let engine = match engine {
         Ok(e) => e,

@@ -4,7 +4,6 @@ mod check;
 mod init;
 
 use crate::config::{Config, ConfigError, Severity};
-use crate::inputs;
 use crate::report;
 use crate::run::{self, Engine};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -192,6 +191,11 @@ fn engine(common: &CommonArgs) -> Result<Engine, String> {
     Engine::new(config, &select, &ignore).map_err(|e| e.to_string())
 }
 
+/// The engine with the problem–measure model, which `outline` shows.
+fn engine_with_links(common: &CommonArgs) -> Result<Engine, String> {
+    engine(common)?.with_links().map_err(|e| e.to_string())
+}
+
 /// Loads the configuration, resolves --select/--ignore (rule ids or
 /// groups; the command line's --select replaces the config's) and sets up
 /// the thread pool.
@@ -214,14 +218,11 @@ fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), 
 }
 
 fn outline(args: OutlineArgs) -> i32 {
-    let engine = match engine(&args.common).and_then(|e| e.with_links().map_err(|e| e.to_string()))
-    {
+    let engine = match engine_with_links(&args.common) {
         Ok(e) => e,
         Err(m) => return fail(m),
     };
-    let (origins, mut errors) = inputs::expand(&args.paths);
-    let (sources, load_errors) = run::load_all(&origins);
-    errors.extend(load_errors);
+    let (sources, errors) = run::load_paths(&args.paths);
     let docs: Vec<_> = sources
         .iter()
         .enumerate()
@@ -243,13 +244,11 @@ fn outline(args: OutlineArgs) -> i32 {
 }
 
 fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> i32 {
-    let engine = match engine(common).and_then(|e| e.with_links().map_err(|e| e.to_string())) {
+    let engine = match engine_with_links(common) {
         Ok(e) => e,
         Err(m) => return fail(m),
     };
-    let (origins, mut errors) = inputs::expand(paths);
-    let (sources, load_errors) = run::load_all(&origins);
-    errors.extend(load_errors);
+    let (sources, errors) = run::load_paths(paths);
     if let Some(e) = errors.first() {
         return fail(e);
     }
@@ -259,17 +258,7 @@ fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> i32 {
         .map(|(i, s)| engine.document(i, s))
         .collect();
     let model = engine.links.as_ref().expect("with_links");
-    let names: Vec<String> = engine
-        .config
-        .links
-        .synonyms
-        .iter()
-        .map(|g| g.first().cloned().unwrap_or_default())
-        .collect();
-    print!(
-        "{}",
-        crate::links::build_idf_table(model, docs.iter(), &names)
-    );
+    print!("{}", crate::links::build_idf_table(model, docs.iter()));
     EXIT_CLEAN
 }
 

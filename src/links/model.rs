@@ -297,7 +297,6 @@ pub fn idf_of(df: usize, units: f64) -> f64 {
 pub fn build_idf_table<'a>(
     model: &LinkModel,
     docs: impl Iterator<Item = &'a Document<'a>>,
-    group_names: &[String],
 ) -> String {
     let mut df: HashMap<String, usize> = HashMap::new();
     let mut units = 0usize;
@@ -310,7 +309,7 @@ pub fn build_idf_table<'a>(
                 if seen.insert(key) {
                     let word = match name {
                         Name::Word(s, e) => doc.text()[s as usize..e as usize].to_string(),
-                        Name::Group(g) => format!("@group{g}\t{}", group_names[g]),
+                        Name::Group(g) => format!("@group{g}"),
                     };
                     *df.entry(word).or_default() += 1;
                 }
@@ -320,9 +319,7 @@ pub fn build_idf_table<'a>(
     let mut rows: Vec<(String, usize)> = df.into_iter().filter(|(_, n)| *n >= 2).collect();
     rows.sort();
     let mut out = format!("# units {units}\n");
-    for (w, n) in rows {
-        // Group rows carry the group's first word as a comment column.
-        let (word, _) = w.split_once('\t').unwrap_or((&w, ""));
+    for (word, n) in rows {
         out.push_str(&format!("{word}\t{:.3}\n", idf_of(n, units as f64)));
     }
     out

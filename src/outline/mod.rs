@@ -77,10 +77,6 @@ impl Section {
 }
 
 impl Outline {
-    pub fn section_of(&self, byte: usize) -> Option<&Section> {
-        self.sections.iter().find(|s| s.span.contains(&byte))
-    }
-
     /// Groups of sibling markers that must count 1, 2, 3…: section headings
     /// of one style, then the children of every section and item by style.
     pub fn sibling_groups(&self) -> Vec<Vec<&Marker>> {
