@@ -5,9 +5,9 @@
 //! `EVAL_CONFIG=file.yaml` evaluates other settings (e.g. `links: {threshold: 0.1}`);
 //! `VERBOSE=1` lists every disagreement with the labels.
 
-use critique_lint::config::Config;
 use critique_lint::eval::evaluate;
-use critique_lint::run::Engine;
+use critique_lint::Config;
+use critique_lint::Engine;
 use std::path::Path;
 
 fn main() {

@@ -6,7 +6,6 @@
 //! Usage: gen_reports OUT_DIR COUNT [CHARS_PER_DOC]
 //! Writes OUT_DIR/r00000.txt … and OUT_DIR/planted.tsv (copy, source, chars).
 
-use critique_lint::segment::Segmenter;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -33,15 +32,15 @@ struct Model {
 
 impl Model {
     fn train(texts: &[String]) -> Model {
-        let seg = Segmenter::new([]);
+        let seg = critique_lint::Segmenter::new([]);
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut words = Vec::new();
         let mut next: HashMap<usize, Vec<usize>> = HashMap::new();
         for text in texts {
             for line in text.lines() {
                 let mut prev: Option<usize> = None;
-                for t in seg.jieba().cut(line, true) {
-                    let w = t.word;
+                for t in seg.cut(line) {
+                    let w = t;
                     // Keep prose only: numbering comes from the template, and
                     // quotes or brackets chained at random would never pair up.
                     if w.chars()

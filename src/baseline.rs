@@ -30,32 +30,41 @@ fn entry(d: &Diagnostic, sources: &[Source]) -> Entry {
     }
 }
 
+/// A baseline file that cannot be read or written.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum BaselineError {
+    #[error("{0}: 无法读取基线文件：{1}")]
+    Read(String, std::io::Error),
+    #[error("{0}:{1}:{2}: 基线文件格式错误：{3}")]
+    Format(String, usize, usize, serde_json::Error),
+    #[error("{0}: 无法写入基线文件：{1}")]
+    Write(String, std::io::Error),
+}
+
 /// Writes the findings as a baseline file.
-pub fn write(path: &Path, diagnostics: &[Diagnostic], sources: &[Source]) -> Result<(), String> {
+pub(crate) fn write(
+    path: &Path,
+    diagnostics: &[Diagnostic],
+    sources: &[Source],
+) -> Result<(), BaselineError> {
     let file = File {
         version: 1,
         findings: diagnostics.iter().map(|d| entry(d, sources)).collect(),
     };
     let json = serde_json::to_string_pretty(&file).expect("serialisable");
     std::fs::write(path, json + "\n")
-        .map_err(|e| format!("{}: 无法写入基线文件：{e}", path.display()))
+        .map_err(|e| BaselineError::Write(path.display().to_string(), e))
 }
 
 /// The findings of a baseline, each with how many times it was recorded.
-pub struct Baseline(HashMap<Entry, usize>);
+pub(crate) struct Baseline(HashMap<Entry, usize>);
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: 无法读取基线文件：{e}", path.display()))?;
-        let file: File = serde_json::from_str(&text).map_err(|e| {
-            format!(
-                "{}:{}:{}: 基线文件格式错误：{e}",
-                path.display(),
-                e.line(),
-                e.column()
-            )
-        })?;
+    pub(crate) fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let name = || path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| BaselineError::Read(name(), e))?;
+        let file: File = serde_json::from_str(&text)
+            .map_err(|e| BaselineError::Format(name(), e.line(), e.column(), e))?;
         let mut counts = HashMap::new();
         for e in file.findings {
             *counts.entry(e).or_default() += 1;
@@ -65,7 +74,7 @@ impl Baseline {
 
     /// Drops the findings the baseline has (each recorded one absorbs one
     /// finding); returns how many were dropped.
-    pub fn filter(mut self, diagnostics: &mut Vec<Diagnostic>, sources: &[Source]) -> usize {
+    pub(crate) fn filter(mut self, diagnostics: &mut Vec<Diagnostic>, sources: &[Source]) -> usize {
         let before = diagnostics.len();
         diagnostics.retain(|d| match self.0.get_mut(&entry(d, sources)) {
             Some(n) if *n > 0 => {

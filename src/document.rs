@@ -1,24 +1,23 @@
 //! A document ready for the rules: source, paragraphs, tokens and outline.
+//! Products computed from a document (its links, its fingerprints) live
+//! beside it, in their own stages, never inside it.
 
-use crate::links::Links;
 use crate::outline::{self, Outline, Paragraph, SectionKeywords};
 use crate::segment::{Boundaries, Segmenter, Token};
 use crate::source::Source;
 
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// Position of the document in the run's input order.
-    pub index: usize,
-    pub source: &'a Source,
-    pub paragraphs: Vec<Paragraph>,
-    pub tokens: Vec<Token>,
-    pub boundaries: Boundaries,
-    pub outline: Outline,
-    /// Problem–measure links, when a rule or the outline needs them.
-    pub links: Option<Links>,
+    pub(crate) index: usize,
+    pub(crate) source: &'a Source,
+    pub(crate) paragraphs: Vec<Paragraph>,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) boundaries: Boundaries,
+    pub(crate) outline: Outline,
 }
 
 impl<'a> Document<'a> {
-    pub fn build(
+    pub(crate) fn build(
         index: usize,
         source: &'a Source,
         seg: &Segmenter,
@@ -38,11 +37,10 @@ impl<'a> Document<'a> {
             tokens,
             boundaries,
             outline,
-            links: None,
         }
     }
 
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &'a str {
         &self.source.text
     }
 }

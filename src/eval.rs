@@ -5,10 +5,10 @@
 //! Item ids in the labels must match the parsed outline; any that do not
 //! are reported, never silently dropped.
 
-use crate::config::yaml;
+use crate::config::ConfigError;
 use crate::diagnostic::Diagnostic;
-use crate::run::Engine;
-use crate::source::{Origin, Source};
+use crate::engine::Engine;
+use crate::source::{LoadError, Origin, Source};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -90,24 +90,30 @@ fn flagged(diags: &[Diagnostic], rule: &str, labels: &BTreeMap<usize, String>) -
         .collect()
 }
 
+/// Why a labelled set could not be evaluated.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error(transparent)]
+    Labels(#[from] ConfigError),
+    #[error(transparent)]
+    Report(#[from] LoadError),
+    #[error("the engine computes no links: build it with Engine::with_links")]
+    NoLinks,
+}
+
 /// Evaluates `engine` on the labelled set in `dir`.
-pub fn evaluate(engine: &Engine, dir: &Path) -> Result<Evaluation, String> {
-    let labels_path = dir.join("labels.yaml");
-    let text = std::fs::read_to_string(&labels_path)
-        .map_err(|e| format!("{}: {e}", labels_path.display()))?;
-    let labels: Labels =
-        yaml::parse(&text, &labels_path.display().to_string()).map_err(|e| e.to_string())?;
+pub fn evaluate(engine: &Engine, dir: &Path) -> Result<Evaluation, EvalError> {
+    let labels: Labels = crate::config::read_file(&dir.join("labels.yaml"))?;
     let mut ev = Evaluation {
         name: dir.display().to_string(),
         reports: labels.documents.len(),
         ..Evaluation::default()
     };
     for doc_labels in &labels.documents {
-        let source =
-            Source::load(&Origin::File(dir.join(&doc_labels.file))).map_err(|e| e.to_string())?;
+        let source = Source::load(&Origin::File(dir.join(&doc_labels.file)))?;
         let doc = engine.document(0, &source);
-        let diags = crate::rules::check(&doc, &engine.rules);
-        let doc_links = doc.links.as_ref().ok_or("the engine computes no links")?;
+        let (diags, doc_links) = engine.check_document(&doc);
+        let doc_links = doc_links.ok_or(EvalError::NoLinks)?;
         let mut by_start = BTreeMap::new();
         for s in &doc.outline.sections {
             for top in &s.items {

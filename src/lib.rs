@@ -1,22 +1,46 @@
 //! critique-lint: a linter for Chinese self-critique reports
 //! (民主生活会 / 组织生活会 个人对照检查材料).
 //!
-//! Data flows one way: [`inputs`] → [`source`] (read, decode, line index) →
-//! [`document`] ([`segment`] tokens, [`outline`]) → [`rules`] → sorted
-//! [`diagnostic`]s → one [`report`] renderer per format.
+//! Data flows one way, and the modules are declared in that order: each
+//! imports only the modules above it (see ARCHITECTURE.md; `tests/
+//! architecture.rs` keeps it true). The public surface is what the
+//! command line, tests, examples and an embedding need: [`Config`],
+//! [`Engine`], [`Source`] and the findings.
 
-pub mod baseline;
-pub mod cli;
-pub mod config;
-pub mod crossdoc;
-pub mod diagnostic;
-pub mod document;
+// 0. Vocabulary shared by every stage: findings, settings errors, characters.
+mod diagnostic;
+mod settings;
+mod text;
+// 1. Paths → reports read and decoded (folders walked, stdin); line index.
+mod source;
+// 2. Words: jieba-rs and the domain dictionary.
+mod segment;
+// 3. Paragraphs, sections and numbered items.
+mod outline;
+// 4. A document: source, paragraphs, tokens, outline.
+mod document;
+// 5. Which measures answer which problems and causes.
+mod links;
+// 6. Per-document rules (one file per kind).
+mod rules;
+// 7. Cross-document rules: copies between reports and from references.
+mod crossdoc;
+// 8. Configuration: YAML read, layered, rules built.
+mod config;
+// 9. The pipeline: load → documents → rules → cross stage → sorted findings.
+mod engine;
+// 10. --baseline filtering.
+mod baseline;
+// 11. Renderers, one per format, reading only report data.
+mod report;
+// 12. Evaluation against labelled sets (tests and examples).
 pub mod eval;
-pub mod inputs;
-pub mod links;
-pub mod outline;
-pub mod report;
-pub mod rules;
-pub mod run;
-pub mod segment;
-pub mod source;
+// 13. The command line.
+mod cli;
+
+pub use cli::main as run_cli;
+pub use config::{Config, ConfigError, UnknownRule};
+pub use diagnostic::{Diagnostic, Label, Severity};
+pub use engine::{Engine, Outcome};
+pub use segment::Segmenter;
+pub use source::{DecodeError, DocxError, LoadError, Origin, Problem, Source};

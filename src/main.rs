@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(critique_lint::cli::main());
+    std::process::exit(critique_lint::run_cli());
 }

@@ -8,21 +8,21 @@ use jieba_rs::Jieba;
 use std::ops::Range;
 
 /// The domain dictionary shipped in `rules/`, one `word [freq [tag]]` a line.
-pub const DOMAIN_DICTIONARY: &str = include_str!("../rules/dictionary.txt");
+pub(crate) const DOMAIN_DICTIONARY: &str = include_str!("../rules/dictionary.txt");
 
 /// A token: a byte range into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     pub start: u32,
     pub end: u32,
 }
 
 impl Token {
-    pub fn range(self) -> Range<usize> {
+    pub(crate) fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
 
-    pub fn text(self, text: &str) -> &str {
+    pub(crate) fn text(self, text: &str) -> &str {
         &text[self.range()]
     }
 }
@@ -44,8 +44,18 @@ impl Segmenter {
         Segmenter { jieba }
     }
 
+    /// The words of `text`, as the linter cuts them (benchmark generators
+    /// train on them).
+    pub fn cut<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
+    }
+
     /// Cuts each paragraph range of `text`; whitespace-only tokens are dropped.
-    pub fn tokens(&self, text: &str, paragraphs: &[Range<usize>]) -> Vec<Token> {
+    pub(crate) fn tokens(&self, text: &str, paragraphs: &[Range<usize>]) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 4);
         for para in paragraphs {
             let offset = para.start;
@@ -60,11 +70,6 @@ impl Segmenter {
             }
         }
         out
-    }
-
-    /// The underlying jieba instance (benchmarks compare against it).
-    pub fn jieba(&self) -> &Jieba {
-        &self.jieba
     }
 }
 
@@ -90,10 +95,10 @@ fn add_entry(jieba: &mut Jieba, line: &str) {
 
 /// Token boundaries of a document as a bitmap over byte offsets, so word-list
 /// rules can ask "does a match start and end on a token boundary" in O(1).
-pub struct Boundaries(Vec<bool>);
+pub(crate) struct Boundaries(Vec<bool>);
 
 impl Boundaries {
-    pub fn new(text_len: usize, tokens: &[Token]) -> Boundaries {
+    pub(crate) fn new(text_len: usize, tokens: &[Token]) -> Boundaries {
         let mut bits = vec![false; text_len + 1];
         for t in tokens {
             bits[t.start as usize] = true;
@@ -102,7 +107,7 @@ impl Boundaries {
         Boundaries(bits)
     }
 
-    pub fn contains(&self, range: &Range<usize>) -> bool {
+    pub(crate) fn contains(&self, range: &Range<usize>) -> bool {
         self.0.get(range.start).copied().unwrap_or(false)
             && self.0.get(range.end).copied().unwrap_or(false)
     }

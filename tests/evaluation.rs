@@ -2,9 +2,9 @@
 //! The targets are those of the issue; the held-out figures are the ones
 //! measured (see the README), kept as a floor so they cannot silently drop.
 
-use critique_lint::config::Config;
 use critique_lint::eval::{evaluate, Evaluation};
-use critique_lint::run::Engine;
+use critique_lint::Config;
+use critique_lint::Engine;
 use std::path::Path;
 
 fn run(set: &str) -> Evaluation {

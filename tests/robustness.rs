@@ -2,9 +2,9 @@
 //! range of the text: corpus text cut at random places, spliced, and mixed
 //! with markers, brackets and placeholders.
 
-use critique_lint::config::Config;
-use critique_lint::run::Engine;
-use critique_lint::source::Source;
+use critique_lint::Config;
+use critique_lint::Engine;
+use critique_lint::Source;
 
 struct Rng(u64);
 impl Rng {

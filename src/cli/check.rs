@@ -1,120 +1,159 @@
-//! `critique-lint check`: the default command.
+//! `critique-lint check`: the default command, a short pipeline — settings,
+//! inputs, check, baseline, render, write, exit code.
 
-use super::{configure, fail, CheckArgs, Color, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{configure, CheckArgs, Color, Failure, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{self, Baseline};
-use crate::config::{Config, Severity};
-use crate::diagnostic::Diagnostic;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::{self, Engine, Outcome};
 use crate::report::{self, Report, RuleInfo};
-use crate::run::{self, Engine};
-use crate::source::Source;
+use crate::source::{LoadError, Source};
 use codespan_reporting::term::termcolor::Buffer;
 use std::io::{IsTerminal, Write};
 
 /// Files checked before a progress bar is worth showing.
 const PROGRESS_FROM: usize = 50;
 
-pub fn run(args: CheckArgs) -> i32 {
+pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
     if args.paths.is_empty() {
-        return fail("请指定要检查的文件或目录（`-` 表示标准输入），或运行 `critique-lint --help`");
+        return Err(Failure::NoPaths);
     }
-    let (config, select, ignore) = match configure(&args.common) {
-        Ok(c) => c,
-        Err(m) => return fail(m),
-    };
-    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
-        Ok(b) => b,
-        Err(m) => return fail(m),
-    };
-    let per_file = match per_file_ignores(&config) {
-        Ok(p) => p,
-        Err(m) => return fail(m),
-    };
-    // Read the reports and references while the dictionary loads.
-    let (references, reference_errors) = run::load_references(&config, &args.references);
-    let (engine, (mut sources, mut errors)) = rayon::join(
-        || Engine::new(config, &select, &ignore),
-        || run::load_paths(&args.paths),
-    );
-    let engine = match engine {
-        Ok(e) => e,
-        Err(e) => return fail(e),
-    };
-    errors.extend(reference_errors);
-    let checked = sources.len();
-    sources.extend(references);
-
-    let progress = progress_bar(checked, args.quiet);
-    let tick = || {
-        if let Some(p) = &progress {
-            p.inc(1);
-        }
-    };
-    let outcome = engine.check(&sources, checked, args.max_shared, &tick);
-    if let Some(p) = progress {
-        p.finish_and_clear();
-    }
+    let (config, select, ignore) = configure(&args.common)?;
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let inputs = read_inputs(&args, config, &select, &ignore)?;
+    let outcome = check(&inputs, &args);
+    let mut errors = inputs.errors;
     errors.extend(outcome.errors);
-    let mut diagnostics = outcome.diagnostics;
-    diagnostics.retain(|d| {
-        !per_file
-            .iter()
-            .any(|(glob, ids)| ids.iter().any(|i| *i == *d.rule) && matches(glob, &sources[d.file]))
-    });
-    if let Some(path) = &args.write_baseline {
-        if let Err(m) = baseline::write(path, &diagnostics, &sources) {
-            return fail(m);
-        }
-        eprintln!(
-            "已将 {} 个问题写入基线 {}",
-            diagnostics.len(),
-            path.display()
-        );
-    }
-    let baselined = baseline.map_or(0, |b| b.filter(&mut diagnostics, &sources));
-
-    let rules: Vec<RuleInfo> = engine
-        .config
-        .rules
-        .iter()
-        .filter(|r| engine.rules.iter().any(|e| *e.meta().id == r.spec.id))
-        .map(|r| RuleInfo::from_spec(&r.spec))
-        .collect();
+    let (diagnostics, baselined) =
+        apply_baseline(outcome.diagnostics, &args, baseline, &inputs.sources)?;
+    let rules = rule_infos(&inputs.engine);
     let report = Report {
-        sources: &sources,
-        checked,
+        sources: &inputs.sources,
+        checked: inputs.checked,
         diagnostics: &diagnostics,
         errors: &errors,
         similarity: &outcome.similarity,
         rules: &rules,
         baselined,
     };
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let bytes = render(&report, &args, to_terminal);
-    let written = match &args.output {
-        Some(path) => {
-            std::fs::write(path, &bytes).map_err(|e| format!("{}: 无法写入：{e}", path.display()))
-        }
-        None => std::io::stdout()
-            .write_all(&bytes)
-            .or_else(|e| {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
-            })
-            .map_err(|e| e.to_string()),
-    };
-    if let Err(m) = written {
-        return fail(m);
-    }
+    write_output(&args, &report)?;
     // The human format lists unreadable files itself; the others on stderr.
     if args.format != Format::Human || args.statistics || args.output.is_some() {
         for e in &errors {
             eprintln!("critique-lint: error: {e}");
         }
     }
-    exit_code(&args, &engine.config, &errors, &diagnostics)
+    Ok(exit_code(
+        &args,
+        &inputs.engine.config,
+        &errors,
+        &diagnostics,
+    ))
+}
+
+/// The engine, the reports to check, then the references; read while the
+/// dictionary loads.
+struct Inputs {
+    engine: Engine,
+    /// The checked reports, then the reference texts.
+    sources: Vec<Source>,
+    checked: usize,
+    errors: Vec<LoadError>,
+}
+
+fn read_inputs(
+    args: &CheckArgs,
+    config: Config,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Inputs, Failure> {
+    let (references, reference_errors) = engine::load_references(&config, &args.references);
+    let (engine, (mut sources, mut errors)) = rayon::join(
+        || Engine::new(config, select, ignore),
+        || engine::load_paths(&args.paths),
+    );
+    let engine = engine?;
+    errors.extend(reference_errors);
+    let checked = sources.len();
+    sources.extend(references);
+    Ok(Inputs {
+        engine,
+        sources,
+        checked,
+        errors,
+    })
+}
+
+/// Runs the engine, with a progress bar when it is worth one.
+fn check(inputs: &Inputs, args: &CheckArgs) -> Outcome {
+    let progress = progress_bar(inputs.checked, args.quiet);
+    let tick = || {
+        if let Some(p) = &progress {
+            p.inc(1);
+        }
+    };
+    let outcome = inputs
+        .engine
+        .check(&inputs.sources, inputs.checked, args.max_shared, &tick);
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    outcome
+}
+
+/// `--write-baseline` records the findings; `--baseline` hides the known
+/// ones. Returns the findings to show and how many were hidden.
+fn apply_baseline(
+    mut diagnostics: Vec<Diagnostic>,
+    args: &CheckArgs,
+    baseline: Option<Baseline>,
+    sources: &[Source],
+) -> Result<(Vec<Diagnostic>, usize), Failure> {
+    if let Some(path) = &args.write_baseline {
+        baseline::write(path, &diagnostics, sources)?;
+        eprintln!(
+            "已将 {} 个问题写入基线 {}",
+            diagnostics.len(),
+            path.display()
+        );
+    }
+    let baselined = baseline.map_or(0, |b| b.filter(&mut diagnostics, sources));
+    Ok((diagnostics, baselined))
+}
+
+/// What the renderers may say of the rules that ran.
+fn rule_infos(engine: &Engine) -> Vec<RuleInfo> {
+    let running: Vec<&str> = engine.rule_ids().collect();
+    engine
+        .config
+        .rules
+        .iter()
+        .filter(|r| running.contains(&r.id.as_str()))
+        .map(|r| RuleInfo {
+            id: r.id.clone(),
+            severity: r.severity,
+            summary: r.summary.clone(),
+            explanation: r.explanation.clone(),
+            bad: r.bad.clone(),
+            good: r.good.clone(),
+        })
+        .collect()
+}
+
+/// Renders the report and writes it to `-o FILE` or stdout (a closed pipe
+/// is no error).
+fn write_output(args: &CheckArgs, report: &Report) -> Result<(), Failure> {
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let bytes = render(report, args, to_terminal);
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| Failure::Output(path.display().to_string(), e))
+        }
+        None => match std::io::stdout().write_all(&bytes) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Stdout(e)),
+            _ => Ok(()),
+        },
+    }
 }
 
 fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
@@ -146,7 +185,7 @@ fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
 fn exit_code(
     args: &CheckArgs,
     config: &Config,
-    errors: &[crate::source::LoadError],
+    errors: &[LoadError],
     diagnostics: &[Diagnostic],
 ) -> i32 {
     let fail_on = args
@@ -163,25 +202,6 @@ fn exit_code(
     } else {
         EXIT_CLEAN
     }
-}
-
-/// The config's per-file-ignores as (glob, rule ids).
-fn per_file_ignores(config: &Config) -> Result<Vec<(globset::GlobMatcher, Vec<String>)>, String> {
-    config
-        .per_file_ignores
-        .iter()
-        .map(|(glob, names)| {
-            let g =
-                globset::Glob::new(glob).map_err(|e| format!("per-file-ignores: `{glob}`：{e}"))?;
-            Ok((g.compile_matcher(), config.resolve(names)?))
-        })
-        .collect()
-}
-
-/// A glob matches the path as given or its file name.
-fn matches(glob: &globset::GlobMatcher, source: &Source) -> bool {
-    let path = std::path::Path::new(&source.name);
-    glob.is_match(path) || path.file_name().is_some_and(|n| glob.is_match(n))
 }
 
 /// A bar on stderr when many files are checked at a terminal.

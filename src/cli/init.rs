@@ -1,6 +1,6 @@
 //! `critique-lint init`: a commented starter configuration.
 
-use super::{fail, EXIT_CLEAN};
+use super::{Failure, EXIT_CLEAN};
 
 const STARTER: &str = r#"# critique-lint 配置文件。critique-lint 在当前目录及上级目录中查找它。
 # 所有规则：critique-lint rules；一条规则的说明：critique-lint explain <规则>
@@ -50,18 +50,14 @@ rules:
 #   max-docs: 10      # 超过这么多份材料都有的段落视为通用表述
 "#;
 
-pub fn run() -> i32 {
+pub(super) fn run() -> Result<i32, Failure> {
     let path = std::path::Path::new("critique-lint.yaml");
     if path.exists() {
-        return fail("critique-lint.yaml 已存在，未覆盖");
+        return Err(Failure::Exists(path.display().to_string()));
     }
-    match std::fs::write(path, STARTER) {
-        Ok(()) => {
-            println!("已生成 critique-lint.yaml");
-            EXIT_CLEAN
-        }
-        Err(e) => fail(format!("critique-lint.yaml: 无法写入：{e}")),
-    }
+    std::fs::write(path, STARTER).map_err(|e| Failure::Output(path.display().to_string(), e))?;
+    println!("已生成 critique-lint.yaml");
+    Ok(EXIT_CLEAN)
 }
 
 #[cfg(test)]

@@ -3,9 +3,12 @@
 mod check;
 mod init;
 
-use crate::config::{Config, ConfigError, Severity};
-use crate::report;
-use crate::run::{self, Engine};
+use crate::baseline::BaselineError;
+use crate::config::{Config, ConfigError, UnknownRule};
+use crate::diagnostic::Severity;
+use crate::engine::{self, Engine};
+use crate::report::{self, outline::Parsed};
+use crate::source::LoadError;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -22,7 +25,7 @@ pub const EXIT_ERROR: i32 = 2;
     long_about = "检查民主生活会、组织生活会个人对照检查材料：缺少部分、编号错乱、模板占位符、提法错误、标点、模糊表述和套话。\n\n`critique-lint FILES` 等同于 `critique-lint check FILES`。",
     args_conflicts_with_subcommands = true
 )]
-pub struct Cli {
+struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -161,10 +164,36 @@ impl From<Level> for Severity {
     }
 }
 
+/// Everything that ends a run with exit code 2: mapped to its message and
+/// the exit code in one place, [`fail`].
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Failure {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    UnknownRule(#[from] UnknownRule),
+    #[error(transparent)]
+    Baseline(#[from] BaselineError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{0}: 无法写入：{1}")]
+    Output(String, std::io::Error),
+    #[error("无法写入标准输出：{0}")]
+    Stdout(std::io::Error),
+    #[error("无法设置线程数：{0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+    #[error("请指定要检查的文件或目录（`-` 表示标准输入），或运行 `critique-lint --help`")]
+    NoPaths,
+    #[error("未知的规则 `{0}`（`critique-lint rules` 列出所有规则）")]
+    NoSuchRule(String),
+    #[error("{0} 已存在，未覆盖")]
+    Exists(String),
+}
+
 /// Parses the process arguments and runs; returns the exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
-    match cli.command {
+    let result = match cli.command {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Outline(args)) => outline(args),
         Some(Command::Rules(common)) => list_rules(&common),
@@ -172,11 +201,13 @@ pub fn main() -> i32 {
         Some(Command::BuildIdf { paths, common }) => build_idf(&paths, &common),
         Some(Command::Init) => init::run(),
         None => check::run(cli.check),
-    }
+    };
+    result.unwrap_or_else(|e| fail(&e))
 }
 
-fn fail(message: impl std::fmt::Display) -> i32 {
-    eprintln!("critique-lint: error: {message}");
+/// The one place a failure becomes a message and exit code 2.
+fn fail(e: &Failure) -> i32 {
+    eprintln!("critique-lint: error: {e}");
     EXIT_ERROR
 }
 
@@ -186,21 +217,21 @@ fn load_config(common: &CommonArgs) -> Result<Config, ConfigError> {
 }
 
 /// Builds the engine with the selected rules.
-fn engine(common: &CommonArgs) -> Result<Engine, String> {
+fn engine(common: &CommonArgs) -> Result<Engine, Failure> {
     let (config, select, ignore) = configure(common)?;
-    Engine::new(config, &select, &ignore).map_err(|e| e.to_string())
+    Ok(Engine::new(config, &select, &ignore)?)
 }
 
 /// The engine with the problem–measure model, which `outline` shows.
-fn engine_with_links(common: &CommonArgs) -> Result<Engine, String> {
-    engine(common)?.with_links().map_err(|e| e.to_string())
+fn engine_with_links(common: &CommonArgs) -> Result<Engine, Failure> {
+    Ok(engine(common)?.with_links()?)
 }
 
 /// Loads the configuration, resolves --select/--ignore (rule ids or
 /// groups; the command line's --select replaces the config's) and sets up
 /// the thread pool.
-fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), String> {
-    let config = load_config(common).map_err(|e| e.to_string())?;
+fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), Failure> {
+    let config = load_config(common)?;
     let select = if common.select.is_empty() {
         &config.select
     } else {
@@ -211,22 +242,22 @@ fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), 
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
-            .build_global()
-            .map_err(|e| e.to_string())?;
+            .build_global()?;
     }
     Ok((config, select, ignore))
 }
 
-fn outline(args: OutlineArgs) -> i32 {
-    let engine = match engine_with_links(&args.common) {
-        Ok(e) => e,
-        Err(m) => return fail(m),
-    };
-    let (sources, errors) = run::load_paths(&args.paths);
-    let docs: Vec<_> = sources
+fn outline(args: OutlineArgs) -> Result<i32, Failure> {
+    let engine = engine_with_links(&args.common)?;
+    let (sources, errors) = engine::load_paths(&args.paths);
+    let docs: Vec<Parsed> = sources
         .iter()
         .enumerate()
-        .map(|(i, s)| engine.document(i, s))
+        .map(|(i, s)| {
+            let doc = engine.document(i, s);
+            let links = engine.links(&doc);
+            (doc, links)
+        })
         .collect();
     let text = match args.format {
         OutlineFormat::Json => report::outline::render_json(&docs),
@@ -236,37 +267,30 @@ fn outline(args: OutlineArgs) -> i32 {
     for e in &errors {
         eprintln!("critique-lint: error: {e}");
     }
-    if errors.is_empty() {
+    Ok(if errors.is_empty() {
         EXIT_CLEAN
     } else {
         EXIT_ERROR
-    }
+    })
 }
 
-fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> i32 {
-    let engine = match engine_with_links(common) {
-        Ok(e) => e,
-        Err(m) => return fail(m),
-    };
-    let (sources, errors) = run::load_paths(paths);
-    if let Some(e) = errors.first() {
-        return fail(e);
+fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> Result<i32, Failure> {
+    let engine = engine_with_links(common)?;
+    let (sources, errors) = engine::load_paths(paths);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e.into());
     }
     let docs: Vec<_> = sources
         .iter()
         .enumerate()
         .map(|(i, s)| engine.document(i, s))
         .collect();
-    let model = engine.links.as_ref().expect("with_links");
-    print!("{}", crate::links::build_idf_table(model, docs.iter()));
-    EXIT_CLEAN
+    print!("{}", engine.idf_table(docs.iter()));
+    Ok(EXIT_CLEAN)
 }
 
-fn list_rules(common: &CommonArgs) -> i32 {
-    let config = match load_config(common) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
+fn list_rules(common: &CommonArgs) -> Result<i32, Failure> {
+    let config = load_config(common)?;
     println!(
         "{}{}{}说明",
         pad("规则", 22),
@@ -276,13 +300,13 @@ fn list_rules(common: &CommonArgs) -> i32 {
     for r in &config.rules {
         println!(
             "{}{}{}{}",
-            pad(&r.spec.id, 22),
-            pad(r.spec.severity.name(), 9),
-            pad(&scope_text(&r.spec.scope), 20),
-            r.spec.summary
+            pad(&r.id, 22),
+            pad(r.severity.name(), 9),
+            pad(&scope_text(&r.scope), 20),
+            r.summary
         );
     }
-    EXIT_CLEAN
+    Ok(EXIT_CLEAN)
 }
 
 /// Pads to `width` terminal columns (Chinese characters take two).
@@ -303,17 +327,11 @@ fn scope_text(scope: &[crate::outline::SectionKind]) -> String {
     }
 }
 
-fn explain(id: &str, common: &CommonArgs) -> i32 {
-    let config = match load_config(common) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
+fn explain(id: &str, common: &CommonArgs) -> Result<i32, Failure> {
+    let config = load_config(common)?;
+    let Some(s) = config.rules.iter().find(|r| r.id == id) else {
+        return Err(Failure::NoSuchRule(id.to_string()));
     };
-    let Some(r) = config.rules.iter().find(|r| r.spec.id == id) else {
-        return fail(format!(
-            "未知的规则 `{id}`（`critique-lint rules` 列出所有规则）"
-        ));
-    };
-    let s = &r.spec;
     let scope = scope_text(&s.scope);
     println!("{}：{}\n", s.id, s.summary);
     println!(
@@ -326,7 +344,7 @@ fn explain(id: &str, common: &CommonArgs) -> i32 {
     println!("{}", s.explanation.trim_end());
     println!("\n反例：\n{}", indent(&s.bad));
     println!("\n正例：\n{}", indent(&s.good));
-    EXIT_CLEAN
+    Ok(EXIT_CLEAN)
 }
 
 fn indent(s: &str) -> String {

@@ -1,25 +1,27 @@
-//! Configuration: the embedded default rule set, the user's
-//! `critique-lint.yaml` (found by walking up from the working directory),
-//! and the merge of the two.
+//! Configuration: the embedded defaults, the user's `critique-lint.yaml`
+//! (found by walking up from the working directory) and its `extend-rules`
+//! files, merged. Each stage owns its settings type (`LinkSpec`, `CopySpec`,
+//! `SectionKeywords`, a rule kind's `Params`); this module reads the YAML,
+//! layers the user's values over the defaults, builds the rules, and turns
+//! any error into the file, line and column where the bad value was written.
 
-mod spec;
-pub mod yaml;
+mod rule_set;
+mod yaml;
 
-pub use spec::{
-    ListFormulation, Params, PatternSpec, PhraseFormulation, RuleOverride, RuleSetting, RuleSpec,
-    Severity,
-};
+pub(crate) use rule_set::{RuleEntry, RuleSet};
 
-use crate::crossdoc::{CopyOverride, CopySpec};
-use crate::links::{LinkOverride, LinkSpec};
+use crate::crossdoc::CopySpec;
+use crate::diagnostic::Severity;
+use crate::links::LinkSpec;
 use crate::outline::SectionKeywords;
+use crate::settings::{Invalid, Seg};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
+use yaml::{ConfigFile, Mapping, Place, Value};
 
 /// The default rule sets, embedded so the binary works with no files around.
-pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
     (
         "rules/structure.yaml",
         include_str!("../../rules/structure.yaml"),
@@ -47,12 +49,6 @@ const COPYING_FILE: (&str, &str) = (
     include_str!("../../rules/fingerprints.yaml"),
 );
 
-/// Reference texts built into the binary: widely circulated templates.
-pub const BUILTIN_REFERENCES: &[(&str, &str)] = &[(
-    "<内置范文>/seed-2023-template.txt",
-    include_str!("../../corpus/references/seed-2023-template.txt"),
-)];
-
 const LINKS_FILE: (&str, &str) = ("rules/links.yaml", include_str!("../../rules/links.yaml"));
 
 const OUTLINE_FILE: (&str, &str) = (
@@ -60,10 +56,17 @@ const OUTLINE_FILE: (&str, &str) = (
     include_str!("../../rules/outline.yaml"),
 );
 
-pub const CONFIG_NAMES: &[&str] = &["critique-lint.yaml", ".critique-lint.yaml"];
+/// Reference texts built into the binary: widely circulated templates.
+pub(crate) const BUILTIN_REFERENCES: &[(&str, &str)] = &[(
+    "<内置范文>/seed-2023-template.txt",
+    include_str!("../../corpus/references/seed-2023-template.txt"),
+)];
+
+const CONFIG_NAMES: &[&str] = &["critique-lint.yaml", ".critique-lint.yaml"];
 
 /// A configuration problem, always with the file and position.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
 pub struct ConfigError {
     pub path: String,
     pub line: usize,
@@ -71,90 +74,132 @@ pub struct ConfigError {
     pub message: String,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
-    }
-}
+/// A name given to --select, --ignore or the config that is neither a rule
+/// nor a group.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("未知的规则或规则组 `{0}`（`critique-lint rules` 列出所有规则）")]
+pub struct UnknownRule(pub String);
 
-impl std::error::Error for ConfigError {}
-
-/// A YAML file the configuration was read from, kept to locate later errors.
+/// A settings map layered from files: the defaults, then the user's keys
+/// over them. Each key remembers where it was written, so an error in the
+/// merged settings points into the file that set the bad value.
 #[derive(Debug, Clone)]
-pub struct ConfigFile {
-    pub path: String,
-    pub text: String,
+pub(crate) struct Layered {
+    map: Mapping,
+    keys: BTreeMap<String, Place>,
+    whole: Place,
 }
 
-impl ConfigFile {
-    pub fn error_at(&self, key: &str, message: impl Into<String>) -> ConfigError {
-        let (line, column) = yaml::locate(&self.text, key);
-        ConfigError {
-            path: self.path.clone(),
-            line,
-            column,
-            message: message.into(),
+impl Layered {
+    pub(crate) fn new(map: Mapping, at: Place) -> Layered {
+        let mut l = Layered {
+            map: Mapping::new(),
+            keys: BTreeMap::new(),
+            whole: at.clone(),
+        };
+        l.overlay(map, at);
+        l
+    }
+
+    /// The keys of `map`, written at `at`, replace those set so far.
+    pub(crate) fn overlay(&mut self, map: Mapping, at: Place) {
+        for (k, v) in map {
+            if let Value::String(name) = &k {
+                self.keys
+                    .insert(name.clone(), at.join(&[Seg::Key(name.clone())]));
+            }
+            self.map.insert(k, v);
         }
     }
-}
 
-/// A rule instance with the file that defined or last changed it.
-#[derive(Debug, Clone)]
-pub struct RuleEntry {
-    pub spec: RuleSpec,
-    /// The rule set it belongs to: its file's name (structure, wording…).
-    pub group: String,
-    /// Index into [`Config::files`].
-    pub file: usize,
-    /// The key to point at when this rule is reported as wrong.
-    pub anchor: String,
+    /// Where the value at `path` (inside this map) was written.
+    pub(crate) fn place(&self, path: &[Seg]) -> Place {
+        match path.split_first() {
+            Some((Seg::Key(k), rest)) if self.keys.contains_key(k) => self.keys[k].join(rest),
+            _ => self.whole.join(path),
+        }
+    }
+
+    pub(crate) fn value(&self) -> Value {
+        Value::Mapping(self.map.clone())
+    }
+
+    /// Reads the merged map as `T`; errors point into the right file.
+    pub(crate) fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        files: &[ConfigFile],
+    ) -> Result<T, ConfigError> {
+        let mut track = serde_path_to_error::Track::new();
+        let de = serde_path_to_error::Deserializer::new(self.value(), &mut track);
+        T::deserialize(de).map_err(|e| {
+            yaml::Failure::new(track.path(), e.to_string()).locate(|p| self.place(p), files)
+        })
+    }
+
+    /// An error about a value these settings hold.
+    pub(crate) fn invalid(&self, e: &Invalid, prefix: &str, files: &[ConfigFile]) -> ConfigError {
+        let at = self.place(&e.field);
+        files[at.file].error(&at.path, false, format!("{prefix}{}", e.message))
+    }
 }
 
 /// The effective configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Enabled rules, in rule-file order.
-    pub rules: Vec<RuleEntry>,
+    pub(crate) rules: Vec<RuleEntry>,
     /// Ids of every defined rule, enabled or not (for --select/--ignore).
-    pub known_ids: Vec<String>,
-    pub keywords: SectionKeywords,
+    known_ids: Vec<String>,
+    pub(crate) keywords: SectionKeywords,
     /// The model that pairs problems and causes with measures.
-    pub links: LinkSpec,
+    pub(crate) links: LinkSpec,
+    links_at: Layered,
     /// Settings of the cross-document stage.
-    pub copying: CopySpec,
+    pub(crate) copying: CopySpec,
+    copying_at: Layered,
     /// Reference texts (files or folders) from the config, resolved.
-    pub references: Vec<PathBuf>,
+    pub(crate) references: Vec<PathBuf>,
     /// Whether the built-in reference templates are used.
-    pub builtin_references: bool,
+    pub(crate) builtin_references: bool,
     /// Rules or groups to run (all when empty) and to skip.
-    pub select: Vec<String>,
-    pub ignore: Vec<String>,
-    /// Glob of paths → rules or groups not reported for them.
-    pub per_file_ignores: Vec<(String, Vec<String>)>,
+    pub(crate) select: Vec<String>,
+    pub(crate) ignore: Vec<String>,
+    /// Paths (glob) → rules not reported for them.
+    pub(crate) per_file_ignores: PerFileIgnores,
     /// Extra words for the segmenter.
-    pub dictionary: Vec<String>,
-    pub fail_on: Option<Severity>,
-    /// The user config file in use, if any.
-    pub user_file: Option<PathBuf>,
-    pub files: Vec<ConfigFile>,
+    pub(crate) dictionary: Vec<String>,
+    pub(crate) fail_on: Option<Severity>,
+    files: Vec<ConfigFile>,
+}
+
+/// `per-file-ignores`: globs (matched against the path as given, or the file
+/// name) and the rules they silence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PerFileIgnores(Vec<(globset::GlobMatcher, Vec<String>)>);
+
+impl PerFileIgnores {
+    /// Whether `rule` is ignored for the file named `name`.
+    pub(crate) fn ignores(&self, rule: &str, name: &str) -> bool {
+        let path = Path::new(name);
+        self.0.iter().any(|(glob, ids)| {
+            ids.iter().any(|i| i == rule)
+                && (glob.is_match(path) || path.file_name().is_some_and(|n| glob.is_match(n)))
+        })
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct UserConfig {
     #[serde(default)]
-    rules: BTreeMap<String, RuleSetting>,
+    rules: BTreeMap<String, Value>,
     #[serde(default)]
     extend_rules: Vec<PathBuf>,
     #[serde(default)]
     dictionary: Vec<String>,
     fail_on: Option<Severity>,
-    links: Option<LinkOverride>,
-    copying: Option<CopyOverride>,
+    links: Option<Mapping>,
+    copying: Option<Mapping>,
     #[serde(default)]
     references: Vec<PathBuf>,
     builtin_references: Option<bool>,
@@ -186,33 +231,39 @@ impl Config {
         let mut files = Vec::new();
         let mut rules = Vec::new();
         for (path, text) in DEFAULT_RULE_FILES {
-            files.push(ConfigFile {
-                path: path.to_string(),
-                text: text.to_string(),
-            });
-            let specs: Vec<RuleSpec> = yaml::parse(text, path)?;
-            let file = files.len() - 1;
-            add_rules(&mut rules, specs, file, &files[file])?;
+            let file = push_file(&mut files, path, text);
+            rule_set::add_rules(&mut rules, file, &files)?;
         }
-        let keywords = yaml::parse(OUTLINE_FILE.1, OUTLINE_FILE.0)?;
-        let links = yaml::parse(LINKS_FILE.1, LINKS_FILE.0)?;
-        let copying = yaml::parse(COPYING_FILE.1, COPYING_FILE.0)?;
-        Ok(Config {
-            known_ids: rules.iter().map(|r| r.spec.id.clone()).collect(),
+        let settings = |files: &mut Vec<ConfigFile>, (path, text): (&str, &str)| {
+            let file = push_file(files, path, text);
+            let at = Place::new(file, Vec::new());
+            match files[file].parse()? {
+                Value::Mapping(m) => Ok(Layered::new(m, at)),
+                _ => Err(files[file].error(&[], false, "应为映射（键: 值）")),
+            }
+        };
+        let keywords = settings(&mut files, OUTLINE_FILE)?.read(&files)?;
+        let links_at = settings(&mut files, LINKS_FILE)?;
+        let copying_at = settings(&mut files, COPYING_FILE)?;
+        let mut config = Config {
+            known_ids: Vec::new(),
             rules,
             keywords,
-            links,
-            copying,
+            links: links_at.read(&files)?,
+            links_at,
+            copying: copying_at.read(&files)?,
+            copying_at,
             references: Vec::new(),
             builtin_references: true,
             select: Vec::new(),
             ignore: Vec::new(),
-            per_file_ignores: Vec::new(),
+            per_file_ignores: PerFileIgnores::default(),
             dictionary: Vec::new(),
             fail_on: None,
-            user_file: None,
             files,
-        })
+        };
+        config.known_ids = config.rules.iter().map(|r| r.id.clone()).collect();
+        Ok(config)
     }
 
     fn apply_user_file(&mut self, path: &Path) -> Result<(), ConfigError> {
@@ -223,90 +274,81 @@ impl Config {
             column: 1,
             message: format!("无法读取配置文件：{e}"),
         })?;
-        let user: UserConfig = if text.trim().is_empty() {
-            UserConfig::default()
-        } else {
-            yaml::parse(&text, &name)?
+        let file = push_file(&mut self.files, &name, &text);
+        let root = Place::new(file, Vec::new());
+        let user: UserConfig = match self.files[file].parse()? {
+            Value::Null => UserConfig::default(),
+            value => yaml::read(value, &root, &self.files)?,
         };
-        self.files.push(ConfigFile { path: name, text });
-        let user_index = self.files.len() - 1;
         let base = path.parent().unwrap_or(Path::new("."));
-        for extra in &user.extend_rules {
+        for (i, extra) in user.extend_rules.iter().enumerate() {
             let full = base.join(extra);
             let extra_name = full.display().to_string();
             let text = std::fs::read_to_string(&full).map_err(|e| {
-                self.files[user_index].error_at(
-                    &extra.display().to_string(),
+                self.files[file].error(
+                    &[key("extend-rules"), Seg::Index(i)],
+                    false,
                     format!("无法读取规则文件 {extra_name}：{e}"),
                 )
             })?;
-            let specs: Vec<RuleSpec> = yaml::parse(&text, &extra_name)?;
-            self.files.push(ConfigFile {
-                path: extra_name,
-                text,
-            });
-            let file = self.files.len() - 1;
-            add_rules(&mut self.rules, specs, file, &self.files[file])?;
+            let extra_file = push_file(&mut self.files, &extra_name, &text);
+            rule_set::add_rules(&mut self.rules, extra_file, &self.files)?;
         }
-        self.known_ids = self.rules.iter().map(|r| r.spec.id.clone()).collect();
+        self.known_ids = self.rules.iter().map(|r| r.id.clone()).collect();
         for (id, setting) in user.rules {
-            let Some(pos) = self.rules.iter().position(|r| r.spec.id == id) else {
-                return Err(self.files[user_index].error_at(&id, format!("未知的规则 `{id}`")));
-            };
-            match setting {
-                RuleSetting::Off => {
-                    self.rules.remove(pos);
-                }
-                RuleSetting::On(o) => {
-                    let entry = &mut self.rules[pos];
-                    if o.params.is_some() || o.severity.is_some() || o.scope.is_some() {
-                        entry.file = user_index;
-                        entry.anchor = id.clone();
-                    }
-                    entry.spec = o.apply(entry.spec.clone());
-                }
-            }
+            let at = root.join(&[key("rules"), key(&id)]);
+            rule_set::apply_override(&mut self.rules, &id, setting, &at, &self.files)?;
         }
-        if let Some(o) = user.links {
-            o.apply(&mut self.links);
+        if let Some(m) = user.links {
+            self.links_at.overlay(m, root.join(&[key("links")]));
+            self.links = self.links_at.read(&self.files)?;
         }
-        if let Some(o) = user.copying {
-            o.apply(&mut self.copying);
+        if let Some(m) = user.copying {
+            self.copying_at.overlay(m, root.join(&[key("copying")]));
+            self.copying = self.copying_at.read(&self.files)?;
         }
         self.references
             .extend(user.references.iter().map(|r| base.join(r)));
         self.builtin_references = user.builtin_references.unwrap_or(self.builtin_references);
-        let user_file = &self.files[user_index];
-        for name in user
-            .select
-            .iter()
-            .chain(&user.ignore)
-            .chain(user.per_file_ignores.values().flatten())
-        {
-            if self.resolve(std::slice::from_ref(name)).is_err() {
-                return Err(user_file.error_at(name, format!("未知的规则或规则组 `{name}`")));
+        let unknown = |path: &[Seg], name: &str| {
+            self.files[file].error(path, false, UnknownRule(name.to_string()).to_string())
+        };
+        for (list, names) in [("select", &user.select), ("ignore", &user.ignore)] {
+            for (i, name) in names.iter().enumerate() {
+                if self.resolve(std::slice::from_ref(name)).is_err() {
+                    return Err(unknown(&[key(list), Seg::Index(i)], name));
+                }
             }
         }
-        for glob in user.per_file_ignores.keys() {
-            if let Err(e) = globset::Glob::new(glob) {
-                return Err(user_file.error_at(glob, format!("路径模式 `{glob}` 无效：{e}")));
+        let mut per_file = Vec::new();
+        for (glob, names) in &user.per_file_ignores {
+            let at = [key("per-file-ignores"), key(glob)];
+            for (i, name) in names.iter().enumerate() {
+                if self.resolve(std::slice::from_ref(name)).is_err() {
+                    return Err(unknown(
+                        &[at[0].clone(), at[1].clone(), Seg::Index(i)],
+                        name,
+                    ));
+                }
             }
+            let matcher = globset::Glob::new(glob).map_err(|e| {
+                self.files[file].error(&at, true, format!("路径模式 `{glob}` 无效：{e}"))
+            })?;
+            let ids = self.resolve(names).expect("checked above");
+            per_file.push((matcher.compile_matcher(), ids));
         }
         self.select = user.select;
         self.ignore = user.ignore;
-        self.per_file_ignores = user.per_file_ignores.into_iter().collect();
+        self.per_file_ignores = PerFileIgnores(per_file);
         self.dictionary.extend(user.dictionary);
         self.fail_on = user.fail_on.or(self.fail_on);
-        self.user_file = Some(path.to_path_buf());
         Ok(())
     }
-}
 
-impl Config {
     /// Rule ids named by `names`: ids themselves or groups (structure,
     /// typography, wording, correspondence, copying, or an extend-rules
-    /// file's name). An unknown name is an error.
-    pub fn resolve(&self, names: &[String]) -> Result<Vec<String>, String> {
+    /// file's name).
+    pub fn resolve(&self, names: &[String]) -> Result<Vec<String>, UnknownRule> {
         let mut out = Vec::new();
         for name in names {
             if self.known_ids.contains(name) {
@@ -317,140 +359,59 @@ impl Config {
                 .rules
                 .iter()
                 .filter(|r| &r.group == name)
-                .map(|r| r.spec.id.clone())
+                .map(|r| r.id.clone())
                 .collect();
             if group.is_empty() {
-                return Err(format!(
-                    "未知的规则或规则组 `{name}`（`critique-lint rules` 列出所有规则）"
-                ));
+                return Err(UnknownRule(name.clone()));
             }
             out.extend(group);
         }
         Ok(out)
     }
 
-    /// Phrases of the `formulation` rules (their members and complete forms):
-    /// official wording every report may share.
-    pub fn formulation_phrases(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for r in self.rules.iter().filter(|r| r.spec.kind == "formulation") {
-            for l in r.spec.params.lists.iter().flatten() {
-                out.push(l.members.join(""));
-            }
-            for p in r.spec.params.phrases.iter().flatten() {
-                out.extend(p.accepted.iter().cloned());
-            }
-        }
-        out
+    /// An error in the `links:` settings, pointed at the value that caused it.
+    pub(crate) fn error_in_links(&self, e: &Invalid) -> ConfigError {
+        self.links_at.invalid(e, "links：", &self.files)
     }
 
-    /// An error in the `links:` settings, pointed at the file that set them.
-    pub fn error_in_links(&self, message: String) -> ConfigError {
-        let file = self
-            .files
-            .iter()
-            .rev()
-            .find(|f| f.text.contains("links:"))
-            .map_or(LINKS_FILE.0.to_string(), |f| f.path.clone());
-        let text = self
-            .files
-            .iter()
-            .find(|f| f.path == file)
-            .map_or(LINKS_FILE.1, |f| f.text.as_str());
-        let (line, column) = yaml::locate(text, "links");
-        ConfigError {
-            path: file,
-            line,
-            column,
-            message: format!("links：{message}"),
-        }
+    /// Builds every enabled rule (per-document and cross-document).
+    pub(crate) fn build_rules(&self) -> Result<RuleSet, ConfigError> {
+        rule_set::build(&self.rules, &self.files)
     }
 }
 
-fn add_rules(
-    rules: &mut Vec<RuleEntry>,
-    specs: Vec<RuleSpec>,
-    file: usize,
-    source: &ConfigFile,
-) -> Result<(), ConfigError> {
-    for spec in specs {
-        if !is_kebab(&spec.id) {
-            return Err(source.error_at(
-                &spec.id,
-                format!("规则 id `{}` 须为英文 kebab-case", spec.id),
-            ));
-        }
-        if rules.iter().any(|r| r.spec.id == spec.id) {
-            return Err(source.error_at(&spec.id, format!("规则 `{}` 重复定义", spec.id)));
-        }
-        rules.push(RuleEntry {
-            group: std::path::Path::new(&source.path)
-                .file_stem()
-                .map_or(String::new(), |s| s.to_string_lossy().into_owned()),
-            anchor: spec.id.clone(),
-            spec,
-            file,
-        });
-    }
-    Ok(())
+/// Reads a YAML data file (labels, archives) as `T`, with the file, line
+/// and column of any error.
+pub(crate) fn read_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ConfigError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: name.clone(),
+        line: 1,
+        column: 1,
+        message: format!("无法读取：{e}"),
+    })?;
+    let files = [ConfigFile { path: name, text }];
+    yaml::read(files[0].parse()?, &Place::new(0, Vec::new()), &files)
 }
 
-fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+fn key(s: &str) -> Seg {
+    Seg::Key(s.to_string())
+}
+
+fn push_file(files: &mut Vec<ConfigFile>, path: &str, text: &str) -> usize {
+    files.push(ConfigFile {
+        path: path.to_string(),
+        text: text.to_string(),
+    });
+    files.len() - 1
 }
 
 /// `critique-lint.yaml` in `dir` or the nearest parent that has one.
-pub fn discover(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn discover(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .flat_map(|d| CONFIG_NAMES.iter().map(move |n| d.join(n)))
         .find(|p| p.is_file())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn load_text(text: &str) -> Result<Config, ConfigError> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("critique-lint.yaml");
-        std::fs::write(&path, text).unwrap();
-        Config::load(Some(&path), dir.path())
-    }
-
-    #[test]
-    fn defaults_parse() {
-        let c = Config::defaults().unwrap();
-        assert!(c.rules.iter().any(|r| r.spec.id == "numbering"));
-    }
-
-    #[test]
-    fn rules_can_be_turned_off_and_overridden() {
-        let c =
-            load_text("rules:\n  numbering: off\n  vague-wording:\n    severity: error\n").unwrap();
-        assert!(!c.rules.iter().any(|r| r.spec.id == "numbering"));
-        let v = c
-            .rules
-            .iter()
-            .find(|r| r.spec.id == "vague-wording")
-            .unwrap();
-        assert_eq!(v.spec.severity, Severity::Error);
-    }
-
-    #[test]
-    fn errors_carry_line_and_column() {
-        let e = load_text("rules:\n  numbering:\n    severty: error\n").unwrap_err();
-        assert_eq!((e.line, e.column), (3, 5), "{e}");
-        assert!(e.message.contains("severty"), "{e}");
-        let e = load_text("rules:\n  no-such-rule: off\n").unwrap_err();
-        assert_eq!((e.line, e.column), (2, 3));
-        let e = load_text("rules:\n  numbering: maybe\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
-        let e = load_text("colour: red\n").unwrap_err();
-        assert_eq!((e.line, e.column), (1, 1), "{e}");
-    }
-}
+mod tests;

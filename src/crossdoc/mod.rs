@@ -9,15 +9,16 @@
 //! the genre's common wording and is dropped, as are the k-grams of stock
 //! phrases and official formulations.
 
+mod kinds;
 mod normalize;
 mod passages;
-pub mod winnow;
+mod winnow;
 
-pub use passages::Passage;
+pub(crate) use kinds::{CrossKind, CrossRule, CrossRules};
+use passages::Passage;
 
-use crate::diagnostic::{fill, Diagnostic, Label};
+use crate::diagnostic::{fill, Diagnostic, Label, Severity};
 use crate::document::Document;
-use crate::rules::{CrossKind, Rule};
 use crate::source::Source;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use normalize::Normalized;
@@ -26,10 +27,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// `rules/copying.yaml` and the `copying:` key of a user config.
+/// `rules/fingerprints.yaml` and the `copying:` key of a user config.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct CopySpec {
+pub(crate) struct CopySpec {
     /// k: runs shorter than this many characters never match.
     pub noise: usize,
     /// t: every shared run at least this long is found.
@@ -42,28 +43,9 @@ pub struct CopySpec {
     pub stock: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct CopyOverride {
-    pub noise: Option<usize>,
-    pub guarantee: Option<usize>,
-    pub max_docs: Option<usize>,
-    pub merge_gap: Option<usize>,
-    pub stock: Option<Vec<String>>,
-}
-
-impl CopyOverride {
-    pub fn apply(self, spec: &mut CopySpec) {
-        macro_rules! set {
-            ($($f:ident),*) => { $(if let Some(v) = self.$f { spec.$f = v; })* };
-        }
-        set!(noise, guarantee, max_docs, merge_gap, stock);
-    }
-}
-
 /// One line of the similarity summary.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Similarity {
+pub(crate) struct Similarity {
     pub a: String,
     pub b: String,
     pub shared_chars: usize,
@@ -73,7 +55,7 @@ pub struct Similarity {
 
 /// What the cross-document stage found.
 #[derive(Debug, Default)]
-pub struct CrossReport {
+pub(crate) struct CrossReport {
     pub diagnostics: Vec<Diagnostic>,
     pub similarity: Vec<Similarity>,
 }
@@ -88,7 +70,7 @@ struct Posting {
 
 /// What the cross-document stage keeps of one document.
 #[derive(Debug, Clone, Default)]
-pub struct Prints {
+pub(crate) struct Prints {
     fingerprints: Vec<winnow::Fingerprint>,
     /// Hash of the whole normalised text: equal texts are one text.
     whole: u64,
@@ -99,7 +81,7 @@ pub struct Prints {
 }
 
 /// Fingerprints documents; built once per run.
-pub struct Fingerprinter {
+pub(crate) struct Fingerprinter {
     k: usize,
     t: usize,
     /// Stock phrases and formulations (normalised): left out of every text,
@@ -108,7 +90,7 @@ pub struct Fingerprinter {
 }
 
 impl Fingerprinter {
-    pub fn new(spec: &CopySpec, stock: &[String]) -> Fingerprinter {
+    pub(crate) fn new(spec: &CopySpec, stock: &[String]) -> Fingerprinter {
         let k = spec.noise.max(1);
         let phrases: Vec<String> = spec
             .stock
@@ -171,7 +153,7 @@ impl Fingerprinter {
         n
     }
 
-    pub fn prints(&self, text: &str, skip: Vec<Range<usize>>) -> Prints {
+    pub(crate) fn prints(&self, text: &str, skip: Vec<Range<usize>>) -> Prints {
         let n = self.blank_stock(Normalized::chars_only(text, &skip));
         Prints {
             fingerprints: winnow::fingerprints(&n.chars, self.k, self.t),
@@ -189,7 +171,7 @@ impl Fingerprinter {
 /// opening before them (依据、会前学习、征求意见: the same for a whole team);
 /// and lines shorter than `short` characters, the headings every report of
 /// a year shares (在学习贯彻党的创新理论方面).
-pub fn skip_ranges(doc: &Document, short: usize) -> Vec<Range<usize>> {
+pub(crate) fn skip_ranges(doc: &Document, short: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if let Some(t) = &doc.outline.title {
         out.push(t.clone());
@@ -214,7 +196,7 @@ pub fn skip_ranges(doc: &Document, short: usize) -> Vec<Range<usize>> {
 
 impl Fingerprinter {
     /// Lines shorter than this are headings, not prose.
-    pub fn short_line(&self) -> usize {
+    pub(crate) fn short_line(&self) -> usize {
         self.t
     }
 }
@@ -222,27 +204,21 @@ impl Fingerprinter {
 /// Runs the cross-document rules. `sources[..checked]` are the run's
 /// reports, the rest reference texts; `prints` has one entry per source.
 /// `max_shared` turns pairs above that share into errors.
-pub fn check(
+pub(crate) fn check(
     spec: &CopySpec,
-    rules: &[Box<dyn Rule>],
+    rules: &CrossRules,
     sources: &[Source],
     checked: usize,
     mut prints: Vec<Prints>,
     fingerprinter: &Fingerprinter,
     max_shared: Option<f64>,
 ) -> CrossReport {
-    let rule = |kind: CrossKind| {
-        rules
-            .iter()
-            .map(|r| r.as_ref())
-            .find(|r| r.cross().is_some_and(|(k, _)| k == kind))
-    };
     let (shared_rule, template_rule, repeat_rule) = (
-        rule(CrossKind::Shared),
-        rule(CrossKind::Template),
-        rule(CrossKind::Repeated),
+        rules.shared.as_ref(),
+        rules.template.as_ref(),
+        rules.repeated.as_ref(),
     );
-    if shared_rule.is_none() && template_rule.is_none() && repeat_rule.is_none() {
+    if rules.is_empty() {
         return CrossReport::default();
     }
     let k = spec.noise.max(1);
@@ -322,7 +298,7 @@ pub fn check(
         }
     }
     let gap = spec.merge_gap;
-    let min = |r: Option<&dyn Rule>| r.and_then(|r| r.cross()).map_or(t, |(_, m)| m.unwrap_or(t));
+    let min = |r: Option<&CrossRule>| r.map_or(t, |r| r.min_chars.unwrap_or(t));
     let build =
         |hits, min_chars| passages::build(hits, k, gap, sources, &prints, fingerprinter, min_chars);
     let shared = build(pair_hits, min(shared_rule));
@@ -359,7 +335,7 @@ pub fn check(
             ] {
                 let mut d = diagnostic(r, sources, this, here, other, there, p.chars);
                 if over.contains(&pair) {
-                    d.severity = crate::config::Severity::Error;
+                    d.severity = Severity::Error;
                     d.notes.push(format!(
                         "两份材料相同内容的占比超过 --max-shared {:.2}",
                         max_shared.unwrap_or(0.0)
@@ -391,7 +367,7 @@ pub fn check(
 }
 
 fn diagnostic(
-    rule: &dyn Rule,
+    rule: &CrossRule,
     sources: &[Source],
     this: u32,
     here: &Range<usize>,
@@ -399,7 +375,7 @@ fn diagnostic(
     there: &Range<usize>,
     chars: usize,
 ) -> Diagnostic {
-    let meta = rule.meta();
+    let meta = &rule.meta;
     let other_name = &sources[other as usize].name;
     let n = chars.to_string();
     Diagnostic {

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-pub struct Normalized {
+pub(crate) struct Normalized {
     pub chars: Vec<u32>,
     next_sentinel: u32,
     /// Byte offset of each kept character in the original text; empty when
@@ -35,12 +35,12 @@ const SENTINEL: u32 = 0x11_0000;
 impl Normalized {
     /// Normalises `text`; line breaks and the byte ranges `skip` (sorted)
     /// become sentinels that no passage crosses.
-    pub fn new(text: &str, skip: &[Range<usize>]) -> Normalized {
+    pub(crate) fn new(text: &str, skip: &[Range<usize>]) -> Normalized {
         Normalized::build(text, skip, true)
     }
 
     /// Like [`Normalized::new`], without the map back to the text.
-    pub fn chars_only(text: &str, skip: &[Range<usize>]) -> Normalized {
+    pub(crate) fn chars_only(text: &str, skip: &[Range<usize>]) -> Normalized {
         Normalized::build(text, skip, false)
     }
 
@@ -89,12 +89,12 @@ impl Normalized {
         n
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.chars.len()
     }
 
     /// Leaves characters `range` out: each becomes a unique sentinel.
-    pub fn blank(&mut self, range: Range<usize>) {
+    pub(crate) fn blank(&mut self, range: Range<usize>) {
         for i in range {
             self.chars[i] = self.next_sentinel;
             self.next_sentinel += 1;
@@ -102,22 +102,22 @@ impl Normalized {
     }
 
     /// Characters that count (sentinels not).
-    pub fn text_chars(&self) -> usize {
+    pub(crate) fn text_chars(&self) -> usize {
         self.chars.iter().filter(|&&c| !is_sentinel(c)).count()
     }
 
     /// The original byte range of normalised characters `range`.
-    pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
+    pub(crate) fn bytes(&self, range: Range<usize>) -> Range<usize> {
         self.starts[range.start] as usize..self.ends[range.end - 1] as usize
     }
 }
 
-pub fn is_sentinel(c: u32) -> bool {
+pub(crate) fn is_sentinel(c: u32) -> bool {
     c >= SENTINEL
 }
 
 /// Just the normalised characters of `text` (for stock phrases).
-pub fn chars(text: &str) -> Vec<u32> {
+pub(crate) fn chars(text: &str) -> Vec<u32> {
     text.chars().filter_map(fold).map(|c| c as u32).collect()
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 /// A fingerprint shared by documents `a` and `b` (normalised positions).
 #[derive(Debug, Clone, Copy)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub a: u32,
     pub b: u32,
     pub pos_a: u32,
@@ -19,7 +19,7 @@ pub struct Hit {
 
 /// A maximal shared passage; spans are byte ranges in the original texts.
 #[derive(Debug, Clone)]
-pub struct Passage {
+pub(crate) struct Passage {
     pub a: u32,
     pub b: u32,
     pub span_a: Range<usize>,
@@ -47,7 +47,7 @@ fn counted(chars: &[u32]) -> usize {
 }
 
 /// Groups hits into passages of at least `min_chars` characters.
-pub fn build(
+pub(crate) fn build(
     mut hits: Vec<Hit>,
     k: usize,
     gap: usize,

@@ -5,7 +5,7 @@
 
 /// One selected k-gram: its hash and where it starts (normalised chars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint {
+pub(crate) struct Fingerprint {
     pub hash: u64,
     pub pos: u32,
 }
@@ -20,7 +20,7 @@ fn mix(mut x: u64) -> u64 {
 const BASE: u64 = 0x100_0000_01b3;
 
 /// Hashes of every k-gram of `chars`, in order.
-pub fn kgram_hashes(chars: &[u32], k: usize) -> Vec<u64> {
+pub(crate) fn kgram_hashes(chars: &[u32], k: usize) -> Vec<u64> {
     if chars.len() < k || k == 0 {
         return Vec::new();
     }
@@ -42,7 +42,7 @@ pub fn kgram_hashes(chars: &[u32], k: usize) -> Vec<u64> {
 
 /// Winnowing with noise threshold `k` and guarantee `t` (t ≥ k). k-grams
 /// holding a sentinel (a line break, a skipped range) are never selected.
-pub fn fingerprints(chars: &[u32], k: usize, t: usize) -> Vec<Fingerprint> {
+pub(crate) fn fingerprints(chars: &[u32], k: usize, t: usize) -> Vec<Fingerprint> {
     let mut hashes = kgram_hashes(chars, k);
     let mut last_sentinel: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {

@@ -17,7 +17,7 @@ struct Entry {
 
 /// A document's feature occurrences in text order, with dense ids.
 #[derive(Default)]
-pub struct FeatureIndex {
+pub(crate) struct FeatureIndex {
     entries: Vec<Entry>,
     ids: HashMap<u64, u32, KeyHash>,
     keys: Vec<u64>,
@@ -25,13 +25,13 @@ pub struct FeatureIndex {
 }
 
 /// Reusable per-document scratch space for building bags.
-pub struct Scratch {
+pub(crate) struct Scratch {
     weight: Vec<f64>,
     touched: Vec<u32>,
 }
 
 impl FeatureIndex {
-    pub fn with_capacity(n: usize) -> FeatureIndex {
+    pub(crate) fn with_capacity(n: usize) -> FeatureIndex {
         FeatureIndex {
             entries: Vec::with_capacity(n),
             ..FeatureIndex::default()
@@ -39,7 +39,7 @@ impl FeatureIndex {
     }
 
     /// Adds an occurrence; occurrences must come in text order.
-    pub fn push(&mut self, at: usize, key: u64, weight: f64, name: Name) {
+    pub(crate) fn push(&mut self, at: usize, key: u64, weight: f64, name: Name) {
         let next = self.keys.len() as u32;
         let id = *self.ids.entry(key).or_insert(next);
         if id == next {
@@ -49,7 +49,7 @@ impl FeatureIndex {
         self.entries.push(Entry { at, id, weight });
     }
 
-    pub fn scratch(&self) -> Scratch {
+    pub(crate) fn scratch(&self) -> Scratch {
         Scratch {
             weight: vec![0.0; self.keys.len()],
             touched: Vec::new(),
@@ -63,7 +63,7 @@ impl FeatureIndex {
     }
 
     /// (key, name) of every occurrence in `span`.
-    pub fn occurrences(&self, span: Range<usize>) -> impl Iterator<Item = (u64, Name)> + '_ {
+    pub(crate) fn occurrences(&self, span: Range<usize>) -> impl Iterator<Item = (u64, Name)> + '_ {
         self.within(span)
             .iter()
             .map(|e| (self.keys[e.id as usize], self.names[e.id as usize]))
@@ -71,7 +71,7 @@ impl FeatureIndex {
 
     /// The bag of `span`: one weight per feature, the heaviest occurrence,
     /// occurrences inside `label` multiplied by `label_weight`.
-    pub fn bag(
+    pub(crate) fn bag(
         &self,
         scratch: &mut Scratch,
         span: Range<usize>,
@@ -105,14 +105,14 @@ impl FeatureIndex {
         }
     }
 
-    pub fn name(&self, id: u32) -> Name {
+    pub(crate) fn name(&self, id: u32) -> Name {
         self.names[id as usize]
     }
 }
 
 /// An item's features: (dense id, weight), with the sums comparisons need.
 #[derive(Debug, Clone)]
-pub struct Bag {
+pub(crate) struct Bag {
     features: Vec<(u32, f64)>,
     norm: f64,
     total: f64,
@@ -122,7 +122,7 @@ pub struct Bag {
 
 impl Bag {
     /// Makes this bag comparable in O(size of the other bag).
-    pub fn densify(&mut self, ids: usize) {
+    pub(crate) fn densify(&mut self, ids: usize) {
         self.dense = vec![0.0; ids];
         for &(id, w) in &self.features {
             self.dense[id as usize] = w;
@@ -134,7 +134,7 @@ impl Bag {
     }
 
     /// The `n` heaviest features of this bag that `other` (dense) has.
-    pub fn shared(&self, other: &Bag, n: usize) -> Vec<u32> {
+    pub(crate) fn shared(&self, other: &Bag, n: usize) -> Vec<u32> {
         let mut common: Vec<(u32, f64)> = self
             .features
             .iter()
@@ -147,7 +147,7 @@ impl Bag {
 }
 
 /// Cosine similarity; `b` must be dense.
-pub fn cosine(a: &Bag, b: &Bag) -> f64 {
+pub(crate) fn cosine(a: &Bag, b: &Bag) -> f64 {
     if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
@@ -157,7 +157,7 @@ pub fn cosine(a: &Bag, b: &Bag) -> f64 {
 
 /// How much of `a`'s weight `b` (dense) covers (0..1): a short label's key
 /// words found in a long measure count fully, however long the measure is.
-pub fn coverage(a: &Bag, b: &Bag) -> f64 {
+pub(crate) fn coverage(a: &Bag, b: &Bag) -> f64 {
     if a.total == 0.0 {
         return 0.0;
     }
@@ -172,11 +172,7 @@ pub fn coverage(a: &Bag, b: &Bag) -> f64 {
 
 impl FeatureIndex {
     /// Number of distinct features (dense ids).
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
     }
 }

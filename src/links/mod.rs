@@ -12,8 +12,8 @@
 mod bag;
 mod model;
 
-pub use bag::Bag;
-pub use model::{build_idf_table, LinkModel, LinkOverride, LinkSpec};
+use bag::Bag;
+pub(crate) use model::{build_idf_table, LinkModel, LinkSpec};
 
 use crate::document::Document;
 use crate::outline::{Item, SectionKind};
@@ -21,7 +21,7 @@ use std::ops::Range;
 
 /// A problem or cause item and the measures that answer it.
 #[derive(Debug, Clone)]
-pub struct Link {
+pub(crate) struct Link {
     pub kind: SectionKind,
     pub id: String,
     pub label: Range<usize>,
@@ -33,13 +33,13 @@ pub struct Link {
 
 /// A top-level measure item.
 #[derive(Debug, Clone)]
-pub struct Measure {
+pub(crate) struct Measure {
     pub id: String,
     pub label: Range<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Links {
+pub(crate) struct Links {
     pub items: Vec<Link>,
     pub measures: Vec<Measure>,
     /// The model's thresholds: a measure at or above it answers an item.
@@ -49,7 +49,7 @@ pub struct Links {
 
 impl Links {
     /// The threshold for an item of this kind.
-    pub fn threshold_for(&self, kind: SectionKind) -> f64 {
+    pub(crate) fn threshold_for(&self, kind: SectionKind) -> f64 {
         if kind == SectionKind::Causes {
             self.cause_threshold
         } else {
@@ -60,7 +60,7 @@ impl Links {
 
 impl Link {
     /// Measures that reach `threshold`, best first.
-    pub fn answers(&self, threshold: f64) -> impl Iterator<Item = (usize, f64)> + '_ {
+    pub(crate) fn answers(&self, threshold: f64) -> impl Iterator<Item = (usize, f64)> + '_ {
         self.scores
             .iter()
             .copied()
@@ -95,7 +95,7 @@ fn answerable<'a>(doc: &'a Document) -> (Vec<Answerable<'a>>, Vec<&'a Item>) {
 }
 
 /// Scores every problem and cause item against every top-level measure.
-pub fn compute(model: &LinkModel, doc: &Document) -> Links {
+pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
     let measures: Vec<&Item> = doc
         .outline
         .sections

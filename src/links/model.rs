@@ -4,18 +4,20 @@
 use super::bag::{Bag, FeatureIndex, Scratch};
 use crate::document::Document;
 use crate::segment::Token;
+use crate::settings::Invalid;
+use crate::text::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The genre IDF table: `word<TAB>idf`, first line `# units N`.
-pub const IDF_TABLE: &str = include_str!("../../rules/idf.tsv");
+pub(crate) const IDF_TABLE: &str = include_str!("../../rules/idf.tsv");
 
 /// `rules/links.yaml` and the `links:` key of a user config.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LinkSpec {
+pub(crate) struct LinkSpec {
     pub threshold: f64,
     pub cause_threshold: f64,
     pub label_weight: f64,
@@ -25,40 +27,6 @@ pub struct LinkSpec {
     pub min_chars: usize,
     pub synonyms: Vec<Vec<String>>,
     pub stopwords: Vec<String>,
-}
-
-/// A user's partial override of [`LinkSpec`].
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LinkOverride {
-    pub threshold: Option<f64>,
-    pub cause_threshold: Option<f64>,
-    pub label_weight: Option<f64>,
-    pub aspect_weight: Option<f64>,
-    pub group_weight: Option<f64>,
-    pub label_cover_weight: Option<f64>,
-    pub min_chars: Option<usize>,
-    pub synonyms: Option<Vec<Vec<String>>>,
-    pub stopwords: Option<Vec<String>>,
-}
-
-impl LinkOverride {
-    pub fn apply(self, spec: &mut LinkSpec) {
-        macro_rules! set {
-            ($($f:ident),*) => { $(if let Some(v) = self.$f { spec.$f = v; })* };
-        }
-        set!(
-            threshold,
-            cause_threshold,
-            label_weight,
-            aspect_weight,
-            group_weight,
-            label_cover_weight,
-            min_chars,
-            synonyms,
-            stopwords
-        );
-    }
 }
 
 /// What a token text contributes (see [`LinkModel::index`]).
@@ -71,12 +39,12 @@ struct TokenInfo {
 
 /// What a feature came from: a word (its byte range) or a synonym group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Name {
+pub(crate) enum Name {
     Word(u32, u32),
     Group(usize),
 }
 
-pub struct LinkModel {
+pub(crate) struct LinkModel {
     pub label_cover_weight: f64,
     pub threshold: f64,
     pub cause_threshold: f64,
@@ -99,7 +67,7 @@ pub struct LinkModel {
 
 /// Keys are already FNV hashes: the maps need not hash them again.
 #[derive(Default, Clone, Copy)]
-pub struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -115,7 +83,7 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-pub type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+pub(crate) type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
 
 /// FNV-1a: cheap, stable hashing of feature strings.
 fn key(s: &str) -> u64 {
@@ -129,7 +97,7 @@ fn group_key(g: usize) -> u64 {
 }
 
 impl LinkModel {
-    pub fn new(spec: &LinkSpec) -> Result<LinkModel, String> {
+    pub(crate) fn new(spec: &LinkSpec) -> Result<LinkModel, Invalid> {
         let mut patterns = Vec::new();
         let mut group_of = Vec::new();
         for (g, words) in spec.synonyms.iter().enumerate() {
@@ -142,7 +110,7 @@ impl LinkModel {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| Invalid::in_field("synonyms", e.to_string()))?;
         let (idf, default_idf) = parse_idf(IDF_TABLE);
         Ok(LinkModel {
             label_cover_weight: spec.label_cover_weight,
@@ -183,7 +151,7 @@ impl LinkModel {
     /// 学习). Cached per model: the genre's vocabulary is small.
     fn lookup(&self, w: &str) -> TokenInfo {
         let content = w.chars().count() >= self.min_chars
-            && w.chars().all(super::super::rules::is_han)
+            && w.chars().all(is_han)
             && !self.stopwords.contains(&key(w));
         let mut groups: Vec<u32> = self
             .groups
@@ -203,7 +171,7 @@ impl LinkModel {
     /// document, so items that overlap (aspects and their items, measures
     /// and their labels) share it. The IDF builder uses it too, so the table
     /// and the matcher agree on what a feature is.
-    pub fn index(&self, doc: &Document) -> FeatureIndex {
+    pub(crate) fn index(&self, doc: &Document) -> FeatureIndex {
         let text = doc.text();
         // Tokens too short to be a content word or hold a synonym (的, 了,
         // punctuation: about half of them) are skipped before any hashing.
@@ -245,7 +213,7 @@ impl LinkModel {
 
     /// The weighted feature bag of `span`; features found inside `label`
     /// weigh `label-weight` times more.
-    pub fn bag(
+    pub(crate) fn bag(
         &self,
         index: &FeatureIndex,
         scratch: &mut Scratch,
@@ -261,7 +229,7 @@ impl LinkModel {
     }
 
     /// The text of a feature, for notes: the word, or 〔group〕.
-    pub fn name(&self, doc: &Document, name: Name) -> String {
+    pub(crate) fn name(&self, doc: &Document, name: Name) -> String {
         match name {
             Name::Word(s, e) => doc.text()[s as usize..e as usize].to_string(),
             Name::Group(g) => format!("〔{}〕", self.group_names[g]),
@@ -288,13 +256,13 @@ fn parse_idf(table: &str) -> (HashMap<u64, f64, KeyHash>, f64) {
 }
 
 /// Smoothed inverse document frequency.
-pub fn idf_of(df: usize, units: f64) -> f64 {
+pub(crate) fn idf_of(df: usize, units: f64) -> f64 {
     ((units + 1.0) / (df as f64 + 1.0)).ln() + 1.0
 }
 
 /// Builds the IDF table from documents: document frequency over paragraphs
 /// (a report is too coarse a unit: every report says 加强 and 问题).
-pub fn build_idf_table<'a>(
+pub(crate) fn build_idf_table<'a>(
     model: &LinkModel,
     docs: impl Iterator<Item = &'a Document<'a>>,
 ) -> String {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum SectionKind {
+pub(crate) enum SectionKind {
     Problems,
     Causes,
     Measures,
@@ -12,15 +12,8 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 4] = [
-        SectionKind::Problems,
-        SectionKind::Causes,
-        SectionKind::Measures,
-        SectionKind::Other,
-    ];
-
     /// The letter that starts item ids: p1.2, c3, m4.
-    pub fn letter(self) -> char {
+    pub(crate) fn letter(self) -> char {
         match self {
             SectionKind::Problems => 'p',
             SectionKind::Causes => 'c',
@@ -29,7 +22,7 @@ impl SectionKind {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             SectionKind::Problems => "problems",
             SectionKind::Causes => "causes",
@@ -39,7 +32,7 @@ impl SectionKind {
     }
 
     /// How a Chinese reader calls the part.
-    pub fn chinese(self) -> &'static str {
+    pub(crate) fn chinese(self) -> &'static str {
         match self {
             SectionKind::Problems => "查摆问题",
             SectionKind::Causes => "原因剖析",
@@ -54,20 +47,20 @@ impl SectionKind {
 /// is `causes`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SectionKeywords {
+pub(crate) struct SectionKeywords {
     pub max_heading_chars: usize,
     pub kinds: Vec<KindWords>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KindWords {
+pub(crate) struct KindWords {
     pub kind: SectionKind,
     pub words: Vec<String>,
 }
 
 impl SectionKeywords {
-    pub fn classify(&self, heading: &str) -> Option<SectionKind> {
+    pub(crate) fn classify(&self, heading: &str) -> Option<SectionKind> {
         self.kinds
             .iter()
             .find(|k| k.words.iter().any(|w| heading.contains(w.as_str())))

@@ -8,27 +8,28 @@
 mod classify;
 pub mod numbering;
 
-pub use classify::{SectionKeywords, SectionKind};
-pub use numbering::{Marker, Style};
+pub(crate) use classify::{SectionKeywords, SectionKind};
+pub(crate) use numbering::{Marker, Style};
 
+use crate::text::is_space;
 use std::ops::Range;
 
 /// A paragraph: one non-blank physical line, trimmed.
 #[derive(Debug, Clone)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     pub span: Range<usize>,
     pub marker: Option<Marker>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Outline {
+pub(crate) struct Outline {
     /// The title line, if the report starts with one.
     pub title: Option<Range<usize>>,
     pub sections: Vec<Section>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Section {
+pub(crate) struct Section {
     pub kind: SectionKind,
     pub marker: Option<Marker>,
     /// The heading text without its trailing punctuation.
@@ -39,7 +40,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone)]
-pub struct Item {
+pub(crate) struct Item {
     /// `p1.2`: section kind letter, then the index path.
     pub id: String,
     pub marker: Marker,
@@ -52,7 +53,7 @@ pub struct Item {
 
 impl Item {
     /// This item and all its descendants, depth first.
-    pub fn walk(&self) -> Vec<&Item> {
+    pub(crate) fn walk(&self) -> Vec<&Item> {
         let mut out = vec![self];
         for c in &self.children {
             out.extend(c.walk());
@@ -61,7 +62,7 @@ impl Item {
     }
 
     /// The deepest items under this one (itself if it has no children).
-    pub fn leaves(&self) -> Vec<&Item> {
+    pub(crate) fn leaves(&self) -> Vec<&Item> {
         if self.children.is_empty() {
             vec![self]
         } else {
@@ -71,7 +72,7 @@ impl Item {
 }
 
 impl Section {
-    pub fn leaves(&self) -> Vec<&Item> {
+    pub(crate) fn leaves(&self) -> Vec<&Item> {
         self.items.iter().flat_map(|i| i.leaves()).collect()
     }
 }
@@ -79,7 +80,7 @@ impl Section {
 impl Outline {
     /// Groups of sibling markers that must count 1, 2, 3…: section headings
     /// of one style, then the children of every section and item by style.
-    pub fn sibling_groups(&self) -> Vec<Vec<&Marker>> {
+    pub(crate) fn sibling_groups(&self) -> Vec<Vec<&Marker>> {
         let mut groups = Vec::new();
         push_by_style(
             &mut groups,
@@ -110,18 +111,12 @@ fn push_by_style<'a>(groups: &mut Vec<Vec<&'a Marker>>, markers: impl Iterator<I
     groups.extend(by_style);
 }
 
-/// Indents and padding: ASCII and full-width spaces, tabs, NBSP, BOM.
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}')
-}
-const SENTENCE_END: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
 const LABEL_END: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
-const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')'];
 
 /// Splits `text` into trimmed, non-blank paragraphs from the line ranges.
 /// Text copied from a PDF is hard-wrapped: a paragraph broken into lines of
 /// one width that end mid-sentence. Such lines are joined back.
-pub fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) -> Vec<Paragraph> {
     let lines: Vec<Range<usize>> = lines
         .filter_map(|r| {
             let line = &text[r.clone()];
@@ -184,7 +179,7 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
 }
 
 /// Builds the outline of a document from its paragraphs.
-pub fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Outline {
+pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Outline {
     let title = find_title(text, paras);
     let first = usize::from(title.is_some());
     let heads = find_section_heads(text, &paras[first..], keywords);
@@ -413,35 +408,6 @@ fn build_items(text: &str, body: &[Paragraph], letter: char, counter: &mut usize
             make(text, &nodes, r, format!("{letter}{counter}"))
         })
         .collect()
-}
-
-/// Sentence spans: split at 。！？； and line ends, closing quotes kept.
-/// Computed on demand: most rules never need them.
-pub fn sentences(text: &str, paras: &[Paragraph]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for p in paras {
-        let mut start = p.span.start;
-        let mut chars = text[p.span.clone()].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if SENTENCE_END.contains(&c) {
-                let mut end = p.span.start + i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if CLOSERS.contains(&d) || SENTENCE_END.contains(&d) {
-                        end = p.span.start + j + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                out.push(start..end);
-                start = end;
-            }
-        }
-        if start < p.span.end {
-            out.push(start..p.span.end);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

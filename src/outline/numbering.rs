@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Style {
+pub(crate) enum Style {
     /// 一、 二、
     ChineseComma,
     /// （一） (一)
@@ -30,15 +30,8 @@ pub enum Style {
     Shi,
 }
 
-impl Style {
-    /// Styles that may appear inside a paragraph, after a sentence ends.
-    pub fn is_inline(self) -> bool {
-        matches!(self, Style::Shi | Style::Ordinal)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Marker {
+pub(crate) struct Marker {
     pub style: Style,
     pub value: u32,
     /// The marker itself, e.g. `（二）` or `二是`.
@@ -71,7 +64,7 @@ fn patterns() -> &'static Patterns {
 
 /// Parses the marker at the start of `text` (already trimmed), if any.
 /// `base` is the byte offset of `text` in the document.
-pub fn leading_marker(text: &str, base: usize) -> Option<Marker> {
+pub(crate) fn leading_marker(text: &str, base: usize) -> Option<Marker> {
     // Most paragraphs start with prose: skip the regex unless the first
     // character can begin a marker.
     let first = text.chars().next()?;
@@ -134,7 +127,7 @@ const CLOSERS: &str = "”’」』）)";
 /// Inline markers (`。二是`, `；第二，`) inside a paragraph, in order.
 /// Hand-written rather than a regex: it runs on every paragraph and only
 /// needs to look around the rare 是 and 第.
-pub fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
+pub(crate) fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
     let mut out = Vec::new();
     // Substring search (memchr-fast) for each character, merged in order.
     let mut hits: Vec<(usize, &str)> = text
@@ -189,7 +182,7 @@ pub fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
 }
 
 /// 一 … 九十九.
-pub fn chinese_number(s: &str) -> Option<u32> {
+pub(crate) fn chinese_number(s: &str) -> Option<u32> {
     let digit = |c: char| {
         "一二三四五六七八九"
             .chars()

@@ -2,7 +2,7 @@
 //! finding (`::warning file=…,line=…::message`).
 
 use super::Report;
-use crate::config::Severity;
+use crate::diagnostic::Severity;
 
 /// Escapes per the workflow-command rules: data escapes % CR LF, properties
 /// also : and ,.
@@ -16,7 +16,7 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let mut out = String::new();
     for d in report.diagnostics {
         let source = &report.sources[d.file];

@@ -6,7 +6,7 @@
 //! and column printed stay those of the real file.
 
 use super::Report;
-use crate::config::Severity;
+use crate::diagnostic::Severity;
 use crate::source::Source;
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
@@ -173,7 +173,7 @@ fn severity(s: Severity) -> CsSeverity {
 }
 
 /// Writes every diagnostic, then the summary line.
-pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let files = Snippets::new(report.sources);
     let config = term::Config::default();
     for d in report.diagnostics {
@@ -199,7 +199,7 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
         )?;
         write!(out, "error")?;
         out.reset()?;
-        writeln!(out, ": {}: {}", e.path, e.message)?;
+        writeln!(out, ": {}: {}", e.path, e.problem)?;
     }
     similarity_table(report, out)?;
     writeln!(out, "{}", summary_line(report))
@@ -227,7 +227,7 @@ fn similarity_table(report: &Report, out: &mut dyn WriteColor) -> std::io::Resul
     writeln!(out)
 }
 
-pub fn summary_line(report: &Report) -> String {
+pub(crate) fn summary_line(report: &Report) -> String {
     let s = report.summary();
     let mut line = format!("共检查 {} 个文件", s.files);
     if s.errors + s.warnings + s.infos == 0 {

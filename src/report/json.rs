@@ -53,7 +53,7 @@ struct LabelJson<'a> {
 #[derive(Serialize)]
 struct ErrorJson<'a> {
     path: &'a str,
-    message: &'a str,
+    message: String,
 }
 
 fn diagnostic<'a>(report: &'a Report, d: &'a crate::diagnostic::Diagnostic) -> DiagnosticJson<'a> {
@@ -82,7 +82,7 @@ fn diagnostic<'a>(report: &'a Report, d: &'a crate::diagnostic::Diagnostic) -> D
     }
 }
 
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let out = Output {
         version: 1,
         files: report.sources[..report.checked]
@@ -108,7 +108,7 @@ pub fn render(report: &Report) -> String {
             .iter()
             .map(|e| ErrorJson {
                 path: &e.path,
-                message: &e.message,
+                message: e.problem.to_string(),
             })
             .collect(),
         similarity: report.similarity,

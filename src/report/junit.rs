@@ -3,7 +3,7 @@
 //! printed in `<system-out>`).
 
 use super::Report;
-use crate::config::Severity;
+use crate::diagnostic::Severity;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -12,7 +12,7 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let sources = &report.sources[..report.checked];
     let failing = |i: usize| {
         report
@@ -73,7 +73,7 @@ pub fn render(report: &Report) -> String {
         out.push_str(&format!(
             "    <testcase name=\"{}\" classname=\"critique-lint\">\n      <error message=\"{}\"/>\n    </testcase>\n",
             escape(&e.path),
-            escape(&e.message)
+            escape(&e.problem.to_string())
         ));
     }
     out.push_str("  </testsuite>\n</testsuites>\n");

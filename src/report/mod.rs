@@ -1,20 +1,20 @@
 //! Renderers, one per output format, all reading the same [`Report`].
 
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod junit;
-pub mod outline;
-pub mod sarif;
+pub(crate) mod github;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod outline;
+pub(crate) mod sarif;
 
-use crate::config::Severity;
 use crate::crossdoc::Similarity;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity;
 use crate::source::{LoadError, Source};
 use serde::Serialize;
 
 /// Everything a check run produced, in deterministic order.
-pub struct Report<'a> {
+pub(crate) struct Report<'a> {
     /// The checked reports, then the reference texts labels may point into.
     pub sources: &'a [Source],
     /// How many of `sources` were checked.
@@ -31,7 +31,7 @@ pub struct Report<'a> {
 
 /// What a renderer may say about a rule.
 #[derive(Debug, Clone)]
-pub struct RuleInfo {
+pub(crate) struct RuleInfo {
     pub id: String,
     pub severity: Severity,
     pub summary: String,
@@ -40,21 +40,8 @@ pub struct RuleInfo {
     pub good: String,
 }
 
-impl RuleInfo {
-    pub fn from_spec(s: &crate::config::RuleSpec) -> RuleInfo {
-        RuleInfo {
-            id: s.id.clone(),
-            severity: s.severity,
-            summary: s.summary.clone(),
-            explanation: s.explanation.clone(),
-            bad: s.bad.clone(),
-            good: s.good.clone(),
-        }
-    }
-}
-
 /// Findings per rule, most frequent first (`--statistics`).
-pub fn statistics(report: &Report) -> String {
+pub(crate) fn statistics(report: &Report) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for d in report.diagnostics {
         match counts.iter_mut().find(|(r, _)| *r == &*d.rule) {
@@ -76,7 +63,7 @@ pub fn statistics(report: &Report) -> String {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -84,7 +71,7 @@ pub struct Summary {
 }
 
 impl Report<'_> {
-    pub fn summary(&self) -> Summary {
+    pub(crate) fn summary(&self) -> Summary {
         let count = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
         Summary {
             files: self.checked,
@@ -97,7 +84,7 @@ impl Report<'_> {
 
 /// A span as machine formats show it: byte offsets and 1-based positions.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SpanJson {
+pub(crate) struct SpanJson {
     pub start: usize,
     pub end: usize,
     pub line: usize,
@@ -107,7 +94,7 @@ pub struct SpanJson {
 }
 
 impl SpanJson {
-    pub fn new(source: &Source, span: &std::ops::Range<usize>) -> SpanJson {
+    pub(crate) fn new(source: &Source, span: &std::ops::Range<usize>) -> SpanJson {
         let (line, column) = source.position(span.start);
         let (end_line, end_column) = source.position(span.end);
         SpanJson {

@@ -2,6 +2,7 @@
 
 use super::SpanJson;
 use crate::document::Document;
+use crate::links::Links;
 use crate::outline::{Item, Section};
 use serde::Serialize;
 
@@ -37,13 +38,13 @@ struct ItemJson<'a> {
 
 /// A problem or cause item and the measures that answer it.
 #[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct LinkJson {
+pub(crate) struct LinkJson {
     pub from: String,
     pub to: Vec<LinkTarget>,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct LinkTarget {
+pub(crate) struct LinkTarget {
     pub item: String,
     pub score: f64,
 }
@@ -66,12 +67,15 @@ fn section_json<'a>(doc: &'a Document<'a>, s: &'a Section) -> SectionJson<'a> {
     }
 }
 
-pub fn render_json(docs: &[Document<'_>]) -> String {
+/// A parsed document and its links, as `outline` shows them.
+pub(crate) type Parsed<'a> = (Document<'a>, Option<Links>);
+
+pub(crate) fn render_json(docs: &[Parsed<'_>]) -> String {
     let out = OutlineJson {
         version: 1,
         documents: docs
             .iter()
-            .map(|doc| DocumentJson {
+            .map(|(doc, links)| DocumentJson {
                 path: &doc.source.name,
                 title: doc.outline.title.clone().map(|t| &doc.text()[t]),
                 sections: doc
@@ -80,7 +84,7 @@ pub fn render_json(docs: &[Document<'_>]) -> String {
                     .iter()
                     .map(|s| section_json(doc, s))
                     .collect(),
-                links: link_json(doc),
+                links: link_json(links.as_ref()),
             })
             .collect(),
     };
@@ -89,10 +93,10 @@ pub fn render_json(docs: &[Document<'_>]) -> String {
     s
 }
 
-pub fn render_tree(docs: &[Document<'_>]) -> String {
+pub(crate) fn render_tree(docs: &[Parsed<'_>]) -> String {
     let mut out = String::new();
-    for doc in docs {
-        let links = link_json(doc);
+    for (doc, links) in docs {
+        let links = link_json(links.as_ref());
         out.push_str(&doc.source.name);
         out.push('\n');
         if let Some(t) = &doc.outline.title {
@@ -129,8 +133,8 @@ pub fn render_tree(docs: &[Document<'_>]) -> String {
 }
 
 /// Links of every problem and cause item: measures at or above the threshold.
-fn link_json(doc: &Document) -> Vec<LinkJson> {
-    let Some(links) = &doc.links else {
+fn link_json(links: Option<&Links>) -> Vec<LinkJson> {
+    let Some(links) = links else {
         return Vec::new();
     };
     links

@@ -2,7 +2,7 @@
 //! code points (`columnKind: unicodeCodePoints`), like every other format.
 
 use super::{Report, RuleInfo};
-use crate::config::Severity;
+use crate::diagnostic::Severity;
 use serde_json::{json, Value};
 
 fn level(s: Severity) -> &'static str {
@@ -58,7 +58,7 @@ fn rule(r: &RuleInfo) -> Value {
     })
 }
 
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let results: Vec<Value> = report
         .diagnostics
         .iter()

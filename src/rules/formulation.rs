@@ -5,15 +5,46 @@
 //! all but one of its members, must list exactly its members, in order.
 //! Phrases (两个维护 …): where the stem appears, one complete form must too.
 
-use super::{is_han, Meta, Rule};
-use crate::config::{ListFormulation, Params, PhraseFormulation};
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 use crate::segment::Boundaries;
+use crate::settings::Invalid;
+use crate::text::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
 use std::ops::Range;
 
-pub struct Formulation {
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Enumerations with fixed members (四个意识 …).
+    #[serde(default)]
+    lists: Vec<ListFormulation>,
+    /// Fixed phrases (两个维护 …).
+    #[serde(default)]
+    phrases: Vec<PhraseFormulation>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListFormulation {
+    /// 四个意识
+    name: String,
+    /// In canonical order.
+    members: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseFormulation {
+    name: String,
+    /// Text that shows the writer is quoting this formulation.
+    stem: String,
+    /// Complete forms; each contains the stem.
+    accepted: Vec<String>,
+}
+
+pub(crate) struct Formulation {
     meta: Meta,
     lists: Vec<ListFormulation>,
     phrases: Vec<PhraseFormulation>,
@@ -29,20 +60,25 @@ enum Target {
     Phrase(usize),
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let lists = params.lists.clone().unwrap_or_default();
-    let phrases = params.phrases.clone().unwrap_or_default();
-    for l in &lists {
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    let Params { lists, phrases } = params;
+    for (i, l) in lists.iter().enumerate() {
         if l.members.len() < 2 {
-            return Err(format!("提法 `{}` 至少要有两个成员", l.name));
+            return Err(
+                Invalid::in_field("lists", format!("提法 `{}` 至少要有两个成员", l.name))
+                    .at(i)
+                    .then("members"),
+            );
         }
     }
-    for p in &phrases {
+    for (j, p) in phrases.iter().enumerate() {
         if let Some(a) = p.accepted.iter().find(|a| !a.contains(&p.stem)) {
-            return Err(format!(
-                "提法 `{}` 的完整形式 `{a}` 不包含 `{}`",
-                p.name, p.stem
-            ));
+            return Err(Invalid::in_field(
+                "phrases",
+                format!("提法 `{}` 的完整形式 `{a}` 不包含 `{}`", p.name, p.stem),
+            )
+            .at(j)
+            .then("accepted"));
         }
     }
     let mut needles = Vec::new();
@@ -60,7 +96,7 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&needles)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Invalid::new(e.to_string()))?;
     Ok(Box::new(Formulation {
         meta,
         lists,
@@ -78,7 +114,14 @@ impl Rule for Formulation {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn stock_phrases(&self) -> Vec<String> {
+        let lists = self.lists.iter().map(|l| l.members.join(""));
+        let phrases = self.phrases.iter().flat_map(|p| p.accepted.iter().cloned());
+        lists.chain(phrases).collect()
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let text = doc.text();
         for region in self.meta.regions(doc) {
             let mut list_starts = vec![Vec::new(); self.lists.len()];

@@ -1,20 +1,27 @@
 //! `missing-section`: the problems, causes or measures part is absent.
 
-use super::{required, Meta, Rule};
-use crate::config::Params;
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 use crate::outline::SectionKind;
+use crate::settings::Invalid;
+use serde::Deserialize;
 
-pub struct MissingSection {
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// The parts a report must have.
+    required: Vec<SectionKind>,
+}
+
+pub(crate) struct MissingSection {
     meta: Meta,
     required: Vec<SectionKind>,
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
     Ok(Box::new(MissingSection {
         meta,
-        required: required(&params.required, "required")?.clone(),
+        required: params.required,
     }))
 }
 
@@ -23,7 +30,8 @@ impl Rule for MissingSection {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         // Document-level: point at the title, or the first line.
         let span = doc
             .outline

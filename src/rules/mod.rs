@@ -1,10 +1,17 @@
-//! The rule engine: the [`Rule`] trait, what every rule shares ([`Meta`]),
-//! and the registry of rule kinds. One file per kind; instances are YAML.
+//! Per-document rules: the [`Rule`] trait, what every rule instance shares
+//! ([`Meta`]), and the registry of rule kinds.
+//!
+//! A rule *kind* is one file here: a `Params` struct (serde, its own typed
+//! parameters, unknown fields rejected) and a `build` function. A rule
+//! *instance* (id, severity, scope, message, parameter values) is YAML in
+//! `rules/*.yaml` or a user's config. Adding a kind: one file, one line in
+//! [`kinds!`], and YAML. Rules read a document and its links; they never do
+//! I/O and never see other documents (that is `crossdoc`).
 
-mod copying;
 mod formulation;
 mod missing_section;
 mod numbering;
+mod orphan_measure;
 mod pattern;
 mod punctuation;
 mod section_order;
@@ -12,47 +19,48 @@ mod unaddressed;
 mod vague_item;
 mod word_list;
 
-use crate::config::{Config, ConfigError, Params, RuleEntry, Severity};
-use crate::diagnostic::{fill, Diagnostic};
+use crate::diagnostic::{fill, Diagnostic, Severity};
 use crate::document::Document;
+use crate::links::Links;
 use crate::outline::SectionKind;
+use crate::settings::Invalid;
 use std::ops::Range;
 use std::sync::Arc;
 
+/// What a rule looks at: one document, and its problem–measure links when
+/// any rule of the run needs them.
+pub(crate) struct Context<'a> {
+    pub(crate) doc: &'a Document<'a>,
+    pub(crate) links: Option<&'a Links>,
+}
+
 /// A per-document rule.
-pub trait Rule: Send + Sync {
+pub(crate) trait Rule: Send + Sync {
     fn meta(&self) -> &Meta;
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
     /// Whether the rule reads the document's problem–measure links.
     fn needs_links(&self) -> bool {
         false
     }
-    /// For a cross-document rule: which one, and its shortest passage.
-    fn cross(&self) -> Option<(CrossKind, Option<usize>)> {
-        None
+    /// Official wording the rule knows (the formulations): every report may
+    /// share it, so the copy stage does not count it as copied.
+    fn stock_phrases(&self) -> Vec<String> {
+        Vec::new()
     }
-}
-
-/// The rules of the cross-document stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CrossKind {
-    Shared,
-    Template,
-    Repeated,
 }
 
 /// What every rule instance has, whatever its kind.
 #[derive(Debug, Clone)]
-pub struct Meta {
-    pub id: Arc<str>,
-    pub severity: Severity,
-    pub scope: Vec<SectionKind>,
-    pub message: String,
+pub(crate) struct Meta {
+    pub(crate) id: Arc<str>,
+    pub(crate) severity: Severity,
+    pub(crate) scope: Vec<SectionKind>,
+    pub(crate) message: String,
 }
 
 impl Meta {
     /// Byte ranges of the document the rule looks at.
-    pub fn regions(&self, doc: &Document) -> Vec<Range<usize>> {
+    pub(crate) fn regions(&self, doc: &Document) -> Vec<Range<usize>> {
         if self.scope.is_empty() {
             return std::iter::once(0..doc.text().len()).collect();
         }
@@ -65,7 +73,7 @@ impl Meta {
     }
 
     /// A diagnostic with the message template filled from `vars`.
-    pub fn diagnostic(
+    pub(crate) fn diagnostic(
         &self,
         doc: &Document,
         span: Range<usize>,
@@ -83,96 +91,168 @@ impl Meta {
     }
 }
 
-type Build = fn(Meta, &Params) -> Result<Box<dyn Rule>, String>;
-
-/// Rule kinds by name, with the parameters each accepts.
-const KINDS: &[(&str, &[&str], Build)] = &[
-    ("missing-section", &["required"], missing_section::build),
-    ("section-order", &["order"], section_order::build),
-    ("numbering", &[], numbering::build),
-    ("pattern", &["patterns"], pattern::build),
-    ("formulation", &["lists", "phrases"], formulation::build),
-    (
-        "punctuation",
-        &["half-width", "pairs", "doubled"],
-        punctuation::build,
-    ),
-    ("word-list", &["words"], word_list::build),
-    ("unaddressed", &["items", "threshold"], unaddressed::build),
-    ("orphan-measure", &["threshold"], unaddressed::build_orphan),
-    (
-        "vague-item",
-        &["items", "words", "evidence"],
-        vague_item::build,
-    ),
-    ("shared-passage", &["min-chars"], copying::build_shared),
-    ("template-copy", &["min-chars"], copying::build_template),
-    ("repeated-passage", &["min-chars"], copying::build_repeated),
-];
-
-pub fn kind_names() -> impl Iterator<Item = &'static str> {
-    KINDS.iter().map(|k| k.0)
+/// Why a rule instance could not be built.
+#[derive(Debug)]
+pub(crate) enum BuildError {
+    /// The parameters do not fit the kind's `Params` (unknown or missing
+    /// field, wrong type); the caller knows where they were written.
+    Params(erased_serde::Error),
+    /// The parameters fit but cannot work (an empty list, a bad regex).
+    Invalid(Invalid),
 }
 
-/// Builds one rule from its entry; errors point into the defining file.
-pub fn build_rule(entry: &RuleEntry, config: &Config) -> Result<Box<dyn Rule>, ConfigError> {
-    let spec = &entry.spec;
-    let file = &config.files[entry.file];
-    let Some(&(_, accepted, build)) = KINDS.iter().find(|k| k.0 == spec.kind) else {
-        let known: Vec<_> = kind_names().collect();
-        return Err(file.error_at(
-            &entry.anchor,
-            format!(
-                "规则 `{}` 的类型 `{}` 不存在（可用：{}）",
-                spec.id,
-                spec.kind,
-                known.join(", ")
-            ),
-        ));
-    };
-    if let Some(extra) = spec
-        .params
-        .set_fields()
-        .into_iter()
-        .find(|f| !accepted.contains(f))
-    {
-        return Err(file.error_at(
-            &entry.anchor,
-            format!(
-                "规则 `{}`（类型 {}）不接受参数 `{extra}`",
-                spec.id, spec.kind
-            ),
-        ));
+type BuildFn =
+    fn(Meta, &mut dyn erased_serde::Deserializer<'static>) -> Result<Box<dyn Rule>, BuildError>;
+
+/// A rule kind: its name in YAML and how to build an instance.
+pub(crate) struct Kind {
+    pub(crate) name: &'static str,
+    build: BuildFn,
+}
+
+impl Kind {
+    /// Builds an instance from its metadata and its parameters.
+    pub(crate) fn build(
+        &self,
+        meta: Meta,
+        params: &mut dyn erased_serde::Deserializer<'static>,
+    ) -> Result<Box<dyn Rule>, BuildError> {
+        (self.build)(meta, params)
     }
-    let meta = Meta {
-        id: spec.id.as_str().into(),
-        severity: spec.severity,
-        scope: spec.scope.clone(),
-        message: spec.message.clone(),
-    };
-    build(meta, &spec.params)
-        .map_err(|m| file.error_at(&entry.anchor, format!("规则 `{}`：{m}", spec.id)))
 }
 
-/// Builds every enabled rule of the configuration.
-pub fn build_all(config: &Config) -> Result<Vec<Box<dyn Rule>>, ConfigError> {
-    config.rules.iter().map(|e| build_rule(e, config)).collect()
+/// The registry: `"yaml-name" => module`; the module has `Params` and
+/// `build(Meta, Params) -> Result<Box<dyn Rule>, Invalid>`.
+macro_rules! kinds {
+    ($($name:literal => $kind:ident),* $(,)?) => {
+        pub(crate) const KINDS: &[Kind] = &[$(Kind {
+            name: $name,
+            build: |meta, params| {
+                let params: $kind::Params =
+                    erased_serde::deserialize(params).map_err(BuildError::Params)?;
+                $kind::build(meta, params).map_err(BuildError::Invalid)
+            },
+        }),*];
+    };
+}
+
+kinds! {
+    "missing-section" => missing_section,
+    "section-order" => section_order,
+    "numbering" => numbering,
+    "pattern" => pattern,
+    "formulation" => formulation,
+    "punctuation" => punctuation,
+    "word-list" => word_list,
+    "unaddressed" => unaddressed,
+    "orphan-measure" => orphan_measure,
+    "vague-item" => vague_item,
+}
+
+/// The kind named `name`, if it is a per-document kind.
+pub(crate) fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.name == name)
 }
 
 /// Runs all rules on one document.
-pub fn check(doc: &Document, rules: &[Box<dyn Rule>]) -> Vec<Diagnostic> {
+pub(crate) fn check(cx: &Context, rules: &[Box<dyn Rule>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules {
-        rule.check(doc, &mut out);
+        rule.check(cx, &mut out);
     }
     out
 }
 
-fn required<'a, T>(value: &'a Option<T>, name: &str) -> Result<&'a T, String> {
-    value.as_ref().ok_or_else(|| format!("缺少参数 `{name}`"))
+/// An empty list is no list: `Invalid` naming `field`.
+fn non_empty<T>(items: &[T], field: &str) -> Result<(), Invalid> {
+    if items.is_empty() {
+        Err(Invalid::in_field(field, format!("`{field}` 不能为空")))
+    } else {
+        Ok(())
+    }
 }
 
-/// Is the character a CJK ideograph (the Han script)?
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A kind added the way the registry asks: a `Params` struct with its own
+    /// field, a `build`, and one line in a table. It proves the registry does
+    /// not need anything else (no shared parameter struct, no name lists).
+    mod shouting {
+        use crate::diagnostic::Diagnostic;
+        use crate::rules::{Context, Meta, Rule};
+        use crate::settings::Invalid;
+        use serde::Deserialize;
+
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub(crate) struct Params {
+            pub(crate) max_exclamations: usize,
+        }
+
+        pub(crate) struct Shouting(Meta, usize);
+
+        pub(crate) fn build(meta: Meta, p: Params) -> Result<Box<dyn Rule>, Invalid> {
+            Ok(Box::new(Shouting(meta, p.max_exclamations)))
+        }
+
+        impl Rule for Shouting {
+            fn meta(&self) -> &Meta {
+                &self.0
+            }
+            fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+                let n = cx.doc.text().matches('！').count();
+                if n > self.1 {
+                    out.push(self.0.diagnostic(cx.doc, 0..0, &[]));
+                }
+            }
+        }
+    }
+
+    mod table {
+        use super::shouting;
+        use crate::rules::{BuildError, Kind};
+        kinds! { "shouting" => shouting }
+    }
+
+    fn meta() -> Meta {
+        Meta {
+            id: "shouting".into(),
+            severity: Severity::Info,
+            scope: Vec::new(),
+            message: "感叹号太多".into(),
+        }
+    }
+
+    fn params(yaml: &str) -> serde_yaml::Value {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn a_kind_with_its_own_parameter_is_one_file_and_one_registry_line() {
+        let kind = &table::KINDS[0];
+        let mut de = <dyn erased_serde::Deserializer>::erase(params("max-exclamations: 1"));
+        let rule = kind.build(meta(), &mut de).unwrap();
+        let source = crate::source::Source::new("t", "好！很好！");
+        let seg = crate::segment::Segmenter::new([]);
+        let keywords: crate::outline::SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let doc = Document::build(0, &source, &seg, &keywords);
+        let out = check(
+            &Context {
+                doc: &doc,
+                links: None,
+            },
+            &[rule],
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].message, "感叹号太多");
+        // Its parameters are typed: an unknown field is refused by name.
+        let mut de = <dyn erased_serde::Deserializer>::erase(params("max-exclaim: 1"));
+        let Err(BuildError::Params(e)) = kind.build(meta(), &mut de) else {
+            panic!("an unknown field must be refused");
+        };
+        assert!(e.to_string().contains("max-exclaim"), "{e}");
+    }
 }

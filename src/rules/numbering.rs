@@ -1,17 +1,21 @@
 //! `numbering`: a sequence of sibling markers skips or repeats a number.
 
-use super::{Meta, Rule};
-use crate::config::Params;
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
-use crate::outline::numbering::Style;
-use crate::outline::Marker;
+use crate::outline::{Marker, Style};
+use crate::settings::Invalid;
+use serde::Deserialize;
 
-pub struct Numbering {
+/// No parameters (any field is an error).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Params {}
+
+pub(crate) struct Numbering {
     meta: Meta,
 }
 
-pub fn build(meta: Meta, _: &Params) -> Result<Box<dyn Rule>, String> {
+pub(crate) fn build(meta: Meta, _: Params) -> Result<Box<dyn Rule>, Invalid> {
     Ok(Box::new(Numbering { meta }))
 }
 
@@ -20,7 +24,8 @@ impl Rule for Numbering {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let text = doc.text();
         for group in doc.outline.sibling_groups() {
             let mut expected = 1;

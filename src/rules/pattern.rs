@@ -6,35 +6,57 @@
 //! `*`) that the regex engine finds with a fast prefilter, which one big
 //! alternation would lose.
 
-use super::{required, Meta, Rule};
-use crate::config::Params;
+use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::settings::Invalid;
 use regex::Regex;
+use serde::Deserialize;
 use std::ops::Range;
 
-pub struct Pattern {
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    patterns: Vec<PatternSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternSpec {
+    regex: String,
+    /// What the match is, for the message's `{what}`.
+    what: String,
+    /// A character class the character before the match must belong to:
+    /// a look-behind, so the regex itself can start with a literal that the
+    /// engine finds fast.
+    before: Option<String>,
+}
+
+pub(crate) struct Pattern {
     meta: Meta,
     /// Regex, what it finds, and the class the character before must match.
     patterns: Vec<(Regex, String, Option<Regex>)>,
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let patterns = required(&params.patterns, "patterns")?
-        .iter()
-        .map(|p| {
-            let re =
-                Regex::new(&p.regex).map_err(|e| format!("正则表达式 `{}` 无效：{e}", p.regex))?;
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    non_empty(&params.patterns, "patterns")?;
+    let patterns = params
+        .patterns
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let at = |key: &str, m: String| Invalid::in_field("patterns", m).at(i).then(key);
+            let re = Regex::new(&p.regex)
+                .map_err(|e| at("regex", format!("正则表达式 `{}` 无效：{e}", p.regex)))?;
             let before = match &p.before {
                 Some(b) => Some(
                     Regex::new(&format!("^(?:{b})$"))
-                        .map_err(|e| format!("`before` 的字符类 `{b}` 无效：{e}"))?,
+                        .map_err(|e| at("before", format!("`before` 的字符类 `{b}` 无效：{e}")))?,
                 ),
                 None => None,
             };
-            Ok((re, p.what.clone(), before))
+            Ok((re, p.what, before))
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, Invalid>>()?;
     Ok(Box::new(Pattern { meta, patterns }))
 }
 
@@ -43,7 +65,8 @@ impl Rule for Pattern {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let text = doc.text();
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
         for region in self.meta.regions(doc) {

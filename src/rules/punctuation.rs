@@ -4,43 +4,54 @@
 //! One Aho-Corasick scan finds every mark of interest; the checks then look
 //! only at those marks and their neighbours, never at every character.
 
-use super::{is_han, Meta, Rule};
-use crate::config::Params;
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::settings::Invalid;
+use crate::text::is_han;
 use aho_corasick::AhoCorasick;
+use serde::Deserialize;
 use std::ops::Range;
 
-pub struct Punctuation {
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Half-width marks that must not stand between Chinese characters.
+    #[serde(default)]
+    half_width: String,
+    /// Bracket and quote pairs that must balance, e.g. "“”".
+    #[serde(default)]
+    pairs: Vec<String>,
+    /// Marks that must not be doubled.
+    #[serde(default)]
+    doubled: String,
+}
+
+pub(crate) struct Punctuation {
     meta: Meta,
     half_width: Vec<char>,
     pairs: Vec<(char, char)>,
     marks: AhoCorasick,
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
     let pairs: Vec<(char, char)> = params
         .pairs
-        .clone()
-        .unwrap_or_default()
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let cs: Vec<char> = p.chars().collect();
             match cs.as_slice() {
                 [open, close] => Ok((*open, *close)),
-                _ => Err(format!(
-                    "`pairs` 的每一项须是两个字符（开、闭），`{p}` 不是"
-                )),
+                _ => Err(Invalid::in_field(
+                    "pairs",
+                    format!("`pairs` 的每一项须是两个字符（开、闭），`{p}` 不是"),
+                )
+                .at(i)),
             }
         })
         .collect::<Result<_, _>>()?;
-    let half_width: Vec<char> = params
-        .half_width
-        .clone()
-        .unwrap_or_default()
-        .chars()
-        .collect();
-    let doubled: Vec<char> = params.doubled.clone().unwrap_or_default().chars().collect();
+    let half_width: Vec<char> = params.half_width.chars().collect();
+    let doubled: Vec<char> = params.doubled.chars().collect();
     // Doubled marks are searched as pairs (。。): single 。 and ， are far too
     // frequent to visit one by one.
     let mut needles: Vec<String> = half_width.iter().map(|c| c.to_string()).collect();
@@ -51,7 +62,7 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
     }
     needles.sort();
     needles.dedup();
-    let marks = AhoCorasick::new(&needles).map_err(|e| e.to_string())?;
+    let marks = AhoCorasick::new(&needles).map_err(|e| Invalid::new(e.to_string()))?;
     Ok(Box::new(Punctuation {
         meta,
         half_width,
@@ -78,7 +89,8 @@ impl Rule for Punctuation {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let text = doc.text();
         let regions = self.meta.regions(doc);
         let in_scope = |at: usize| regions.iter().any(|r| r.contains(&at));

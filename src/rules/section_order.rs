@@ -1,20 +1,27 @@
 //! `section-order`: parts out of the usual order (problems, causes, measures).
 
-use super::{required, Meta, Rule};
-use crate::config::Params;
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 use crate::outline::SectionKind;
+use crate::settings::Invalid;
+use serde::Deserialize;
 
-pub struct SectionOrder {
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// The usual order of parts.
+    order: Vec<SectionKind>,
+}
+
+pub(crate) struct SectionOrder {
     meta: Meta,
     order: Vec<SectionKind>,
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
     Ok(Box::new(SectionOrder {
         meta,
-        order: required(&params.order, "order")?.clone(),
+        order: params.order,
     }))
 }
 
@@ -23,7 +30,8 @@ impl Rule for SectionOrder {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let mut latest: Option<(usize, SectionKind)> = None;
         for section in &doc.outline.sections {
             let Some(rank) = self.order.iter().position(|k| *k == section.kind) else {

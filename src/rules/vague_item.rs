@@ -4,16 +4,28 @@
 //! (进一步、加强、不断…) and no time limit, frequency, quantity, responsible
 //! body or concrete action. Both lists are the rule's YAML parameters.
 
-use super::word_list::find_on_boundaries;
-use super::{required, Meta, Rule};
-use crate::config::Params;
+use super::word_list::{find_on_boundaries, matcher};
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::outline::{Item, SectionKind};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::settings::Invalid;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use serde::Deserialize;
 
-pub struct VagueItem {
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Which items the rule judges (problems, causes or measures).
+    items: SectionKind,
+    /// Vague words: hedges, stock phrases, slogans.
+    words: Vec<String>,
+    /// Patterns any one of which makes an item concrete.
+    evidence: Vec<String>,
+}
+
+pub(crate) struct VagueItem {
     meta: Meta,
     items: SectionKind,
     words: AhoCorasick,
@@ -21,23 +33,24 @@ pub struct VagueItem {
     evidence: Regex,
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let items = params
-        .items
-        .ok_or("缺少参数 `items`（problems、causes 或 measures）")?;
-    let words = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(required(&params.words, "words")?)
-        .map_err(|e| e.to_string())?;
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    let words = matcher(&params.words).map_err(|e| Invalid::in_field("words", e.to_string()))?;
     let mut alternatives = Vec::new();
-    for p in required(&params.evidence, "evidence")? {
-        Regex::new(p).map_err(|e| format!("`evidence` 中的正则表达式 `{p}` 无效：{e}"))?;
+    for (i, p) in params.evidence.iter().enumerate() {
+        Regex::new(p).map_err(|e| {
+            Invalid::in_field(
+                "evidence",
+                format!("`evidence` 中的正则表达式 `{p}` 无效：{e}"),
+            )
+            .at(i)
+        })?;
         alternatives.push(format!("(?:{p})"));
     }
-    let evidence = Regex::new(&alternatives.join("|")).map_err(|e| e.to_string())?;
+    let evidence = Regex::new(&alternatives.join("|"))
+        .map_err(|e| Invalid::in_field("evidence", e.to_string()))?;
     Ok(Box::new(VagueItem {
         meta,
-        items,
+        items: params.items,
         words,
         evidence,
     }))
@@ -45,7 +58,7 @@ pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
 
 /// The items a vague-item rule judges: the deepest problem or cause items,
 /// or whole top-level measures (their sub-items are their detail).
-pub fn judged_items<'a>(doc: &'a Document<'_>, kind: SectionKind) -> Vec<&'a Item> {
+pub(crate) fn judged_items<'a>(doc: &'a Document<'_>, kind: SectionKind) -> Vec<&'a Item> {
     doc.outline
         .sections
         .iter()
@@ -65,7 +78,8 @@ impl Rule for VagueItem {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         let text = doc.text();
         for item in judged_items(doc, self.items) {
             // Vague words first: cheaper than the evidence patterns.

@@ -1,37 +1,50 @@
 //! `word-list`: listed words and phrases, matched only where both ends fall
 //! on token boundaries, so 有所 does not fire inside 有所作为.
 
-use super::{required, Meta, Rule};
-use crate::config::Params;
+use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::settings::Invalid;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use serde::Deserialize;
 use std::ops::Range;
 
-pub struct WordList {
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Words and phrases matched on token boundaries.
+    words: Vec<String>,
+}
+
+pub(crate) struct WordList {
     meta: Meta,
     matcher: AhoCorasick,
 }
 
-pub fn build(meta: Meta, params: &Params) -> Result<Box<dyn Rule>, String> {
-    let words: Vec<&String> = required(&params.words, "words")?
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    let words: Vec<&String> = params
+        .words
         .iter()
         .filter(|w| !w.trim().is_empty())
         .collect();
-    if words.is_empty() {
-        return Err("`words` 不能为空".to_string());
-    }
-    let matcher = AhoCorasickBuilder::new()
+    non_empty(&words, "words")?;
+    let matcher = matcher(&words).map_err(|e| Invalid::in_field("words", e.to_string()))?;
+    Ok(Box::new(WordList { meta, matcher }))
+}
+
+/// A leftmost-longest matcher of `words`.
+pub(crate) fn matcher<S: AsRef<[u8]>>(
+    words: &[S],
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(words)
-        .map_err(|e| e.to_string())?;
-    Ok(Box::new(WordList { meta, matcher }))
 }
 
 /// Non-overlapping matches on token boundaries, longest first at each
 /// start. A match that fails the boundary test is retried one character
 /// later, so a shorter listed word inside it can still be found.
-pub fn find_on_boundaries(
+pub(crate) fn find_on_boundaries(
     matcher: &AhoCorasick,
     doc: &Document,
     region: Range<usize>,
@@ -56,7 +69,8 @@ impl Rule for WordList {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
         for region in self.meta.regions(doc) {
             for span in find_on_boundaries(&self.matcher, doc, region) {
                 let matched = &doc.text()[span.clone()];

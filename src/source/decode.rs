@@ -3,8 +3,21 @@
 
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 
+/// Bytes that are not a report's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("不是文本文件（含有二进制内容）")]
+    Binary,
+    #[error("无法识别的文本编码（支持 UTF-8、UTF-16 和 GB18030/GBK）")]
+    Unknown,
+    #[error("不是有效的 UTF-8 文本（第 {0} 字节处编码无效）")]
+    Utf8(usize),
+    #[error("不是有效的 {0} 文本")]
+    Utf16(&'static str),
+}
+
 /// Decodes report bytes; the name of the encoding comes with the text.
-pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), DecodeError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
         return utf8(bytes);
@@ -16,7 +29,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
         return utf16(rest, UTF_16BE, "utf-16be");
     }
     if looks_binary(&bytes) {
-        return Err("不是文本文件（含有二进制内容）".to_string());
+        return Err(DecodeError::Binary);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, "utf-8")),
@@ -25,30 +38,31 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
             // Not UTF-8: the other encoding Chinese tools write without a BOM.
             match GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
                 Some(text) => Ok((text.into_owned(), "gb18030")),
-                None => Err("无法识别的文本编码（支持 UTF-8、UTF-16 和 GB18030/GBK）".to_string()),
+                None => Err(DecodeError::Unknown),
             }
         }
     }
 }
 
-fn utf8(bytes: Vec<u8>) -> Result<(String, &'static str), String> {
-    String::from_utf8(bytes).map(|t| (t, "utf-8")).map_err(|e| {
-        format!(
-            "不是有效的 UTF-8 文本（第 {} 字节处编码无效）",
-            e.utf8_error().valid_up_to()
-        )
-    })
+fn utf8(bytes: Vec<u8>) -> Result<(String, &'static str), DecodeError> {
+    String::from_utf8(bytes)
+        .map(|t| (t, "utf-8"))
+        .map_err(|e| DecodeError::Utf8(e.utf8_error().valid_up_to()))
 }
 
 fn utf16(
     bytes: &[u8],
     encoding: &'static encoding_rs::Encoding,
     name: &'static str,
-) -> Result<(String, &'static str), String> {
+) -> Result<(String, &'static str), DecodeError> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|t| (t.into_owned(), name))
-        .ok_or_else(|| format!("不是有效的 {} 文本", name.to_uppercase()))
+        .ok_or(DecodeError::Utf16(if name == "utf-16le" {
+            "UTF-16LE"
+        } else {
+            "UTF-16BE"
+        }))
 }
 
 /// NUL bytes or many control characters mean the file is not a text report.
@@ -93,9 +107,10 @@ mod tests {
 
     #[test]
     fn binary_and_undecodable_bytes_are_errors() {
-        assert!(decode(b"PK\x03\x04\x00\x00".to_vec())
-            .unwrap_err()
-            .contains("二进制"));
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00".to_vec()).unwrap_err(),
+            DecodeError::Binary
+        );
         assert!(decode(b"\xFF\xFF\xFF\xFE\x80".to_vec()).is_err());
     }
 }

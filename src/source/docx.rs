@@ -6,19 +6,36 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::Read;
 
-pub fn text(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| "不是有效的 .docx 文件（无法按 zip 打开）".to_string())?;
+/// A Word file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocxError {
+    #[error("不是有效的 .docx 文件（无法按 zip 打开）")]
+    NotZip,
+    #[error("不是有效的 .docx 文件（缺少 word/document.xml）")]
+    NoDocument,
+    #[error("无法读取 .docx 内容：{0}")]
+    Read(String),
+    #[error("无法解析 .docx 内容：{0}")]
+    Xml(String),
+}
+
+pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let mut xml = String::new();
     zip.by_name("word/document.xml")
-        .map_err(|_| "不是有效的 .docx 文件（缺少 word/document.xml）".to_string())?
+        .map_err(|_| DocxError::NoDocument)?
         .read_to_string(&mut xml)
-        .map_err(|e| format!("无法读取 .docx 内容：{e}"))?;
+        .map_err(|e| DocxError::Read(e.to_string()))?;
     document_text(&xml)
 }
 
+fn xml_error(e: impl std::fmt::Display) -> DocxError {
+    DocxError::Xml(e.to_string())
+}
+
 /// Walks word/document.xml.
-fn document_text(xml: &str) -> Result<String, String> {
+fn document_text(xml: &str) -> Result<String, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut lines: Vec<String> = Vec::new();
     let mut para = String::new();
@@ -27,9 +44,7 @@ fn document_text(xml: &str) -> Result<String, String> {
     // Depths of elements whose text is left out, and of tables.
     let (mut skipped, mut tables, mut in_text) = (0usize, 0usize, false);
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("无法解析 .docx 内容：{e}"))?;
+        let event = reader.read_event().map_err(xml_error)?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 // Tracked deletions, text boxes, alternate renderings.
@@ -44,18 +59,11 @@ fn document_text(xml: &str) -> Result<String, String> {
                 _ => {}
             },
             Event::Text(t) if in_text && skipped == 0 => {
-                let s = t
-                    .decode()
-                    .map_err(|e| format!("无法解析 .docx 内容：{e}"))?;
-                para.push_str(
-                    &quick_xml::escape::unescape(&s)
-                        .map_err(|e| format!("无法解析 .docx 内容：{e}"))?,
-                );
+                let s = t.decode().map_err(xml_error)?;
+                para.push_str(&quick_xml::escape::unescape(&s).map_err(xml_error)?);
             }
             Event::GeneralRef(r) if in_text && skipped == 0 => {
-                let name = r
-                    .decode()
-                    .map_err(|e| format!("无法解析 .docx 内容：{e}"))?;
+                let name = r.decode().map_err(xml_error)?;
                 para.push_str(
                     &quick_xml::escape::unescape(&format!("&{name};")).unwrap_or_default(),
                 );
@@ -109,6 +117,6 @@ mod tests {
 
     #[test]
     fn not_a_zip_is_a_clear_error() {
-        assert!(text(b"plain text").unwrap_err().contains(".docx"));
+        assert_eq!(text(b"plain text").unwrap_err(), DocxError::NotZip);
     }
 }

@@ -1,12 +1,17 @@
-//! Loading report files: read bytes, decode to UTF-8, index lines.
+//! Loading reports: command-line paths expanded (folders walked, stdin),
+//! bytes read and decoded to UTF-8, lines indexed.
 //!
 //! Everything downstream works on the decoded UTF-8 text; byte offsets in
 //! diagnostics refer to it, never to the bytes on disk.
 
 mod decode;
 mod docx;
+mod paths;
 
-pub use decode::decode;
+pub(crate) use paths::expand;
+
+pub use decode::DecodeError;
+pub use docx::DocxError;
 
 use std::fmt;
 use std::io::Read;
@@ -43,19 +48,47 @@ pub struct Source {
 }
 
 /// A failure to turn a path into a [`Source`]; always names the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
 pub struct LoadError {
     pub path: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+/// What went wrong with one input, in the words a user reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("文件不存在")]
+    NotFound,
+    #[error("没有读取权限")]
+    PermissionDenied,
+    #[error("是目录，不是文件")]
+    IsDirectory,
+    #[error("无法读取：{0}")]
+    Io(String),
+    #[error("无法读取目录：{0}")]
+    Folder(String),
+    #[error("目录中没有可检查的报告文件（*.txt、*.docx、*.md）")]
+    EmptyFolder,
+    #[error("是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查")]
+    OldWord,
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Docx(#[from] DocxError),
+    /// A rule panicked on this file (a bug); the other files are still checked.
+    #[error("内部错误：检查此文件时程序出错，请将文件提交给 critique-lint 维护者")]
+    Internal,
+}
+
+impl LoadError {
+    pub(crate) fn new(path: impl Into<String>, problem: impl Into<Problem>) -> LoadError {
+        LoadError {
+            path: path.into(),
+            problem: problem.into(),
+        }
     }
 }
-
-impl std::error::Error for LoadError {}
 
 impl Source {
     /// Builds a source from text already in memory (tests, stdin, benchmarks).
@@ -74,17 +107,14 @@ impl Source {
     /// Reads and decodes one report.
     pub fn load(origin: &Origin) -> Result<Source, LoadError> {
         let name = origin.to_string();
-        let fail = |message: String| LoadError {
-            path: name.clone(),
-            message,
-        };
+        let fail = |problem: Problem| LoadError::new(name.clone(), problem);
         let bytes = match origin {
-            Origin::File(path) => std::fs::read(path).map_err(|e| fail(io_message(&e)))?,
+            Origin::File(path) => std::fs::read(path).map_err(|e| fail(io_problem(&e)))?,
             Origin::Stdin => {
                 let mut buf = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut buf)
-                    .map_err(|e| fail(io_message(&e)))?;
+                    .map_err(|e| fail(io_problem(&e)))?;
                 buf
             }
         };
@@ -92,15 +122,12 @@ impl Source {
         let (text, encoding) = match origin {
             Origin::File(p) if extension(p).as_deref() == Some("docx") => {
                 format = "docx";
-                (docx::text(&bytes).map_err(fail)?, "utf-8")
+                (docx::text(&bytes).map_err(|e| fail(e.into()))?, "utf-8")
             }
             Origin::File(p) if extension(p).as_deref() == Some("doc") => {
-                return Err(fail(
-                    "是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查"
-                        .to_string(),
-                ));
+                return Err(fail(Problem::OldWord));
             }
-            _ => decode(bytes).map_err(fail)?,
+            _ => decode::decode(bytes).map_err(|e| fail(e.into()))?,
         };
         let mut source = Source::new(name, text);
         source.encoding = encoding;
@@ -109,12 +136,12 @@ impl Source {
     }
 
     /// 0-based line index of a byte offset.
-    pub fn line_index(&self, byte: usize) -> usize {
+    pub(crate) fn line_index(&self, byte: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= byte) - 1
     }
 
     /// Byte range of a line, without its line terminator.
-    pub fn line_range(&self, line: usize) -> Range<usize> {
+    pub(crate) fn line_range(&self, line: usize) -> Range<usize> {
         let start = self.line_starts[line];
         let end = self
             .line_starts
@@ -126,7 +153,7 @@ impl Source {
         start..start + trimmed.len()
     }
 
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         self.line_starts.len()
     }
 
@@ -160,20 +187,20 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-fn io_message(e: &std::io::Error) -> String {
+pub(crate) fn io_problem(e: &std::io::Error) -> Problem {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        _ if e.raw_os_error() == Some(21) => "是目录，不是文件".to_string(),
-        _ => format!("无法读取：{e}"),
+        std::io::ErrorKind::NotFound => Problem::NotFound,
+        std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
+        _ if e.raw_os_error() == Some(21) => Problem::IsDirectory,
+        _ => Problem::Io(e.to_string()),
     }
 }
 
 /// Extensions of the files a folder is walked for.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "md"];
+pub(crate) const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "md"];
 
 /// Whether the path names a report by extension.
-pub fn is_report_path(path: &Path) -> bool {
+pub(crate) fn is_report_path(path: &Path) -> bool {
     extension(path).is_some_and(|e| REPORT_EXTENSIONS.contains(&e.as_str()))
 }
 

@@ -1,24 +1,29 @@
-//! The check pipeline: load → document → per-document rules → sorted diagnostics.
+//! The check pipeline: documents in parallel (tokens, outline, links, the
+//! per-document rules, fingerprints), then the cross-document stage, then
+//! diagnostics sorted by file and position, per-file ignores applied.
 
 use crate::config::{Config, ConfigError, BUILTIN_REFERENCES};
-use crate::crossdoc::{self, Fingerprinter, Prints, Similarity};
+use crate::crossdoc::{self, CrossRules, Fingerprinter, Prints, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::inputs;
-use crate::links::{self, LinkModel};
-use crate::rules::{self, Rule};
+use crate::links::{self, LinkModel, Links};
+use crate::rules::{self, Context, Rule};
 use crate::segment::Segmenter;
-use crate::source::{LoadError, Origin, Source};
+use crate::source::{LoadError, Origin, Problem, Source};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// Configured rules and the segmenter, built once per process.
 pub struct Engine {
-    pub config: Config,
-    pub segmenter: Segmenter,
-    pub rules: Vec<Box<dyn Rule>>,
+    pub(crate) config: Config,
+    segmenter: Segmenter,
+    rules: Vec<Box<dyn Rule>>,
+    cross: CrossRules,
+    /// Official wording every report may share (the formulations), left
+    /// out of copy detection.
+    stock: Vec<String>,
     /// Built when a rule reads links (or for `outline`).
-    pub links: Option<LinkModel>,
+    links: Option<LinkModel>,
 }
 
 impl Engine {
@@ -31,17 +36,26 @@ impl Engine {
     ) -> Result<Engine, ConfigError> {
         // Loading jieba's dictionary dominates start-up; build the rules on
         // the other core meanwhile.
-        let (rules, segmenter) = rayon::join(
-            || rules::build_all(&config),
+        let (built, segmenter) = rayon::join(
+            || config.build_rules(),
             || Segmenter::new(config.dictionary.iter().map(String::as_str)),
         );
-        let mut rules = rules?;
-        rules.retain(|r| {
-            let id = &*r.meta().id;
+        let built = built?;
+        // The formulations stay stock wording whichever rules are selected.
+        let stock = built
+            .document
+            .iter()
+            .flat_map(|r| r.stock_phrases())
+            .collect();
+        let keep = |id: &str| {
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
-        });
+        };
+        let mut rules = built.document;
+        rules.retain(|r| keep(&r.meta().id));
+        let mut cross = built.cross;
+        cross.retain(keep);
         let links = if rules.iter().any(|r| r.needs_links()) {
-            Some(LinkModel::new(&config.links).map_err(|m| config.error_in_links(m))?)
+            Some(LinkModel::new(&config.links).map_err(|e| config.error_in_links(&e))?)
         } else {
             None
         };
@@ -49,26 +63,53 @@ impl Engine {
             config,
             segmenter,
             rules,
+            cross,
+            stock,
             links,
         })
-    }
-
-    pub fn document<'a>(&self, index: usize, source: &'a Source) -> Document<'a> {
-        let mut doc = Document::build(index, source, &self.segmenter, &self.config.keywords);
-        if let Some(model) = &self.links {
-            doc.links = Some(links::compute(model, &doc));
-        }
-        doc
     }
 
     /// Makes sure links are computed (the outline shows them).
     pub fn with_links(mut self) -> Result<Engine, ConfigError> {
         if self.links.is_none() {
             self.links = Some(
-                LinkModel::new(&self.config.links).map_err(|m| self.config.error_in_links(m))?,
+                LinkModel::new(&self.config.links).map_err(|e| self.config.error_in_links(&e))?,
             );
         }
         Ok(self)
+    }
+
+    /// Ids of the rules that run, per-document and cross-document.
+    pub(crate) fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.rules
+            .iter()
+            .map(|r| &*r.meta().id)
+            .chain(self.cross.ids())
+    }
+
+    pub(crate) fn document<'a>(&self, index: usize, source: &'a Source) -> Document<'a> {
+        Document::build(index, source, &self.segmenter, &self.config.keywords)
+    }
+
+    /// The document's links, when the engine computes them.
+    pub(crate) fn links(&self, doc: &Document) -> Option<Links> {
+        self.links.as_ref().map(|m| links::compute(m, doc))
+    }
+
+    /// The genre IDF table of `docs` (`build-idf`); needs [`Engine::with_links`].
+    pub(crate) fn idf_table<'a>(&self, docs: impl Iterator<Item = &'a Document<'a>>) -> String {
+        let model = self.links.as_ref().expect("built with links");
+        links::build_idf_table(model, docs)
+    }
+
+    /// The per-document rules on one document, with its links.
+    pub(crate) fn check_document(&self, doc: &Document) -> (Vec<Diagnostic>, Option<Links>) {
+        let links = self.links(doc);
+        let cx = Context {
+            doc,
+            links: links.as_ref(),
+        };
+        (rules::check(&cx, &self.rules), links)
     }
 
     /// Checks `sources[..checked]` in parallel, then compares all of them
@@ -84,9 +125,7 @@ impl Engine {
         tick: &(dyn Fn() + Sync),
     ) -> Outcome {
         let fingerprinter =
-            self.rules.iter().any(|r| r.cross().is_some()).then(|| {
-                Fingerprinter::new(&self.config.copying, &self.config.formulation_phrases())
-            });
+            (!self.cross.is_empty()).then(|| Fingerprinter::new(&self.config.copying, &self.stock));
         // Per document, in parallel: rules on the checked reports, and the
         // fingerprints of every text (references too) for the cross stage.
         let results: Vec<Result<(Vec<Diagnostic>, Prints), LoadError>> = sources
@@ -96,7 +135,7 @@ impl Engine {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let doc = self.document(i, s);
                     let diagnostics = if i < checked {
-                        let d = rules::check(&doc, &self.rules);
+                        let (d, _) = self.check_document(&doc);
                         tick();
                         d
                     } else {
@@ -108,11 +147,7 @@ impl Engine {
                         .unwrap_or_default();
                     (diagnostics, prints)
                 }))
-                .map_err(|_| LoadError {
-                    path: s.name.clone(),
-                    message: "内部错误：检查此文件时程序出错，请将文件提交给 critique-lint 维护者"
-                        .to_string(),
-                })
+                .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
             })
             .collect();
         let mut diagnostics = Vec::new();
@@ -133,7 +168,7 @@ impl Engine {
         let cross = match &fingerprinter {
             Some(f) => crossdoc::check(
                 &self.config.copying,
-                &self.rules,
+                &self.cross,
                 sources,
                 checked,
                 prints,
@@ -143,6 +178,8 @@ impl Engine {
             None => crossdoc::CrossReport::default(),
         };
         diagnostics.extend(cross.diagnostics);
+        let ignores = &self.config.per_file_ignores;
+        diagnostics.retain(|d| !ignores.ignores(&d.rule, &sources[d.file].name));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Outcome {
             diagnostics,
@@ -157,12 +194,12 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that could not be checked.
     pub errors: Vec<LoadError>,
-    pub similarity: Vec<Similarity>,
+    pub(crate) similarity: Vec<Similarity>,
 }
 
 /// Reference texts: the built-in templates (unless turned off), the
 /// config's `references:` and `extra` (command line), folders walked.
-pub fn load_references(config: &Config, extra: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+pub(crate) fn load_references(config: &Config, extra: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     let mut sources: Vec<Source> = Vec::new();
     if config.builtin_references {
         sources.extend(
@@ -179,8 +216,8 @@ pub fn load_references(config: &Config, extra: &[PathBuf]) -> (Vec<Source>, Vec<
 
 /// Expands paths (folders walked) and reads every report, in input order;
 /// problems with paths and with files are both errors.
-pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
-    let (origins, mut errors) = inputs::expand(paths);
+pub(crate) fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    let (origins, mut errors) = crate::source::expand(paths);
     let (sources, load_errors) = load_all(&origins);
     errors.extend(load_errors);
     (sources, errors)
