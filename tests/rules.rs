@@ -170,3 +170,108 @@ fn listed_words_do_not_fire_inside_longer_words() {
     // is indistinguishable there), 有时候 and 有所 in the measures are hedges.
     assert_eq!(got, ["比较", "有时候", "有所"]);
 }
+
+/// A minimal report with the three parts; `problems`, `causes` and
+/// `measures` are the body lines of each.
+fn report(problems: &str, causes: &str, measures: &str) -> String {
+    format!("标题\n一、存在的问题\n{problems}\n二、原因剖析\n{causes}\n三、整改措施\n{measures}\n")
+}
+
+#[test]
+fn formulation_checks_every_list_and_phrase_not_only_the_common_ones() {
+    let text = report(
+        "（一）对新形势下党面临的精神懈怠危险、能力不足危险、消极腐败危险认识不深。\n（二）对执政考验、市场经济考验、改革开放考验、外部环境考验认识不足。\n（三）对“两个确立”的决定性意义领悟不深，没有真正确立习近平同志党中央的核心地位。",
+        "（一）理论学习不够。",
+        "（一）深刻领悟确立习近平新时代中国特色社会主义思想的指导地位。",
+    );
+    let (_dir, path) = temp_report("f.txt", &text);
+    let (_, json) = check_json(&[path.to_str().unwrap()]);
+    let got = fired(&json, "formulation");
+    assert_eq!(
+        got,
+        [
+            "精神懈怠危险、能力不足危险、消极腐败危险",
+            "执政考验、市场经济考验、改革开放考验、外部环境考验",
+            "确立习近平同志党中央",
+        ],
+        "the complete 两个确立 phrase in the measures stays quiet"
+    );
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "formulation")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages[0].contains("缺少“脱离群众危险”"),
+        "{}",
+        messages[0]
+    );
+    assert!(messages[1].contains("顺序不对"), "{}", messages[1]);
+    assert!(messages[2].contains("两个确立"), "{}", messages[2]);
+}
+
+#[test]
+fn placeholders_of_web_copies_and_full_width_marks() {
+    let text = report(
+        "【第三篇】\n（一）在ＸＸ县调研时，我对○○同志反映的问题没有跟进。",
+        "（一）理论学习不够。",
+        "（一）2025年6月底前完成整改。",
+    );
+    let (_dir, path) = temp_report("p.txt", &text);
+    assert_eq!(
+        rules_fired(&path, "placeholder"),
+        ["【第三篇】", "ＸＸ", "○○同志"]
+    );
+}
+
+#[test]
+fn unbalanced_title_marks_and_brackets_and_doubled_enumeration_marks() {
+    let text = report(
+        "（一）学习《关于新形势下党内政治生活的若干准则不深入。\n（二）【典型案例】对照检查不够】。\n（三）学习、、调研；；都不够。",
+        "（一）理论学习不够。",
+        "（一）2025年6月底前完成整改。",
+    );
+    let (_dir, path) = temp_report("u.txt", &text);
+    assert_eq!(
+        rules_fired(&path, "punctuation"),
+        ["《", "】", "、、", "；；"]
+    );
+}
+
+#[test]
+fn missing_section_names_each_absent_part() {
+    for (text, missing) in [
+        (
+            "标题\n一、原因剖析\n（一）学习不够。\n二、整改措施\n（一）每月学习。\n",
+            "查摆问题",
+        ),
+        (
+            "标题\n一、存在的问题\n（一）学习不够。\n二、原因剖析\n（一）放松学习。\n",
+            "整改措施",
+        ),
+    ] {
+        let (_dir, path) = temp_report("m.txt", text);
+        let (_, json) = check_json(&[path.to_str().unwrap()]);
+        let messages: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "missing-section")
+            .map(|d| d["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(messages, [format!("缺少“{missing}”部分")]);
+    }
+}
+
+#[test]
+fn numbering_is_checked_below_the_second_level() {
+    let text = report(
+        "（一）在理论学习方面。\n1.学习不系统。\n（1）中心组学习缺席3次。\n（2）自学笔记少。\n（4）研讨发言没有准备。\n2.学用脱节。\n①调研报告只有1篇。\n③调研没有成果转化。",
+        "（一）理论学习不够。",
+        "（一）2025年6月底前完成整改。",
+    );
+    let (_dir, path) = temp_report("n.txt", &text);
+    assert_eq!(rules_fired(&path, "numbering"), ["（4）", "③"]);
+}

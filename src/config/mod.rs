@@ -8,6 +8,8 @@
 mod rule_set;
 mod yaml;
 
+#[cfg(test)]
+pub(crate) use rule_set::Ablation;
 pub(crate) use rule_set::{RuleEntry, RuleSet};
 
 use crate::crossdoc::CopySpec;
@@ -372,6 +374,15 @@ impl Config {
     /// An error in the `links:` settings, pointed at the value that caused it.
     pub(crate) fn error_in_links(&self, e: &Invalid) -> ConfigError {
         self.links_at.invalid(e, "links：", &self.files)
+    }
+
+    /// Every per-document rule with one list entry left out (tests).
+    #[cfg(test)]
+    pub(crate) fn ablations(&self) -> Vec<Ablation> {
+        self.rules
+            .iter()
+            .flat_map(|r| r.ablations(&self.files))
+            .collect()
     }
 
     /// Builds every enabled rule (per-document and cross-document).

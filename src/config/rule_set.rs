@@ -182,67 +182,138 @@ pub(crate) struct RuleSet {
     pub(crate) cross: CrossRules,
 }
 
+/// Builds one rule from its entry and a parameter map (the entry's own, or
+/// a variant of it).
+fn build_entry(
+    e: &RuleEntry,
+    params: Value,
+    set: &mut RuleSet,
+    files: &[ConfigFile],
+) -> Result<(), ConfigError> {
+    let meta = Meta {
+        id: e.id.as_str().into(),
+        severity: e.severity,
+        scope: e.scope.clone(),
+        message: e.message.clone(),
+    };
+    let mut track = serde_path_to_error::Track::new();
+    let de = serde_path_to_error::Deserializer::new(params, &mut track);
+    let mut params = <dyn erased_serde::Deserializer>::erase(de);
+    let built = if let Some(kind) = rules::kind(&e.kind) {
+        kind.build(meta, &mut params)
+            .map(|rule| set.document.push(rule))
+    } else if let Some(kind) = CrossKind::named(&e.kind) {
+        set.cross.add(kind, meta, &mut params)
+    } else {
+        let known: Vec<&str> = rules::KINDS
+            .iter()
+            .map(|k| k.name)
+            .chain(["shared-passage", "template-copy", "repeated-passage"])
+            .collect();
+        let kind_at = e.at.join(&[key("kind")]);
+        return Err(files[kind_at.file].error(
+            &kind_at.path,
+            false,
+            format!(
+                "规则 `{}` 的类型 `{}` 不存在（可用：{}）",
+                e.id,
+                e.kind,
+                known.join(", ")
+            ),
+        ));
+    };
+    match built {
+        Ok(()) => Ok(()),
+        Err(BuildError::Params(err)) => {
+            let failure = yaml::Failure::new(track.path(), err.to_string());
+            if let Some(field) = failure.unknown_key() {
+                let mut at = e.params.place(failure.path());
+                at.path.push(Seg::Key(field.clone()));
+                return Err(files[at.file].error(
+                    &at.path,
+                    true,
+                    format!("规则 `{}`（类型 {}）不接受参数 `{field}`", e.id, e.kind),
+                ));
+            }
+            let mut located = failure.locate(|p| e.params.place(p), files);
+            located.message = format!("规则 `{}`：{}", e.id, located.message);
+            Err(located)
+        }
+        Err(BuildError::Invalid(invalid)) => {
+            Err(e
+                .params
+                .invalid(&invalid, &format!("规则 `{}`：", e.id), files))
+        }
+    }
+}
+
 pub(super) fn build(entries: &[RuleEntry], files: &[ConfigFile]) -> Result<RuleSet, ConfigError> {
     let mut set = RuleSet {
         document: Vec::new(),
         cross: CrossRules::default(),
     };
     for e in entries {
-        let meta = Meta {
-            id: e.id.as_str().into(),
-            severity: e.severity,
-            scope: e.scope.clone(),
-            message: e.message.clone(),
-        };
-        let mut track = serde_path_to_error::Track::new();
-        let de = serde_path_to_error::Deserializer::new(e.params.value(), &mut track);
-        let mut params = <dyn erased_serde::Deserializer>::erase(de);
-        let built = if let Some(kind) = rules::kind(&e.kind) {
-            kind.build(meta, &mut params)
-                .map(|rule| set.document.push(rule))
-        } else if let Some(kind) = CrossKind::named(&e.kind) {
-            set.cross.add(kind, meta, &mut params)
-        } else {
-            let known: Vec<&str> = rules::KINDS
-                .iter()
-                .map(|k| k.name)
-                .chain(["shared-passage", "template-copy", "repeated-passage"])
-                .collect();
-            let kind_at = e.at.join(&[key("kind")]);
-            return Err(files[kind_at.file].error(
-                &kind_at.path,
-                false,
-                format!(
-                    "规则 `{}` 的类型 `{}` 不存在（可用：{}）",
-                    e.id,
-                    e.kind,
-                    known.join(", ")
-                ),
-            ));
-        };
-        match built {
-            Ok(()) => {}
-            Err(BuildError::Params(err)) => {
-                let failure = yaml::Failure::new(track.path(), err.to_string());
-                if let Some(field) = failure.unknown_key() {
-                    let mut at = e.params.place(failure.path());
-                    at.path.push(Seg::Key(field.clone()));
-                    return Err(files[at.file].error(
-                        &at.path,
-                        true,
-                        format!("规则 `{}`（类型 {}）不接受参数 `{field}`", e.id, e.kind),
-                    ));
-                }
-                let mut located = failure.locate(|p| e.params.place(p), files);
-                located.message = format!("规则 `{}`：{}", e.id, located.message);
-                return Err(located);
-            }
-            Err(BuildError::Invalid(invalid)) => {
-                return Err(e
-                    .params
-                    .invalid(&invalid, &format!("规则 `{}`：", e.id), files));
-            }
-        }
+        build_entry(e, e.params.value(), &mut set, files)?;
     }
     Ok(set)
+}
+
+/// One entry of a list parameter left out: what was removed, and the rule
+/// built without it (data ablation: every entry must matter somewhere).
+#[cfg(test)]
+pub(crate) struct Ablation {
+    pub(crate) entry: String,
+    pub(crate) rule: Box<dyn Rule>,
+}
+
+#[cfg(test)]
+impl RuleEntry {
+    /// Variants of this per-document rule, each without one entry of one
+    /// list parameter (a string parameter counts as a list of characters).
+    pub(crate) fn ablations(&self, files: &[ConfigFile]) -> Vec<Ablation> {
+        let Value::Mapping(params) = self.params.value() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, v) in &params {
+            let name = k.as_str().unwrap_or("?");
+            let variants: Vec<(String, Value)> = match v {
+                Value::Sequence(items) => (0..items.len())
+                    .map(|i| {
+                        let mut rest = items.clone();
+                        let gone = rest.remove(i);
+                        let shown = serde_yaml::to_string(&gone).unwrap_or_default();
+                        (shown.trim().replace('\n', " "), Value::Sequence(rest))
+                    })
+                    .collect(),
+                Value::String(chars) if name != "items" => chars
+                    .char_indices()
+                    .map(|(i, c)| {
+                        let rest = format!("{}{}", &chars[..i], &chars[i + c.len_utf8()..]);
+                        (c.to_string(), Value::String(rest))
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for (entry, value) in variants {
+                let mut p = params.clone();
+                p.insert(k.clone(), value);
+                let mut set = RuleSet {
+                    document: Vec::new(),
+                    cross: CrossRules::default(),
+                };
+                // A list left empty may be refused (words must not be empty):
+                // then the entry is needed by definition.
+                if build_entry(self, Value::Mapping(p), &mut set, files).is_ok() {
+                    if let Some(rule) = set.document.pop() {
+                        out.push(Ablation {
+                            entry: format!("{}.{name}: {entry}", self.id),
+                            rule,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
 }

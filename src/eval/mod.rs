@@ -4,6 +4,8 @@
 //! items by parsed id (the first sets), items by quote (outline, links and
 //! vagueness, parser-independent), and planted defects by quote.
 
+#[cfg(test)]
+mod ablation;
 mod by_id;
 mod by_quote;
 mod defects;

@@ -78,3 +78,20 @@ pub fn rules_fired(path: &Path, rule: &str) -> Vec<String> {
         .map(|(_, t)| t)
         .collect()
 }
+
+/// A report written to a fresh temporary folder (kept alive by the guard).
+pub fn temp_report(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// (rule, text) findings of `rule` only.
+pub fn fired(json: &Value, rule: &str) -> Vec<String> {
+    findings(json)
+        .into_iter()
+        .filter(|(r, _)| r == rule)
+        .map(|(_, t)| t)
+        .collect()
+}
