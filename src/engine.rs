@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::links::{self, LinkModel, Links};
 use crate::rules::{self, Context, Rule};
 use crate::segment::Segmenter;
-use crate::source::{LoadError, Origin, Problem, Source};
+use crate::source::{Limits, LoadError, Origin, Problem, Source};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -178,8 +178,11 @@ impl Engine {
             None => crossdoc::CrossReport::default(),
         };
         diagnostics.extend(cross.diagnostics);
-        let ignores = &self.config.per_file_ignores;
-        diagnostics.retain(|d| !ignores.ignores(&d.rule, &sources[d.file].name));
+        let ignored: Vec<Vec<&str>> = sources
+            .iter()
+            .map(|s| self.config.per_file_ignores.ignored(&s.name))
+            .collect();
+        diagnostics.retain(|d| !ignored[d.file].contains(&&*d.rule));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Outcome {
             diagnostics,
@@ -209,23 +212,26 @@ pub(crate) fn load_references(config: &Config, extra: &[PathBuf]) -> (Vec<Source
         );
     }
     let paths: Vec<PathBuf> = config.references.iter().chain(extra).cloned().collect();
-    let (loaded, errors) = load_paths(&paths);
+    let (loaded, errors) = load_paths(&paths, &config.limits);
     sources.extend(loaded);
     (sources, errors)
 }
 
 /// Expands paths (folders walked) and reads every report, in input order;
 /// problems with paths and with files are both errors.
-pub(crate) fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+pub(crate) fn load_paths(paths: &[PathBuf], limits: &Limits) -> (Vec<Source>, Vec<LoadError>) {
     let (origins, mut errors) = crate::source::expand(paths);
-    let (sources, load_errors) = load_all(&origins);
+    let (sources, load_errors) = load_all(&origins, limits);
     errors.extend(load_errors);
     (sources, errors)
 }
 
 /// Reads all origins in parallel, keeping input order.
-fn load_all(origins: &[Origin]) -> (Vec<Source>, Vec<LoadError>) {
-    let results: Vec<Result<Source, LoadError>> = origins.par_iter().map(Source::load).collect();
+fn load_all(origins: &[Origin], limits: &Limits) -> (Vec<Source>, Vec<LoadError>) {
+    let results: Vec<Result<Source, LoadError>> = origins
+        .par_iter()
+        .map(|o| Source::load_within(o, limits))
+        .collect();
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for r in results {

@@ -43,4 +43,4 @@ pub use config::{Config, ConfigError, UnknownRule};
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use engine::{Engine, Outcome};
 pub use segment::Segmenter;
-pub use source::{DecodeError, DocxError, LoadError, Origin, Problem, Source};
+pub use source::{DecodeError, DocxError, Limits, LoadError, Origin, Problem, Source};

@@ -59,3 +59,43 @@ impl Invalid {
         self
     }
 }
+
+/// A number that must lie in `lo..=hi` (NaN and infinities never do).
+pub(crate) fn in_range(field: &str, value: f64, lo: f64, hi: f64) -> Result<(), Invalid> {
+    if value.is_finite() && (lo..=hi).contains(&value) {
+        Ok(())
+    } else {
+        Err(Invalid::in_field(
+            field,
+            format!("`{field}` 须在 {lo} 到 {hi} 之间（现为 {value}）"),
+        ))
+    }
+}
+
+/// A count that must lie in `lo..=hi`.
+pub(crate) fn count_in(field: &str, value: usize, lo: usize, hi: usize) -> Result<(), Invalid> {
+    if (lo..=hi).contains(&value) {
+        Ok(())
+    } else {
+        Err(Invalid::in_field(
+            field,
+            format!("`{field}` 须在 {lo} 到 {hi} 之间（现为 {value}）"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_refuse_nan_infinity_and_out_of_range() {
+        assert!(in_range("t", 0.5, 0.0, 1.0).is_ok());
+        for bad in [f64::NAN, f64::INFINITY, -0.1, 1.5] {
+            let e = in_range("t", bad, 0.0, 1.0).unwrap_err();
+            assert_eq!(e.field, vec![Seg::Key("t".into())]);
+        }
+        assert!(count_in("n", 0, 1, 10).is_err());
+        assert!(count_in("n", 10, 1, 10).is_ok());
+    }
+}

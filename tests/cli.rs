@@ -107,10 +107,14 @@ fn a_missing_file_is_named_and_the_others_are_still_checked() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.contains("no-such-report.txt: 文件不存在"),
-        "{stdout}"
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // Errors go to stderr in every format; the findings and the summary
+    // (which counts the unreadable file) to stdout.
+    assert_eq!(
+        stderr,
+        "critique-lint: error: no-such-report.txt: 文件不存在\n"
     );
+    assert!(!stdout.contains("文件不存在"), "{stdout}");
     assert!(stdout.contains("error[placeholder]"), "{stdout}");
     assert!(stdout.contains("1 个文件无法读取"), "{stdout}");
 }

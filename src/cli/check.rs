@@ -10,6 +10,7 @@ use crate::report::{self, Report, RuleInfo};
 use crate::source::{LoadError, Source};
 use codespan_reporting::term::termcolor::Buffer;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// Files checked before a progress bar is worth showing.
 const PROGRESS_FROM: usize = 50;
@@ -21,6 +22,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
     let (config, select, ignore) = configure(&args.common)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let inputs = read_inputs(&args, config, &select, &ignore)?;
+    let output = output_file(&args, &inputs)?;
     let outcome = check(&inputs, &args);
     let mut errors = inputs.errors;
     errors.extend(outcome.errors);
@@ -36,12 +38,14 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         rules: &rules,
         baselined,
     };
-    write_output(&args, &report)?;
-    // The human format lists unreadable files itself; the others on stderr.
-    if args.format != Format::Human || args.statistics || args.output.is_some() {
-        for e in &errors {
-            eprintln!("critique-lint: error: {e}");
-        }
+    write_output(&args, output.as_deref(), &report)?;
+    // Files that could not be read go to stderr in every format, like
+    // rustc's and ruff's errors; the summary line counts them.
+    for e in &errors {
+        eprintln!(
+            "critique-lint: error: {}",
+            report::escape::safe(&e.to_string())
+        );
     }
     Ok(exit_code(
         &args,
@@ -68,9 +72,10 @@ fn read_inputs(
     ignore: &[String],
 ) -> Result<Inputs, Failure> {
     let (references, reference_errors) = engine::load_references(&config, &args.references);
+    let limits = config.limits;
     let (engine, (mut sources, mut errors)) = rayon::join(
         || Engine::new(config, select, ignore),
-        || engine::load_paths(&args.paths),
+        || engine::load_paths(&args.paths, &limits),
     );
     let engine = engine?;
     errors.extend(reference_errors);
@@ -140,12 +145,49 @@ fn rule_infos(engine: &Engine) -> Vec<RuleInfo> {
         .collect()
 }
 
-/// Renders the report and writes it to `-o FILE` or stdout (a closed pipe
+/// Where `-o` writes (None: stdout, also for `-o -`). Never a report of
+/// the run; a warning when a later folder run would read it as a report.
+fn output_file(args: &CheckArgs, inputs: &Inputs) -> Result<Option<PathBuf>, Failure> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    let read: Vec<PathBuf> = inputs
+        .sources
+        .iter()
+        .filter_map(|s| canonical(Path::new(&s.name)))
+        .collect();
+    for target in [&args.output, &args.write_baseline].into_iter().flatten() {
+        if target.as_os_str() == "-" {
+            continue;
+        }
+        if canonical(target).is_some_and(|t| read.contains(&t)) {
+            return Err(Failure::OutputIsInput(target.display().to_string()));
+        }
+        let folder = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let inside = canonical(folder).is_some_and(|f| {
+            args.paths
+                .iter()
+                .filter(|p| p.is_dir())
+                .filter_map(|p| canonical(p))
+                .any(|d| f.starts_with(d))
+        });
+        if inside && crate::source::is_report_path(target) {
+            eprintln!(
+                "critique-lint: warning: {} 在被检查的目录中，下次检查该目录时会被当作一份材料；请换用其他目录或扩展名（如 .json）",
+                target.display()
+            );
+        }
+    }
+    Ok(args.output.clone().filter(|o| o.as_os_str() != "-"))
+}
+
+/// Renders the report and writes it to `output` or stdout (a closed pipe
 /// is no error).
-fn write_output(args: &CheckArgs, report: &Report) -> Result<(), Failure> {
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+fn write_output(args: &CheckArgs, output: Option<&Path>, report: &Report) -> Result<(), Failure> {
+    let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     let bytes = render(report, args, to_terminal);
-    match &args.output {
+    match output {
         Some(path) => {
             std::fs::write(path, &bytes).map_err(|e| Failure::Output(path.display().to_string(), e))
         }

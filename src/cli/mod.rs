@@ -69,8 +69,8 @@ struct CommonArgs {
     /// 不运行这些规则（逗号分隔）
     #[arg(long, value_delimiter = ',', value_name = "ID,...")]
     ignore: Vec<String>,
-    /// 并行线程数（默认为 CPU 核数）
-    #[arg(short = 'j', long, value_name = "N")]
+    /// 并行线程数（1–256，默认为 CPU 核数）
+    #[arg(short = 'j', long, value_name = "N", value_parser = threads)]
     threads: Option<usize>,
 }
 
@@ -92,9 +92,9 @@ struct CheckArgs {
     #[arg(long = "reference", value_name = "PATH")]
     references: Vec<PathBuf>,
     /// 两份材料相同内容的占比超过此值（0–1）时，其 shared-passage 报告为错误
-    #[arg(long, value_name = "RATIO")]
+    #[arg(long, value_name = "RATIO", value_parser = ratio)]
     max_shared: Option<f64>,
-    /// 输出写入文件（默认标准输出）
+    /// 输出写入文件（默认或 `-` 为标准输出）
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// 只输出每条规则的问题数（按数量排序）
@@ -164,6 +164,32 @@ impl From<Level> for Severity {
     }
 }
 
+/// More threads than this help nothing and can exhaust the machine.
+const MAX_THREADS: usize = 256;
+
+/// A command-line number out of its range.
+#[derive(Debug, thiserror::Error)]
+enum BadNumber {
+    #[error("须是 1 到 {MAX_THREADS} 之间的整数，而不是 `{0}`")]
+    Threads(String),
+    #[error("须是 0 到 1 之间的数（如 0.5），而不是 `{0}`")]
+    Ratio(String),
+}
+
+fn threads(s: &str) -> Result<usize, BadNumber> {
+    s.parse()
+        .ok()
+        .filter(|n| (1..=MAX_THREADS).contains(n))
+        .ok_or_else(|| BadNumber::Threads(s.to_string()))
+}
+
+fn ratio(s: &str) -> Result<f64, BadNumber> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|r| (0.0..=1.0).contains(r))
+        .ok_or_else(|| BadNumber::Ratio(s.to_string()))
+}
+
 /// Everything that ends a run with exit code 2: mapped to its message and
 /// the exit code in one place, [`fail`].
 #[derive(Debug, thiserror::Error)]
@@ -188,6 +214,8 @@ pub(crate) enum Failure {
     NoSuchRule(String),
     #[error("{0} 已存在，未覆盖")]
     Exists(String),
+    #[error("{0}: 输出文件就是被检查的材料，不能覆盖它")]
+    OutputIsInput(String),
 }
 
 /// Parses the process arguments and runs; returns the exit code.
@@ -207,7 +235,10 @@ pub fn main() -> i32 {
 
 /// The one place a failure becomes a message and exit code 2.
 fn fail(e: &Failure) -> i32 {
-    eprintln!("critique-lint: error: {e}");
+    eprintln!(
+        "critique-lint: error: {}",
+        report::escape::safe(&e.to_string())
+    );
     EXIT_ERROR
 }
 
@@ -241,7 +272,7 @@ fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), 
     let ignore = config.resolve(&[config.ignore.clone(), common.ignore.clone()].concat())?;
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n)
             .build_global()?;
     }
     Ok((config, select, ignore))
@@ -249,7 +280,7 @@ fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), 
 
 fn outline(args: OutlineArgs) -> Result<i32, Failure> {
     let engine = engine_with_links(&args.common)?;
-    let (sources, errors) = engine::load_paths(&args.paths);
+    let (sources, errors) = engine::load_paths(&args.paths, &engine.config.limits);
     let docs: Vec<Parsed> = sources
         .iter()
         .enumerate()
@@ -265,7 +296,10 @@ fn outline(args: OutlineArgs) -> Result<i32, Failure> {
     };
     print!("{text}");
     for e in &errors {
-        eprintln!("critique-lint: error: {e}");
+        eprintln!(
+            "critique-lint: error: {}",
+            report::escape::safe(&e.to_string())
+        );
     }
     Ok(if errors.is_empty() {
         EXIT_CLEAN
@@ -276,7 +310,7 @@ fn outline(args: OutlineArgs) -> Result<i32, Failure> {
 
 fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> Result<i32, Failure> {
     let engine = engine_with_links(common)?;
-    let (sources, errors) = engine::load_paths(paths);
+    let (sources, errors) = engine::load_paths(paths, &engine.config.limits);
     if let Some(e) = errors.into_iter().next() {
         return Err(e.into());
     }

@@ -16,7 +16,8 @@ use crate::crossdoc::CopySpec;
 use crate::diagnostic::Severity;
 use crate::links::LinkSpec;
 use crate::outline::SectionKeywords;
-use crate::settings::{Invalid, Seg};
+use crate::settings::{count_in, Invalid, Seg};
+use crate::source::Limits;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -170,23 +171,38 @@ pub struct Config {
     pub(crate) per_file_ignores: PerFileIgnores,
     /// Extra words for the segmenter.
     pub(crate) dictionary: Vec<String>,
+    /// How much of an input is read.
+    pub(crate) limits: Limits,
     pub(crate) fail_on: Option<Severity>,
     files: Vec<ConfigFile>,
 }
 
-/// `per-file-ignores`: globs (matched against the path as given, or the file
-/// name) and the rules they silence.
+/// `per-file-ignores`: globs and the rules they silence. A glob matches a
+/// report's path relative to the config file's folder (normalised, `/`
+/// separators, as ruff and typos do), or its file name; so `历史材料/**`
+/// works whatever folder the run starts in and however the path is typed.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct PerFileIgnores(Vec<(globset::GlobMatcher, Vec<String>)>);
+pub(crate) struct PerFileIgnores {
+    globs: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// The folder of the config file the globs came from.
+    base: PathBuf,
+}
 
 impl PerFileIgnores {
-    /// Whether `rule` is ignored for the file named `name`.
-    pub(crate) fn ignores(&self, rule: &str, name: &str) -> bool {
+    /// The rules ignored for the report named `name` (a path, or `<stdin>`).
+    pub(crate) fn ignored(&self, name: &str) -> Vec<&str> {
+        if self.globs.is_empty() {
+            return Vec::new();
+        }
         let path = Path::new(name);
-        self.0.iter().any(|(glob, ids)| {
-            ids.iter().any(|i| i == rule)
-                && (glob.is_match(path) || path.file_name().is_some_and(|n| glob.is_match(n)))
-        })
+        let relative = crate::source::relative_to(path, &self.base);
+        self.globs
+            .iter()
+            .filter(|(glob, _)| {
+                glob.is_match(&relative) || path.file_name().is_some_and(|n| glob.is_match(n))
+            })
+            .flat_map(|(_, ids)| ids.iter().map(String::as_str))
+            .collect()
     }
 }
 
@@ -211,6 +227,47 @@ struct UserConfig {
     ignore: Vec<String>,
     #[serde(default)]
     per_file_ignores: BTreeMap<String, Vec<String>>,
+    max_report_size: Option<Size>,
+}
+
+/// A size in bytes, written as a number or with a unit: `500K`, `2M`, `2MB`.
+#[derive(Debug, Clone, Copy)]
+struct Size(usize);
+
+impl<'de> Deserialize<'de> for Size {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Size, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bytes(u64),
+            Text(String),
+        }
+        let bad = |s: &str| {
+            serde::de::Error::custom(format!(
+                "无法识别的大小 `{s}`（写作字节数，或带单位：500K、2M）"
+            ))
+        };
+        let bytes = match Raw::deserialize(d)? {
+            Raw::Bytes(n) => n,
+            Raw::Text(s) => {
+                let t = s.trim().to_ascii_uppercase();
+                let t = t.trim_end_matches("IB").trim_end_matches('B');
+                let (digits, unit) = match t.strip_suffix('K') {
+                    Some(d) => (d, 1024),
+                    None => match t.strip_suffix('M') {
+                        Some(d) => (d, 1024 * 1024),
+                        None => (t, 1),
+                    },
+                };
+                let n: f64 = digits.trim().parse().map_err(|_| bad(&s))?;
+                if !n.is_finite() || n < 0.0 {
+                    return Err(bad(&s));
+                }
+                (n * unit as f64) as u64
+            }
+        };
+        Ok(Size(bytes.min(usize::MAX as u64) as usize))
+    }
 }
 
 impl Config {
@@ -251,9 +308,9 @@ impl Config {
             known_ids: Vec::new(),
             rules,
             keywords,
-            links: links_at.read(&files)?,
+            links: read_links(&links_at, &files)?,
             links_at,
-            copying: copying_at.read(&files)?,
+            copying: read_copying(&copying_at, &files)?,
             copying_at,
             references: Vec::new(),
             builtin_references: true,
@@ -261,6 +318,7 @@ impl Config {
             ignore: Vec::new(),
             per_file_ignores: PerFileIgnores::default(),
             dictionary: Vec::new(),
+            limits: Limits::default(),
             fail_on: None,
             files,
         };
@@ -303,11 +361,11 @@ impl Config {
         }
         if let Some(m) = user.links {
             self.links_at.overlay(m, root.join(&[key("links")]));
-            self.links = self.links_at.read(&self.files)?;
+            self.links = read_links(&self.links_at, &self.files)?;
         }
         if let Some(m) = user.copying {
             self.copying_at.overlay(m, root.join(&[key("copying")]));
-            self.copying = self.copying_at.read(&self.files)?;
+            self.copying = read_copying(&self.copying_at, &self.files)?;
         }
         self.references
             .extend(user.references.iter().map(|r| base.join(r)));
@@ -341,8 +399,17 @@ impl Config {
         }
         self.select = user.select;
         self.ignore = user.ignore;
-        self.per_file_ignores = PerFileIgnores(per_file);
+        self.per_file_ignores = PerFileIgnores {
+            globs: per_file,
+            base: base.to_path_buf(),
+        };
         self.dictionary.extend(user.dictionary);
+        if let Some(Size(bytes)) = user.max_report_size {
+            // A report of 1 KB is a page; 256 MB of text is no report.
+            count_in("max-report-size", bytes, 1024, 256 * 1024 * 1024)
+                .map_err(|e| self.files[file].error(&[key("max-report-size")], false, e.message))?;
+            self.limits.max_text = bytes;
+        }
         self.fail_on = user.fail_on.or(self.fail_on);
         Ok(())
     }
@@ -403,6 +470,20 @@ pub(crate) fn read_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T
     })?;
     let files = [ConfigFile { path: name, text }];
     yaml::read(files[0].parse()?, &Place::new(0, Vec::new()), &files)
+}
+
+fn read_links(at: &Layered, files: &[ConfigFile]) -> Result<LinkSpec, ConfigError> {
+    let spec: LinkSpec = at.read(files)?;
+    spec.validate()
+        .map_err(|e| at.invalid(&e, "links：", files))?;
+    Ok(spec)
+}
+
+fn read_copying(at: &Layered, files: &[ConfigFile]) -> Result<CopySpec, ConfigError> {
+    let spec: CopySpec = at.read(files)?;
+    spec.validate()
+        .map_err(|e| at.invalid(&e, "copying：", files))?;
+    Ok(spec)
 }
 
 fn key(s: &str) -> Seg {

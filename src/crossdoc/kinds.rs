@@ -4,6 +4,7 @@
 //! the comparison runs once for all of them after every document is read.
 
 use crate::rules::{BuildError, Meta};
+use crate::settings::count_in;
 use serde::Deserialize;
 
 /// Which cross-document rule.
@@ -59,6 +60,9 @@ impl CrossRules {
         params: &mut dyn erased_serde::Deserializer<'static>,
     ) -> Result<(), BuildError> {
         let params: Params = erased_serde::deserialize(params).map_err(BuildError::Params)?;
+        if let Some(n) = params.min_chars {
+            count_in("min-chars", n, 1, 100_000).map_err(BuildError::Invalid)?;
+        }
         let slot = match kind {
             CrossKind::Shared => &mut self.shared,
             CrossKind::Template => &mut self.template,

@@ -19,6 +19,7 @@ use passages::Passage;
 
 use crate::diagnostic::{fill, Diagnostic, Label, Severity};
 use crate::document::Document;
+use crate::settings::{count_in, Invalid};
 use crate::source::Source;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use normalize::Normalized;
@@ -41,6 +42,24 @@ pub(crate) struct CopySpec {
     pub merge_gap: usize,
     /// Stock sentences that are nobody's copy.
     pub stock: Vec<String>,
+}
+
+impl CopySpec {
+    /// Shared runs shorter than about eight characters are common phrases,
+    /// not copies: a smaller `noise` floods the output (every report shares
+    /// thousands of short runs with every other).
+    pub(crate) fn validate(&self) -> Result<(), Invalid> {
+        count_in("noise", self.noise, 8, 500)?;
+        count_in("guarantee", self.guarantee, self.noise, 1000).map_err(|mut e| {
+            e.message = format!(
+                "`guarantee` 须不小于 `noise`（{}）且不超过 1000（现为 {}）",
+                self.noise, self.guarantee
+            );
+            e
+        })?;
+        count_in("max-docs", self.max_docs, 1, 1_000_000)?;
+        count_in("merge-gap", self.merge_gap, 0, 200)
+    }
 }
 
 /// One line of the similarity summary.

@@ -4,7 +4,7 @@
 use super::bag::{Bag, FeatureIndex, Scratch};
 use crate::document::Document;
 use crate::segment::Token;
-use crate::settings::Invalid;
+use crate::settings::{count_in, in_range, Invalid};
 use crate::text::is_han;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -94,6 +94,19 @@ fn key(s: &str) -> u64 {
 
 fn group_key(g: usize) -> u64 {
     key(&format!("@group{g}"))
+}
+
+impl LinkSpec {
+    /// Thresholds are similarities (0–1); weights are non-negative.
+    pub(crate) fn validate(&self) -> Result<(), Invalid> {
+        in_range("threshold", self.threshold, 0.0, 1.0)?;
+        in_range("cause-threshold", self.cause_threshold, 0.0, 1.0)?;
+        in_range("label-weight", self.label_weight, 0.0, 100.0)?;
+        in_range("aspect-weight", self.aspect_weight, 0.0, 1.0)?;
+        in_range("group-weight", self.group_weight, 0.0, 100.0)?;
+        in_range("label-cover-weight", self.label_cover_weight, 0.0, 1.0)?;
+        count_in("min-chars", self.min_chars, 1, 20)
+    }
 }
 
 impl LinkModel {

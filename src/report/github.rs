@@ -1,13 +1,16 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per
 //! finding (`::warning file=…,line=…::message`).
 
+use super::escape::safe;
 use super::Report;
 use crate::diagnostic::Severity;
 
 /// Escapes per the workflow-command rules: data escapes % CR LF, properties
-/// also : and ,.
+/// also : and ,. Control characters are escaped first (`\u{1b}`), so report
+/// text can neither start a new command nor reach the log raw.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    safe(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -50,5 +53,10 @@ mod tests {
     fn escaping() {
         assert_eq!(data("50%\n下一行"), "50%25%0A下一行");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        // Report text cannot end the annotation and start a command.
+        assert_eq!(
+            data("好\n::error file=x::伪造\u{1b}[2J"),
+            "好%0A::error file=x::伪造\\u{1b}[2J"
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! sentence ends, so a label shows the sentence around it, while the line
 //! and column printed stay those of the real file.
 
+use super::escape::{safe, Shown};
 use super::Report;
 use crate::diagnostic::Severity;
 use crate::source::Source;
@@ -20,9 +21,13 @@ const MAX_CHARS: usize = 60;
 
 struct SnippetFile<'a> {
     source: &'a Source,
-    /// The text shown: ambiguous-width quotes swapped for same-size wide ones.
-    display: String,
-    /// Display lines (byte ranges) and the physical line each belongs to.
+    /// The file name, escaped.
+    name: String,
+    /// The text shown: ambiguous-width quotes swapped for same-size wide
+    /// ones, unsafe characters escaped (offsets mapped by `shown`).
+    shown: Shown,
+    /// Display lines (byte ranges of the shown text) and the physical line
+    /// each belongs to.
     lines: Vec<Range<usize>>,
     physical: Vec<usize>,
 }
@@ -36,17 +41,19 @@ impl<'a> Snippets<'a> {
         let files = sources
             .iter()
             .map(|source| {
+                let shown = Shown::new(&display_text(&source.text));
                 let mut lines = Vec::new();
                 let mut physical = Vec::new();
                 for l in 0..source.line_count() {
                     for chunk in chunks(&source.text, source.line_range(l)) {
-                        lines.push(chunk);
+                        lines.push(shown.shown(chunk.start)..shown.shown(chunk.end));
                         physical.push(l);
                     }
                 }
                 SnippetFile {
                     source,
-                    display: display_text(&source.text),
+                    name: safe(&source.name).into_owned(),
+                    shown,
                     lines,
                     physical,
                 }
@@ -118,11 +125,11 @@ impl<'a> Files<'a> for Snippets<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id)?.source.name)
+        Ok(&self.get(id)?.name)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id)?.display)
+        Ok(&self.get(id)?.shown.text)
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
@@ -149,7 +156,8 @@ impl<'a> Files<'a> for Snippets<'a> {
         _line_index: usize,
         byte_index: usize,
     ) -> Result<usize, FilesError> {
-        Ok(self.get(id)?.source.position(byte_index).1)
+        let f = self.get(id)?;
+        Ok(f.source.position(f.shown.original(byte_index)).1)
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
@@ -176,30 +184,24 @@ fn severity(s: Severity) -> CsSeverity {
 pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let files = Snippets::new(report.sources);
     let config = term::Config::default();
+    // Label spans are offsets into the original text; the shown text may
+    // be longer where a character is escaped.
+    let span = |file: usize, r: &Range<usize>| {
+        let s = &files.files[file].shown;
+        s.shown(r.start)..s.shown(r.end)
+    };
     for d in report.diagnostics {
-        let mut labels = vec![CsLabel::primary(d.file, d.span.clone())];
-        labels.extend(
-            d.labels
-                .iter()
-                .map(|l| CsLabel::secondary(l.file, l.span.clone()).with_message(&l.message)),
-        );
+        let mut labels = vec![CsLabel::primary(d.file, span(d.file, &d.span))];
+        labels.extend(d.labels.iter().map(|l| {
+            CsLabel::secondary(l.file, span(l.file, &l.span)).with_message(safe(&l.message))
+        }));
         let diagnostic = CsDiagnostic::new(severity(d.severity))
             .with_code(d.rule.to_string())
-            .with_message(&d.message)
+            .with_message(safe(&d.message))
             .with_labels(labels)
-            .with_notes(d.notes.clone());
+            .with_notes(d.notes.iter().map(|n| safe(n).into_owned()).collect());
         term::emit_to_write_style(out, &config, &files, &diagnostic)
             .map_err(std::io::Error::other)?;
-    }
-    for e in report.errors {
-        out.set_color(
-            codespan_reporting::term::termcolor::ColorSpec::new()
-                .set_bold(true)
-                .set_fg(Some(codespan_reporting::term::termcolor::Color::Red)),
-        )?;
-        write!(out, "error")?;
-        out.reset()?;
-        writeln!(out, ": {}: {}", e.path, e.problem)?;
     }
     similarity_table(report, out)?;
     writeln!(out, "{}", summary_line(report))
@@ -220,8 +222,8 @@ fn similarity_table(report: &Report, out: &mut dyn WriteColor) -> std::io::Resul
             s.shared_chars,
             s.a_ratio * 100.0,
             s.b_ratio * 100.0,
-            s.a,
-            s.b
+            safe(&s.a),
+            safe(&s.b)
         )?;
     }
     writeln!(out)

@@ -2,11 +2,15 @@
 //! findings at warning level or above, one `<failure>` each; infos are
 //! printed in `<system-out>`).
 
+use super::escape::safe;
 use super::Report;
 use crate::diagnostic::Severity;
 
+/// XML-escaped; control characters, which XML 1.0 cannot hold even as
+/// references, shown as `\u{1b}`.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    safe(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

@@ -1,5 +1,6 @@
 //! Renderers, one per output format, all reading the same [`Report`].
 
+pub(crate) mod escape;
 pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;

@@ -129,7 +129,8 @@ pub(crate) fn render_tree(docs: &[Parsed<'_>]) -> String {
             }
         }
     }
-    out
+    // Report text reaches the terminal: escape what could steer it.
+    super::escape::safe(&out).into_owned()
 }
 
 /// Links of every problem and cause item: measures at or above the threshold.

@@ -63,6 +63,12 @@ enum Target {
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
     let Params { lists, phrases } = params;
     for (i, l) in lists.iter().enumerate() {
+        if let Some(k) = l.members.iter().position(|m| m.trim().is_empty()) {
+            return Err(Invalid::in_field("lists", "提法的成员不能为空")
+                .at(i)
+                .then("members")
+                .at(k));
+        }
         if l.members.len() < 2 {
             return Err(
                 Invalid::in_field("lists", format!("提法 `{}` 至少要有两个成员", l.name))
@@ -72,6 +78,22 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         }
     }
     for (j, p) in phrases.iter().enumerate() {
+        if p.stem.trim().is_empty() {
+            return Err(Invalid::in_field(
+                "phrases",
+                format!("提法 `{}` 的 `stem` 不能为空", p.name),
+            )
+            .at(j)
+            .then("stem"));
+        }
+        if p.accepted.is_empty() {
+            return Err(Invalid::in_field(
+                "phrases",
+                format!("提法 `{}` 至少要有一个完整形式", p.name),
+            )
+            .at(j)
+            .then("accepted"));
+        }
         if let Some(a) = p.accepted.iter().find(|a| !a.contains(&p.stem)) {
             return Err(Invalid::in_field(
                 "phrases",

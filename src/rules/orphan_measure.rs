@@ -3,7 +3,7 @@
 use super::unaddressed::short;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::settings::Invalid;
+use crate::settings::{in_range, Invalid};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -20,6 +20,9 @@ pub(crate) struct OrphanMeasure {
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    if let Some(t) = params.threshold {
+        in_range("threshold", t, 0.0, 1.0)?;
+    }
     Ok(Box::new(OrphanMeasure {
         meta,
         threshold: params.threshold,

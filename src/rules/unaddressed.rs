@@ -6,7 +6,7 @@
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::outline::SectionKind;
-use crate::settings::Invalid;
+use crate::settings::{in_range, Invalid};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -31,6 +31,9 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             "items",
             "`items` 须为 problems 或 causes",
         ));
+    }
+    if let Some(t) = params.threshold {
+        in_range("threshold", t, 0.0, 1.0)?;
     }
     Ok(Box::new(Unaddressed {
         meta,

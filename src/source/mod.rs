@@ -8,7 +8,7 @@ mod decode;
 mod docx;
 mod paths;
 
-pub(crate) use paths::expand;
+pub(crate) use paths::{expand, relative_to};
 
 pub use decode::DecodeError;
 pub use docx::DocxError;
@@ -72,6 +72,8 @@ pub enum Problem {
     EmptyFolder,
     #[error("是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查")]
     OldWord,
+    #[error("文件过大：至少 {} 的文本，超过每份材料 {} 的上限（配置项 max-report-size）", megabytes(*size), megabytes(*limit))]
+    TooLarge { size: usize, limit: usize },
     #[error(transparent)]
     Decode(#[from] DecodeError),
     #[error(transparent)]
@@ -104,31 +106,53 @@ impl Source {
         }
     }
 
-    /// Reads and decodes one report.
+    /// Reads and decodes one report, within the default [`Limits`].
     pub fn load(origin: &Origin) -> Result<Source, LoadError> {
+        Source::load_within(origin, &Limits::default())
+    }
+
+    /// Reads and decodes one report; a report whose text would exceed
+    /// `limits` is refused (never read whole into memory).
+    pub fn load_within(origin: &Origin, limits: &Limits) -> Result<Source, LoadError> {
         let name = origin.to_string();
         let fail = |problem: Problem| LoadError::new(name.clone(), problem);
-        let bytes = match origin {
-            Origin::File(path) => std::fs::read(path).map_err(|e| fail(io_problem(&e)))?,
-            Origin::Stdin => {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(|e| fail(io_problem(&e)))?;
-                buf
-            }
+        // Decoded UTF-8 is at least half the bytes read (UTF-16 ASCII is the
+        // worst case), so more than twice the limit cannot fit.
+        let max_bytes = limits.max_text.saturating_mul(2);
+        let too_large = |bytes: usize| Problem::TooLarge {
+            size: bytes,
+            limit: limits.max_text,
         };
+        let bytes = match origin {
+            Origin::File(path) => {
+                let file = std::fs::File::open(path).map_err(|e| fail(io_problem(&e)))?;
+                let len = file.metadata().map_or(0, |m| m.len());
+                if len > max_bytes as u64 {
+                    return Err(fail(too_large(len as usize)));
+                }
+                read_at_most(file, max_bytes).map_err(|e| fail(io_problem(&e)))?
+            }
+            Origin::Stdin => read_at_most(std::io::stdin().lock(), max_bytes)
+                .map_err(|e| fail(io_problem(&e)))?,
+        };
+        if bytes.len() > max_bytes {
+            return Err(fail(too_large(bytes.len())));
+        }
         let mut format = "text";
         let (text, encoding) = match origin {
             Origin::File(p) if extension(p).as_deref() == Some("docx") => {
                 format = "docx";
-                (docx::text(&bytes).map_err(|e| fail(e.into()))?, "utf-8")
+                let text = docx::text(&bytes, limits.max_text).map_err(|e| fail(e.into()))?;
+                (text, "utf-8")
             }
             Origin::File(p) if extension(p).as_deref() == Some("doc") => {
                 return Err(fail(Problem::OldWord));
             }
             _ => decode::decode(bytes).map_err(|e| fail(e.into()))?,
         };
+        if text.len() > limits.max_text {
+            return Err(fail(too_large(text.len())));
+        }
         let mut source = Source::new(name, text);
         source.encoding = encoding;
         source.format = format;
@@ -185,6 +209,35 @@ fn line_starts(text: &str) -> Vec<usize> {
         from = i + 1;
     }
     starts
+}
+
+/// Reads up to `max + 1` bytes, so a caller can tell "more than max".
+fn read_at_most(reader: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    reader.take(max as u64 + 1).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// How much of an input is read. A report's text is typically 5–20 KB;
+/// the default, 2 MiB, is a hundred times more, and keeps a hostile input
+/// from taking the run's memory or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest decoded text of one report, in bytes of UTF-8.
+    pub max_text: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_text: 2 * 1024 * 1024,
+        }
+    }
+}
+
+/// `2.0 MB` for a byte count, as the too-large message shows it.
+pub(crate) fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 pub(crate) fn io_problem(e: &std::io::Error) -> Problem {
