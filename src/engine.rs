@@ -3,7 +3,7 @@
 //! diagnostics sorted by file and position, per-file ignores applied.
 
 use crate::config::{Config, ConfigError, BUILTIN_REFERENCES};
-use crate::crossdoc::{self, CrossRules, Fingerprinter, Prints, Similarity};
+use crate::crossdoc::{self, CopyGroup, CrossRules, Fingerprinter, Prints, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::links::{self, LinkModel, Links};
@@ -143,7 +143,14 @@ impl Engine {
                     };
                     let prints = fingerprinter
                         .as_ref()
-                        .map(|f| f.prints(&s.text, crossdoc::skip_ranges(&doc, f.short_line())))
+                        .map(|f| {
+                            let skip = crossdoc::skip_ranges(
+                                &doc,
+                                f.short_line(),
+                                self.config.copying.skip_opening,
+                            );
+                            f.prints(&s.text, skip)
+                        })
                         .unwrap_or_default();
                     (diagnostics, prints)
                 }))
@@ -188,6 +195,7 @@ impl Engine {
             diagnostics,
             errors,
             similarity: cross.similarity,
+            copy_groups: cross.copy_groups,
         }
     }
 }
@@ -198,6 +206,7 @@ pub struct Outcome {
     /// Files that could not be checked.
     pub errors: Vec<LoadError>,
     pub(crate) similarity: Vec<Similarity>,
+    pub(crate) copy_groups: Vec<CopyGroup>,
 }
 
 /// Reference texts: the built-in templates (unless turned off), the

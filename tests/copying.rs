@@ -1,5 +1,5 @@
-//! shared-passage, template-copy, repeated-passage and the similarity
-//! summary, on corpus reports with planted copies.
+//! copied-report, shared-passage, template-copy, repeated-passage, the
+//! similarity summary and copy groups, on corpus reports with planted copies.
 
 mod common;
 use common::*;
@@ -108,21 +108,51 @@ fn a_passage_with_a_few_words_changed_is_one_passage() {
     );
 }
 
+fn names(d: &Value) -> Vec<String> {
+    d["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let p = l["path"].as_str().unwrap();
+            p.rsplit('/').next().unwrap().to_string()
+        })
+        .collect()
+}
+
 #[test]
-fn one_passage_in_three_documents_is_found_in_every_pair() {
+fn a_passage_shared_by_five_reports_is_one_finding_in_each_naming_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let b = bases();
-    let docs: Vec<PathBuf> = (0..3)
+    let docs: Vec<PathBuf> = (0..5)
         .map(|i| plant(dir.path(), &format!("m{i}.txt"), &b[i + 4], COPIED))
         .collect();
     let refs: Vec<&Path> = docs.iter().map(|p| p.as_path()).collect();
     let (_, json) = run(&refs, &["--select", "shared-passage"]);
     let found = cross(&json, "shared-passage");
-    assert_eq!(found.len(), 6, "3 pairs, both sides");
-    for d in &found {
-        assert_ne!(d["path"], d["labels"][0]["path"]);
+    assert_eq!(found.len(), 5, "one per report: {found:#?}");
+    for (i, d) in found.iter().enumerate() {
+        let me = format!("m{i}.txt");
+        assert!(d["path"].as_str().unwrap().ends_with(&me));
+        let message = d["message"].as_str().unwrap();
+        assert!(message.starts_with("与 4 份材料"), "{message}");
+        // Labels in the first three others, the fourth named in a note.
+        let labelled = names(d);
+        assert_eq!(labelled.len(), 3);
+        assert!(!labelled.contains(&me));
+        let note = d["notes"][0].as_str().unwrap();
+        assert!(note.starts_with("另有 1 份材料也有这一段"), "{note}");
+        let mut all = labelled.clone();
+        all.extend(
+            (0..5)
+                .map(|j| format!("m{j}.txt"))
+                .filter(|n| note.contains(n.as_str())),
+        );
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 4, "{all:?}");
     }
-    assert_eq!(json["similarity"].as_array().unwrap().len(), 3);
+    assert_eq!(json["similarity"].as_array().unwrap().len(), 10);
 }
 
 #[test]
@@ -213,7 +243,12 @@ fn a_passage_in_more_than_max_docs_documents_is_common_wording() {
             cfg.to_str().unwrap(),
         ],
     );
-    assert_eq!(cross(&json, "shared-passage").len(), 12 * 11);
+    // One finding per report, naming the 11 others.
+    let found = cross(&json, "shared-passage");
+    assert_eq!(found.len(), 12);
+    assert!(found
+        .iter()
+        .all(|d| d["message"].as_str().unwrap().starts_with("与 11 份材料")));
 }
 
 #[test]
@@ -272,4 +307,203 @@ fn human_output_shows_both_places_and_the_similarity_table() {
     let _ = (&a, &c);
     let text = String::from_utf8(out.stdout).unwrap();
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn an_edited_copy_is_one_passage_from_its_first_to_its_last_shared_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    // Unchanged runs of 15+ characters; one word changed, two swapped.
+    let original = "去年九月我在全县安全生产大检查中只听取了汇报，没有深入任何一家危化品企业的生产车间，对三处重大隐患的整改进度也没有跟踪督办。";
+    let edited = "去年九月我在全县安全生产大检查里只听取了汇报，没有深入任何一家危化品企业的车间生产，对三处重大隐患的整改进度也没有跟踪督办。";
+    let x = plant(dir.path(), "x.txt", &b[0], original);
+    let y = plant(dir.path(), "y.txt", &b[1], edited);
+    let (_, json) = run(&[&x, &y], &["--select", "shared-passage"]);
+    let found = cross(&json, "shared-passage");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for d in &found {
+        let text = d["text"].as_str().unwrap();
+        assert!(text.starts_with("去年九月我在全县"), "{text}");
+        assert!(text.ends_with("跟踪督办"), "{text}");
+    }
+}
+
+#[test]
+fn a_passage_matching_two_identical_references_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(corpus("references/seed-2023-template.txt")).unwrap();
+    let reference = dir.path().join("范文.txt");
+    std::fs::write(&reference, &seed).unwrap();
+    // A report that copies one long paragraph of the template.
+    let paragraph = seed.lines().max_by_key(|l| l.chars().count()).unwrap();
+    let r = plant(dir.path(), "r.txt", &bases()[2], paragraph);
+    let (_, json) = run(
+        &[&r],
+        &[
+            "--select",
+            "template-copy",
+            "--reference",
+            reference.to_str().unwrap(),
+        ],
+    );
+    let found = cross(&json, "template-copy");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0]["labels"].as_array().unwrap().len(),
+        2,
+        "both references labelled"
+    );
+    assert!(found[0]["message"].as_str().unwrap().contains("2 份材料"));
+}
+
+#[test]
+fn whole_copies_are_one_error_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(corpus("references/seed-2023-template.txt")).unwrap();
+    // The built-in template with a new title.
+    let retitled = dir.path().join("retitled.txt");
+    std::fs::write(
+        &retitled,
+        seed.replacen(
+            "2023年度主题教育专题民主生活会个人剖析材料",
+            "2024年度民主生活会对照检查材料",
+            1,
+        ),
+    )
+    .unwrap();
+    // Another member's report, handed in with only the title and name changed.
+    let theirs = std::fs::read_to_string(corpus("good-01-yi-guanyu.txt")).unwrap();
+    let mine = dir.path().join("mine.txt");
+    let first = theirs.lines().next().unwrap();
+    std::fs::write(
+        &mine,
+        theirs.replacen(first, "县住建局局长李明对照检查材料", 1),
+    )
+    .unwrap();
+    let original = corpus("good-01-yi-guanyu.txt");
+    let (code, json) = run(&[&retitled, &mine, &original], &[]);
+    assert_eq!(code, 1);
+    let errors = cross(&json, "copied-report");
+    let summary: Vec<(String, String, String)> = errors
+        .iter()
+        .map(|d| {
+            let name = |p: &Value| p.as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (
+                name(&d["path"]),
+                name(&d["labels"][0]["path"]),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "retitled.txt".into(),
+                "seed-2023-template.txt".into(),
+                "error".into()
+            ),
+            (
+                "mine.txt".into(),
+                "good-01-yi-guanyu.txt".into(),
+                "error".into()
+            ),
+            (
+                "good-01-yi-guanyu.txt".into(),
+                "mine.txt".into(),
+                "error".into()
+            ),
+        ]
+    );
+    for d in &errors {
+        assert!(d["message"].as_str().unwrap().contains("100%"), "{d}");
+    }
+    // The whole copy says it all: no passage findings between those texts.
+    assert!(cross(&json, "shared-passage").is_empty());
+    assert!(cross(&json, "template-copy").is_empty());
+}
+
+#[test]
+fn identical_files_are_one_finding_per_side_across_formulations() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(corpus("good-01-yi-guanyu.txt")).unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, &text).unwrap();
+    let (_, json) = run(&[&a, &b], &["--select", "copied-report,shared-passage"]);
+    let found = json["diagnostics"].as_array().unwrap();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    // The span runs through the formulations quoted in the report (they are
+    // stock wording, but the texts around them match).
+    for d in found {
+        assert_eq!(d["rule"], "copied-report");
+        let t = d["text"].as_str().unwrap();
+        assert!(t.contains("习近平新时代中国特色社会主义思想"), "{t}");
+    }
+}
+
+#[test]
+fn a_three_member_copy_group_appears_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(corpus("good-03-part.txt")).unwrap();
+    let paragraphs: Vec<&str> = base.lines().collect();
+    // Three members who share most of one report, each with own lines.
+    let mut files = Vec::new();
+    for (i, own) in [
+        "我分管的财务工作今年审计发现问题6个。",
+        "我负责的招商项目今年落地2个。",
+        "我联系的3个村今年集体收入增长。",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut lines: Vec<String> = paragraphs.iter().map(|l| l.to_string()).collect();
+        lines.insert(3, own.to_string());
+        let p = dir.path().join(format!("g{i}.txt"));
+        std::fs::write(&p, lines.join("\n")).unwrap();
+        files.push(p);
+    }
+    let other = corpus("good-05-topic.txt");
+    let (_, json) = run(&[&files[0], &files[1], &files[2], &other], &[]);
+    let groups = json["copy_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    let members: Vec<&str> = groups[0]["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(members, ["g0.txt", "g1.txt", "g2.txt"]);
+    assert!(groups[0]["share"].as_f64().unwrap() > 0.9);
+    let human = bin()
+        .args(files.iter().map(|f| f.to_str().unwrap()))
+        .arg(&other)
+        .arg("--color=never")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(out.matches("雷同组").count(), 1, "{out}");
+}
+
+#[test]
+fn a_report_of_one_repeated_sentence_is_checked_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence =
+        "我在2024年全县安全生产大检查中只听取了汇报，没有深入任何一家危化品企业的生产车间。";
+    let path = dir.path().join("rep.txt");
+    std::fs::write(&path, sentence.repeat(100 * 1024 / sentence.len() + 1)).unwrap();
+    let (code, json) = check_json(&[
+        path.to_str().unwrap(),
+        corpus("bad-numbering.txt").to_str().unwrap(),
+    ]);
+    assert_ne!(code, 2);
+    // The repetition is one finding, pointing back at the first copy.
+    let repeats = cross(&json, "repeated-passage");
+    assert_eq!(repeats.len(), 1, "{repeats:#?}");
+    assert_eq!(
+        cross(&json, "numbering").len(),
+        3,
+        "the other report is checked"
+    );
 }

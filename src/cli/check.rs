@@ -35,6 +35,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         diagnostics: &diagnostics,
         errors: &errors,
         similarity: &outcome.similarity,
+        copy_groups: &outcome.copy_groups,
         rules: &rules,
         baselined,
     };

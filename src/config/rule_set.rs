@@ -208,7 +208,12 @@ fn build_entry(
         let known: Vec<&str> = rules::KINDS
             .iter()
             .map(|k| k.name)
-            .chain(["shared-passage", "template-copy", "repeated-passage"])
+            .chain([
+                "whole-copy",
+                "shared-passage",
+                "template-copy",
+                "repeated-passage",
+            ])
             .collect();
         let kind_at = e.at.join(&[key("kind")]);
         return Err(files[kind_at.file].error(

@@ -1,19 +1,28 @@
 //! Text normalised for comparison: punctuation and white space dropped,
 //! full-width letters and digits folded to ASCII, lower case; every kept
 //! character remembers its byte range in the original text.
+//!
+//! Line breaks and skipped ranges (title, opening, headings) become unique
+//! sentinels: no shared run crosses them. Stock phrases and official
+//! formulations stay in the text but are *masked*: no fingerprint is taken
+//! on them (they alone never make a copy), while a copied passage that runs
+//! through one continues across it.
 
 use std::ops::Range;
 
+/// Values above any char: a line break or a skipped range. Each is unique,
+/// so no k-gram containing one is shared, and no passage crosses it.
+const SENTINEL: u32 = 0x11_0000;
+
+/// Set on a character inside a stock phrase.
+const STOCK: u32 = 1 << 30;
+
 pub(crate) struct Normalized {
-    pub chars: Vec<u32>,
-    next_sentinel: u32,
-    /// Byte offset of each kept character in the original text; empty when
-    /// only fingerprints are wanted.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Folded characters; sentinels; stock characters carry [`STOCK`].
+    pub(crate) chars: Vec<u32>,
 }
 
-fn fold(c: char) -> Option<char> {
+pub(crate) fn fold(c: char) -> Option<char> {
     match c as u32 {
         // The common cases first: Unicode's alphabetic table is slow.
         0x4E00..=0x9FFF | 0x3400..=0x4DBF => Some(c),
@@ -28,76 +37,53 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
-/// Values above any char: a line break or a skipped range. Each is unique,
-/// so no k-gram containing one is shared, and no passage crosses it.
-const SENTINEL: u32 = 0x11_0000;
+/// Walks the normalised characters of `text` with `skip` (sorted byte
+/// ranges) and line breaks as sentinels: calls `each(value, byte, len)`
+/// for every normalised character (a sentinel has length 0). The one
+/// definition of the normalised text that fingerprints, extension and spans
+/// all share.
+fn walk(text: &str, skip: &[Range<usize>], mut each: impl FnMut(u32, usize, usize)) {
+    let mut skips = skip.iter().peekable();
+    let mut sentinel = SENTINEL;
+    let mut in_skip = false;
+    for (i, c) in text.char_indices() {
+        while skips.peek().is_some_and(|r| r.end <= i) {
+            skips.next();
+        }
+        let skipped = skips.peek().is_some_and(|r| r.contains(&i));
+        if skipped || c == '\n' || c == '\r' {
+            if skipped && in_skip {
+                continue;
+            }
+            in_skip = skipped;
+            each(sentinel, i, 0);
+            sentinel += 1;
+        } else {
+            in_skip = false;
+            if let Some(f) = fold(c) {
+                each(f as u32, i, c.len_utf8());
+            }
+        }
+    }
+}
 
 impl Normalized {
     /// Normalises `text`; line breaks and the byte ranges `skip` (sorted)
-    /// become sentinels that no passage crosses.
-    pub(crate) fn new(text: &str, skip: &[Range<usize>]) -> Normalized {
-        Normalized::build(text, skip, true)
-    }
-
-    /// Like [`Normalized::new`], without the map back to the text.
-    pub(crate) fn chars_only(text: &str, skip: &[Range<usize>]) -> Normalized {
-        Normalized::build(text, skip, false)
-    }
-
-    fn build(text: &str, skip: &[Range<usize>], offsets: bool) -> Normalized {
-        let cap = text.len() / 3;
+    /// become sentinels.
+    pub(crate) fn build(text: &str, skip: &[Range<usize>]) -> Normalized {
         let mut n = Normalized {
-            next_sentinel: 0,
-            chars: Vec::with_capacity(cap),
-            starts: Vec::with_capacity(if offsets { cap } else { 0 }),
-            ends: Vec::with_capacity(if offsets { cap } else { 0 }),
+            chars: Vec::with_capacity(text.len() / 3 + 1),
         };
-        let mut skips = skip.iter().peekable();
-        let mut sentinel = SENTINEL;
-        let mut push_sentinel = |n: &mut Normalized, at: usize| {
-            n.chars.push(sentinel);
-            if offsets {
-                n.starts.push(at as u32);
-                n.ends.push(at as u32);
-            }
-            sentinel += 1;
-        };
-        let mut in_skip = false;
-        for (i, c) in text.char_indices() {
-            while skips.peek().is_some_and(|r| r.end <= i) {
-                skips.next();
-            }
-            if skips.peek().is_some_and(|r| r.contains(&i)) {
-                if !in_skip {
-                    push_sentinel(&mut n, i);
-                    in_skip = true;
-                }
-                continue;
-            }
-            in_skip = false;
-            if c == '\n' || c == '\r' {
-                push_sentinel(&mut n, i);
-            } else if let Some(f) = fold(c) {
-                n.chars.push(f as u32);
-                if offsets {
-                    n.starts.push(i as u32);
-                    n.ends.push((i + c.len_utf8()) as u32);
-                }
-            }
-        }
-        n.next_sentinel = sentinel;
+        walk(text, skip, |c, _, _| n.chars.push(c));
         n
     }
 
-    pub(crate) fn len(&self) -> usize {
-        self.chars.len()
-    }
-
-    /// Leaves characters `range` out: each becomes a unique sentinel.
-    pub(crate) fn blank(&mut self, range: Range<usize>) {
-        for i in range {
-            self.chars[i] = self.next_sentinel;
-            self.next_sentinel += 1;
+    /// Marks normalised characters `range` as stock wording.
+    pub(crate) fn mask(&mut self, range: Range<usize>) {
+        for c in &mut self.chars[range] {
+            if !is_sentinel(*c) {
+                *c |= STOCK;
+            }
         }
     }
 
@@ -105,15 +91,70 @@ impl Normalized {
     pub(crate) fn text_chars(&self) -> usize {
         self.chars.iter().filter(|&&c| !is_sentinel(c)).count()
     }
-
-    /// The original byte range of normalised characters `range`.
-    pub(crate) fn bytes(&self, range: Range<usize>) -> Range<usize> {
-        self.starts[range.start] as usize..self.ends[range.end - 1] as usize
-    }
 }
 
+/// A sentinel in a [`compact`] text: never equal to a character.
+pub(crate) const BREAK: u16 = u16::MAX;
+
+/// The normalised text as compared when passages are extended: two bytes a
+/// character (characters beyond the first plane folded into the private
+/// use area; a chance equality there costs at most a character of a
+/// passage), breaks as [`BREAK`]. Same indices as [`Normalized`].
+pub(crate) fn compact(text: &str, skip: &[Range<usize>]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    walk(text, skip, |c, _, len| {
+        out.push(if len == 0 {
+            BREAK
+        } else if c < 0xFFFF {
+            c as u16
+        } else {
+            0xE000 | (c & 0x0FFF) as u16
+        })
+    });
+    out
+}
+
+/// The byte ranges in `text` of the normalised character ranges `ranges`
+/// (each non-empty, starting and ending on a character).
+pub(crate) fn byte_ranges(
+    text: &str,
+    skip: &[Range<usize>],
+    ranges: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    // Every index needed, in order, mapped in one walk.
+    let mut wanted: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end - 1]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut found: Vec<(usize, usize)> = Vec::with_capacity(wanted.len());
+    let mut index = 0;
+    let mut next = wanted.iter().peekable();
+    walk(text, skip, |_, byte, len| {
+        while next.peek().is_some_and(|&&w| w == index) {
+            found.push((byte, byte + len));
+            next.next();
+        }
+        index += 1;
+    });
+    let at = |i: usize| found[wanted.binary_search(&i).expect("mapped")];
+    ranges
+        .iter()
+        .map(|r| at(r.start).0..at(r.end - 1).1)
+        .collect()
+}
+
+/// A line break or skipped range (never equal to anything else).
 pub(crate) fn is_sentinel(c: u32) -> bool {
-    c >= SENTINEL
+    c & !STOCK >= SENTINEL
+}
+
+/// Inside a stock phrase (or a sentinel): no fingerprint starts a match here.
+pub(crate) fn is_masked(c: u32) -> bool {
+    c & STOCK != 0 || is_sentinel(c)
+}
+
+/// The character itself, stock mark removed (for comparing two texts).
+pub(crate) fn plain(c: u32) -> u32 {
+    c & !STOCK
 }
 
 /// Just the normalised characters of `text` (for stock phrases).
@@ -125,30 +166,34 @@ pub(crate) fn chars(text: &str) -> Vec<u32> {
 mod tests {
     use super::*;
 
+    fn shown(n: &Normalized) -> String {
+        n.chars
+            .iter()
+            .map(|&c| {
+                if is_sentinel(c) {
+                    '|'
+                } else {
+                    char::from_u32(plain(c)).unwrap()
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn punctuation_and_width_are_folded_with_a_map_back() {
         let text = "学习，“Ａ１”　工作。";
-        let n = Normalized::new(text, &[]);
-        let s: String = n
-            .chars
-            .iter()
-            .map(|&c| char::from_u32(c).unwrap())
-            .collect();
-        assert_eq!(s, "学习a1工作");
-        assert_eq!(&text[n.bytes(2..4)], "Ａ１");
-        assert_eq!(&text[n.bytes(0..6)], text.trim_end_matches('。'));
+        let n = Normalized::build(text, &[]);
+        assert_eq!(shown(&n), "学习a1工作");
+        let spans = byte_ranges(text, &[], &[2..4, 0..6]);
+        assert_eq!(&text[spans[0].clone()], "Ａ１");
+        assert_eq!(&text[spans[1].clone()], text.trim_end_matches('。'));
+        assert_eq!(compact(text, &[]).len(), n.chars.len());
     }
-}
-
-#[cfg(test)]
-mod sentinel_tests {
-    use super::*;
 
     #[test]
     fn line_breaks_and_skipped_ranges_become_unique_sentinels() {
         let text = "标题行\n正文一。\n正文二";
-        let title = 0..9;
-        let n = Normalized::new(text, std::slice::from_ref(&title));
+        let n = Normalized::build(text, std::slice::from_ref(&(0..9)));
         let sentinels: Vec<u32> = n
             .chars
             .iter()
@@ -160,5 +205,14 @@ mod sentinel_tests {
         unique.dedup();
         assert_eq!(unique, sentinels);
         assert_eq!(n.text_chars(), 6);
+        assert_eq!(shown(&n), "||正文一|正文二");
+    }
+
+    #[test]
+    fn masked_characters_keep_their_value() {
+        let mut n = Normalized::build("四个意识", &[]);
+        n.mask(0..4);
+        assert!(n.chars.iter().all(|&c| is_masked(c) && !is_sentinel(c)));
+        assert_eq!(plain(n.chars[2]), '意' as u32);
     }
 }

@@ -1,33 +1,28 @@
-//! From fingerprint hits to passages: hits of one document pair that lie
-//! close together on (nearly) one diagonal are one passage, even with a few
-//! words changed inside; its ends are then extended character by character.
+//! From seeds to passages. Seeds of one pair of texts that lie close
+//! together on (nearly) one diagonal are one run; each run is then extended
+//! character by character, across masked stock wording when both texts have
+//! it, and across a few changed or reordered words when the texts match
+//! again right after them (an edited copy is one passage, from its first
+//! to its last shared run). Runs that then overlap are one passage.
 
-use super::normalize::{is_sentinel, Normalized};
-use crate::source::Source;
+use super::index::Hit;
+use super::normalize::BREAK;
+use super::Corpus;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// A fingerprint shared by documents `a` and `b` (normalised positions).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Hit {
-    pub a: u32,
-    pub b: u32,
-    pub pos_a: u32,
-    pub pos_b: u32,
-}
-
 /// A maximal shared passage; spans are byte ranges in the original texts.
 #[derive(Debug, Clone)]
 pub(crate) struct Passage {
-    pub a: u32,
-    pub b: u32,
-    pub span_a: Range<usize>,
-    pub span_b: Range<usize>,
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) span_a: Range<usize>,
+    pub(crate) span_b: Range<usize>,
     /// Length in (normalised) characters, on the `a` side.
-    pub chars: usize,
+    pub(crate) chars: usize,
     /// The passage in `a`'s normalised text.
-    pub norm_a: Range<usize>,
+    pub(crate) norm_a: Range<usize>,
 }
 
 /// A passage in normalised positions while it is being built.
@@ -39,21 +34,27 @@ struct Run {
     rb: Range<usize>,
 }
 
-fn counted(chars: &[u32]) -> usize {
-    chars
-        .iter()
-        .filter(|&&c| !super::normalize::is_sentinel(c))
-        .count()
+/// How far past a changed word the texts may match again (characters), how
+/// far the two sides may shift against each other there, and how long the
+/// match after the change must be to carry the passage on.
+const BRIDGE: usize = 24;
+const SHIFT: usize = 6;
+const RESUME: usize = 10;
+
+fn is_sentinel(c: u16) -> bool {
+    c == BREAK
 }
 
-/// Groups hits into passages of at least `min_chars` characters.
+fn counted(chars: &[u16]) -> usize {
+    chars.iter().filter(|&&c| !is_sentinel(c)).count()
+}
+
+/// Groups seeds into passages of at least `min_chars` characters.
 pub(crate) fn build(
     mut hits: Vec<Hit>,
     k: usize,
     gap: usize,
-    sources: &[Source],
-    prints: &[super::Prints],
-    fingerprinter: &super::Fingerprinter,
+    corpus: &Corpus,
     min_chars: usize,
 ) -> Vec<Passage> {
     if hits.is_empty() {
@@ -61,83 +62,67 @@ pub(crate) fn build(
     }
     hits.par_sort_unstable_by_key(|h| (h.a, h.b, h.pos_a, h.pos_b));
     let mut runs: Vec<Run> = Vec::new();
-    for h in hits {
-        let (pa, pb) = (h.pos_a as usize, h.pos_b as usize);
-        let diag = pb as i64 - pa as i64;
-        // Join the latest run of this pair on a nearby diagonal, if close.
-        let joined = runs
-            .iter_mut()
-            .rev()
-            .take_while(|r| (r.a, r.b) == (h.a, h.b))
-            .find(|r| {
-                let r_diag = r.rb.end as i64 - r.ra.end as i64;
-                pa <= r.ra.end + gap
-                    && (diag - r_diag).unsigned_abs() as usize <= gap
-                    && pb + k + gap >= r.rb.start
-            });
-        match joined {
-            Some(r) => {
-                r.ra.end = r.ra.end.max(pa + k);
-                r.rb.start = r.rb.start.min(pb);
-                r.rb.end = r.rb.end.max(pb + k);
-            }
-            None => runs.push(Run {
-                a: h.a,
-                b: h.b,
-                ra: pa..pa + k,
-                rb: pb..pb + k,
-            }),
-        }
+    for pair in hits.chunk_by(|x, y| (x.a, x.b) == (y.a, y.b)) {
+        join_seeds(pair, k, gap, &mut runs);
     }
     // Extend the ends exactly, on the normalised texts of the documents involved.
     let mut docs: Vec<u32> = runs.iter().flat_map(|r| [r.a, r.b]).collect();
     docs.sort_unstable();
     docs.dedup();
-    let texts: HashMap<u32, Normalized> = docs
-        .par_iter()
-        .map(|&d| {
-            (
-                d,
-                fingerprinter.normalized(&sources[d as usize].text, &prints[d as usize].skip),
-            )
+    let texts: HashMap<u32, Vec<u16>> = docs.par_iter().map(|&d| (d, corpus.compact(d))).collect();
+    // Exact extension first: the many runs of one passage become one, so
+    // the costlier bridging across edits runs once per passage.
+    runs.par_iter_mut().for_each(|r| {
+        extend(r, &texts[&r.a], &texts[&r.b], false);
+    });
+    let mut runs = merge(runs);
+    runs.par_iter_mut().for_each(|r| {
+        extend(r, &texts[&r.a], &texts[&r.b], true);
+    });
+    let mut merged = merge(runs);
+    merged.retain(|r| counted(&texts[&r.a][r.ra.clone()]) >= min_chars);
+    let chars: Vec<usize> = merged
+        .iter()
+        .map(|r| counted(&texts[&r.a][r.ra.clone()]))
+        .collect();
+    drop(texts);
+    // Byte spans, one walk of each text for all its passages.
+    let mut wanted: HashMap<u32, Vec<Range<usize>>> = HashMap::new();
+    for r in &merged {
+        wanted.entry(r.a).or_default().push(r.ra.clone());
+        wanted.entry(r.b).or_default().push(r.rb.clone());
+    }
+    let spans: HashMap<u32, HashMap<(usize, usize), Range<usize>>> = wanted
+        .into_par_iter()
+        .map(|(d, ranges)| {
+            let bytes = corpus.spans(d, &ranges);
+            let map = ranges
+                .iter()
+                .zip(bytes)
+                .map(|(r, b)| ((r.start, r.end), b))
+                .collect();
+            (d, map)
         })
         .collect();
-    for r in &mut runs {
-        let (na, nb) = (&texts[&r.a].chars, &texts[&r.b].chars);
-        r.ra.end = r.ra.end.min(na.len());
-        r.rb.end = r.rb.end.min(nb.len());
-        // Sentinels are numbered per text: equal values in two texts are
-        // still two different breaks.
-        let same = |i: usize, j: usize| na[i] == nb[j] && !is_sentinel(na[i]);
-        while r.ra.start > 0 && r.rb.start > 0 && same(r.ra.start - 1, r.rb.start - 1) {
-            r.ra.start -= 1;
-            r.rb.start -= 1;
-        }
-        while r.ra.end < na.len() && r.rb.end < nb.len() && same(r.ra.end, r.rb.end) {
-            r.ra.end += 1;
-            r.rb.end += 1;
-        }
-        // A run never starts or ends on a break.
-        while r.ra.len() > 1 && is_sentinel(na[r.ra.start]) {
-            r.ra.start += 1;
-        }
-        while r.ra.len() > 1 && is_sentinel(na[r.ra.end - 1]) {
-            r.ra.end -= 1;
-        }
-        while r.rb.len() > 1 && is_sentinel(nb[r.rb.start]) {
-            r.rb.start += 1;
-        }
-        while r.rb.len() > 1 && is_sentinel(nb[r.rb.end - 1]) {
-            r.rb.end -= 1;
-        }
-        if r.a == r.b && r.ra.end > r.rb.start {
-            // A repetition inside one text: the first copy ends where the second starts.
-            r.ra.end = r.rb.start;
-        }
-    }
-    // Runs that now overlap on both sides are one passage.
-    runs.sort_by_key(|r| (r.a, r.b, r.ra.start));
-    let mut merged: Vec<Run> = Vec::new();
+    merged
+        .into_iter()
+        .zip(chars)
+        .map(|(r, chars)| Passage {
+            a: r.a,
+            b: r.b,
+            span_a: spans[&r.a][&(r.ra.start, r.ra.end)].clone(),
+            span_b: spans[&r.b][&(r.rb.start, r.rb.end)].clone(),
+            chars,
+            norm_a: r.ra,
+        })
+        .collect()
+}
+
+/// Runs that overlap on both sides are one.
+fn merge(mut runs: Vec<Run>) -> Vec<Run> {
+    runs.retain(|r| !r.ra.is_empty() && !r.rb.is_empty());
+    runs.sort_by_key(|r| (r.a, r.b, r.ra.start, r.rb.start));
+    let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
     for r in runs {
         match merged.last_mut() {
             Some(m)
@@ -154,15 +139,220 @@ pub(crate) fn build(
         }
     }
     merged
-        .into_iter()
-        .filter(|r| counted(&texts[&r.a].chars[r.ra.clone()]) >= min_chars && !r.rb.is_empty())
-        .map(|r| Passage {
-            a: r.a,
-            b: r.b,
-            span_a: texts[&r.a].bytes(r.ra.clone()),
-            span_b: texts[&r.b].bytes(r.rb.clone()),
-            chars: counted(&texts[&r.a].chars[r.ra.clone()]),
-            norm_a: r.ra.clone(),
-        })
-        .collect()
+}
+
+/// Joins the seeds of one pair (sorted by position in `a`) into runs: a
+/// seed joins an open run whose end is within `gap` on a diagonal within
+/// `gap`. Runs left behind by more than `gap` are closed, so the open list
+/// stays short whatever the input.
+fn join_seeds(pair: &[Hit], k: usize, gap: usize, runs: &mut Vec<Run>) {
+    let first = runs.len();
+    let mut open: Vec<usize> = Vec::new();
+    for h in pair {
+        let (pa, pb) = (h.pos_a as usize, h.pos_b as usize);
+        open.retain(|&i| runs[i].ra.end + gap >= pa);
+        let diag = pb as i64 - pa as i64;
+        let joined = open.iter().copied().find(|&i| {
+            let r = &runs[i];
+            let r_diag = r.rb.end as i64 - r.ra.end as i64;
+            (diag - r_diag).unsigned_abs() as usize <= gap && pb + k + gap >= r.rb.start
+        });
+        match joined {
+            Some(i) => {
+                let r = &mut runs[i];
+                r.ra.end = r.ra.end.max(pa + k);
+                r.rb.start = r.rb.start.min(pb);
+                r.rb.end = r.rb.end.max(pb + k);
+            }
+            None => {
+                open.push(runs.len());
+                runs.push(Run {
+                    a: h.a,
+                    b: h.b,
+                    ra: pa..pa + k,
+                    rb: pb..pb + k,
+                });
+            }
+        }
+    }
+    debug_assert!(runs[first..].iter().all(|r| r.a == pair[0].a));
+}
+
+/// Extends a run to the maximal stretch the two texts share around it;
+/// with `bridges`, also across changed words. A seed that was a hash
+/// collision does not grow (its neighbours differ) and stays shorter than
+/// any reported passage.
+fn extend(r: &mut Run, na: &[u16], nb: &[u16], bridges: bool) {
+    let same = |i: usize, j: usize| na[i] == nb[j] && !is_sentinel(na[i]);
+    r.ra.end = r.ra.end.min(na.len());
+    r.rb.end = r.rb.end.min(nb.len());
+    loop {
+        while r.ra.start > 0 && r.rb.start > 0 && same(r.ra.start - 1, r.rb.start - 1) {
+            r.ra.start -= 1;
+            r.rb.start -= 1;
+        }
+        if !bridges {
+            break;
+        }
+        match bridge_back(na, nb, r.ra.start, r.rb.start, &same) {
+            Some((i, j)) => {
+                r.ra.start = i;
+                r.rb.start = j;
+            }
+            None => break,
+        }
+    }
+    loop {
+        while r.ra.end < na.len() && r.rb.end < nb.len() && same(r.ra.end, r.rb.end) {
+            r.ra.end += 1;
+            r.rb.end += 1;
+        }
+        if !bridges {
+            break;
+        }
+        match bridge_forward(na, nb, r.ra.end, r.rb.end, &same) {
+            Some((i, j)) => {
+                r.ra.end = i;
+                r.rb.end = j;
+            }
+            None => break,
+        }
+    }
+    // A run never starts or ends on a break.
+    while r.ra.len() > 1 && is_sentinel(na[r.ra.start]) {
+        r.ra.start += 1;
+    }
+    while r.ra.len() > 1 && is_sentinel(na[r.ra.end - 1]) {
+        r.ra.end -= 1;
+    }
+    while r.rb.len() > 1 && is_sentinel(nb[r.rb.start]) {
+        r.rb.start += 1;
+    }
+    while r.rb.len() > 1 && is_sentinel(nb[r.rb.end - 1]) {
+        r.rb.end -= 1;
+    }
+    if r.a == r.b && r.ra.end > r.rb.start {
+        // A repetition inside one text: the first copy ends where the second starts.
+        r.ra.end = r.rb.start;
+    }
+}
+
+/// Past a mismatch at (i, j): the nearest place within [`BRIDGE`]
+/// characters, the sides shifted by at most [`SHIFT`], where [`RESUME`]
+/// characters match again with no break in between; returns the end of
+/// that match.
+fn bridge_forward(
+    na: &[u16],
+    nb: &[u16],
+    i: usize,
+    j: usize,
+    same: &impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    // The first break on each side bounds where a match may end.
+    let reach = BRIDGE + SHIFT + RESUME;
+    let limit = |n: &[u16], from: usize| {
+        let end = (from + reach).min(n.len());
+        (from..end).find(|&p| is_sentinel(n[p])).unwrap_or(end)
+    };
+    let (la, lb) = (limit(na, i), limit(nb, j));
+    for da in 0..=BRIDGE {
+        let x = i + da;
+        if x + RESUME > la {
+            break;
+        }
+        for db in da.saturating_sub(SHIFT)..=da + SHIFT {
+            let y = j + db;
+            if (da, db) == (0, 0) || y + RESUME > lb {
+                continue;
+            }
+            if (0..RESUME).all(|d| same(x + d, y + d)) {
+                return Some((x + RESUME, y + RESUME));
+            }
+        }
+    }
+    None
+}
+
+/// The mirror of [`bridge_forward`], before a run's start (i, j).
+fn bridge_back(
+    na: &[u16],
+    nb: &[u16],
+    i: usize,
+    j: usize,
+    same: &impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let reach = BRIDGE + SHIFT + RESUME;
+    // The last break before each side bounds where a match may start.
+    let limit = |n: &[u16], to: usize| {
+        let start = to.saturating_sub(reach);
+        (start..to)
+            .rev()
+            .find(|&p| is_sentinel(n[p]))
+            .map_or(start, |p| p + 1)
+    };
+    let (la, lb) = (limit(na, i), limit(nb, j));
+    for da in 0..=BRIDGE {
+        if i < da + RESUME || i - da - RESUME < la {
+            break;
+        }
+        let x = i - da - RESUME;
+        for db in da.saturating_sub(SHIFT)..=da + SHIFT {
+            if (da, db) == (0, 0) || j < db + RESUME || j - db - RESUME < lb {
+                continue;
+            }
+            let y = j - db - RESUME;
+            if (0..RESUME).all(|d| same(x + d, y + d)) {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<u16> {
+        s.chars().map(|c| c as u16).collect()
+    }
+
+    #[test]
+    fn an_edited_copy_is_extended_from_its_first_to_its_last_shared_run() {
+        // Shared runs of 15+ characters with a word changed and two words
+        // swapped between them.
+        let a = chars("开头不同甲乙去年九月我在全县安全生产大检查中只听取了汇报没有深入任何一家危化品企业的生产车间对三处重大隐患的整改进度也没有跟踪督办结尾甲");
+        let b = chars("另一个开头去年九月我在全县安全生产大检查里只听取了汇报没有深入任何一家危化品企业的车间生产对三处重大隐患的整改进度也没有跟踪督办结尾乙");
+        let start_a = 6;
+        let start_b = 5;
+        // A seed in the middle run.
+        let mid_a = a.iter().position(|&c| c == '听' as u16).unwrap();
+        let mid_b = b.iter().position(|&c| c == '听' as u16).unwrap();
+        let mut r = Run {
+            a: 0,
+            b: 1,
+            ra: mid_a..mid_a + 13,
+            rb: mid_b..mid_b + 13,
+        };
+        extend(&mut r, &a, &b, true);
+        assert_eq!(r.ra.start, start_a, "back to the first shared run");
+        assert_eq!(r.rb.start, start_b);
+        // …督办结尾 is shared; the texts differ from the next character on.
+        let end = a.iter().rposition(|&c| c == '尾' as u16).unwrap() + 1;
+        assert_eq!(r.ra.end, end, "on to the last shared run");
+    }
+
+    #[test]
+    fn a_seed_that_was_a_collision_does_not_grow() {
+        let a = chars("完全不同的一段文字用于测试哈希碰撞的情形");
+        let b = chars("另外一段毫无关系的文本内容也有二十个字");
+        let mut r = Run {
+            a: 0,
+            b: 1,
+            ra: 3..16,
+            rb: 3..16,
+        };
+        extend(&mut r, &a, &b, true);
+        assert_eq!((r.ra.clone(), r.rb.clone()), (3..16, 3..16));
+    }
 }

@@ -1,13 +1,16 @@
 //! Winnowing (Schleimer, Wilkerson, Aiken 2003): hash every k-gram, keep the
 //! minimum hash of each window of w = t - k + 1 consecutive hashes. Any
 //! shared run of at least t characters shares a fingerprint; runs shorter
-//! than k never do.
+//! than k never do. Hashes are 32 bits: a chance collision makes a seed that
+//! the exact comparison of the texts then drops.
+
+use super::normalize::{is_masked, plain};
 
 /// One selected k-gram: its hash and where it starts (normalised chars).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fingerprint {
-    pub hash: u64,
-    pub pos: u32,
+    pub(crate) hash: u32,
+    pub(crate) pos: u32,
 }
 
 /// Mixes a rolling hash so window minima are spread evenly (splitmix64).
@@ -19,41 +22,47 @@ fn mix(mut x: u64) -> u64 {
 
 const BASE: u64 = 0x100_0000_01b3;
 
-/// Hashes of every k-gram of `chars`, in order.
-pub(crate) fn kgram_hashes(chars: &[u32], k: usize) -> Vec<u64> {
+/// A k-gram holding a masked character (a break, stock wording).
+const MASKED: u32 = u32::MAX;
+
+/// Hashes of every k-gram of `chars` (stock marks ignored), in order;
+/// k-grams holding a masked character are [`MASKED`].
+fn kgram_hashes(chars: &[u32], k: usize) -> Vec<u32> {
     if chars.len() < k || k == 0 {
         return Vec::new();
     }
     let top = (0..k - 1).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let mut h = chars[..k]
-        .iter()
-        .fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(c as u64));
+    let mut h = chars[..k].iter().fold(0u64, |h, &c| {
+        h.wrapping_mul(BASE).wrapping_add(plain(c) as u64)
+    });
     let mut out = Vec::with_capacity(chars.len() - k + 1);
-    out.push(mix(h));
+    // Distance back to the last masked character seen.
+    let mut last_masked = chars[..k].iter().rposition(|&c| is_masked(c));
+    let value = |h: u64, masked: bool| {
+        if masked {
+            MASKED
+        } else {
+            (mix(h) >> 32) as u32
+        }
+    };
+    out.push(value(h, last_masked.is_some()));
     for i in k..chars.len() {
         h = h
-            .wrapping_sub((chars[i - k] as u64).wrapping_mul(top))
+            .wrapping_sub((plain(chars[i - k]) as u64).wrapping_mul(top))
             .wrapping_mul(BASE)
-            .wrapping_add(chars[i] as u64);
-        out.push(mix(h));
+            .wrapping_add(plain(chars[i]) as u64);
+        if is_masked(chars[i]) {
+            last_masked = Some(i);
+        }
+        let masked = last_masked.is_some_and(|m| m + k > i);
+        out.push(value(h, masked));
     }
     out
 }
 
-/// Winnowing with noise threshold `k` and guarantee `t` (t ≥ k). k-grams
-/// holding a sentinel (a line break, a skipped range) are never selected.
+/// Winnowing with noise threshold `k` and guarantee `t` (t ≥ k).
 pub(crate) fn fingerprints(chars: &[u32], k: usize, t: usize) -> Vec<Fingerprint> {
-    let mut hashes = kgram_hashes(chars, k);
-    let mut last_sentinel: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if super::normalize::is_sentinel(c) {
-            last_sentinel = Some(i);
-        }
-        // The k-gram ending at i starts at i + 1 - k.
-        if i + 1 >= k && last_sentinel.is_some_and(|s| s + k > i) {
-            hashes[i + 1 - k] = u64::MAX;
-        }
-    }
+    let hashes = kgram_hashes(chars, k);
     let w = t.saturating_sub(k) + 1;
     let n = hashes.len();
     let mut out: Vec<Fingerprint> = Vec::with_capacity(n * 2 / (w + 1) + 1);
@@ -91,13 +100,14 @@ pub(crate) fn fingerprints(chars: &[u32], k: usize, t: usize) -> Vec<Fingerprint
         }
         min = Some(m);
     }
-    out.retain(|f| f.hash != u64::MAX);
+    out.retain(|f| f.hash != MASKED);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn chars(s: &str) -> Vec<u32> {
         s.chars().map(|c| c as u32).collect()
@@ -109,8 +119,7 @@ mod tests {
         assert!(shared.chars().count() >= 20);
         let a = chars(&format!("今年我在调研中发现{shared}但没有落实"));
         let b = chars(&format!("完全不同的开头部分文字{shared}结尾也不同啊"));
-        let fa: std::collections::HashSet<u64> =
-            fingerprints(&a, 13, 20).iter().map(|f| f.hash).collect();
+        let fa: HashSet<u32> = fingerprints(&a, 13, 20).iter().map(|f| f.hash).collect();
         let fb = fingerprints(&b, 13, 20);
         assert!(fb.iter().any(|f| fa.contains(&f.hash)));
     }
@@ -119,7 +128,7 @@ mod tests {
     fn runs_shorter_than_k_share_nothing() {
         let a = chars("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯");
         let b = chars("天地玄黄宇宙洪荒一二三四五六七八九十甲日月盈昃辰宿列张");
-        let fa: std::collections::HashSet<u64> = kgram_hashes(&a, 13).into_iter().collect();
+        let fa: HashSet<u32> = kgram_hashes(&a, 13).into_iter().collect();
         assert!(kgram_hashes(&b, 13).iter().all(|h| !fa.contains(h)));
     }
 
@@ -129,6 +138,16 @@ mod tests {
         let rolled = kgram_hashes(&a, 5);
         for (i, h) in rolled.iter().enumerate() {
             assert_eq!(*h, kgram_hashes(&a[i..i + 5], 5)[0]);
+        }
+    }
+
+    #[test]
+    fn masked_characters_take_no_fingerprint() {
+        let mut a = chars("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未");
+        a[9] |= 1 << 30;
+        let hashes = kgram_hashes(&a, 5);
+        for (i, h) in hashes.iter().enumerate() {
+            assert_eq!(*h == MASKED, (5..=9).contains(&i), "{i}");
         }
     }
 }

@@ -95,6 +95,12 @@ fn answerable<'a>(doc: &'a Document) -> (Vec<Answerable<'a>>, Vec<&'a Item>) {
 }
 
 /// Scores every problem and cause item against every top-level measure.
+/// Every item is compared with every measure: a report has a few dozen of
+/// each. Beyond these, the text is no single report (a pasted collection,
+/// or a hostile input), and pairing its items would be quadratic: no links.
+const MAX_ITEMS: usize = 400;
+const MAX_MEASURES: usize = 100;
+
 pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
     let measures: Vec<&Item> = doc
         .outline
@@ -103,6 +109,14 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
         .filter(|s| s.kind == SectionKind::Measures)
         .flat_map(|s| s.items.iter())
         .collect();
+    let (answerable, aspects) = answerable(doc);
+    if answerable.len() > MAX_ITEMS || measures.len() > MAX_MEASURES {
+        return Links {
+            threshold: model.threshold,
+            cause_threshold: model.cause_threshold,
+            ..Links::default()
+        };
+    }
     let index = model.index(doc);
     let mut scratch = index.scratch();
     let mut bag = |span: &Range<usize>, label: &Range<usize>| {
@@ -113,7 +127,6 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
     for b in measure_bags.iter_mut().chain(measure_labels.iter_mut()) {
         b.densify(index.len());
     }
-    let (answerable, aspects) = answerable(doc);
     // An aspect heading's similarity to each measure label, computed once.
     let aspect_scores: Vec<Vec<f64>> = aspects
         .iter()

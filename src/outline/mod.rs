@@ -161,8 +161,11 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
         .collect();
     lengths.sort_unstable();
     let mut best: Option<(usize, usize)> = None;
+    // Sorted: the lengths within 2 of n are one window, found by search.
     for &n in &lengths {
-        let near = lengths.iter().filter(|&&m| m.abs_diff(n) <= 2).count();
+        let from = lengths.partition_point(|&m| m + 2 < n);
+        let to = lengths.partition_point(|&m| m <= n + 2);
+        let near = to - from;
         if near >= 3 && best.is_none_or(|(_, c)| near > c) {
             best = Some((n, near));
         }
@@ -274,17 +277,23 @@ fn find_section_heads(text: &str, paras: &[Paragraph], keywords: &SectionKeyword
         });
     }
     // Choose the heading style: most distinct kinds, then earliest.
+    let mut kinds_of: Vec<(Option<Style>, Vec<SectionKind>)> = Vec::new();
+    for c in &candidates {
+        let Some(kind) = c.kind else { continue };
+        match kinds_of.iter_mut().find(|(s, _)| *s == c.style) {
+            Some((_, kinds)) if !kinds.contains(&kind) => kinds.push(kind),
+            Some(_) => {}
+            None => kinds_of.push((c.style, vec![kind])),
+        }
+    }
     let mut best: Option<(usize, usize, Option<Style>)> = None;
     for c in candidates.iter().filter(|c| c.kind.is_some()) {
-        let mut kinds: Vec<SectionKind> = candidates
+        let n = kinds_of
             .iter()
-            .filter(|d| d.style == c.style)
-            .filter_map(|d| d.kind)
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        if best.is_none_or(|(n, _, _)| kinds.len() > n) {
-            best = Some((kinds.len(), c.para, c.style));
+            .find(|(s, _)| *s == c.style)
+            .map_or(0, |(_, k)| k.len());
+        if best.is_none_or(|(m, _, _)| n > m) {
+            best = Some((n, c.para, c.style));
         }
     }
     let Some((_, _, style)) = best else {

@@ -207,15 +207,45 @@ pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Resu
     writeln!(out, "{}", summary_line(report))
 }
 
-/// Pairs of reports that share passages, most similar first.
+/// Pairs shown in the table at most; JSON has them all.
+const TABLE_ROWS: usize = 20;
+
+/// Copy groups, each once, then the pairs of reports that share passages,
+/// most similar first.
 fn similarity_table(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    for (i, g) in report.copy_groups.iter().enumerate() {
+        writeln!(
+            out,
+            "雷同组 {}（{} 份材料，两两相同内容最多占 {:.0}%）：{}",
+            i + 1,
+            g.members.len(),
+            g.share * 100.0,
+            g.members
+                .iter()
+                .map(|m| safe(m).into_owned())
+                .collect::<Vec<_>>()
+                .join("、")
+        )?;
+        if let Some(p) = &g.longest {
+            writeln!(
+                out,
+                "  最长的相同段落：{} 字（{} ↔ {}）",
+                p.chars,
+                safe(&p.a),
+                safe(&p.b)
+            )?;
+        }
+    }
+    if !report.copy_groups.is_empty() {
+        writeln!(out)?;
+    }
     if report.similarity.is_empty() {
         return Ok(());
     }
     writeln!(out, "相同段落（按相同内容占比排序）：")?;
     // Column widths in terminal columns: 相同字数 is 8, 占甲 4.
     writeln!(out, "  相同字数   占甲   占乙  文件（甲 ↔ 乙）")?;
-    for s in report.similarity {
+    for s in report.similarity.iter().take(TABLE_ROWS) {
         writeln!(
             out,
             "  {:>8}  {:>4.0}%  {:>4.0}%  {} ↔ {}",
@@ -224,6 +254,13 @@ fn similarity_table(report: &Report, out: &mut dyn WriteColor) -> std::io::Resul
             s.b_ratio * 100.0,
             safe(&s.a),
             safe(&s.b)
+        )?;
+    }
+    if report.similarity.len() > TABLE_ROWS {
+        writeln!(
+            out,
+            "  …另有 {} 对（--format json 列出全部）",
+            report.similarity.len() - TABLE_ROWS
         )?;
     }
     writeln!(out)

@@ -17,6 +17,8 @@ struct Output<'a> {
     errors: Vec<ErrorJson<'a>>,
     /// Pairs of reports with shared passages, most similar first.
     similarity: &'a [crate::crossdoc::Similarity],
+    /// Reports connected by shared text, largest group first.
+    copy_groups: &'a [crate::crossdoc::CopyGroup],
     /// Findings left out because the --baseline file has them.
     baselined: usize,
 }
@@ -112,6 +114,7 @@ pub(crate) fn render(report: &Report) -> String {
             })
             .collect(),
         similarity: report.similarity,
+        copy_groups: report.copy_groups,
         baselined: report.baselined,
     };
     let mut s = serde_json::to_string(&out).expect("serialisable");

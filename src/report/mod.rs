@@ -8,7 +8,7 @@ pub(crate) mod junit;
 pub(crate) mod outline;
 pub(crate) mod sarif;
 
-use crate::crossdoc::Similarity;
+use crate::crossdoc::{CopyGroup, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::source::{LoadError, Source};
@@ -24,6 +24,8 @@ pub(crate) struct Report<'a> {
     pub errors: &'a [LoadError],
     /// Pairs of checked reports with shared passages.
     pub similarity: &'a [Similarity],
+    /// Reports connected by what they share.
+    pub copy_groups: &'a [CopyGroup],
     /// The rules that ran (SARIF lists them).
     pub rules: &'a [RuleInfo],
     /// Findings left out because a baseline has them.

@@ -130,9 +130,9 @@ impl Source {
                 if len > max_bytes as u64 {
                     return Err(fail(too_large(len as usize)));
                 }
-                read_at_most(file, max_bytes).map_err(|e| fail(io_problem(&e)))?
+                read_at_most(file, max_bytes, len as usize).map_err(|e| fail(io_problem(&e)))?
             }
-            Origin::Stdin => read_at_most(std::io::stdin().lock(), max_bytes)
+            Origin::Stdin => read_at_most(std::io::stdin().lock(), max_bytes, 0)
                 .map_err(|e| fail(io_problem(&e)))?,
         };
         if bytes.len() > max_bytes {
@@ -153,6 +153,9 @@ impl Source {
         if text.len() > limits.max_text {
             return Err(fail(too_large(text.len())));
         }
+        let mut text = text;
+        // Reports stay in memory for the whole run: no slack.
+        text.shrink_to_fit();
         let mut source = Source::new(name, text);
         source.encoding = encoding;
         source.format = format;
@@ -211,9 +214,10 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Reads up to `max + 1` bytes, so a caller can tell "more than max".
-fn read_at_most(reader: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
+/// Reads up to `max + 1` bytes, so a caller can tell "more than max";
+/// `expected` (the file's size) sizes the buffer once.
+fn read_at_most(reader: impl Read, max: usize, expected: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(expected.min(max) + 1);
     reader.take(max as u64 + 1).read_to_end(&mut buf)?;
     Ok(buf)
 }
