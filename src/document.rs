@@ -1,15 +1,20 @@
-//! A document ready for the rules: source, paragraphs, tokens and outline.
-//! Products computed from a document (its links, its fingerprints) live
-//! beside it, in their own stages, never inside it.
+//! A document ready for the rules: its source, the view the rules read
+//! (see [`crate::view`]), paragraphs, tokens and outline. Every range in a
+//! document is a range of the view; [`Document::to_source`] maps it back
+//! to the file. Products computed from a document (its links, its
+//! fingerprints) live beside it, in their own stages, never inside it.
 
 use crate::outline::{self, Outline, Paragraph, SectionKeywords};
 use crate::segment::{Boundaries, Segmenter, Token};
 use crate::source::Source;
+use crate::view::View;
+use std::ops::Range;
 
 pub(crate) struct Document<'a> {
     /// Position of the document in the run's input order.
     pub(crate) index: usize,
     pub(crate) source: &'a Source,
+    pub(crate) view: View<'a>,
     pub(crate) paragraphs: Vec<Paragraph>,
     pub(crate) tokens: Vec<Token>,
     pub(crate) boundaries: Boundaries,
@@ -23,9 +28,9 @@ impl<'a> Document<'a> {
         seg: &Segmenter,
         keywords: &SectionKeywords,
     ) -> Document<'a> {
-        let text = &source.text;
-        let paragraphs =
-            outline::paragraphs(text, (0..source.line_count()).map(|l| source.line_range(l)));
+        let view = View::new(source);
+        let text = view.text();
+        let paragraphs = outline::paragraphs(text, line_ranges(text));
         let spans: Vec<_> = paragraphs.iter().map(|p| p.span.clone()).collect();
         let tokens = seg.tokens(text, &spans);
         let boundaries = Boundaries::new(text.len(), &tokens);
@@ -33,6 +38,7 @@ impl<'a> Document<'a> {
         Document {
             index,
             source,
+            view,
             paragraphs,
             tokens,
             boundaries,
@@ -40,7 +46,46 @@ impl<'a> Document<'a> {
         }
     }
 
-    pub(crate) fn text(&self) -> &'a str {
-        &self.source.text
+    /// The text the rules read (the view).
+    pub(crate) fn text(&self) -> &str {
+        self.view.text()
     }
+
+    /// The file's bytes of a range of the view.
+    pub(crate) fn to_source(&self, r: Range<usize>) -> Range<usize> {
+        self.view.to_source(r)
+    }
+}
+
+/// Line ranges of `text` (without terminators); `\n`, `\r\n` and a lone
+/// `\r` end a line.
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        {
+            Some(off) => {
+                let end = start + off;
+                let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                let line = start..end;
+                start = next;
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some(start..bytes.len())
+            }
+        }
+    })
 }

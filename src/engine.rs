@@ -10,6 +10,7 @@ use crate::links::{self, LinkModel, Links};
 use crate::rules::{self, Context, Rule};
 use crate::segment::Segmenter;
 use crate::source::{Limits, LoadError, Origin, Problem, Source};
+use crate::view::View;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -128,7 +129,10 @@ impl Engine {
             (!self.cross.is_empty()).then(|| Fingerprinter::new(&self.config.copying, &self.stock));
         // Per document, in parallel: rules on the checked reports, and the
         // fingerprints of every text (references too) for the cross stage.
-        let results: Vec<Result<(Vec<Diagnostic>, Prints), LoadError>> = sources
+        // Everything is found in each document's view; it is mapped back to
+        // the file at the end.
+        type Checked<'s> = (Vec<Diagnostic>, Prints, View<'s>);
+        let results: Vec<Result<Checked, LoadError>> = sources
             .par_iter()
             .enumerate()
             .map(|(i, s)| {
@@ -149,10 +153,10 @@ impl Engine {
                                 f.short_line(),
                                 self.config.copying.skip_opening,
                             );
-                            f.prints(&s.text, skip)
+                            f.prints(doc.text(), skip)
                         })
                         .unwrap_or_default();
-                    (diagnostics, prints)
+                    (diagnostics, prints, doc.view)
                 }))
                 .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
             })
@@ -160,15 +164,18 @@ impl Engine {
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
         let mut prints = Vec::with_capacity(sources.len());
-        for r in results {
+        let mut views = Vec::with_capacity(sources.len());
+        for (r, s) in results.into_iter().zip(sources) {
             match r {
-                Ok((d, p)) => {
+                Ok((d, p, v)) => {
                     diagnostics.extend(d);
                     prints.push(p);
+                    views.push(v);
                 }
                 Err(e) => {
                     errors.push(e);
                     prints.push(Prints::default());
+                    views.push(View::identity(&s.text));
                 }
             }
         }
@@ -176,7 +183,10 @@ impl Engine {
             Some(f) => crossdoc::check(
                 &self.config.copying,
                 &self.cross,
-                sources,
+                &crossdoc::Texts {
+                    sources,
+                    views: &views,
+                },
                 checked,
                 prints,
                 f,
@@ -185,6 +195,12 @@ impl Engine {
             None => crossdoc::CrossReport::default(),
         };
         diagnostics.extend(cross.diagnostics);
+        for d in &mut diagnostics {
+            d.span = views[d.file].to_source(d.span.clone());
+            for l in &mut d.labels {
+                l.span = views[l.file].to_source(l.span.clone());
+            }
+        }
         let ignored: Vec<Vec<&str>> = sources
             .iter()
             .map(|s| self.config.per_file_ignores.ignored(&s.name))

@@ -7,35 +7,39 @@
 //! command line, tests, examples and an embedding need: [`Config`],
 //! [`Engine`], [`Source`] and the findings.
 
-// 0. Vocabulary shared by every stage: findings, settings errors, characters.
+// 0. Vocabulary shared by every stage: findings, settings errors,
+//    characters, numbering markers.
 mod diagnostic;
+mod markers;
 mod settings;
 mod text;
 // 1. Paths → reports read and decoded (folders walked, stdin); line index.
 mod source;
-// 2. Words: jieba-rs and the domain dictionary.
+// 2. The view the rules read: wraps joined, page furniture dropped.
+mod view;
+// 3. Words: jieba-rs and the domain dictionary.
 mod segment;
-// 3. Paragraphs, sections and numbered items.
+// 4. Paragraphs, sections and numbered items.
 mod outline;
-// 4. A document: source, paragraphs, tokens, outline.
+// 5. A document: source, paragraphs, tokens, outline.
 mod document;
-// 5. Which measures answer which problems and causes.
+// 6. Which measures answer which problems and causes.
 mod links;
-// 6. Per-document rules (one file per kind).
+// 7. Per-document rules (one file per kind).
 mod rules;
-// 7. Cross-document rules: copies between reports and from references.
+// 8. Cross-document rules: copies between reports and from references.
 mod crossdoc;
-// 8. Configuration: YAML read, layered, rules built.
+// 9. Configuration: YAML read, layered, rules built.
 mod config;
-// 9. The pipeline: load → documents → rules → cross stage → sorted findings.
+// 10. The pipeline: load → documents → rules → cross stage → sorted findings.
 mod engine;
-// 10. --baseline filtering.
+// 11. --baseline filtering.
 mod baseline;
-// 11. Renderers, one per format, reading only report data.
+// 12. Renderers, one per format, reading only report data.
 mod report;
-// 12. Evaluation against labelled sets (tests and examples).
+// 13. Evaluation against labelled sets (tests and examples).
 pub mod eval;
-// 13. The command line.
+// 14. The command line.
 mod cli;
 
 pub use cli::main as run_cli;

@@ -140,21 +140,21 @@ fn layout_sets() {
     hold(
         "layouts-c1",
         Measured {
-            links: (0.94, 0.36),
-            unaddressed: (0.68, 0.27),
-            vague_problem: (0.63, 0.05),
-            vague_measure: (0.60, 0.0),
-            outline: Some(0.33),
+            links: (0.88, 0.66),
+            unaddressed: (0.86, 0.31),
+            vague_problem: (0.93, 0.07),
+            vague_measure: (1.0, 0.06),
+            outline: Some(1.0),
         },
     );
     hold(
         "layouts-c2",
         Measured {
-            links: (0.83, 0.51),
-            unaddressed: (0.62, 0.27),
-            vague_problem: (0.73, 0.02),
-            vague_measure: (0.77, 0.0),
-            outline: Some(0.83),
+            links: (0.87, 0.64),
+            unaddressed: (0.85, 0.32),
+            vague_problem: (0.91, 0.02),
+            vague_measure: (0.92, 0.0),
+            outline: Some(1.0),
         },
     );
 }

@@ -291,7 +291,7 @@ impl RuleEntry {
                         (shown.trim().replace('\n', " "), Value::Sequence(rest))
                     })
                     .collect(),
-                Value::String(chars) if name != "items" => chars
+                Value::String(chars) if name != "items" && !name.starts_with("message") => chars
                     .char_indices()
                     .map(|(i, c)| {
                         let rest = format!("{}{}", &chars[..i], &chars[i + c.len_utf8()..]);

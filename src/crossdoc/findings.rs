@@ -7,7 +7,6 @@ use super::index::{self, pair, PairMap, Seeds, COMMON, SAMPLE};
 use super::passages::{self, Passage};
 use super::{CopySpec, Corpus, CrossRule, CrossRules};
 use crate::diagnostic::{fill, Diagnostic, Label, Severity};
-use crate::source::Source;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -45,7 +44,7 @@ pub(crate) struct GroupPassage {
 pub(super) struct Run<'a> {
     pub(super) spec: &'a CopySpec,
     pub(super) rules: &'a CrossRules,
-    pub(super) sources: &'a [Source],
+    pub(super) texts: &'a super::Texts<'a>,
     pub(super) checked: usize,
     /// Compared characters of each text.
     pub(super) chars: &'a [usize],
@@ -125,7 +124,7 @@ pub(super) fn report(run: &Run, seeds: Seeds, corpus: &Corpus) -> super::CrossRe
                 p.a as usize,
                 p.span_b.clone(),
                 &[
-                    ("other", &run.sources[p.a as usize].name),
+                    ("other", &run.texts.sources[p.a as usize].name),
                     ("chars", &p.chars.to_string()),
                 ],
                 vec![Label {
@@ -310,7 +309,7 @@ fn names(run: &Run, docs: &[u32]) -> String {
     let shown: Vec<&str> = docs
         .iter()
         .take(NAMES)
-        .map(|&d| run.sources[d as usize].name.as_str())
+        .map(|&d| run.texts.sources[d as usize].name.as_str())
         .collect();
     let more = if docs.len() > NAMES { "…" } else { "" };
     format!("{}{more}", shown.join("、"))
@@ -364,7 +363,7 @@ fn whole_copy(
     }
     let here = here.unwrap_or_else(|| corpus.compared(a));
     let there = there.unwrap_or_else(|| corpus.compared(b));
-    let other = &run.sources[b as usize].name;
+    let other = &run.texts.sources[b as usize].name;
     let mut d = diagnostic(
         rule,
         a as usize,
@@ -464,7 +463,7 @@ fn by_other<'a>(sides: impl Iterator<Item = &'a Side>) -> Vec<&'a Side> {
 fn named(run: &Run, others: &[u32], total: usize) -> String {
     let total = total.max(others.len());
     if total == 1 {
-        return run.sources[others[0] as usize].name.clone();
+        return run.texts.sources[others[0] as usize].name.clone();
     }
     let shown: Vec<u32> = others.iter().copied().take(LABELS).collect();
     let more = if total > LABELS { "…" } else { "" };
@@ -485,7 +484,7 @@ fn finish(
         .iter()
         .take(LABELS)
         .map(|s| {
-            let name = &run.sources[s.2 as usize].name;
+            let name = &run.texts.sources[s.2 as usize].name;
             Label {
                 file: s.2 as usize,
                 span: s.3.clone(),
@@ -572,11 +571,10 @@ fn summary(
         labels: Vec::new(),
         notes: Vec::new(),
     };
-    let source = &run.sources[this as usize];
     let mut lines: Vec<usize> = order[1..]
         .iter()
         .take(NAMES)
-        .map(|c| source.position(c[0].1.start).0)
+        .map(|c| run.texts.line(this as usize, c[0].1.start))
         .collect();
     lines.sort_unstable();
     lines.dedup();
@@ -608,8 +606,8 @@ fn similarity(run: &Run, shares: &Shares, shared: &[Passage]) -> Vec<Similarity>
                 .copied()
                 .unwrap_or_else(|| (ra * run.chars[a as usize] as f64).round() as usize);
             (n > 0).then(|| Similarity {
-                a: run.sources[a as usize].name.clone(),
-                b: run.sources[b as usize].name.clone(),
+                a: run.texts.sources[a as usize].name.clone(),
+                b: run.texts.sources[b as usize].name.clone(),
                 shared_chars: n,
                 a_ratio: round(ra),
                 b_ratio: round(rb),
@@ -670,14 +668,14 @@ fn copy_groups(run: &Run, shares: &Shares, shared: &[Passage]) -> Vec<CopyGroup>
                 .filter(|p| inside(p.a) && inside(p.b))
                 .max_by_key(|p| (p.chars, std::cmp::Reverse((p.a, p.b))))
                 .map(|p| GroupPassage {
-                    a: run.sources[p.a as usize].name.clone(),
-                    b: run.sources[p.b as usize].name.clone(),
+                    a: run.texts.sources[p.a as usize].name.clone(),
+                    b: run.texts.sources[p.b as usize].name.clone(),
                     chars: p.chars,
                 });
             CopyGroup {
                 members: m
                     .iter()
-                    .map(|&d| run.sources[d as usize].name.clone())
+                    .map(|&d| run.texts.sources[d as usize].name.clone())
                     .collect(),
                 share: (share * 1000.0).round() / 1000.0,
                 longest,

@@ -24,6 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::settings::{count_in, in_range, Invalid};
 use crate::source::Source;
+use crate::view::View;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use normalize::Normalized;
 use serde::Deserialize;
@@ -183,8 +184,9 @@ impl Fingerprinter {
 /// headings every report of a year shares (在学习贯彻党的创新理论方面).
 pub(crate) fn skip_ranges(doc: &Document, short: usize, skip_opening: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    if let Some(t) = &doc.outline.title {
-        out.push(t.clone());
+    let title_end = doc.outline.title_end;
+    if title_end > 0 {
+        out.push(0..title_end);
     }
     let opening_end = doc
         .outline
@@ -193,9 +195,8 @@ pub(crate) fn skip_ranges(doc: &Document, short: usize, skip_opening: bool) -> V
         .map(|s| s.span.start)
         .filter(|_| skip_opening);
     if let Some(end) = opening_end {
-        let start = out.last().map_or(0, |t: &Range<usize>| t.end);
-        if start < end {
-            out.push(start..end);
+        if title_end < end {
+            out.push(title_end..end);
         }
     }
     let text = doc.text();
@@ -209,23 +210,38 @@ pub(crate) fn skip_ranges(doc: &Document, short: usize, skip_opening: bool) -> V
     out
 }
 
+/// The texts of a run: the files (names, positions) and the views the
+/// documents were read in (what is compared; spans found are in them).
+pub(crate) struct Texts<'a> {
+    pub(crate) sources: &'a [Source],
+    pub(crate) views: &'a [View<'a>],
+}
+
+impl Texts<'_> {
+    /// The 1-based line in the file of a view offset of text `d`.
+    pub(crate) fn line(&self, d: usize, at: usize) -> usize {
+        let at = self.views[d].to_source(at..at).start;
+        self.sources[d].position(at).0
+    }
+}
+
 /// The texts of a run as the passages need them: compared characters,
-/// and the map back to byte spans.
+/// and the map back to byte spans (of the views).
 pub(crate) struct Corpus<'a> {
-    sources: &'a [Source],
+    views: &'a [View<'a>],
     /// What of each text is not compared (see [`skip_ranges`]).
     skips: Vec<Vec<Range<usize>>>,
 }
 
 impl Corpus<'_> {
     fn compact(&self, d: u32) -> Vec<u16> {
-        normalize::compact(&self.sources[d as usize].text, &self.skips[d as usize])
+        normalize::compact(self.views[d as usize].text(), &self.skips[d as usize])
     }
 
     /// Byte spans of normalised character ranges of text `d`.
     fn spans(&self, d: u32, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         normalize::byte_ranges(
-            &self.sources[d as usize].text,
+            self.views[d as usize].text(),
             &self.skips[d as usize],
             ranges,
         )
@@ -244,13 +260,14 @@ impl Corpus<'_> {
     }
 }
 
-/// Runs the cross-document rules. `sources[..checked]` are the run's
-/// reports, the rest reference texts; `prints` has one entry per source.
-/// `max_shared` turns pairs above that share into errors.
+/// Runs the cross-document rules. `texts[..checked]` are the run's
+/// reports, the rest reference texts; `prints` has one entry per text.
+/// Spans found are in the views. `max_shared` turns pairs above that share
+/// into errors.
 pub(crate) fn check(
     spec: &CopySpec,
     rules: &CrossRules,
-    sources: &[Source],
+    texts: &Texts,
     checked: usize,
     prints: Vec<Prints>,
     fingerprinter: &Fingerprinter,
@@ -268,12 +285,15 @@ pub(crate) fn check(
         fingerprints.push(p.fingerprints);
     }
     let seeds = index::seeds(fingerprints, checked, k, spec.max_docs);
-    let corpus = Corpus { sources, skips };
+    let corpus = Corpus {
+        views: texts.views,
+        skips,
+    };
     findings::report(
         &findings::Run {
             spec,
             rules,
-            sources,
+            texts,
             checked,
             chars: &chars,
             k,

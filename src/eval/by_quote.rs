@@ -95,7 +95,14 @@ pub(super) fn evaluate(
         };
 
         // Outline: parts in order, every labelled item found, no extra items.
-        let parts: Vec<SectionKind> = doc.outline.sections.iter().map(|s| s.kind).collect();
+        // Parts are what the report heads; inferred ones are not parts.
+        let parts: Vec<SectionKind> = doc
+            .outline
+            .sections
+            .iter()
+            .filter(|s| !s.implicit)
+            .map(|s| s.kind)
+            .collect();
         let mut right = parts == gold.parts;
         if !right {
             ev.errors

@@ -77,17 +77,21 @@ fn answerable<'a>(doc: &'a Document) -> (Vec<Answerable<'a>>, Vec<&'a Item>) {
     let mut items = Vec::new();
     let mut aspects = Vec::new();
     for s in &doc.outline.sections {
-        if !matches!(s.kind, SectionKind::Problems | SectionKind::Causes) {
+        let kind = if s.holds_problems() {
+            SectionKind::Problems
+        } else if s.kind == SectionKind::Causes {
+            s.kind
+        } else {
             continue;
-        }
+        };
         for top in &s.items {
             if top.children.is_empty() {
-                items.push((s.kind, top, None));
+                items.push((kind, top, None));
                 continue;
             }
             aspects.push(top);
             for leaf in top.leaves() {
-                items.push((s.kind, leaf, Some(aspects.len() - 1)));
+                items.push((kind, leaf, Some(aspects.len() - 1)));
             }
         }
     }

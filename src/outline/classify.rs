@@ -50,6 +50,8 @@ impl SectionKind {
 pub(crate) struct SectionKeywords {
     pub max_heading_chars: usize,
     pub kinds: Vec<KindWords>,
+    /// Words that open the measures of a report without part headings.
+    pub measure_cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,54 +1,67 @@
 //! The document outline: title, sections (problems / causes / measures /
-//! other), nested numbered items and sentences.
+//! other), nested numbered items.
 //!
-//! Built from paragraphs (physical lines, trimmed of ASCII and full-width
-//! spaces). Section headings are found first, then items inside each
-//! section are nested by the order in which numbering styles appear.
+//! Built from paragraphs ([`paragraphs`]: lines of the view, split where a
+//! flattened copy runs numbered points together). The title block comes
+//! first; section headings are found next ([`sections`]), then the items
+//! inside each section ([`items`]).
 
 mod classify;
-pub mod numbering;
+mod items;
+mod paragraphs;
+mod sections;
 
+pub(crate) use crate::markers::{Marker, Style};
 pub(crate) use classify::{SectionKeywords, SectionKind};
-pub(crate) use numbering::{Marker, Style};
+pub(crate) use paragraphs::paragraphs;
 
+use crate::markers::leading_marker;
 use crate::text::is_space;
 use std::ops::Range;
 
-/// A paragraph: one non-blank physical line, trimmed.
+/// A paragraph: a non-blank line of the view (or a piece of one), trimmed.
 #[derive(Debug, Clone)]
 pub(crate) struct Paragraph {
-    pub span: Range<usize>,
-    pub marker: Option<Marker>,
+    pub(crate) span: Range<usize>,
+    pub(crate) marker: Option<Marker>,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Outline {
     /// The title line, if the report starts with one.
-    pub title: Option<Range<usize>>,
-    pub sections: Vec<Section>,
+    pub(crate) title: Option<Range<usize>>,
+    /// Where the title block (title, subtitle, author, date) ends.
+    pub(crate) title_end: usize,
+    pub(crate) sections: Vec<Section>,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Section {
-    pub kind: SectionKind,
-    pub marker: Option<Marker>,
-    /// The heading text without its trailing punctuation.
-    pub heading: Range<usize>,
+    pub(crate) kind: SectionKind,
+    pub(crate) marker: Option<Marker>,
+    /// The heading text without its trailing punctuation (empty when the
+    /// part is inferred).
+    pub(crate) heading: Range<usize>,
     /// From the heading to the start of the next section (trimmed).
-    pub span: Range<usize>,
-    pub items: Vec<Item>,
+    pub(crate) span: Range<usize>,
+    pub(crate) items: Vec<Item>,
+    /// Inferred: the report has numbered points but no part headings.
+    pub(crate) implicit: bool,
+    /// A numbered heading that names no part (一、遵守政治纪律情况): its
+    /// items are problems.
+    pub(crate) topic: bool,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
     /// `p1.2`: section kind letter, then the index path.
-    pub id: String,
-    pub marker: Marker,
+    pub(crate) id: String,
+    pub(crate) marker: Marker,
     /// The marker and the first sentence, e.g. `一是深刻把握内涵“有欠缺”`.
-    pub label: Range<usize>,
+    pub(crate) label: Range<usize>,
     /// The item's whole text, children included.
-    pub span: Range<usize>,
-    pub children: Vec<Item>,
+    pub(crate) span: Range<usize>,
+    pub(crate) children: Vec<Item>,
 }
 
 impl Item {
@@ -75,6 +88,12 @@ impl Section {
     pub(crate) fn leaves(&self) -> Vec<&Item> {
         self.items.iter().flat_map(|i| i.leaves()).collect()
     }
+
+    /// Whether the section's items are problems: the problems part, or a
+    /// part headed by a topic (情况、方面) rather than a part's name.
+    pub(crate) fn holds_problems(&self) -> bool {
+        self.kind == SectionKind::Problems || self.topic
+    }
 }
 
 impl Outline {
@@ -90,6 +109,11 @@ impl Outline {
             collect_groups(&s.items, &mut groups);
         }
         groups
+    }
+
+    /// Whether the report names its parts (some section has a heading).
+    pub(crate) fn has_parts(&self) -> bool {
+        self.sections.iter().any(|s| !s.implicit)
     }
 }
 
@@ -113,310 +137,142 @@ fn push_by_style<'a>(groups: &mut Vec<Vec<&'a Marker>>, markers: impl Iterator<I
 
 const LABEL_END: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
 
-/// Splits `text` into trimmed, non-blank paragraphs from the line ranges.
-/// Text copied from a PDF is hard-wrapped: a paragraph broken into lines of
-/// one width that end mid-sentence. Such lines are joined back.
-pub(crate) fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) -> Vec<Paragraph> {
-    let lines: Vec<Range<usize>> = lines
-        .filter_map(|r| {
-            let line = &text[r.clone()];
-            let lead = line.len() - line.trim_start_matches(is_space).len();
-            let body = line.trim_matches(is_space);
-            (!body.is_empty()).then(|| r.start + lead..r.start + lead + body.len())
-        })
-        .collect();
-    let width = wrap_width(text, &lines);
-    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.len());
-    let mut previous_wraps = false;
-    for r in lines {
-        let body = &text[r.clone()];
-        let marker = numbering::leading_marker(body, r.start);
-        match out.last_mut() {
-            Some(last) if previous_wraps && marker.is_none() => last.span.end = r.end,
-            _ => out.push(Paragraph {
-                span: r.clone(),
-                marker,
-            }),
-        }
-        previous_wraps = width.is_some_and(|w| wraps(body, w));
-    }
-    out
-}
-
-/// Does this line end mid-sentence at (about) the wrap width?
-fn wraps(line: &str, width: usize) -> bool {
-    const ENDS: &[char] = &[
-        '。', '！', '？', '；', '：', '”', '’', '）', '」', '』', '…', '.', '!', '?', ';', ':', ')',
-    ];
-    line.chars().count() + 2 >= width && !line.ends_with(ENDS)
-}
-
-/// The width a hard-wrapped text is wrapped at: the commonest length of
-/// lines that end mid-sentence, if at least three lines share it (±2).
-fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
-    let mut lengths: Vec<usize> = lines
-        .iter()
-        .map(|r| text[r.clone()].chars().count())
-        .filter(|&n| n >= 15)
-        .collect();
-    lengths.sort_unstable();
-    let mut best: Option<(usize, usize)> = None;
-    // Sorted: the lengths within 2 of n are one window, found by search.
-    for &n in &lengths {
-        let from = lengths.partition_point(|&m| m + 2 < n);
-        let to = lengths.partition_point(|&m| m <= n + 2);
-        let near = to - from;
-        if near >= 3 && best.is_none_or(|(_, c)| near > c) {
-            best = Some((n, near));
-        }
-    }
-    let (width, _) = best?;
-    // Only a wrapped text has many lines of one width ending mid-sentence.
-    let ragged = lines
-        .iter()
-        .filter(|r| {
-            wraps(&text[(*r).clone()], width) && text[(*r).clone()].chars().count() <= width + 2
-        })
-        .count();
-    (ragged >= 3).then_some(width)
+/// One part of a report being built: paragraphs `begin..end`, headed by
+/// `paras[begin]` unless inferred.
+struct Part {
+    kind: SectionKind,
+    begin: usize,
+    end: usize,
+    headed: bool,
+    topic: bool,
 }
 
 /// Builds the outline of a document from its paragraphs.
 pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Outline {
-    let title = find_title(text, paras);
-    let first = usize::from(title.is_some());
-    let heads = find_section_heads(text, &paras[first..], keywords);
-    let mut sections = Vec::new();
+    let block = sections::title_block(text, paras);
+    let title = (block > 0).then(|| paras[0].span.clone());
+    let title_end = block.checked_sub(1).map_or(0, |last| paras[last].span.end);
+    let heads = sections::heads(text, &paras[block..], keywords);
+    let mut parts: Vec<Part> = Vec::new();
+    for (n, h) in heads.iter().enumerate() {
+        parts.push(Part {
+            kind: h.kind,
+            begin: block + h.para,
+            end: heads
+                .get(n + 1)
+                .map_or(paras.len(), |next| block + next.para),
+            headed: true,
+            topic: h.topic,
+        });
+    }
+    if heads.is_empty() {
+        // Numbered points and no part headings (a 发言提纲): problems from
+        // the first point, measures from where they are announced.
+        if let Some((p, m)) = sections::implicit(text, &paras[block..], keywords) {
+            let m = m.map(|m| block + m);
+            parts.push(Part {
+                kind: SectionKind::Problems,
+                begin: block + p,
+                end: m.unwrap_or(paras.len()),
+                headed: false,
+                topic: false,
+            });
+            if let Some(m) = m {
+                parts.push(Part {
+                    kind: SectionKind::Measures,
+                    begin: m,
+                    end: paras.len(),
+                    headed: false,
+                    topic: false,
+                });
+            }
+        }
+    }
     let mut counters = [0usize; 4];
-    for (n, head) in heads.iter().enumerate() {
-        let begin = first + head.para;
-        let mut end = heads.get(n + 1).map_or(paras.len(), |h| first + h.para);
-        // The report's closing words (以上对照检查……恳请同志们批评指正) end the
-        // last part; they belong to no item.
-        while end > begin + 1 && is_closing(text, &paras[end - 1]) {
-            end -= 1;
-        }
-        let body = &paras[begin + 1..end];
-        let span_end = paras[end - 1].span.end;
-        let para = &paras[begin];
-        let kind_index = head.kind as usize;
-        let items = build_items(text, body, head.kind.letter(), &mut counters[kind_index]);
-        sections.push(Section {
-            kind: head.kind,
-            marker: para.marker.clone(),
-            heading: label_range(text, para.span.start, para.span.end),
-            span: para.span.start..span_end,
-            items,
-        });
-    }
-    Outline { title, sections }
-}
-
-/// A closing paragraph: unnumbered, opening with 以上 or asking for
-/// criticism (批评指正).
-fn is_closing(text: &str, p: &Paragraph) -> bool {
-    let body = &text[p.span.clone()];
-    p.marker.is_none()
-        && (body.starts_with("以上")
-            || ["批评指正", "批评帮助", "请同志们批评", "恳请各位"]
-                .iter()
-                .any(|w| body.contains(w)))
-}
-
-/// The first paragraph is the title when it is short, unnumbered and not a
-/// sentence: `2023年度主题教育专题民主生活会个人剖析材料`.
-fn find_title(text: &str, paras: &[Paragraph]) -> Option<Range<usize>> {
-    let p = paras.first()?;
-    let body = &text[p.span.clone()];
-    let short = body.chars().count() <= 60;
-    let sentence = body.contains(['。', '，']) || body.ends_with(['：', ':']);
-    (p.marker.is_none() && short && !sentence).then(|| p.span.clone())
-}
-
-struct Head {
-    para: usize,
-    kind: SectionKind,
-}
-
-/// Finds section headings. A heading is a short line (or a numbered line's
-/// first phrase) whose words name a part. All headings share one numbering
-/// style: the style whose candidates name the most different parts wins, so
-/// an aspect like `（一）在…方面存在的问题` is not taken for a section.
-fn find_section_heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Vec<Head> {
-    struct Candidate {
-        para: usize,
-        style: Option<Style>,
-        kind: Option<SectionKind>,
-    }
-    let mut candidates = Vec::new();
-    for (i, p) in paras.iter().enumerate() {
-        let style = p.marker.as_ref().map(|m| m.style);
-        if matches!(
-            style,
-            Some(Style::Shi | Style::Circled | Style::ArabicParen | Style::Ordinal)
-        ) {
-            continue;
-        }
-        let after = p.marker.as_ref().map_or(p.span.start, |m| m.span.end);
-        let label = &text[label_range(text, after, p.span.end)];
-        let label = label.trim_matches(is_space);
-        let rest = text[after..p.span.end].trim_end_matches(LABEL_END);
-        let whole_line = label.len() == rest.trim_matches(is_space).len();
-        let chars = label.chars().count();
-        if chars == 0 || chars > keywords.max_heading_chars {
-            continue;
-        }
-        // An unnumbered heading stands alone on its line and has no comma.
-        if style.is_none() && (!whole_line || label.contains(['，', ','])) {
-            continue;
-        }
-        candidates.push(Candidate {
-            para: i,
-            style,
-            kind: keywords.classify(label),
-        });
-    }
-    // Choose the heading style: most distinct kinds, then earliest.
-    let mut kinds_of: Vec<(Option<Style>, Vec<SectionKind>)> = Vec::new();
-    for c in &candidates {
-        let Some(kind) = c.kind else { continue };
-        match kinds_of.iter_mut().find(|(s, _)| *s == c.style) {
-            Some((_, kinds)) if !kinds.contains(&kind) => kinds.push(kind),
-            Some(_) => {}
-            None => kinds_of.push((c.style, vec![kind])),
-        }
-    }
-    let mut best: Option<(usize, usize, Option<Style>)> = None;
-    for c in candidates.iter().filter(|c| c.kind.is_some()) {
-        let n = kinds_of
-            .iter()
-            .find(|(s, _)| *s == c.style)
-            .map_or(0, |(_, k)| k.len());
-        if best.is_none_or(|(m, _, _)| n > m) {
-            best = Some((n, c.para, c.style));
-        }
-    }
-    let Some((_, _, style)) = best else {
-        return Vec::new();
-    };
-    candidates
+    let sections = parts
         .into_iter()
-        .filter(|c| c.style == style)
-        // Numbered headings of the chosen style are all sections; unnumbered
-        // lines only when their words name a part.
-        .filter_map(|c| match (c.kind, style) {
-            (Some(kind), _) => Some(Head { para: c.para, kind }),
-            (None, Some(_)) => Some(Head {
-                para: c.para,
-                kind: SectionKind::Other,
-            }),
-            (None, None) => None,
-        })
-        .collect()
+        .map(|p| section(text, paras, p, &mut counters))
+        .collect();
+    Outline {
+        title,
+        title_end,
+        sections,
+    }
 }
 
-/// From `start` to the first sentence or clause end, or the line end.
+fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4]) -> Section {
+    let Part {
+        kind,
+        begin,
+        mut end,
+        headed,
+        topic,
+    } = part;
+    // The report's closing words (以上对照检查……恳请同志们批评指正) end the
+    // last part; they belong to no item.
+    while end > begin + 1 && sections::is_closing(text, &paras[end - 1]) {
+        end -= 1;
+    }
+    let para = &paras[begin];
+    let mut body: Vec<Paragraph> = Vec::new();
+    let heading = if headed {
+        let after = para.marker.as_ref().map_or(para.span.start, |m| m.span.end);
+        let label = label_range(text, after, para.span.end);
+        // What follows the heading on its line (二、原因剖析：一是……) is the
+        // part's first paragraph.
+        let tail = text[label.end..para.span.end]
+            .char_indices()
+            .find(|&(_, c)| !LABEL_END.contains(&c) && !is_space(c))
+            .map(|(i, _)| label.end + i);
+        let label = label_range(text, para.span.start, para.span.end);
+        if let Some(t) = tail {
+            body.push(Paragraph {
+                marker: leading_marker(&text[t..para.span.end], t),
+                span: t..para.span.end,
+            });
+        }
+        body.extend_from_slice(&paras[begin + 1..end]);
+        label
+    } else {
+        body.extend_from_slice(&paras[begin..end]);
+        para.span.start..para.span.start
+    };
+    Section {
+        kind,
+        marker: if headed { para.marker.clone() } else { None },
+        heading,
+        span: para.span.start..paras[end - 1].span.end,
+        items: items::build(
+            text,
+            &body,
+            kind.letter(),
+            &mut counters[kind as usize],
+            kind == SectionKind::Problems || topic,
+        ),
+        implicit: !headed,
+        topic,
+    }
+}
+
+/// From `start` to the first sentence or clause end, or to a space before a
+/// numbered point (`三、整改措施 一是……`), or the line end.
 fn label_range(text: &str, start: usize, end: usize) -> Range<usize> {
     let s = &text[start..end];
     let mut stop = s.find(LABEL_END).unwrap_or(s.len());
+    let mut spaced = false;
+    for (i, c) in s[..stop].char_indices() {
+        if is_space(c) {
+            spaced = true;
+        } else if spaced && i > 0 && leading_marker(&s[i..], 0).is_some() {
+            stop = i;
+            break;
+        } else {
+            spaced = false;
+        }
+    }
     // Keep a closing quote that ends the phrase: 不够扎实”。
     stop = s[..stop].trim_end_matches(is_space).len();
     start..start + stop
-}
-
-/// Nests the numbered items of one section's paragraphs.
-fn build_items(text: &str, body: &[Paragraph], letter: char, counter: &mut usize) -> Vec<Item> {
-    // Every marker in order: leading ones and inline ones.
-    let mut markers: Vec<(Marker, usize)> = Vec::new(); // (marker, paragraph end)
-    let mut seen_shi = false;
-    let mut seen_ordinal = false;
-    for p in body {
-        let mut line_markers = Vec::new();
-        if let Some(m) = &p.marker {
-            line_markers.push(m.clone());
-        }
-        let inline = numbering::inline_markers(&text[p.span.clone()], p.span.start);
-        line_markers.extend(inline);
-        for m in line_markers {
-            // Inline 二是 / 第二， only continue a sequence already begun;
-            // a sequence begins with 一是 / 第一， or at a paragraph start.
-            let at_start = m.span.start == p.span.start;
-            let begun = match m.style {
-                Style::Shi => &mut seen_shi,
-                Style::Ordinal => &mut seen_ordinal,
-                _ => {
-                    markers.push((m, p.span.end));
-                    continue;
-                }
-            };
-            if at_start || m.value == 1 || *begun {
-                *begun = true;
-                markers.push((m, p.span.end));
-            }
-        }
-    }
-    let section_end = body.last().map_or(0, |p| p.span.end);
-
-    // Arena of items; `stack` holds open items (index, style).
-    struct Node {
-        marker: Marker,
-        label: Range<usize>,
-        end: usize,
-        children: Vec<usize>,
-    }
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut roots: Vec<usize> = Vec::new();
-    let mut stack: Vec<(usize, Style)> = Vec::new();
-    for (m, para_end) in markers {
-        if let Some(level) = stack.iter().position(|&(_, s)| s == m.style) {
-            for &(open, _) in &stack[level..] {
-                nodes[open].end = m.span.start;
-            }
-            stack.truncate(level);
-        }
-        let idx = nodes.len();
-        let label = label_range(text, m.span.start, para_end);
-        nodes.push(Node {
-            marker: m.clone(),
-            label,
-            end: section_end,
-            children: Vec::new(),
-        });
-        match stack.last() {
-            Some(&(parent, _)) => nodes[parent].children.push(idx),
-            None => roots.push(idx),
-        }
-        stack.push((idx, m.style));
-    }
-
-    fn make(text: &str, nodes: &[Node], idx: usize, id: String) -> Item {
-        let n = &nodes[idx];
-        let start = n.marker.span.start;
-        let end = start
-            + text[start..n.end]
-                .trim_end_matches(|c: char| c.is_whitespace() || is_space(c))
-                .len();
-        let children = n
-            .children
-            .iter()
-            .enumerate()
-            .map(|(k, &c)| make(text, nodes, c, format!("{id}.{}", k + 1)))
-            .collect();
-        Item {
-            id,
-            marker: n.marker.clone(),
-            label: n.label.clone(),
-            span: start..end,
-            children,
-        }
-    }
-    roots
-        .iter()
-        .map(|&r| {
-            *counter += 1;
-            make(text, &nodes, r, format!("{letter}{counter}"))
-        })
-        .collect()
 }
 
 #[cfg(test)]

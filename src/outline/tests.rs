@@ -5,8 +5,11 @@ fn keywords() -> SectionKeywords {
     serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
 }
 
+/// The outline of `text`, read through its view (wraps joined); the view
+/// comes back as a source, so spans index its text.
 fn outline_of(text: &str) -> (Source, Outline) {
-    let source = Source::new("t", text);
+    let file = Source::new("t", text);
+    let source = Source::new("t", crate::view::View::new(&file).text());
     let paras = paragraphs(
         &source.text,
         (0..source.line_count()).map(|l| source.line_range(l)),

@@ -24,6 +24,10 @@ struct DocumentJson<'a> {
 struct SectionJson<'a> {
     kind: &'static str,
     heading: &'a str,
+    /// No heading: the part is inferred from the text.
+    implicit: bool,
+    /// A heading that names a topic (一、遵守政治纪律情况), not a part.
+    topic: bool,
     span: SpanJson,
     items: Vec<ItemJson<'a>>,
 }
@@ -53,7 +57,7 @@ fn item_json<'a>(doc: &'a Document<'a>, item: &'a Item) -> ItemJson<'a> {
     ItemJson {
         id: &item.id,
         label: &doc.text()[item.label.clone()],
-        span: SpanJson::new(doc.source, &item.span),
+        span: SpanJson::new(doc.source, &doc.to_source(item.span.clone())),
         children: item.children.iter().map(|c| item_json(doc, c)).collect(),
     }
 }
@@ -62,7 +66,9 @@ fn section_json<'a>(doc: &'a Document<'a>, s: &'a Section) -> SectionJson<'a> {
     SectionJson {
         kind: s.kind.name(),
         heading: &doc.text()[s.heading.clone()],
-        span: SpanJson::new(doc.source, &s.span),
+        implicit: s.implicit,
+        topic: s.topic,
+        span: SpanJson::new(doc.source, &doc.to_source(s.span.clone())),
         items: s.items.iter().map(|i| item_json(doc, i)).collect(),
     }
 }
@@ -103,11 +109,15 @@ pub(crate) fn render_tree(docs: &[Parsed<'_>]) -> String {
             out.push_str(&format!("  标题：{}\n", &doc.text()[t.clone()]));
         }
         for s in &doc.outline.sections {
-            let (line, _) = doc.source.position(s.heading.start);
-            out.push_str(&format!(
-                "  [{}] {}（第 {line} 行）\n",
-                s.kind.name(),
+            let (line, _) = doc.source.position(doc.to_source(s.heading.clone()).start);
+            let heading = if s.implicit {
+                "（没有小标题，按内容推断）"
+            } else {
                 &doc.text()[s.heading.clone()]
+            };
+            out.push_str(&format!(
+                "  [{}] {heading}（第 {line} 行）\n",
+                s.kind.name()
             ));
             for i in &s.items {
                 tree_item(doc, i, 2, &mut out);

@@ -11,18 +11,20 @@ use serde::Deserialize;
 pub(crate) struct Params {
     /// The parts a report must have.
     required: Vec<SectionKind>,
+    /// The message when no part is recognised at all (one finding, not one
+    /// per part).
+    message_none: String,
+    /// The message for a file with no text.
+    message_empty: String,
 }
 
 pub(crate) struct MissingSection {
     meta: Meta,
-    required: Vec<SectionKind>,
+    params: Params,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
-    Ok(Box::new(MissingSection {
-        meta,
-        required: params.required,
-    }))
+    Ok(Box::new(MissingSection { meta, params }))
 }
 
 impl Rule for MissingSection {
@@ -39,7 +41,17 @@ impl Rule for MissingSection {
             .clone()
             .or_else(|| doc.paragraphs.first().map(|p| p.span.clone()))
             .unwrap_or(0..0);
-        for kind in &self.required {
+        if doc.paragraphs.is_empty() || !doc.outline.has_parts() {
+            let mut d = self.meta.diagnostic(doc, span, &[]);
+            d.message = if doc.paragraphs.is_empty() {
+                self.params.message_empty.clone()
+            } else {
+                self.params.message_none.clone()
+            };
+            out.push(d);
+            return;
+        }
+        for kind in &self.params.required {
             if !doc.outline.sections.iter().any(|s| s.kind == *kind) {
                 out.push(
                     self.meta

@@ -99,7 +99,7 @@ fn chinese(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outline::numbering::leading_marker;
+    use crate::markers::leading_marker;
 
     #[test]
     fn renders_expected_marker_in_the_written_style() {

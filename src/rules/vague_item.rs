@@ -62,7 +62,7 @@ pub(crate) fn judged_items<'a>(doc: &'a Document<'_>, kind: SectionKind) -> Vec<
     doc.outline
         .sections
         .iter()
-        .filter(|s| s.kind == kind)
+        .filter(|s| s.kind == kind || (kind == SectionKind::Problems && s.holds_problems()))
         .flat_map(|s| {
             if kind == SectionKind::Measures {
                 s.items.iter().collect::<Vec<_>>()

@@ -1,4 +1,6 @@
 //! Numbering markers: `一、` `（一）` `1.` `（1）` `①` `第一部分` `第一，` `一是`.
+//! Vocabulary of what a report's text looks like, shared by the view (which
+//! never joins a wrapped line onto a numbered one) and the outline.
 //!
 //! A marker's *style* says which sequence it belongs to; nesting is decided
 //! later from the order in which styles appear, never from a fixed table,

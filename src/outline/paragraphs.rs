@@ -1,0 +1,163 @@
+//! Lines to paragraphs. Copies from web pages and PDFs run a heading and
+//! its first items into one line (`…材料 一、存在的问题：1.学习不够系统。
+//! 2.……`): a line is split where a numbered marker starts after the end of
+//! a sentence or clause, or after a space. `一是`/`第一，` stay inline (they
+//! number items inside a paragraph by design).
+
+use super::Paragraph;
+use crate::markers::{leading_marker, Style};
+use crate::text::is_space;
+use std::ops::Range;
+
+/// What may end the text before a marker that starts a new paragraph.
+const BEFORE: &[char] = &['。', '；', '！', '？', '：', ';', '!', '?', ':'];
+
+/// Words that end a report's title (`…对照检查材料`, `…发言提纲`).
+const GENRE_ENDS: &[&str] = &["材料", "提纲"];
+
+/// Splits `text` into trimmed, non-blank paragraphs from its line ranges.
+pub(crate) fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    for r in lines {
+        let body = trim(text, r);
+        if body.is_empty() {
+            continue;
+        }
+        let first = out.is_empty();
+        let mut cuts = split_points(text, body.clone());
+        if first {
+            cuts.extend(title_end(text, body.clone()));
+            cuts.sort_unstable();
+            cuts.dedup();
+        }
+        let mut start = body.start;
+        for cut in cuts.into_iter().chain([body.end]) {
+            let piece = trim(text, start..cut);
+            if !piece.is_empty() {
+                out.push(Paragraph {
+                    marker: leading_marker(&text[piece.clone()], piece.start),
+                    span: piece,
+                });
+            }
+            start = cut;
+        }
+    }
+    out
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let line = &text[r.clone()];
+    let lead = line.len() - line.trim_start_matches(is_space).len();
+    let body = line.trim_matches(is_space);
+    r.start + lead..r.start + lead + body.len()
+}
+
+/// Could a marker start with this character?
+fn may_start_marker(c: char) -> bool {
+    c == '第'
+        || c == '（'
+        || c == '('
+        || c.is_ascii_digit()
+        || "一二三四五六七八九十".contains(c)
+        || ('①'..='⑳').contains(&c)
+}
+
+/// Where numbered markers start inside a line, after a sentence or clause
+/// end or a space (never at the line's start).
+fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
+    let line = &text[body.clone()];
+    let mut out = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut spaced = false;
+    for (i, c) in line.char_indices() {
+        if is_space(c) {
+            spaced = previous.is_some();
+            continue;
+        }
+        let after_end = previous.is_some_and(|p| BEFORE.contains(&p));
+        if i > 0 && (after_end || spaced) && may_start_marker(c) {
+            let at = body.start + i;
+            let marker = leading_marker(&line[i..], at);
+            if marker.is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal)) {
+                out.push(at);
+            }
+        }
+        previous = Some(c);
+        spaced = false;
+    }
+    out
+}
+
+/// A first line that runs the title into the opening (`…对照检查材料 根据…`):
+/// where the title ends.
+fn title_end(text: &str, body: Range<usize>) -> Option<usize> {
+    let line = &text[body.clone()];
+    for end in GENRE_ENDS {
+        let mut from = 0;
+        while let Some(i) = line[from..].find(end) {
+            let after = from + i + end.len();
+            let rest = &line[after..];
+            let gap = rest.len() - rest.trim_start_matches(is_space).len();
+            if gap > 0 && !rest.trim_start_matches(is_space).is_empty() {
+                return Some(body.start + after + gap);
+            }
+            from = after;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        paragraphs(text, std::iter::once(0..text.len()))
+            .iter()
+            .map(|p| &text[p.span.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn a_flattened_line_is_split_at_headings_and_items() {
+        assert_eq!(
+            split("某局专题民主生活会对照检查材料 一、存在的问题：1.学习不够系统。多是读文件。2.调研不深。"),
+            ["某局专题民主生活会对照检查材料", "一、存在的问题：", "1.学习不够系统。多是读文件。", "2.调研不深。"]
+        );
+        assert_eq!(
+            split("一、存在的问题:(一)学习不深。一是学习不主动;二是学用脱节。(二)服务有差距。"),
+            [
+                "一、存在的问题:",
+                "(一)学习不深。一是学习不主动;二是学用脱节。",
+                "(二)服务有差距。"
+            ]
+        );
+        assert_eq!(
+            split("(一)政治理论学习方面。①学习的深度不够。②宣讲作用发挥不够。"),
+            [
+                "(一)政治理论学习方面。",
+                "①学习的深度不够。",
+                "②宣讲作用发挥不够。"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_running_text_are_no_markers() {
+        for line in [
+            "今年8月市局考评中，我所有3起案件被扣分，增长1.5倍。",
+            "来源:网友投稿  发布时间:2022-01-12 10:35  浏览:1286次",
+            "落实第一、第二季度的任务，统一、规范地推进。",
+        ] {
+            assert_eq!(split(line), [line]);
+        }
+    }
+
+    #[test]
+    fn a_title_run_into_the_opening_is_cut_after_the_genre_word() {
+        assert_eq!(
+            split("城关派出所所长2020年度组织生活会个人对照检查材料 根据分局党委的通知要求，我认真学习。"),
+            ["城关派出所所长2020年度组织生活会个人对照检查材料", "根据分局党委的通知要求，我认真学习。"]
+        );
+    }
+}

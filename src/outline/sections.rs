@@ -1,0 +1,267 @@
+//! The parts of a report: the title block before them, the headings that
+//! name them, the closing words and site residue after them, and parts
+//! inferred when a report has numbered points but no part headings.
+
+use super::{label_range, Paragraph, SectionKeywords, SectionKind, Style, LABEL_END};
+use crate::text::is_space;
+
+/// Words a title or subtitle line ends with, or holds: the genre.
+const GENRE: &[&str] = &["材料", "提纲", "发言"];
+
+/// Roles on an author line (`县水利局党组书记、局长 孙卫东`).
+const ROLES: &[&str] = &[
+    "书记",
+    "局长",
+    "主任",
+    "院长",
+    "校长",
+    "所长",
+    "处长",
+    "科长",
+    "镇长",
+    "乡长",
+    "县长",
+    "区长",
+    "市长",
+    "经理",
+    "董事长",
+    "委员",
+    "主席",
+    "部长",
+    "厅长",
+    "队长",
+    "站长",
+    "馆长",
+    "社长",
+    "党员",
+    "支部",
+    "同志",
+    "干部",
+];
+
+fn is_date_line(line: &str) -> bool {
+    let t = line.trim_matches(|c: char| "（）()".contains(c) || is_space(c));
+    let has = |c| t.contains(c);
+    t.chars().count() <= 16
+        && ((has('年') && (has('月') || t.ends_with('年')))
+            || t.chars().all(|c| c.is_ascii_digit() || "-./".contains(c)))
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || "〇○零一二三四五六七八九十".contains(c))
+}
+
+/// How many leading paragraphs form the title block: the title, a title
+/// wrapped over two lines, a subtitle naming the genre (——个人剖析材料),
+/// an author line, a date. They come before the first part and never name
+/// a part themselves.
+pub(super) fn title_block(text: &str, paras: &[Paragraph]) -> usize {
+    let Some(first) = paras.first() else {
+        return 0;
+    };
+    let body = &text[first.span.clone()];
+    let sentence = body.contains(['。', '，']) || body.ends_with(['：', ':']);
+    if first.marker.is_some() || body.chars().count() > 60 || sentence {
+        return 0;
+    }
+    let mut n = 1;
+    for p in &paras[1..] {
+        let line = &text[p.span.clone()];
+        let short = line.chars().count() <= 40;
+        let plain = p.marker.is_none() && !line.contains('。') && !line.ends_with(['：', ':']);
+        let genre = GENRE.iter().any(|g| line.contains(g));
+        let subtitle = line.starts_with(['—', '－', '-']);
+        let author = line.chars().count() <= 30 && ROLES.iter().any(|r| line.contains(r));
+        if short && plain && (genre || subtitle || author || is_date_line(line)) {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+/// A section heading found: its paragraph (index into the paragraphs
+/// searched) and kind; `topic` for a numbered heading that names no part
+/// (一、遵守政治纪律情况), whose items are the problems found there.
+pub(super) struct Head {
+    pub(super) para: usize,
+    pub(super) kind: SectionKind,
+    pub(super) topic: bool,
+}
+
+/// Finds section headings. A heading is a short line (or a numbered line's
+/// first phrase) whose words name a part. All headings share one numbering
+/// style: the style whose candidates name the most different parts wins, so
+/// an aspect like `（一）在…方面存在的问题` is not taken for a section.
+pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Vec<Head> {
+    struct Candidate {
+        para: usize,
+        style: Option<Style>,
+        kind: Option<SectionKind>,
+    }
+    let mut candidates = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let style = p.marker.as_ref().map(|m| m.style);
+        if matches!(
+            style,
+            Some(Style::Shi | Style::Circled | Style::ArabicParen | Style::Ordinal)
+        ) {
+            continue;
+        }
+        let after = p.marker.as_ref().map_or(p.span.start, |m| m.span.end);
+        let label = &text[label_range(text, after, p.span.end)];
+        let label = label.trim_matches(is_space);
+        let rest = text[after..p.span.end].trim_end_matches(LABEL_END);
+        let whole_line = label.len() == rest.trim_matches(is_space).len();
+        let chars = label.chars().count();
+        if chars == 0 || chars > keywords.max_heading_chars {
+            continue;
+        }
+        // An unnumbered heading stands alone on its line and has no comma;
+        // a line naming the genre is a title, never a part.
+        if style.is_none() && (!whole_line || label.contains(['，', ','])) {
+            continue;
+        }
+        if GENRE.iter().any(|g| label.contains(g)) {
+            continue;
+        }
+        candidates.push(Candidate {
+            para: i,
+            style,
+            kind: keywords.classify(label),
+        });
+    }
+    // Choose the heading style: most distinct kinds, then earliest.
+    let mut kinds_of: Vec<(Option<Style>, Vec<SectionKind>)> = Vec::new();
+    for c in &candidates {
+        let Some(kind) = c.kind else { continue };
+        match kinds_of.iter_mut().find(|(s, _)| *s == c.style) {
+            Some((_, kinds)) if !kinds.contains(&kind) => kinds.push(kind),
+            Some(_) => {}
+            None => kinds_of.push((c.style, vec![kind])),
+        }
+    }
+    let mut best: Option<(usize, Option<Style>)> = None;
+    for c in candidates.iter().filter(|c| c.kind.is_some()) {
+        let n = kinds_of
+            .iter()
+            .find(|(s, _)| *s == c.style)
+            .map_or(0, |(_, k)| k.len());
+        if best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, c.style));
+        }
+    }
+    let style = match best {
+        Some((_, style)) => style,
+        // No heading names a part: numbered top-level headings (一、…情况)
+        // are still the report's parts, each a topic.
+        None => {
+            let top = candidates
+                .iter()
+                .filter(|c| matches!(c.style, Some(Style::ChineseComma | Style::Part)))
+                .count();
+            if top < 2 {
+                return Vec::new();
+            }
+            candidates
+                .iter()
+                .find(|c| matches!(c.style, Some(Style::ChineseComma | Style::Part)))
+                .and_then(|c| c.style)
+        }
+    };
+    candidates
+        .into_iter()
+        .filter(|c| c.style == style)
+        // Numbered headings of the chosen style are all sections; unnumbered
+        // lines only when their words name a part.
+        .filter_map(|c| match (c.kind, style) {
+            (Some(kind), _) => Some(Head {
+                para: c.para,
+                kind,
+                topic: false,
+            }),
+            (None, Some(_)) => Some(Head {
+                para: c.para,
+                kind: SectionKind::Other,
+                topic: true,
+            }),
+            (None, None) => None,
+        })
+        .collect()
+}
+
+/// A closing paragraph: unnumbered, opening with 以上 or asking for
+/// criticism (批评指正); or what a web page puts after the text (上一篇、
+/// 下一篇、责任编辑). Closing paragraphs end the last part; they belong to
+/// no item.
+pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
+    const ASKS: &[&str] = &[
+        "批评指正",
+        "批评帮助",
+        "请同志们批评",
+        "恳请各位",
+        "请大家批评",
+    ];
+    const SITE: &[&str] = &[
+        "上一篇",
+        "下一篇",
+        "相关阅读",
+        "责任编辑",
+        "本文来源",
+        "相关文章",
+    ];
+    let body = &text[p.span.clone()];
+    p.marker.is_none()
+        && (body.starts_with("以上")
+            || ASKS.iter().any(|w| body.contains(w))
+            || SITE.iter().any(|w| body.starts_with(w)))
+}
+
+/// Where the inferred parts of a report with numbered points and no part
+/// headings start: problems at the first numbered paragraph, measures at
+/// the first paragraph (numbered or not) that announces them (今后、下一步、
+/// 我将…). Indices into `paras`.
+pub(super) fn implicit(
+    text: &str,
+    paras: &[Paragraph],
+    keywords: &SectionKeywords,
+) -> Option<(usize, Option<usize>)> {
+    let problems = paras.iter().position(|p| {
+        p.marker
+            .as_ref()
+            .is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal) || m.value == 1)
+    })?;
+    let measures = (problems + 1..paras.len()).find(|&i| {
+        let p = &paras[i];
+        let after = p.marker.as_ref().map_or(p.span.start, |m| m.span.end);
+        let body = text[after..p.span.end].trim_start_matches(is_space);
+        keywords
+            .measure_cues
+            .iter()
+            .any(|c| body.starts_with(c.as_str()))
+    });
+    Some((problems, measures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_lines() {
+        for yes in [
+            "（2020年1月6日）",
+            "2024年12月",
+            "二〇二四年一月",
+            "2024-01-06",
+        ] {
+            assert!(is_date_line(yes), "{yes}");
+        }
+        for no in [
+            "一、存在的问题",
+            "2024年度民主生活会对照检查材料",
+            "学习不够",
+        ] {
+            assert!(!is_date_line(no), "{no}");
+        }
+    }
+}
