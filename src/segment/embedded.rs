@@ -24,7 +24,7 @@ static BIGRAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_bigram.bi
 /// ASCII alphanumeric characters, and these are non-characters.
 const REST: &str = "\u{FFFF}\u{FFFF}";
 
-/// Characters whose first two steps are looked up in one pass.
+/// Characters whose first two steps are looked up pass by pass.
 const CHUNK: usize = 256;
 
 fn u16_at(table: &[u8], at: usize) -> u16 {
@@ -67,17 +67,24 @@ fn root_child(c: u16) -> usize {
     u16_at(ROOT, 2 * c as usize).into()
 }
 
-/// The node on `first`, `second` below the root, 0 for none.
-fn bigram_child(first: u16, second: u16) -> usize {
-    let key = u32::from(first) << 16 | u32::from(second);
+/// The home slot of a bigram key in `BIGRAM`.
+fn bigram_slot(key: u32) -> usize {
     // As build.rs hashes.
-    let mut slot = (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize;
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize
+}
+
+/// The node under `key` (`first << 16 | second`), probing from its home
+/// `slot`, which holds `stored`; 0 for none.
+fn bigram_find(key: u32, mut slot: usize, mut stored: u32) -> usize {
     loop {
-        match u32_at(BIGRAM, 8 * slot) {
-            0 => return 0,
-            k if k == key => return u32_at(BIGRAM, 8 * slot + 4) as usize,
-            _ => slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1),
+        if stored == key {
+            return u32_at(BIGRAM, 8 * slot + 4) as usize;
         }
+        if stored == 0 {
+            return 0;
+        }
+        slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
+        stored = u32_at(BIGRAM, 8 * slot);
     }
 }
 
@@ -95,6 +102,20 @@ fn child(node: usize, c: u16) -> Option<usize> {
         }
     }
     (lo..hi).find(|&n| label_of(n) == c)
+}
+
+/// The first steps down the trie from one character of a text.
+struct Steps {
+    /// The node one character deep, 0 for none.
+    one: usize,
+    /// The bigram key (0 when either character cannot be a label), its home
+    /// slot and the key stored there.
+    key: u32,
+    slot: usize,
+    stored: u32,
+    /// The node two characters deep, 0 for none, and its value.
+    two: usize,
+    value_two: u32,
 }
 
 /// Dictionary words found in texts, each once.
@@ -132,35 +153,51 @@ impl<'t> Found<'t> {
             .chain([(text.len() as u32, 0)])
             .collect();
         let offset = |i: usize| chars[i].0 as usize;
-        let mut steps = Vec::with_capacity(CHUNK);
+        let mut steps: Vec<Steps> = Vec::with_capacity(CHUNK);
         for chunk in (0..chars.len() - 1).step_by(CHUNK) {
-            // The first two steps from each character, in a pass of their
-            // own: the lookups from different characters do not depend on
-            // each other, so the processor overlaps their trips to memory
-            // (the tables are megabytes), which a walk from one character at
-            // a time would make one after another.
+            let range = chunk..(chunk + CHUNK).min(chars.len() - 1);
+            // The first two steps from each character of the chunk, one
+            // pass per kind of lookup, the first without branches: lookups
+            // from different characters do not depend on each other, so the
+            // processor overlaps their trips to memory (the tables are
+            // megabytes), which a walk from one character at a time would
+            // make one after another. The home slot of the bigram is loaded
+            // first, then the slots that settle it, then the node's value.
             steps.clear();
-            steps.extend((chunk..(chunk + CHUNK).min(chars.len() - 1)).map(|i| {
+            steps.extend(range.clone().map(|i| {
                 let (a, b) = (chars[i].1, chars[i + 1].1);
-                let one = root_child(a);
-                let two = if one != 0 && b != 0 {
-                    bigram_child(a, b)
+                let key = if a != 0 && b != 0 {
+                    u32::from(a) << 16 | u32::from(b)
                 } else {
                     0
                 };
-                (one, two, value(two))
-            }));
-            for (i, &(one, two, value_two)) in (chunk..).zip(&steps) {
-                let start = offset(i);
-                if one != 0 && value(one) != 0 {
-                    self.add(&text[start..offset(i + 1)], one);
+                let slot = bigram_slot(key);
+                Steps {
+                    one: root_child(a),
+                    key,
+                    slot,
+                    stored: u32_at(BIGRAM, 8 * slot),
+                    two: 0,
+                    value_two: 0,
                 }
-                if two == 0 {
+            }));
+            for s in steps.iter_mut().filter(|s| s.key != 0) {
+                s.two = bigram_find(s.key, s.slot, s.stored);
+            }
+            for s in steps.iter_mut() {
+                s.value_two = value(s.two);
+            }
+            for (i, s) in range.zip(&steps) {
+                let start = offset(i);
+                if s.one != 0 && value(s.one) != 0 {
+                    self.add(&text[start..offset(i + 1)], s.one);
+                }
+                if s.two == 0 {
                     continue;
                 }
                 // Two characters deep, the next one is a real character or
                 // the end, so `chars[end]` exists as long as the walk goes on.
-                let (mut node, mut value_here, mut end) = (two, value_two, i + 2);
+                let (mut node, mut value_here, mut end) = (s.two, s.value_two, i + 2);
                 loop {
                     if value_here != 0 {
                         self.add(&text[start..offset(end)], node);
