@@ -49,7 +49,8 @@ struct Node {
 fn main() {
     println!("cargo:rerun-if-changed={DICT}");
     println!("cargo:rerun-if-changed=build.rs");
-    let text = std::fs::read_to_string(DICT).expect("vendor/jieba/dict.txt");
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(DICT)).expect("vendor/jieba/dict.txt");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
 
     // Parsed as `Jieba::load_default_dict` does: `word freq tag`, whitespace
