@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-process benchmark of critique-lint against a segmentation-only baseline.
 
-Usage: python3 bench/run.py [--docs 1000] [--runs 7] [--cross]
+Usage: python3 bench/run.py [--docs 1000] [--runs 7] [--cross] [--small]
 
 Builds release binaries, generates DOCS synthetic reports (~5,000 characters
 each, examples/gen_reports.rs) into bench/data/, then times, interleaved:
@@ -10,6 +10,12 @@ each, examples/gen_reports.rs) into bench/data/, then times, interleaved:
                     typography, wording), all rules, all but correspondence
   * 1 file        — both programs on a single file (dictionary load dominates)
 and prints median wall times, documents/s, MB/s, ratios and peak memory.
+
+--small times what a member, a hook or an editor waits for: one report and
+a team of 30, each against segment_only on the same files (at least 21
+runs), with the dictionary of the reports' own words (the default for
+inputs this small) and with jieba's full dictionary
+(CRITIQUE_LINT_DICTIONARY=full, the only path before), and peak memory.
 """
 import argparse, os, pathlib, resource, statistics, subprocess, sys, time
 
@@ -37,10 +43,13 @@ def check_limit(what, value, limit):
 
 
 def timed(cmd):
-    """Wall seconds and CPU seconds (user + system) of one run of cmd."""
+    """Wall seconds and CPU seconds (user + system) of one run of cmd (a
+    command line, or a command line and environment variables to set)."""
+    cmd, env = cmd if isinstance(cmd, tuple) else (cmd, {})
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=dict(ENV, **env))
     wall = time.perf_counter() - t
     if p.returncode not in (0, 1):
         sys.exit(f"{cmd} failed with {p.returncode}")
@@ -70,8 +79,10 @@ def bench(cmds, runs):
 
 
 def peak_rss(cmd):
+    """Peak resident memory of one run of cmd, in KiB."""
+    cmd, env = cmd if isinstance(cmd, tuple) else (cmd, {})
     out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True, env=ENV)
+                         stderr=subprocess.PIPE, text=True, env=dict(ENV, **env))
     return int(out.stderr.strip().splitlines()[-1])
 
 
@@ -81,9 +92,13 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--cross", action="store_true",
                     help="scale of the cross-document rules: 1,000 and 10,000 reports")
+    ap.add_argument("--small", action="store_true",
+                    help="one report and a team of 30 against segment_only, peak memory")
     args = ap.parse_args()
     if args.cross:
         return cross(args.runs)
+    if args.small:
+        return small(max(args.runs, 21))
     sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint",
         "--example", "segment_only", "--example", "gen_reports"], cwd=ROOT)
     data = ROOT / "bench" / "data" / f"{args.docs}"
@@ -127,6 +142,39 @@ def main():
           f"{share_cpu:.0%} of CPU time (limit 30%)")
     print(f"  peak memory: check {peak_rss(cmds['check, all rules']) / 1024:.0f} MiB, "
           f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")
+
+
+def small(runs):
+    """One report and a team of 30: whole runs against segment_only."""
+    sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint",
+        "--example", "segment_only", "--example", "gen_reports"], cwd=ROOT)
+    data = ROOT / "bench" / "data" / "1000"
+    if not (data / "planted.tsv").exists():
+        sh([str(TARGET / "examples" / "gen_reports"), str(data), "1000"])
+    files = [str(f) for f in sorted(data.glob("*.txt"))]
+    lint = str(TARGET / "critique-lint")
+    seg = str(TARGET / "examples" / "segment_only")
+    full = {"CRITIQUE_LINT_DICTIONARY": "full"}
+    limits = {1: 0.2, 30: 0.5}
+    cmds = {}
+    for n in limits:
+        team = files[:n]
+        cmds[f"segment_only ({n})"] = [seg] + team
+        cmds[f"check, own words ({n})"] = [lint, "--format", "json"] + team
+        cmds[f"check, full dictionary ({n})"] = ([lint, "--format", "json"] + team, full)
+    res = bench(cmds, runs)
+    print(f"{runs} runs each, interleaved, 2 threads (wall: median / min; CPU: median)")
+    for name, (med, mn, cpu) in res.items():
+        print(f"  {name:30} {med * 1000:7.1f} ms / {mn * 1000:6.1f} ms  cpu {cpu * 1000:6.1f} ms")
+    for n, limit in limits.items():
+        seg_med = res[f"segment_only ({n})"][0]
+        print(f"  {n:2} report{'s' if n > 1 else ' '} / segment_only: own words "
+              f"{res[f'check, own words ({n})'][0] / seg_med:.2f}x (limit {limit}), full dictionary "
+              f"{res[f'check, full dictionary ({n})'][0] / seg_med:.2f}x")
+    print("  peak memory, 1 report: check " + ", ".join(
+        f"{name.split(', ')[1].split(' (')[0]} {peak_rss(cmds[name]) / 1024:.0f} MiB"
+        for name in ("check, own words (1)", "check, full dictionary (1)"))
+        + f"; segment_only {peak_rss(cmds['segment_only (1)']) / 1024:.0f} MiB (limit 20 MiB)")
 
 
 CROSS_RULES = "shared-passage,template-copy,repeated-passage"

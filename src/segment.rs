@@ -3,8 +3,15 @@
 //! One [`Segmenter`] is built per process and shared by all threads
 //! (`Jieba` is `Sync`). Text is cut paragraph by paragraph so that a token
 //! never crosses a line and cutting stays linear in the document size.
+//!
+//! Two dictionaries give the same tokens: jieba's full one (loaded in
+//! 100–150 ms), or, when the texts to cut are known, only its words that
+//! occur in them, found in tables compiled into the binary (`embedded`).
+
+mod embedded;
 
 use jieba_rs::Jieba;
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// The domain dictionary shipped in `rules/`, one `word [freq [tag]]` a line.
@@ -34,7 +41,40 @@ pub struct Segmenter {
 impl Segmenter {
     /// jieba's default dictionary plus the domain dictionary and `extra` words.
     pub fn new<'a>(extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
-        let mut jieba = Jieba::new();
+        Segmenter::with_domain(Jieba::new(), extra)
+    }
+
+    /// A segmenter for `texts`: of jieba's default dictionary only the words
+    /// that occur in them (or in the domain dictionary and `extra`), plus
+    /// the domain dictionary and `extra` words as in [`Segmenter::new`].
+    ///
+    /// It cuts `texts`, and any text all of whose dictionary words occur in
+    /// them, token for token as [`Segmenter::new`] does: jieba consults only
+    /// the words found in the text it cuts, and the frequency total, on which
+    /// every word's log-probability depends, is kept (the words left out
+    /// count in it through one word that no text can contain). Other texts
+    /// may be cut differently.
+    pub fn for_texts<'a>(
+        texts: &[&'a str],
+        extra: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Segmenter {
+        // The dictionary lines too, so that `add_entry` sees the same words
+        // and frequencies as with the full dictionary: `has_word` and
+        // `suggest_freq` look up only words that occur in the word added.
+        let lines: Vec<&str> = texts
+            .iter()
+            .copied()
+            .chain([DOMAIN_DICTIONARY])
+            .chain(extra.clone())
+            .collect();
+        let found = lines
+            .par_iter()
+            .fold(embedded::Found::new, |found, text| found.scan(text))
+            .reduce(embedded::Found::new, embedded::Found::merge);
+        Segmenter::with_domain(found.into_jieba(), extra)
+    }
+
+    fn with_domain<'a>(mut jieba: Jieba, extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
         for line in DOMAIN_DICTIONARY.lines() {
             add_entry(&mut jieba, line);
         }
@@ -74,7 +114,11 @@ impl Segmenter {
 }
 
 /// Adds one dictionary line; a word without a frequency gets one high enough
-/// to be kept whole (jieba's `suggest_freq`).
+/// to be kept whole (jieba's `suggest_freq`). With the dictionary of
+/// [`Segmenter::for_texts`] the outcome is the same as with the full one:
+/// `has_word` asks for the word itself, `suggest_freq` cuts the word and
+/// looks up its parts, all of them found in the line, and the total it
+/// divides by is the full dictionary's.
 fn add_entry(jieba: &mut Jieba, line: &str) {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {

@@ -57,7 +57,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
 }
 
 /// The engine, the reports to check, then the references; read while the
-/// dictionary loads.
+/// dictionary loads, or before the dictionary of their words is built.
 struct Inputs {
     engine: Engine,
     /// The checked reports, then the reference texts.
@@ -74,10 +74,18 @@ fn read_inputs(
 ) -> Result<Inputs, Failure> {
     let (references, reference_errors) = engine::load_references(&config, &args.references);
     let limits = config.limits;
-    let (engine, (mut sources, mut errors)) = rayon::join(
-        || Engine::new(config, select, ignore),
-        || engine::load_paths(&args.paths, &limits),
-    );
+    let (engine, (mut sources, mut errors)) = if full_dictionary(&args.paths) {
+        rayon::join(
+            || Engine::new(config, select, ignore),
+            || engine::load_paths(&args.paths, &limits),
+        )
+    } else {
+        // A few reports: read them first, then find their dictionary words.
+        let (sources, errors) = engine::load_paths(&args.paths, &limits);
+        let all: Vec<&Source> = sources.iter().chain(&references).collect();
+        let engine = Engine::for_sources(config, select, ignore, &all);
+        (engine, (sources, errors))
+    };
     let engine = engine?;
     errors.extend(reference_errors);
     let checked = sources.len();
@@ -88,6 +96,17 @@ fn read_inputs(
         checked,
         errors,
     })
+}
+
+/// Whether to load jieba's full dictionary or only the inputs' words: the
+/// input size decides, unless `CRITIQUE_LINT_DICTIONARY` is `full` or
+/// `found` (the tests compare both; both give the same findings).
+fn full_dictionary(paths: &[std::path::PathBuf]) -> bool {
+    match std::env::var("CRITIQUE_LINT_DICTIONARY").as_deref() {
+        Ok("full") => true,
+        Ok("found") => false,
+        _ => engine::wants_full_dictionary(paths),
+    }
 }
 
 /// Runs the engine, with a progress bar when it is worth one.

@@ -1,0 +1,204 @@
+//! Compiles jieba's default dictionary (`vendor/jieba/dict.txt`, the file
+//! jieba-rs embeds) into a character trie the binary carries as static
+//! tables, so that a run needing only the dictionary words of its inputs
+//! finds them without parsing the 349,045-line file at start-up
+//! (`src/segment/embedded.rs` reads the tables).
+//!
+//! The trie's nodes are numbered breadth first, the root 0, so the children
+//! of a node are consecutive and sorted by character:
+//!
+//! * `jieba_nodes.bin` — per node, a `u64`: the character leading to it in
+//!   bits 0–15 (every word of the file is in the Basic Multilingual Plane),
+//!   the number of its first child in bits 16–35 (its children run to the
+//!   next node's first child), and in bits 36–63 `freq << 6 | tag` of the
+//!   word ending there, 0 where none does (every frequency is positive).
+//!   One more node closes the last child range. A step down the trie reads
+//!   the sibling labels and the child's fields from one place in memory;
+//! * `jieba_root.bin` — per BMP character, the root's child on it, 0 for
+//!   none (`u16`);
+//! * `jieba_bigram.bin` — the nodes two characters deep, in an
+//!   open-addressing hash table of `1 << BIGRAM_BITS` slots: key
+//!   `first << 16 | second` (`u32`, 0 for an empty slot) and node (`u32`).
+//!   The root's children have up to 929 children each, 137 on average
+//!   weighted by how often they occur in reports, so this step, taken from
+//!   nearly every character of a text, is one probe instead of a binary
+//!   search;
+//! * `jieba_dict.rs` — the tag names, the number of words and nodes, and the
+//!   frequency total jieba computes when it loads the file.
+//!
+//! All numbers are little-endian.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+const DICT: &str = "vendor/jieba/dict.txt";
+const TAG_BITS: u32 = 6;
+/// Bits of a node for its label and for its first child.
+const LABEL_BITS: u32 = 16;
+const CHILD_BITS: u32 = 20;
+/// log2 of the slots of the bigram table (178,232 keys, load 0.68).
+const BIGRAM_BITS: u32 = 18;
+
+#[derive(Default)]
+struct Node {
+    /// Children by character, sorted once all words are in.
+    children: Vec<(u16, u32)>,
+    value: u64,
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed={DICT}");
+    println!("cargo:rerun-if-changed=build.rs");
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(DICT)).expect("vendor/jieba/dict.txt");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+
+    // Parsed as `Jieba::load_default_dict` does: `word freq tag`, whitespace
+    // separated, a missing frequency counting as 0 and a missing tag as "".
+    let mut entries: Vec<(&str, u64, &str)> = Vec::new();
+    for line in text.lines() {
+        let mut parts = line.split_ascii_whitespace();
+        let Some(word) = parts.next() else { continue };
+        let freq = parts.next().map_or(0, |f| f.parse().expect("frequency"));
+        let tag = parts.next().unwrap_or("");
+        entries.push((word, freq, tag));
+    }
+    // jieba sums every line into the total.
+    let total: u64 = entries.iter().map(|e| e.1).sum();
+    let words = entries.len();
+
+    let mut tags: Vec<&str> = entries.iter().map(|e| e.2).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    assert!(tags.len() <= 1 << TAG_BITS, "{} tags", tags.len());
+
+    // The trie, node 0 the root, nodes numbered as created.
+    let mut nodes = vec![Node::default()];
+    for &(word, freq, tag) in &entries {
+        assert!(
+            (1..1 << (64 - LABEL_BITS - CHILD_BITS - TAG_BITS)).contains(&freq),
+            "{word}: frequency {freq} out of range"
+        );
+        let mut at = 0usize;
+        for c in word.chars() {
+            let c = u16::try_from(u32::from(c)).expect("a BMP character");
+            at = match nodes[at].children.iter().find(|k| k.0 == c) {
+                Some(&(_, child)) => child as usize,
+                None => {
+                    nodes.push(Node::default());
+                    let child = nodes.len() - 1;
+                    nodes[at].children.push((c, child as u32));
+                    child
+                }
+            };
+        }
+        // A word listed twice would keep its last frequency in jieba but
+        // count twice in the total; the file has none, and the tables
+        // assume so.
+        assert_eq!(nodes[at].value, 0, "{word} is listed twice");
+        let tag = tags.binary_search(&tag).expect("a known tag") as u64;
+        nodes[at].value = freq << TAG_BITS | tag;
+    }
+
+    // Renumbered breadth first, children in character order.
+    let mut first_child = Vec::with_capacity(nodes.len() + 1);
+    let mut label = Vec::with_capacity(nodes.len());
+    let mut value = Vec::with_capacity(nodes.len());
+    let mut root = vec![0u16; 1 << 16];
+    let mut bigram = vec![(0u32, 0u32); 1 << BIGRAM_BITS];
+    // (number as created, label, depth, first character: a node two deep
+    // goes into the bigram table under its first and second character).
+    let mut queue = VecDeque::from([(0u32, 0u16, 0u32, 0u16)]);
+    let mut next = 1u32;
+    while let Some((old, c, depth, first)) = queue.pop_front() {
+        let number = first_child.len() as u32;
+        let node = &mut nodes[old as usize];
+        node.children.sort_unstable();
+        match depth {
+            0 => {
+                for (i, &(c, _)) in node.children.iter().enumerate() {
+                    root[c as usize] = u16::try_from(1 + i).expect("root children fit u16");
+                }
+            }
+            2 => {
+                let key = u32::from(first) << 16 | u32::from(c);
+                let mut slot = bigram_slot(key);
+                while bigram[slot].0 != 0 {
+                    slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
+                }
+                bigram[slot] = (key, number);
+            }
+            _ => {}
+        }
+        first_child.push(next);
+        label.push(c);
+        value.push(node.value);
+        next += node.children.len() as u32;
+        for &(label, child) in &node.children {
+            queue.push_back((
+                child,
+                label,
+                depth + 1,
+                if depth == 0 { label } else { first },
+            ));
+        }
+    }
+    first_child.push(next);
+    assert_eq!(next as usize, nodes.len());
+
+    // One more node, the end of the last child range.
+    label.push(0);
+    value.push(0);
+    assert!(next < 1 << CHILD_BITS, "{next} nodes");
+    let table: Vec<u8> = label
+        .iter()
+        .zip(&first_child)
+        .zip(&value)
+        .flat_map(|((&label, &first), &value)| {
+            let node = u64::from(label)
+                | u64::from(first) << LABEL_BITS
+                | value << (LABEL_BITS + CHILD_BITS);
+            node.to_le_bytes()
+        })
+        .collect();
+    let bigram: Vec<u8> = bigram
+        .iter()
+        .flat_map(|(key, node)| [key.to_le_bytes(), node.to_le_bytes()])
+        .flatten()
+        .collect();
+    let root: Vec<u8> = root.iter().flat_map(|x| x.to_le_bytes()).collect();
+    let write = |name: &str, data: &[u8]| std::fs::write(out.join(name), data).expect(name);
+    write("jieba_nodes.bin", &table);
+    write("jieba_root.bin", &root);
+    write("jieba_bigram.bin", &bigram);
+    let tag_count = tags.len();
+    let nodes = nodes.len();
+    write(
+        "jieba_dict.rs",
+        format!(
+            "/// Words in jieba's default dictionary (checked by the tests).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) const WORDS: usize = {words};
+/// Nodes of the trie, the root included.
+pub(super) const NODES: usize = {nodes};
+/// The frequency total `Jieba::new()` computes.
+pub(super) const TOTAL: usize = {total};
+/// Bits of a node for its label and for its first child.
+pub(super) const LABEL_BITS: u32 = {LABEL_BITS};
+pub(super) const CHILD_BITS: u32 = {CHILD_BITS};
+/// log2 of the slots of the bigram table.
+pub(super) const BIGRAM_BITS: u32 = {BIGRAM_BITS};
+/// Bits of a value that hold the tag.
+pub(super) const TAG_BITS: u32 = {TAG_BITS};
+/// Part-of-speech tags, indexed by a value's low bits.
+pub(super) static TAGS: [&str; {tag_count}] = {tags:?};
+"
+        )
+        .as_bytes(),
+    );
+}
+
+/// The home slot of a bigram key; `src/segment/embedded.rs` hashes alike.
+fn bigram_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize
+}

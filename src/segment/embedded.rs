@@ -1,0 +1,302 @@
+//! jieba's default dictionary as a character trie compiled by `build.rs`
+//! (see there for the tables): the dictionary words of a text are found by
+//! a walk down the trie from each character, and nothing is parsed or built
+//! at start-up.
+
+use jieba_rs::Jieba;
+use std::cmp::Ordering;
+
+include!(concat!(env!("OUT_DIR"), "/jieba_dict.rs"));
+
+/// Per node and one more, a `u64`: its label (`LABEL_BITS`), its first
+/// child (`CHILD_BITS`), and `freq << TAG_BITS | tag` of the word ending
+/// there, or 0.
+static NODES_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_nodes.bin"));
+/// Per BMP character: the root's child on it, or 0 (`u16`).
+static ROOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_root.bin"));
+/// Slots of `(first << 16 | second, node)`, the nodes two characters deep
+/// (`u32`, `u32`; key 0 for an empty slot).
+static BIGRAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_bigram.bin"));
+
+/// The word that carries the frequency of every word left out, so that the
+/// total, and with it every log-probability, is the full dictionary's. No
+/// text can match it: jieba looks words up only inside runs of CJK and
+/// ASCII alphanumeric characters, and these are non-characters.
+const REST: &str = "\u{FFFF}\u{FFFF}";
+
+/// Characters whose first two steps are looked up pass by pass.
+const CHUNK: usize = 256;
+
+fn u16_at(table: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes(table[at..at + 2].try_into().expect("two bytes"))
+}
+
+fn u32_at(table: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(table[at..at + 4].try_into().expect("four bytes"))
+}
+
+/// `c` as a trie label (0, which no word holds, for a character beyond the
+/// Basic Multilingual Plane, which none holds either).
+fn label(c: char) -> u16 {
+    u16::try_from(u32::from(c)).unwrap_or(0)
+}
+
+fn node(n: usize) -> u64 {
+    u64::from_le_bytes(
+        NODES_TABLE[8 * n..8 * n + 8]
+            .try_into()
+            .expect("eight bytes"),
+    )
+}
+
+fn label_of(n: usize) -> u16 {
+    node(n) as u16
+}
+
+fn first_child(n: usize) -> usize {
+    (node(n) >> LABEL_BITS) as usize & ((1 << CHILD_BITS) - 1)
+}
+
+/// `freq << TAG_BITS | tag` of the word ending at node `n`, 0 if none does.
+fn value(n: usize) -> u32 {
+    (node(n) >> (LABEL_BITS + CHILD_BITS)) as u32
+}
+
+/// The root's child on `c`, 0 for none.
+fn root_child(c: u16) -> usize {
+    u16_at(ROOT, 2 * c as usize).into()
+}
+
+/// The home slot of a bigram key in `BIGRAM`.
+fn bigram_slot(key: u32) -> usize {
+    // As build.rs hashes.
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize
+}
+
+/// The node under `key` (`first << 16 | second`), probing from its home
+/// `slot`, which holds `stored`; 0 for none.
+fn bigram_find(key: u32, mut slot: usize, mut stored: u32) -> usize {
+    loop {
+        if stored == key {
+            return u32_at(BIGRAM, 8 * slot + 4) as usize;
+        }
+        if stored == 0 {
+            return 0;
+        }
+        slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
+        stored = u32_at(BIGRAM, 8 * slot);
+    }
+}
+
+/// The child of `node` on `c` (children are sorted by character).
+fn child(node: usize, c: u16) -> Option<usize> {
+    let (mut lo, mut hi) = (first_child(node), first_child(node + 1));
+    // Below the first two levels most nodes have a few children, and a
+    // linear scan mispredicts less than a binary search.
+    while hi - lo > 16 {
+        let mid = (lo + hi) / 2;
+        match label_of(mid).cmp(&c) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Greater => hi = mid,
+            Ordering::Equal => return Some(mid),
+        }
+    }
+    (lo..hi).find(|&n| label_of(n) == c)
+}
+
+/// The first steps down the trie from one character of a text.
+struct Steps {
+    /// The node one character deep, 0 for none.
+    one: usize,
+    /// The bigram key (0 when either character cannot be a label), its home
+    /// slot and the key stored there.
+    key: u32,
+    slot: usize,
+    stored: u32,
+    /// The node two characters deep, 0 for none, and its value.
+    two: usize,
+    value_two: u32,
+}
+
+/// Dictionary words found in texts, each once.
+pub(super) struct Found<'t> {
+    /// One bit per trie node: the word ending there is in `words`.
+    seen: Vec<u64>,
+    /// Each word, as found in a text, with its node.
+    words: Vec<(&'t str, u32)>,
+}
+
+impl<'t> Found<'t> {
+    pub(super) fn new() -> Found<'t> {
+        Found {
+            seen: vec![0; NODES.div_ceil(64)],
+            words: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, word: &'t str, node: usize) {
+        let (slot, bit) = (node / 64, 1u64 << (node % 64));
+        if self.seen[slot] & bit == 0 {
+            self.seen[slot] |= bit;
+            self.words.push((word, node as u32));
+        }
+    }
+
+    /// Adds every dictionary word that occurs in `text`: from each
+    /// character, down the trie as long as the text follows it; every node
+    /// passed that ends a word is one.
+    pub(super) fn scan(mut self, text: &'t str) -> Found<'t> {
+        // Each character's byte offset and label, then the end of the text.
+        let chars: Vec<(u32, u16)> = text
+            .char_indices()
+            .map(|(at, c)| (at as u32, label(c)))
+            .chain([(text.len() as u32, 0)])
+            .collect();
+        let offset = |i: usize| chars[i].0 as usize;
+        let mut steps: Vec<Steps> = Vec::with_capacity(CHUNK);
+        for chunk in (0..chars.len() - 1).step_by(CHUNK) {
+            let range = chunk..(chunk + CHUNK).min(chars.len() - 1);
+            // The first two steps from each character of the chunk, one
+            // pass per kind of lookup, the first without branches: lookups
+            // from different characters do not depend on each other, so the
+            // processor overlaps their trips to memory (the tables are
+            // megabytes), which a walk from one character at a time would
+            // make one after another. The home slot of the bigram is loaded
+            // first, then the slots that settle it, then the node's value.
+            steps.clear();
+            steps.extend(range.clone().map(|i| {
+                let (a, b) = (chars[i].1, chars[i + 1].1);
+                let key = if a != 0 && b != 0 {
+                    u32::from(a) << 16 | u32::from(b)
+                } else {
+                    0
+                };
+                let slot = bigram_slot(key);
+                Steps {
+                    one: root_child(a),
+                    key,
+                    slot,
+                    stored: u32_at(BIGRAM, 8 * slot),
+                    two: 0,
+                    value_two: 0,
+                }
+            }));
+            for s in steps.iter_mut().filter(|s| s.key != 0) {
+                s.two = bigram_find(s.key, s.slot, s.stored);
+            }
+            for s in steps.iter_mut() {
+                s.value_two = value(s.two);
+            }
+            for (i, s) in range.zip(&steps) {
+                let start = offset(i);
+                if s.one != 0 && value(s.one) != 0 {
+                    self.add(&text[start..offset(i + 1)], s.one);
+                }
+                if s.two == 0 {
+                    continue;
+                }
+                // Two characters deep, the next one is a real character or
+                // the end, so `chars[end]` exists as long as the walk goes on.
+                let (mut node, mut value_here, mut end) = (s.two, s.value_two, i + 2);
+                loop {
+                    if value_here != 0 {
+                        self.add(&text[start..offset(end)], node);
+                    }
+                    match child(node, chars[end].1) {
+                        Some(n) => {
+                            node = n;
+                            value_here = value(n);
+                            end += 1;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        self
+    }
+
+    /// The words of both.
+    pub(super) fn merge(mut self, other: Found<'t>) -> Found<'t> {
+        for (word, node) in other.words {
+            self.add(word, node as usize);
+        }
+        self
+    }
+
+    /// A `Jieba` holding the words found, with their frequencies and tags,
+    /// and the full dictionary's frequency total.
+    pub(super) fn into_jieba(self) -> Jieba {
+        let mut jieba = Jieba::empty();
+        let mut kept = 0;
+        for (word, node) in self.words {
+            let value = value(node as usize);
+            let freq = (value >> TAG_BITS) as usize;
+            let tag = TAGS[(value & ((1 << TAG_BITS) - 1)) as usize];
+            jieba.add_word(word, Some(freq), Some(tag));
+            kept += freq;
+        }
+        if kept < TOTAL {
+            jieba.add_word(REST, Some(TOTAL - kept), None);
+        }
+        jieba
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of the trie, by walking it depth first.
+    fn all_words() -> Vec<(String, u32)> {
+        let mut out = Vec::new();
+        let mut stack = vec![(0usize, String::new())];
+        while let Some((node, prefix)) = stack.pop() {
+            if value(node) != 0 {
+                out.push((prefix.clone(), value(node)));
+            }
+            for n in first_child(node)..first_child(node + 1) {
+                let c = char::from_u32(label_of(n).into()).expect("a character");
+                stack.push((n, format!("{prefix}{c}")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tables_hold_the_dictionary_jieba_embeds() {
+        let jieba = Jieba::new();
+        // Its Debug output is the only public view of jieba's word count and
+        // frequency total.
+        assert_eq!(
+            format!("{jieba:?}"),
+            format!("Jieba {{ records_len: {WORDS}, total_freq: {TOTAL} }}")
+        );
+        let words = all_words();
+        assert_eq!(words.len(), WORDS);
+        let total: usize = words.iter().map(|w| (w.1 >> TAG_BITS) as usize).sum();
+        assert_eq!(total, TOTAL);
+        for (word, _) in &words {
+            assert!(jieba.has_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn finds_every_word_at_every_character_once() {
+        let found = Found::new().scan("民主生活会，生活").scan("生活𠀀");
+        let mut words: Vec<&str> = found.words.iter().map(|w| w.0).collect();
+        words.sort_unstable();
+        // Each once; 生活会 is no word of jieba's (the domain dictionary
+        // adds it).
+        assert_eq!(
+            words,
+            ["主", "会", "民", "民主", "活", "活会", "生", "生活"]
+        );
+        let jieba = found.into_jieba();
+        assert!(jieba.has_word("活会") && !jieba.has_word("生活费"));
+        assert_eq!(
+            format!("{jieba:?}"),
+            format!("Jieba {{ records_len: 9, total_freq: {TOTAL} }}")
+        );
+    }
+}
