@@ -53,6 +53,15 @@ impl Invalid {
         self
     }
 
+    /// Puts the path under `field[index]`: `members[1]` → `lists[3].members[1]`
+    /// (for checks written for one element of a list).
+    pub(crate) fn within(mut self, field: &str, index: usize) -> Invalid {
+        let mut path = vec![Seg::Key(field.to_string()), Seg::Index(index)];
+        path.append(&mut self.field);
+        self.field = path;
+        self
+    }
+
     /// Adds a key under the current path: `patterns[2]` → `patterns[2].regex`.
     pub(crate) fn then(mut self, key: &str) -> Invalid {
         self.field.push(Seg::Key(key.to_string()));

@@ -1,0 +1,590 @@
+//! Enumerations of a list formulation (四个意识 …), judged on the
+//! normalised text: the members found, look-alikes in their place, the ones
+//! missing, and the order.
+
+use super::normal::Normal;
+use super::phrases::garbled;
+use crate::text::is_han;
+use std::ops::Range;
+
+/// A list formulation, its wording normalised.
+pub(super) struct List {
+    pub(super) name: String,
+    /// The name and its aliases, normalised.
+    pub(super) names: Vec<String>,
+    /// Canonical members, as written in the data.
+    pub(super) members: Vec<String>,
+    /// Every accepted wording of a member, normalised: (wording, member),
+    /// longest first.
+    pub(super) forms: Vec<(String, usize)>,
+    /// For lists of long members: a phrase per member that shows it is
+    /// quoted, normalised, and how many characters of the member come
+    /// before it.
+    pub(super) keys: Vec<(String, usize)>,
+    pub(super) ordered: bool,
+    pub(super) named_only: bool,
+    /// The longest member, in characters.
+    pub(super) longest: usize,
+    /// The members' common ending (意识, 自信): a look-alike with it among
+    /// the members is a wrong member (服务意识).
+    pub(super) suffix: String,
+}
+
+/// Words between members.
+const SEPARATORS: &[&str] = &["以及", "、", "和", "与", "及"];
+/// Words that say an enumeration is a part on purpose.
+const SUBSET_BEFORE: &[&str] = &[
+    "特别是",
+    "尤其是",
+    "其中",
+    "重点是",
+    "首先是",
+    "比如",
+    "例如",
+];
+const SUBSET_AFTER: &[&str] = &["等", "方面"];
+/// How far before an enumeration (or after it) the list's name names it,
+/// in characters: right there (“四风”即…, …共享的新发展理念), or nearby.
+const NAME_TIGHT_BEFORE: usize = 3;
+const NAME_TIGHT_AFTER: usize = 2;
+const NAME_BEFORE: usize = 12;
+const NAME_AFTER: usize = 4;
+/// Keys of one list this close (characters, no sentence end between) are
+/// one enumeration.
+pub(super) const KEY_GAP: usize = 40;
+/// A look-alike member is at most this many characters before the suffix.
+const LOOKALIKE_MAX: usize = 6;
+/// A verb before a member (进行伟大斗争) is at most this many characters.
+const VERB_MAX: usize = 2;
+/// Members this long are recognised with a character dropped, added or
+/// wrong (务必敢于斗争、勇于斗争).
+const GARBLED_MEMBER_MIN: usize = 8;
+
+/// One item of an enumeration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Item {
+    Member(usize),
+    /// A member with a character dropped, added or wrong.
+    Garbled(usize),
+    /// Not a member, but with the members' ending (服务意识).
+    LookAlike,
+    /// Other words.
+    Unknown,
+}
+
+impl Item {
+    fn member(self) -> Option<usize> {
+        match self {
+            Item::Member(k) | Item::Garbled(k) => Some(k),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with one enumeration: its normalised span and the detail.
+pub(super) type Finding = (Range<usize>, String);
+
+pub(super) fn common_suffix(members: &[String]) -> String {
+    let first: Vec<char> = members[0].chars().collect();
+    let mut n = 0;
+    while n < first.len()
+        && members.iter().all(|m| {
+            let cs: Vec<char> = m.chars().collect();
+            cs.len() > n && cs[cs.len() - 1 - n] == first[first.len() - 1 - n]
+        })
+    {
+        n += 1;
+    }
+    first[first.len() - n..].iter().collect()
+}
+
+/// The `n` characters before byte `at` (or fewer at the start).
+fn chars_before(text: &str, at: usize, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &text[from..at]
+}
+
+fn chars_after(text: &str, at: usize, n: usize) -> &str {
+    let to = text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i);
+    &text[at..to]
+}
+
+impl List {
+    /// Whether the name (or an alias) stands within `before` characters
+    /// before the enumeration or `after` characters after it.
+    fn named(&self, text: &str, span: &Range<usize>, before: usize, after: usize) -> bool {
+        self.names.iter().any(|n| {
+            let len = n.chars().count();
+            chars_before(text, span.start, before + len).contains(n.as_str())
+                || chars_after(text, span.end, after + len).contains(n.as_str())
+        })
+    }
+
+    /// Whether the enumeration is meant as a part (特别是…, …等).
+    fn subset(text: &str, start: usize, end: usize) -> bool {
+        let before = chars_before(text, start, 4);
+        let after = chars_after(text, end, 2);
+        SUBSET_BEFORE.iter().any(|w| before.ends_with(w))
+            || SUBSET_AFTER.iter().any(|w| after.starts_with(w))
+    }
+
+    /// Whether an enumeration with these members (indices, in text order)
+    /// is one the list must be judged on: it has all the members, names
+    /// the list right before or after (“四个意识”：…), or has all but one
+    /// of a long ordered list. A list of common words (`named-only`) must
+    /// be named nearby for that; short members (学思想) are too common.
+    fn judged(&self, text: &str, span: &Range<usize>, found: &[usize]) -> bool {
+        let mut distinct = found.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let n = self.members.len();
+        if distinct.len() < 2 || Self::subset(text, span.start, span.end) {
+            return false;
+        }
+        if distinct.len() == n || self.named(text, span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
+            return true;
+        }
+        if self.named_only && !self.named(text, span, NAME_BEFORE, NAME_AFTER) {
+            return false;
+        }
+        let short = self.members.iter().all(|m| m.chars().count() <= 3);
+        self.ordered && distinct.len() + 1 == n && n >= 4 && !short
+    }
+
+    fn verdict(&self, items: &[(Range<usize>, Item)], text: &str) -> Option<String> {
+        let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
+        let mut problems = Vec::new();
+        let wrong: Vec<&str> = items
+            .iter()
+            .filter(|(_, i)| matches!(i, Item::LookAlike | Item::Unknown))
+            .map(|(r, _)| &text[r.clone()])
+            .collect();
+        if !wrong.is_empty() {
+            problems.push(format!("“{}”不是其中的内容", wrong.join("、")));
+        }
+        for (r, i) in items {
+            if let Item::Garbled(k) = i {
+                problems.push(format!("“{}”应为“{}”", &text[r.clone()], self.members[*k]));
+            }
+        }
+        let missing: Vec<&str> = (0..self.members.len())
+            .filter(|k| !found.contains(k))
+            .map(|k| self.members[k].as_str())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!("缺少“{}”", missing.join("、")));
+        }
+        if problems.is_empty() && self.ordered && found.windows(2).any(|w| w[0] > w[1]) {
+            problems.push("顺序不对".to_string());
+        }
+        (!problems.is_empty()).then(|| problems.join("，"))
+    }
+
+    /// The item of an enumeration at `at`: a member (after a verb of up to
+    /// two characters: 进行伟大斗争), a long member garbled, a look-alike
+    /// with the members' suffix (服务意识), or any short run of characters.
+    fn item_at(&self, n: &Normal, at: usize) -> Option<(Range<usize>, Item)> {
+        let text = n.text.as_str();
+        let mut p = at;
+        for skip in 0..=VERB_MAX {
+            if let Some((form, k)) = self
+                .forms
+                .iter()
+                .find(|(f, _)| text[p..].starts_with(f.as_str()))
+            {
+                return Some((p..p + form.len(), Item::Member(*k)));
+            }
+            match text[p..].chars().next() {
+                Some(c) if is_han(c) && skip < VERB_MAX => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+        for (form, k) in &self.forms {
+            let f: Vec<char> = form.chars().collect();
+            if f.len() < GARBLED_MEMBER_MIN {
+                continue;
+            }
+            for len in [f.len(), f.len() - 1, f.len() + 1] {
+                let end = text[at..]
+                    .char_indices()
+                    .nth(len)
+                    .map_or(text.len(), |(i, _)| at + i);
+                let w: Vec<char> = text[at..end].chars().collect();
+                if w.len() == len
+                    && w.first() == f.first()
+                    && w.last() == f.last()
+                    && garbled(&w, &f)
+                {
+                    return Some((at..end, Item::Garbled(*k)));
+                }
+            }
+        }
+        if !self.suffix.is_empty() {
+            // The shortest stretch ending with the suffix (服务意识, 作风不实
+            // 的危险).
+            let suffix_chars = self.suffix.chars().count();
+            let mut end = at;
+            for (k, c) in text[at..].chars().enumerate() {
+                if !is_han(c) || k >= LOOKALIKE_MAX + suffix_chars {
+                    break;
+                }
+                end += c.len_utf8();
+                if k >= suffix_chars && text[at..end].ends_with(self.suffix.as_str()) {
+                    return Some((at..end, Item::LookAlike));
+                }
+            }
+        }
+        // Other words run to the next member (享受主义和奢靡之风) or to a
+        // dropped 的 (奢侈之风对党的…).
+        let mut run = 0;
+        for (k, c) in text[at..].chars().enumerate() {
+            if !is_han(c) || k >= self.longest + LOOKALIKE_MAX {
+                break;
+            }
+            if k > 0 && (n.breaks_at(at + run) || self.member_follows(&text[at + run..])) {
+                break;
+            }
+            run += c.len_utf8();
+        }
+        (run > 0).then_some((at..at + run, Item::Unknown))
+    }
+
+    /// Whether a member starts here, or after a separator.
+    fn member_follows(&self, rest: &str) -> bool {
+        let rest = SEPARATORS
+            .iter()
+            .find_map(|s| rest.strip_prefix(*s))
+            .unwrap_or(rest);
+        self.forms.iter().any(|(f, _)| rest.starts_with(f.as_str()))
+    }
+
+    /// Checks the enumerations starting at member occurrences `starts`.
+    pub(super) fn check_enumerations(&self, n: &Normal, mut starts: Vec<usize>) -> Vec<Finding> {
+        let text = n.text.as_str();
+        starts.sort_unstable();
+        let mut out = Vec::new();
+        let mut covered = 0;
+        for start in starts {
+            if start < covered {
+                continue;
+            }
+            let Some(first) = self.item_at(n, start).filter(|(_, i)| i.member().is_some()) else {
+                continue;
+            };
+            let mut items = vec![first];
+            loop {
+                let end = items.last().expect("one at least").0.end;
+                let Some(sep) = SEPARATORS.iter().find(|s| text[end..].starts_with(**s)) else {
+                    break;
+                };
+                let Some(item) = self.item_at(n, end + sep.len()) else {
+                    break;
+                };
+                let two_unknown = matches!(item.1, Item::Unknown)
+                    && matches!(items.last(), Some((_, Item::Unknown)));
+                if two_unknown {
+                    break;
+                }
+                items.push(item);
+            }
+            let items = self.enumeration(items, text);
+            let span = items[0].0.start..items.last().expect("kept the first").0.end;
+            covered = span.end.max(start + 1);
+            let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
+            let one_replaced = self.one_replaced(&items, text);
+            if !one_replaced && !self.judged(text, &span, &found) {
+                continue;
+            }
+            if one_replaced && Self::subset(text, span.start, span.end) {
+                continue;
+            }
+            if let Some(detail) = self.verdict(&items, text) {
+                out.push((span, detail));
+            }
+        }
+        out
+    }
+
+    /// As many items as the list, all members but one, the odd one about
+    /// as long as the missing member: a member replaced (享受主义, 共赢).
+    fn one_replaced(&self, items: &[(Range<usize>, Item)], text: &str) -> bool {
+        let n = self.members.len();
+        let odd: Vec<&Range<usize>> = items
+            .iter()
+            .filter(|(_, i)| i.member().is_none())
+            .map(|(r, _)| r)
+            .collect();
+        let mut distinct: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if items.len() != n || odd.len() != 1 || distinct.len() + 1 != n {
+            return false;
+        }
+        let missing = (0..n)
+            .find(|k| !distinct.contains(k))
+            .expect("one is missing");
+        // 按时上好党课: the member is there, after other words.
+        let after = &text[odd[0].end..];
+        if self
+            .forms
+            .iter()
+            .any(|(f, k)| *k == missing && after.starts_with(f.as_str()))
+        {
+            return false;
+        }
+        let want = self.members[missing].chars().count();
+        let got = text[odd[0].clone()].chars().count();
+        got.abs_diff(want) <= (want / 2).max(2)
+    }
+
+    /// The member none of the items is (the first, if several).
+    fn missing(&self, items: &[(Range<usize>, Item)]) -> usize {
+        (0..self.members.len())
+            .find(|k| !items.iter().any(|(_, i)| i.member() == Some(*k)))
+            .unwrap_or(0)
+    }
+
+    /// The items that make the enumeration: with one member replaced, all
+    /// of them; otherwise up to the first run of other words, and without
+    /// look-alikes added after every member (“四个意识”和责任意识).
+    fn enumeration(
+        &self,
+        mut items: Vec<(Range<usize>, Item)>,
+        text: &str,
+    ) -> Vec<(Range<usize>, Item)> {
+        let n = self.members.len();
+        if items.len() >= n && self.one_replaced(&items[..n], text) {
+            items.truncate(n);
+            // The last item runs on into the sentence (共赢发展理念): as
+            // long as the member it replaces.
+            let want = self.members[self.missing(&items)].chars().count();
+            if let Some((r, Item::Unknown)) = items.last_mut() {
+                if let Some((i, _)) = text[r.clone()].char_indices().nth(want) {
+                    r.end = r.start + i;
+                }
+            }
+            return items;
+        }
+        if let Some(k) = items.iter().position(|(_, i)| matches!(i, Item::Unknown)) {
+            items.truncate(k);
+        }
+        while items
+            .last()
+            .is_some_and(|(_, i)| matches!(i, Item::LookAlike))
+        {
+            let all_before =
+                (0..self.members.len()).all(|k| items.iter().any(|(_, i)| i.member() == Some(k)));
+            if !all_before {
+                break;
+            }
+            items.pop();
+        }
+        items
+    }
+
+    /// Checks lists of long members, found by their keys: (start, end,
+    /// member) of each key occurrence.
+    pub(super) fn check_keyed(
+        &self,
+        n: &Normal,
+        mut keys: Vec<(usize, usize, usize)>,
+    ) -> Vec<Finding> {
+        let text = n.text.as_str();
+        keys.sort_unstable();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < keys.len() {
+            let mut j = i + 1;
+            while j < keys.len() {
+                let gap = &text[keys[j - 1].1.min(keys[j].0)..keys[j].0];
+                if gap.chars().count() > KEY_GAP || gap.contains(['。', '！', '？']) {
+                    break;
+                }
+                j += 1;
+            }
+            let group = &keys[i..j];
+            i = j;
+            let (first, last) = (group[0], group[group.len() - 1]);
+            // The member begins before its key.
+            let start = first.0 - chars_before(text, first.0, self.keys[first.2].1).len();
+            let span = start..last.1;
+            let mut found: Vec<usize> = Vec::new();
+            for &(_, _, m) in group {
+                if !found.contains(&m) {
+                    found.push(m);
+                }
+            }
+            // Named before the first key, or before where its member starts.
+            if !self.judged(text, &(first.0..last.1), &found) && !self.judged(text, &span, &found) {
+                continue;
+            }
+            let items: Vec<(Range<usize>, Item)> =
+                found.iter().map(|&m| (0..0, Item::Member(m))).collect();
+            if let Some(detail) = self.verdict(&items, text) {
+                out.push((first.0..last.1, detail));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::formulation::normal::normalize;
+
+    fn list(name: &str, members: &[&str]) -> List {
+        let members: Vec<String> = members.iter().map(|m| m.to_string()).collect();
+        let mut forms: Vec<(String, usize)> = members
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (normalize(m), k))
+            .collect();
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        List {
+            name: name.into(),
+            names: vec![normalize(name)],
+            suffix: common_suffix(&members),
+            members,
+            forms,
+            keys: Vec::new(),
+            ordered: true,
+            named_only: false,
+            longest: 8,
+        }
+    }
+
+    fn run(l: &List, text: &str) -> Vec<String> {
+        let n = Normal::new(text, 0..text.len());
+        let starts = l
+            .forms
+            .iter()
+            .flat_map(|(f, _)| n.text.match_indices(f.as_str()).map(|(i, _)| i))
+            .collect();
+        l.check_enumerations(&n, starts)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect()
+    }
+
+    fn four() -> List {
+        list(
+            "四个意识",
+            &["政治意识", "大局意识", "核心意识", "看齐意识"],
+        )
+    }
+
+    #[test]
+    fn wrong_and_missing_members_and_order() {
+        let l = four();
+        assert_eq!(
+            run(&l, "增强政治意识、大局意识、核心意识、服务意识"),
+            vec!["“服务意识”不是其中的内容，缺少“看齐意识”"]
+        );
+        assert_eq!(
+            run(&l, "树牢“四个意识”：政治意识、大局意识和看齐意识"),
+            vec!["缺少“核心意识”"]
+        );
+        assert_eq!(
+            run(&l, "政治意识、核心意识、大局意识、看齐意识"),
+            vec!["顺序不对"]
+        );
+    }
+
+    #[test]
+    fn de_between_members_is_read_through_and_a_wrong_member_with_de_is_seen() {
+        let l = list(
+            "四种危险",
+            &[
+                "精神懈怠危险",
+                "能力不足危险",
+                "脱离群众危险",
+                "消极腐败危险",
+            ],
+        );
+        assert!(run(
+            &l,
+            "防止精神懈怠的危险、能力不足的危险、脱离群众的危险、消极腐败的危险"
+        )
+        .is_empty());
+        assert_eq!(
+            run(
+                &l,
+                "防止精神懈怠的危险、能力不足的危险、脱离群众的危险、作风不实的危险"
+            ),
+            vec!["“作风不实危险”不是其中的内容，缺少“消极腐败危险”"]
+        );
+    }
+
+    #[test]
+    fn partial_mentions_subsets_and_additions_are_fine() {
+        let l = four();
+        for ok in [
+            "增强“政治意识、大局意识、核心意识、看齐意识”",
+            "增强大局意识和服务意识",
+            "增强政治意识、大局意识",
+            "增强政治意识、大局意识、核心意识、看齐意识和责任意识",
+            "增强“四个意识”，特别是政治意识、大局意识",
+            "增强政治意识、大局意识、核心意识等",
+        ] {
+            assert!(run(&l, ok).is_empty(), "{ok}: {:?}", run(&l, ok));
+        }
+    }
+
+    #[test]
+    fn named_only_lists_need_their_name() {
+        let mut l = list("新发展理念", &["创新", "协调", "绿色", "开放", "共享"]);
+        l.named_only = true;
+        assert!(run(&l, "坚持创新、协调、绿色、开放").is_empty());
+        assert_eq!(
+            run(&l, "贯彻创新、协调、绿色、开放的新发展理念"),
+            vec!["缺少“共享”"]
+        );
+        assert_eq!(
+            run(&l, "贯彻新发展理念，即创新、协调、绿色、开放"),
+            vec!["缺少“共享”"]
+        );
+    }
+
+    #[test]
+    fn a_name_nearby_with_a_few_members_is_a_mention_not_an_enumeration() {
+        let mut l = list("四风", &["形式主义", "官僚主义", "享乐主义", "奢靡之风"]);
+        l.named_only = true;
+        assert!(run(
+            &l,
+            "“四风”问题基本解决，对形式主义、官僚主义的新表现警惕不够"
+        )
+        .is_empty());
+        assert_eq!(
+            run(&l, "纠治“四风”：形式主义、官僚主义、享乐主义"),
+            vec!["缺少“奢靡之风”"]
+        );
+        assert_eq!(
+            run(&l, "“四风”问题基本解决，形式主义、官僚主义、享乐主义"),
+            vec!["缺少“奢靡之风”"]
+        );
+        let three = list("政治三力", &["政治判断力", "政治领悟力", "政治执行力"]);
+        assert!(run(&three, "导致政治判断力和政治执行力跟不上").is_empty());
+        assert_eq!(
+            run(&three, "提高政治执行力、政治判断力、政治领悟力"),
+            vec!["顺序不对"]
+        );
+        let short = list("总要求", &["学思想", "强党性", "重实践", "建新功"]);
+        assert!(run(&short, "学思想和强党性、重实践脱节").is_empty());
+    }
+
+    #[test]
+    fn suffix_of_members() {
+        assert_eq!(common_suffix(&four().members), "意识");
+    }
+}

@@ -1,0 +1,445 @@
+//! `formulation`: standard political formulations (提法) quoted incompletely,
+//! with wrong members, in the wrong order, or garbled.
+//!
+//! Lists (四个意识 …): an enumeration that names the formulation, or lists
+//! all but one of its members, must list exactly its members (in order,
+//! where the order is fixed). Lists of long members (六个必须坚持) are found
+//! by a key phrase per member. Phrases (两个维护 …): where the stem appears,
+//! one complete form must too; a complete form with a character dropped,
+//! added, wrong or swapped is garbled.
+//!
+//! Everything is matched on a normalised text ([`normal`]): an inserted
+//! `的`, quotes, spaces and the choice of clause mark never matter.
+
+mod lists;
+mod normal;
+mod phrases;
+
+use super::{Context, Meta, Rule};
+use crate::diagnostic::Diagnostic;
+use crate::settings::Invalid;
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use lists::List;
+use normal::{normalize, Normal};
+use phrases::{Garbles, Phrase};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Enumerations with fixed members (四个意识 …).
+    #[serde(default)]
+    lists: Vec<ListSpec>,
+    /// Fixed phrases (两个维护 …).
+    #[serde(default)]
+    phrases: Vec<PhraseSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ListSpec {
+    /// 四个意识
+    name: String,
+    /// Other names of the same list (六项纪律 for 六大纪律).
+    #[serde(default)]
+    aliases: Vec<String>,
+    /// In canonical order.
+    members: Vec<String>,
+    /// Other accepted wordings of a member (besides an inserted 的 and
+    /// other clause marks, always accepted).
+    #[serde(default)]
+    variants: BTreeMap<String, Vec<String>>,
+    /// For long members: one phrase per member that shows it is quoted.
+    #[serde(default)]
+    keys: Vec<String>,
+    /// Whether the members are always quoted in this order.
+    #[serde(default = "yes")]
+    ordered: bool,
+    /// The members are common words (创新, 协调): judge an enumeration only
+    /// where it names the list.
+    #[serde(default)]
+    named_only: bool,
+    /// Where the wording comes from (documentation only).
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PhraseSpec {
+    name: String,
+    /// Text that shows the writer is quoting this formulation; without it,
+    /// only garbled complete forms are found.
+    #[serde(default)]
+    stem: Option<String>,
+    /// Complete forms; each contains the stem. The first is the canonical.
+    accepted: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+pub(crate) struct Formulation {
+    meta: Meta,
+    lists: Vec<List>,
+    phrases: Vec<Phrase>,
+    /// One scan finds every member wording, key and stem (leftmost-longest:
+    /// a stem inside a longer one is judged with it); `targets` says whose
+    /// each needle is (one needle may serve several lists: 理论联系实际).
+    matcher: aho_corasick::AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    garbles: Garbles,
+    /// Whose each garble is: (name, canonical wording) of a phrase, a long
+    /// list member or a key (with its list: a key is a common phrase, and
+    /// counts as garbled only beside another key of its list).
+    owners: Vec<(String, String, Option<usize>)>,
+    /// For stock_phrases: the canonical wordings as written.
+    stock: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    Member(usize),
+    Key(usize, usize),
+    Stem(usize),
+}
+
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    let Params { lists, phrases } = params;
+    for (i, l) in lists.iter().enumerate() {
+        validate_list(l).map_err(|e| e.within("lists", i))?;
+    }
+    for (j, p) in phrases.iter().enumerate() {
+        validate_phrase(p).map_err(|e| e.within("phrases", j))?;
+    }
+    let mut stock: Vec<String> = lists.iter().map(|l| l.members.join("")).collect();
+    stock.extend(phrases.iter().flat_map(|p| p.accepted.iter().cloned()));
+    let lists: Vec<List> = lists.into_iter().map(compile_list).collect();
+    let phrases: Vec<Phrase> = phrases
+        .into_iter()
+        .map(|p| Phrase {
+            canonical: p.accepted[0].clone(),
+            name: p.name,
+            stem: p.stem.as_deref().map(normalize),
+            accepted: p.accepted.iter().map(|a| normalize(a)).collect(),
+        })
+        .collect();
+    let mut needles: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut targets: Vec<Vec<Target>> = Vec::new();
+    let mut add = |needle: &str, t: Target| {
+        let k = *index.entry(needle.to_string()).or_insert_with(|| {
+            needles.push(needle.to_string());
+            targets.push(Vec::new());
+            needles.len() - 1
+        });
+        targets[k].push(t);
+    };
+    for (i, l) in lists.iter().enumerate() {
+        if l.keys.is_empty() {
+            for (form, _) in &l.forms {
+                add(form, Target::Member(i));
+            }
+        } else {
+            for (k, (key, _)) in l.keys.iter().enumerate() {
+                add(key, Target::Key(i, k));
+            }
+        }
+    }
+    for (j, p) in phrases.iter().enumerate() {
+        if let Some(stem) = &p.stem {
+            add(stem, Target::Stem(j));
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&needles)
+        .map_err(|e| Invalid::new(e.to_string()))?;
+    // Garbled forms: phrases, long members and keys of lists.
+    let mut owners: Vec<(String, String, Option<usize>)> = Vec::new();
+    let mut owned: Vec<Vec<String>> = Vec::new();
+    for p in &phrases {
+        owners.push((p.name.clone(), p.canonical.clone(), None));
+        owned.push(p.accepted.clone());
+    }
+    for (i, l) in lists.iter().enumerate() {
+        for (k, member) in l.members.iter().enumerate() {
+            owners.push((l.name.clone(), member.clone(), None));
+            owned.push(
+                l.forms
+                    .iter()
+                    .filter(|(_, m)| *m == k)
+                    .map(|(f, _)| f.clone())
+                    .collect(),
+            );
+        }
+        for (k, (key, _)) in l.keys.iter().enumerate() {
+            owners.push((l.name.clone(), l.members[k].clone(), Some(i)));
+            owned.push(vec![key.clone()]);
+        }
+    }
+    let garbles = Garbles::new(owned).map_err(|e| Invalid::new(e.to_string()))?;
+    Ok(Box::new(Formulation {
+        meta,
+        lists,
+        phrases,
+        matcher,
+        targets,
+        garbles,
+        owners,
+        stock,
+    }))
+}
+
+fn validate_list(l: &ListSpec) -> Result<(), Invalid> {
+    if let Some(k) = l.members.iter().position(|m| normalize(m).is_empty()) {
+        return Err(Invalid::in_field("members", "提法的成员不能为空").at(k));
+    }
+    if l.members.len() < 2 {
+        return Err(Invalid::in_field(
+            "members",
+            format!("提法 `{}` 至少要有两个成员", l.name),
+        ));
+    }
+    if !l.keys.is_empty() && l.keys.len() != l.members.len() {
+        return Err(Invalid::in_field(
+            "keys",
+            format!("提法 `{}` 的 `keys` 须与 `members` 一一对应", l.name),
+        ));
+    }
+    for (k, key) in l.keys.iter().enumerate() {
+        if normalize(key).is_empty() || !normalize(&l.members[k]).contains(&normalize(key)) {
+            return Err(Invalid::in_field(
+                "keys",
+                format!("`{key}` 须是成员 `{}` 中的一段", l.members[k]),
+            )
+            .at(k));
+        }
+    }
+    for (member, variants) in &l.variants {
+        if !l.members.contains(member) {
+            return Err(Invalid::in_field(
+                "variants",
+                format!("`{member}` 不是提法 `{}` 的成员", l.name),
+            ));
+        }
+        if variants.iter().any(|v| normalize(v).is_empty()) {
+            return Err(Invalid::in_field("variants", "成员的其他写法不能为空"));
+        }
+    }
+    Ok(())
+}
+
+fn validate_phrase(p: &PhraseSpec) -> Result<(), Invalid> {
+    if p.accepted.is_empty() || p.accepted.iter().any(|a| normalize(a).is_empty()) {
+        return Err(Invalid::in_field(
+            "accepted",
+            format!("提法 `{}` 至少要有一个完整形式，且不能为空", p.name),
+        ));
+    }
+    if let Some(stem) = &p.stem {
+        let s = normalize(stem);
+        if s.is_empty() {
+            return Err(Invalid::in_field(
+                "stem",
+                format!("提法 `{}` 的 `stem` 不能为空", p.name),
+            ));
+        }
+        if let Some(a) = p.accepted.iter().find(|a| !normalize(a).contains(&s)) {
+            return Err(Invalid::in_field(
+                "accepted",
+                format!("提法 `{}` 的完整形式 `{a}` 不包含 `{stem}`", p.name),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn compile_list(l: ListSpec) -> List {
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    for (k, m) in l.members.iter().enumerate() {
+        forms.push((normalize(m), k));
+        for v in l.variants.get(m).into_iter().flatten() {
+            forms.push((normalize(v), k));
+        }
+    }
+    // Longest first: 党支部委员会 before 支部委员会.
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    let keys = l
+        .keys
+        .iter()
+        .zip(&l.members)
+        .map(|(key, member)| {
+            let (key, member) = (normalize(key), normalize(member));
+            let before = member[..member.find(&key).expect("validated")]
+                .chars()
+                .count();
+            (key, before)
+        })
+        .collect();
+    let normalized: Vec<String> = l.members.iter().map(|m| normalize(m)).collect();
+    let mut names = vec![normalize(&l.name)];
+    names.extend(l.aliases.iter().map(|a| normalize(a)));
+    List {
+        longest: normalized
+            .iter()
+            .map(|m| m.chars().count())
+            .max()
+            .unwrap_or(0),
+        suffix: lists::common_suffix(&normalized),
+        name: l.name,
+        names,
+        members: l.members,
+        forms,
+        keys,
+        ordered: l.ordered,
+        named_only: l.named_only,
+    }
+}
+
+/// A stem's span and the word or two after it (习近平新时代中国特色社会主义
+/// and 理论), at most three characters, ending on a token boundary: what was
+/// written instead of the complete form.
+fn with_tail(text: &str, stem: Range<usize>, doc: &crate::document::Document) -> Range<usize> {
+    let mut end = stem.end;
+    for (i, c) in text[stem.end..].char_indices().take(3) {
+        if !crate::text::is_han(c) {
+            break;
+        }
+        let next = stem.end + i + c.len_utf8();
+        if doc.boundaries.contains(&(stem.end..next)) {
+            end = next;
+        }
+    }
+    stem.start..end
+}
+
+/// One finding: its normalised span (to tell overlaps), the span shown.
+struct Found<'a> {
+    span: Range<usize>,
+    shown: Range<usize>,
+    name: &'a str,
+    what: String,
+    canonical: String,
+}
+
+/// Whether another key of the list stands within a key gap of `span`.
+fn near_a_key(text: &str, keys: &[(usize, usize, usize)], span: &Range<usize>) -> bool {
+    keys.iter().any(|&(s, e, _)| {
+        let gap = if e <= span.start {
+            &text[e..span.start]
+        } else if span.end <= s {
+            &text[span.end..s]
+        } else {
+            ""
+        };
+        gap.chars().count() <= lists::KEY_GAP
+    })
+}
+
+impl Rule for Formulation {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn stock_phrases(&self) -> Vec<String> {
+        self.stock.clone()
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let text = doc.text();
+        for region in self.meta.regions(doc) {
+            let n = Normal::new(text, region);
+            let mut member_starts = vec![Vec::new(); self.lists.len()];
+            let mut keys = vec![Vec::new(); self.lists.len()];
+            let mut stem_starts = vec![Vec::new(); self.phrases.len()];
+            for m in self.matcher.find_iter(&n.text) {
+                for t in &self.targets[m.pattern().as_usize()] {
+                    match *t {
+                        Target::Member(i) => member_starts[i].push(m.start()),
+                        Target::Key(i, k) => keys[i].push((m.start(), m.end(), k)),
+                        Target::Stem(j) => stem_starts[j].push(m.start()),
+                    }
+                }
+            }
+            let mut found: Vec<Found> = Vec::new();
+            let overlaps = |found: &[Found], r: &Range<usize>| {
+                found
+                    .iter()
+                    .any(|f| f.span.start < r.end && r.start < f.span.end)
+            };
+            for (i, list) in self.lists.iter().enumerate() {
+                let starts = std::mem::take(&mut member_starts[i]);
+                for (span, what) in list
+                    .check_enumerations(&n, starts)
+                    .into_iter()
+                    .chain(list.check_keyed(&n, keys[i].clone()))
+                {
+                    found.push(Found {
+                        shown: n.source(span.clone(), text),
+                        span,
+                        name: &list.name,
+                        what,
+                        canonical: list.members.join("、"),
+                    });
+                }
+            }
+            // A garble that overlaps a list finding is that finding; a stem
+            // not completed is explained best by the garble.
+            for (span, o) in self.garbles.find(&n.text) {
+                let (name, canonical, list) = &self.owners[o];
+                if overlaps(&found, &span)
+                    || list.is_some_and(|i| !near_a_key(&n.text, &keys[i], &span))
+                {
+                    continue;
+                }
+                let shown = n.source(span.clone(), text);
+                let what = format!("“{}”有错字、漏字、多字或顺序颠倒", &text[shown.clone()]);
+                found.push(Found {
+                    span,
+                    shown,
+                    name,
+                    what,
+                    canonical: canonical.clone(),
+                });
+            }
+            for (j, p) in self.phrases.iter().enumerate() {
+                for span in phrases::incomplete(&n.text, p, &stem_starts[j]) {
+                    if overlaps(&found, &span) {
+                        continue;
+                    }
+                    let shown = with_tail(text, n.source(span.clone(), text), doc);
+                    let what = format!("“{}”写得不完整", &text[shown.clone()]);
+                    found.push(Found {
+                        span,
+                        shown,
+                        name: &p.name,
+                        what,
+                        canonical: p.canonical.clone(),
+                    });
+                }
+            }
+            found.sort_by_key(|f| f.span.start);
+            for f in found {
+                out.push(self.meta.diagnostic(
+                    doc,
+                    f.shown,
+                    &[
+                        ("name", f.name),
+                        ("what", &f.what),
+                        ("canonical", &f.canonical),
+                    ],
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The text formulations are matched on: `的`, quotes and spaces dropped,
+//! clause marks made one (、). `精神懈怠的危险，“能力不足的危险”` and
+//! `精神懈怠危险、能力不足危险` read the same; every position found maps
+//! back to the text.
+
+use crate::text::is_space;
+use std::ops::Range;
+
+/// Dropped: an inserted 的 is an accepted variant of every formulation,
+/// quotes and spaces are layout.
+fn dropped(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』'
+    ) || is_space(c)
+}
+
+/// Clause marks between members: any of them is right.
+fn clause_mark(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';')
+}
+
+/// The normalised form of a formulation or of a stretch of text.
+pub(super) fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !dropped(c))
+        .map(|c| if clause_mark(c) { '、' } else { c })
+        .collect()
+}
+
+/// A stretch of text, normalised, with the way back.
+pub(super) struct Normal {
+    pub(super) text: String,
+    /// For each byte of `text` that starts a character, where that
+    /// character is in the original; one more entry for the end.
+    at: Vec<usize>,
+    /// Where in `text` something was dropped (的, a quote, a space): a
+    /// word may end there.
+    breaks: Vec<usize>,
+}
+
+impl Normal {
+    pub(super) fn new(text: &str, range: Range<usize>) -> Normal {
+        let mut out = String::with_capacity(range.len());
+        let mut at = Vec::with_capacity(range.len() + 1);
+        let mut breaks = Vec::new();
+        let mut dropping = false;
+        for (i, c) in text[range.clone()].char_indices() {
+            if dropped(c) {
+                dropping = true;
+                continue;
+            }
+            if std::mem::take(&mut dropping) {
+                breaks.push(out.len());
+            }
+            let c = if clause_mark(c) { '、' } else { c };
+            for _ in 0..c.len_utf8() {
+                at.push(range.start + i);
+            }
+            out.push(c);
+        }
+        at.push(range.end);
+        Normal {
+            text: out,
+            at,
+            breaks,
+        }
+    }
+
+    /// Whether something was dropped right before byte `p` of `text`.
+    pub(super) fn breaks_at(&self, p: usize) -> bool {
+        self.breaks.binary_search(&p).is_ok()
+    }
+
+    /// The original range of a normalised range: from the first kept
+    /// character to the end of the last one.
+    pub(super) fn source(&self, r: Range<usize>, original: &str) -> Range<usize> {
+        let start = self.at[r.start];
+        let end = if r.end == 0 || r.end <= r.start {
+            start
+        } else {
+            // The end of the last character of the range, in the original.
+            let last = self.at[r.end - 1];
+            last + original[last..].chars().next().map_or(0, char::len_utf8)
+        };
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn de_quotes_and_spaces_are_dropped_and_positions_map_back() {
+        let t = "防止“精神懈怠的危险”，能力 不足危险";
+        let n = Normal::new(t, 0..t.len());
+        assert_eq!(n.text, "防止精神懈怠危险、能力不足危险");
+        assert!(n.breaks_at("防止".len()) && n.breaks_at("防止精神懈怠".len()));
+        assert!(!n.breaks_at("防止精神".len()));
+        let k = n.text.find("精神懈怠危险").unwrap();
+        let r = n.source(k..k + "精神懈怠危险".len(), t);
+        assert_eq!(&t[r], "精神懈怠的危险");
+        let k = n.text.find("能力不足危险").unwrap();
+        let r = n.source(k..k + "能力不足危险".len(), t);
+        assert_eq!(&t[r], "能力 不足危险");
+    }
+
+    #[test]
+    fn a_stretch_inside_the_text_maps_to_the_text() {
+        let t = "甲乙，的丙";
+        let start = "甲".len();
+        let n = Normal::new(t, start..t.len());
+        assert_eq!(n.text, "乙、丙");
+        assert_eq!(&t[n.source(0..n.text.len(), t)], "乙，的丙");
+    }
+}

@@ -1,0 +1,358 @@
+//! Fixed phrases (两个维护, 习近平新时代中国特色社会主义思想 …), judged on
+//! the normalised text: a stem not followed through to a complete form, and
+//! a complete form garbled — one character dropped, added, wrong or two
+//! swapped, or its words reordered.
+
+use aho_corasick::AhoCorasick;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A phrase formulation, its wording normalised.
+pub(super) struct Phrase {
+    pub(super) name: String,
+    pub(super) stem: Option<String>,
+    /// Complete forms, normalised; the first is shown as the canonical one.
+    pub(super) accepted: Vec<String>,
+    pub(super) canonical: String,
+}
+
+/// Forms shorter than this are not checked for garbling: in short phrases
+/// one character makes another ordinary phrase (为人民服务, 为民服务).
+const GARBLE_MIN_CHARS: usize = 10;
+/// From this length a garble may change two characters in a row (中华优秀
+/// 传统文化 → 中华传统文化).
+const BLOCK_MIN_CHARS: usize = 12;
+/// From this length the last word may be the one replaced.
+const END_FREE_MIN_CHARS: usize = 14;
+/// A character inserted into a phrase is a change of wording, not a typo,
+/// when it is one of these (中国特色社会主义进入了新时代).
+const FUNCTION_CHARS: &[char] = &['了', '地', '着', '和', '与', '及', '之', '是', '在', '上'];
+
+/// Where the stem occurs but no complete form: the stems' normalised spans.
+pub(super) fn incomplete(text: &str, p: &Phrase, starts: &[usize]) -> Vec<Range<usize>> {
+    let Some(stem) = &p.stem else {
+        return Vec::new();
+    };
+    starts
+        .iter()
+        .copied()
+        .filter(|&at| {
+            !p.accepted.iter().any(|a| {
+                let k = a.find(stem.as_str()).expect("checked when built");
+                at >= k
+                    && text
+                        .get(at - k..)
+                        .is_some_and(|t| t.starts_with(a.as_str()))
+            })
+        })
+        .map(|at| at..at + stem.len())
+        .collect()
+}
+
+/// Where a third of a form sits: windows around a hit start with it, hold
+/// it after this many characters (give or take the edit), or end with it.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Start,
+    Middle(usize),
+    End,
+}
+
+/// Finds garbled forms: each form's thirds are searched, and the text
+/// around a third compared with the whole form. Forms belong to owners (a phrase, a list member),
+/// each with its accepted wordings.
+pub(super) struct Garbles {
+    halves: AhoCorasick,
+    /// For each third: (form, where it sits).
+    anchors: Vec<(usize, Anchor)>,
+    /// (owner, form's characters).
+    forms: Vec<(usize, Vec<char>)>,
+    /// Every accepted form of every owner: never a garble.
+    exact: HashSet<Vec<char>>,
+    /// Each owner's accepted forms: a window holding one whole is the
+    /// form with a neighbour (学习习近平…), not a garble.
+    accepted: Vec<Vec<String>>,
+}
+
+impl Garbles {
+    /// `owners[i]`: the accepted forms (normalised) of owner `i`.
+    pub(super) fn new(owners: Vec<Vec<String>>) -> Result<Garbles, aho_corasick::BuildError> {
+        let mut needles = Vec::new();
+        let mut anchors = Vec::new();
+        let mut forms = Vec::new();
+        let mut exact = HashSet::new();
+        for (j, accepted) in owners.iter().enumerate() {
+            for a in accepted {
+                let chars: Vec<char> = a.chars().collect();
+                exact.insert(chars.clone());
+                if chars.len() < GARBLE_MIN_CHARS {
+                    continue;
+                }
+                // Thirds: one edit, even two neighbours swapped across a
+                // cut, leaves one third intact.
+                let (a, b) = (chars.len() / 3, 2 * chars.len() / 3);
+                for (part, anchor) in [
+                    (&chars[..a], Anchor::Start),
+                    (&chars[a..b], Anchor::Middle(a)),
+                    (&chars[b..], Anchor::End),
+                ] {
+                    needles.push(part.iter().collect::<String>());
+                    anchors.push((forms.len(), anchor));
+                }
+                forms.push((j, chars));
+            }
+        }
+        Ok(Garbles {
+            halves: AhoCorasick::new(&needles)?,
+            anchors,
+            forms,
+            exact,
+            accepted: owners,
+        })
+    }
+
+    /// Garbled forms in `text`: (normalised span, owner).
+    pub(super) fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+        for m in self.halves.find_overlapping_iter(text) {
+            let (f, anchor) = self.anchors[m.pattern().as_usize()];
+            let (owner, form) = &self.forms[f];
+            let n = form.len();
+            let lens = if n >= BLOCK_MIN_CHARS {
+                vec![n, n - 1, n + 1, n - 2, n + 2]
+            } else {
+                vec![n, n - 1, n + 1]
+            };
+            let starts: Vec<usize> = match anchor {
+                Anchor::Start => vec![m.start()],
+                Anchor::Middle(o) => (o.saturating_sub(2)..=o + 2)
+                    .filter_map(|back| back_chars(text, m.start(), back).map(|r| r.start))
+                    .collect(),
+                Anchor::End => Vec::new(),
+            };
+            let mut windows: Vec<(Range<usize>, bool)> = Vec::new();
+            for &len in &lens {
+                match anchor {
+                    Anchor::End => {
+                        windows.extend(back_chars(text, m.end(), len).map(|r| (r, false)))
+                    }
+                    _ => windows.extend(
+                        starts
+                            .iter()
+                            .filter_map(|&st| take_chars(text, st, len))
+                            .map(|r| (r, false)),
+                    ),
+                }
+            }
+            // Then, in a sentence of parallel clauses, its last word
+            // replaced (为中华民族谋发展).
+            if matches!(anchor, Anchor::Start) && n >= END_FREE_MIN_CHARS && form.contains(&'、') {
+                windows.extend(take_chars(text, m.start(), n).map(|r| (r, true)));
+            }
+            for (span, free) in windows {
+                if out
+                    .iter()
+                    .any(|(s, _)| s.start < span.end && span.start < s.end)
+                {
+                    break;
+                }
+                if self.is_garble(text, span.clone(), *owner, form, free) {
+                    out.push((span, *owner));
+                    break;
+                }
+            }
+        }
+        out.sort_by_key(|(s, _)| s.start);
+        out
+    }
+}
+
+impl Garbles {
+    fn is_garble(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        owner: usize,
+        form: &[char],
+        free: bool,
+    ) -> bool {
+        let written = &text[span.clone()];
+        let w: Vec<char> = written.chars().collect();
+        let accepted = &self.accepted[owner];
+        if w.first() != form.first() || self.exact.contains(&w) {
+            return false;
+        }
+        // The form with a neighbour (学习习近平…), or a longer accepted
+        // form that goes on past the window (…社会主义经济思想).
+        // (A much shorter accepted form inside is no excuse: it may be the
+        // first clause of the garbled one.)
+        if accepted.iter().any(|a| {
+            (a.chars().count() + 2 >= form.len() && written.contains(a.as_str()))
+                || (a.len() > written.len()
+                    && (text[span.start..].starts_with(a.as_str())
+                        || text[..span.end].ends_with(a.as_str())))
+        }) {
+            return false;
+        }
+        if free {
+            // Only the last clause's word may differ, and only by words.
+            let last_clause = form.iter().rposition(|&c| c == '、').expect("checked") + 1;
+            let same = w.iter().zip(form).take_while(|(a, b)| a == b).count();
+            same >= last_clause
+                && w[same..].iter().all(|&c| crate::text::is_han(c))
+                && garbled(&w, form)
+        } else {
+            w.last() == form.last() && garbled(&w, form)
+        }
+    }
+}
+
+/// The range of `n` characters from byte `at`, if there are that many.
+fn take_chars(text: &str, at: usize, n: usize) -> Option<Range<usize>> {
+    let rest = &text[at..];
+    let mut it = rest.char_indices();
+    let end = match it.nth(n) {
+        Some((i, _)) => i,
+        None if rest.chars().count() == n => rest.len(),
+        None => return None,
+    };
+    Some(at..at + end)
+}
+
+/// The range of `n` characters ending at byte `end`.
+fn back_chars(text: &str, end: usize, n: usize) -> Option<Range<usize>> {
+    let head = &text[..end];
+    if n == 0 {
+        return Some(end..end);
+    }
+    let (start, _) = head.char_indices().rev().nth(n - 1)?;
+    Some(start..end)
+}
+
+/// Whether `w` is a garble of `form`: one stretch of at most one character
+/// (two in long forms) dropped, added or replaced, two neighbours swapped,
+/// or the same characters reordered. Clause marks never count, nor an
+/// added function word (进入了新时代).
+pub(super) fn garbled(w: &[char], form: &[char]) -> bool {
+    let w: Vec<char> = w.iter().copied().filter(|&c| c != '、').collect();
+    let f: Vec<char> = form.iter().copied().filter(|&c| c != '、').collect();
+    if w == f {
+        return false;
+    }
+    if reordered(&w, &f) {
+        return true;
+    }
+    let max = if f.len() >= BLOCK_MIN_CHARS { 2 } else { 1 };
+    let prefix = w.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let room = w.len().min(f.len()) - prefix;
+    let suffix = w
+        .iter()
+        .rev()
+        .zip(f.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (mw, mf) = (&w[prefix..w.len() - suffix], &f[prefix..f.len() - suffix]);
+    if mf.is_empty() && mw.iter().all(|c| FUNCTION_CHARS.contains(c)) {
+        return false;
+    }
+    let swapped = mw.len() == 2 && mf.len() == 2 && mw[0] == mf[1] && mw[1] == mf[0];
+    (mw.len() <= max && mf.len() <= max) || swapped
+}
+
+/// Whether `w` has the form's characters in another order (words swapped).
+fn reordered(w: &[char], form: &[char]) -> bool {
+    if w.len() != form.len() || w == form {
+        return false;
+    }
+    let (mut a, mut b) = (w.to_vec(), form.to_vec());
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn garbles(text: &str) -> Vec<String> {
+        let g = Garbles::new(
+            [
+                &[
+                    "习近平新时代中国特色社会主义思想",
+                    "习近平新时代中国特色社会主义经济思想",
+                ][..],
+                &["中国特色社会主义进入新时代"],
+                &["人民对美好生活向往、就是我们奋斗目标"],
+                &["为中国人民谋幸福、为中华民族谋复兴"],
+                &["同中华优秀传统文化相结合"],
+            ]
+            .iter()
+            .map(|a| a.iter().map(|s| s.to_string()).collect())
+            .collect(),
+        )
+        .unwrap();
+        g.find(text)
+            .into_iter()
+            .map(|(r, _)| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn dropped_added_wrong_and_swapped_characters_are_garbles() {
+        for bad in [
+            "习近平新时代中国特社会主义思想",
+            "习近平新时代中国特色社会主意思想",
+            "习近平新时代中国特色社会主义义思想",
+            "习近平新时代中国色特社会主义思想",
+            "习近平新时代中国社会特色主义思想",
+            "为中国人民谋幸福、为中华民族谋发展",
+            "同中华传统文化相结合",
+        ] {
+            assert_eq!(
+                garbles(&format!("深入学习{bad}，")),
+                vec![bad.to_string()],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn accepted_forms_and_function_words_are_fine() {
+        for ok in [
+            "深入学习习近平新时代中国特色社会主义思想，",
+            "学习习近平新时代中国特色社会主义经济思想",
+            "中国特色社会主义进入了新时代",
+            "人民对美好生活向往就是我们奋斗目标",
+            "新时代中国特色社会主义思想",
+        ] {
+            assert!(garbles(ok).is_empty(), "{ok}: {:?}", garbles(ok));
+        }
+    }
+
+    #[test]
+    fn a_stem_needs_a_complete_form() {
+        let p = Phrase {
+            name: "两个维护".into(),
+            stem: Some("维护习近平总书记".into()),
+            accepted: vec!["维护习近平总书记党中央核心、全党核心地位".into()],
+            canonical: String::new(),
+        };
+        let bad = "坚决维护习近平总书记核心地位。";
+        let starts: Vec<usize> = bad
+            .match_indices("维护习近平总书记")
+            .map(|(i, _)| i)
+            .collect();
+        let spans = incomplete(bad, &p, &starts);
+        assert_eq!(
+            spans.iter().map(|r| &bad[r.clone()]).collect::<Vec<_>>(),
+            ["维护习近平总书记"]
+        );
+        let good = "坚决维护习近平总书记党中央核心、全党核心地位。";
+        let starts: Vec<usize> = good
+            .match_indices("维护习近平总书记")
+            .map(|(i, _)| i)
+            .collect();
+        assert!(incomplete(good, &p, &starts).is_empty());
+    }
+}

@@ -1,0 +1,197 @@
+//! Every entry of the formulation database (rules/formulation.yaml): its
+//! canonical form stays quiet, in the ways reports write it, and a wrong
+//! form of it is found. Wrong data is worse than none.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(serde::Deserialize)]
+struct RuleFile {
+    params: Params,
+}
+
+#[derive(serde::Deserialize)]
+struct Params {
+    lists: Vec<List>,
+    phrases: Vec<Phrase>,
+}
+
+#[derive(serde::Deserialize)]
+struct List {
+    name: String,
+    members: Vec<String>,
+    #[serde(default)]
+    variants: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    keys: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Phrase {
+    name: String,
+    accepted: Vec<String>,
+}
+
+fn database() -> Params {
+    let text = std::fs::read_to_string(root().join("rules/formulation.yaml")).unwrap();
+    let mut files: Vec<RuleFile> = serde_yaml::from_str(&text).unwrap();
+    files.remove(0).params
+}
+
+/// A report with `lines` as the paragraphs of its problems part; the
+/// formulation findings as (line, message).
+fn formulation_findings(lines: &[String]) -> Vec<(usize, String)> {
+    let mut text = String::from("一、存在的问题\n");
+    for l in lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    text.push_str("二、原因剖析\n三、整改措施\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.txt");
+    std::fs::write(&file, text).unwrap();
+    let (_, json) = check_json(&["--select", "formulation", file.to_str().unwrap()]);
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d: &Value| {
+            (
+                d["span"]["line"].as_u64().unwrap() as usize - 1,
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Ways reports quote a list's members: 、-separated, with 和 before the
+/// last, quoted, with 的 inserted (两字 + 的 where members end in a noun), named.
+fn quiet_forms(l: &List) -> Vec<String> {
+    let joined = l.members.join("、");
+    let mut forms = vec![
+        format!("我们要坚持{joined}，不断推进工作。"),
+        format!("深刻理解“{}”的内涵。", l.members.join("”“")),
+        format!("牢记{}：{joined}。", l.name),
+    ];
+    if l.members.len() > 2 {
+        let (last, rest) = l.members.split_last().unwrap();
+        forms.push(format!("做到{}和{last}。", rest.join("、")));
+    }
+    for (member, variants) in &l.variants {
+        for v in variants {
+            let with: Vec<&str> = l
+                .members
+                .iter()
+                .map(|m| if m == member { v.as_str() } else { m.as_str() })
+                .collect();
+            forms.push(format!("按照{}的要求。", with.join("、")));
+        }
+    }
+    forms
+}
+
+#[test]
+fn every_list_and_phrase_in_its_canonical_forms_stays_quiet() {
+    let db = database();
+    let mut lines = Vec::new();
+    for l in &db.lists {
+        lines.extend(quiet_forms(l));
+        for a in &l.aliases {
+            lines.push(format!("牢记{a}：{}。", l.members.join("、")));
+        }
+    }
+    for p in &db.phrases {
+        for a in &p.accepted {
+            lines.push(format!("我们深刻认识到{a}，并以此指导工作。"));
+        }
+    }
+    let found = formulation_findings(&lines);
+    let shown: Vec<String> = found
+        .iter()
+        .map(|(l, m)| format!("{}: {m}", lines[l - 1]))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "canonical forms flagged:\n{}",
+        shown.join("\n")
+    );
+    assert!(lines.len() > 250, "{}", lines.len());
+}
+
+#[test]
+fn every_list_with_a_member_dropped_after_its_name_is_found() {
+    let db = database();
+    assert!(db.lists.len() >= 40, "{}", db.lists.len());
+    let mut lines = Vec::new();
+    for l in &db.lists {
+        // Keyed lists are quoted by their keys; others by their members.
+        let members = if l.keys.is_empty() {
+            &l.members
+        } else {
+            &l.keys
+        };
+        let kept: Vec<&str> = members[..members.len() - 1]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        if kept.len() < 2 {
+            continue;
+        }
+        lines.push(format!("牢记“{}”：{}。", l.name, kept.join("、")));
+    }
+    let found = formulation_findings(&lines);
+    for (i, line) in lines.iter().enumerate() {
+        let line_no = i + 1;
+        let hits: Vec<&String> = found
+            .iter()
+            .filter(|(l, _)| *l == line_no)
+            .map(|(_, m)| m)
+            .collect();
+        assert!(
+            hits.iter().any(|m| m.contains("缺少")),
+            "not found: {line} ({hits:?})"
+        );
+    }
+}
+
+#[test]
+fn every_long_phrase_garbled_is_found() {
+    let db = database();
+    let mut lines = Vec::new();
+    for p in &db.phrases {
+        let a = &p.accepted[0];
+        let chars: Vec<char> = a.chars().filter(|&c| !"的“”‘’、，".contains(c)).collect();
+        if chars.len() < 12 {
+            continue;
+        }
+        // Swap two characters in the middle (a typing slip).
+        let mut cs: Vec<char> = a.chars().collect();
+        let mid = cs.len() / 2;
+        let k = (mid..cs.len() - 1)
+            .find(|&k| crate_han(cs[k]) && crate_han(cs[k + 1]) && cs[k] != cs[k + 1])
+            .expect("two characters to swap");
+        cs.swap(k, k + 1);
+        let garbled: String = cs.into_iter().collect();
+        lines.push((p.name.clone(), format!("深刻认识{garbled}。")));
+    }
+    let texts: Vec<String> = lines.iter().map(|(_, t)| t.clone()).collect();
+    let found = formulation_findings(&texts);
+    assert!(lines.len() >= 15, "{}", lines.len());
+    for (i, (name, line)) in lines.iter().enumerate() {
+        assert!(
+            found
+                .iter()
+                .any(|(l, m)| *l == i + 1 && m.contains("顺序颠倒")),
+            "{name}: not found in {line}"
+        );
+    }
+}
+
+fn crate_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) && c != '的'
+}
