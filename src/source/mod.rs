@@ -118,16 +118,25 @@ impl Source {
                 buf
             }
         };
-        let mut format = "text";
-        let (text, encoding) = match origin {
-            Origin::File(p) if extension(p).as_deref() == Some("docx") => {
-                format = "docx";
-                (docx::text(&bytes).map_err(|e| fail(e.into()))?, "utf-8")
-            }
-            Origin::File(p) if extension(p).as_deref() == Some("doc") => {
-                return Err(fail(Problem::OldWord));
-            }
-            _ => decode::decode(bytes).map_err(|e| fail(e.into()))?,
+        let extension = match origin {
+            Origin::File(p) => extension(p),
+            Origin::Stdin => None,
+        };
+        match extension.as_deref() {
+            Some("doc") => Err(fail(Problem::OldWord)),
+            Some("docx") => Source::from_bytes(name.clone(), bytes, true).map_err(fail),
+            _ => Source::from_bytes(name.clone(), bytes, false).map_err(fail),
+        }
+    }
+
+    /// Decodes a report's bytes: the text of a Word file when `docx`, else
+    /// text in one of the supported encodings.
+    pub(crate) fn from_bytes(name: String, bytes: Vec<u8>, docx: bool) -> Result<Source, Problem> {
+        let (text, encoding, format) = if docx {
+            (docx::text(&bytes)?, "utf-8", "docx")
+        } else {
+            let (text, encoding) = decode::decode(bytes)?;
+            (text, encoding, "text")
         };
         let mut source = Source::new(name, text);
         source.encoding = encoding;
