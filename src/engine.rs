@@ -2,7 +2,7 @@
 //! per-document rules, fingerprints), then the cross-document stage, then
 //! diagnostics sorted by file and position, per-file ignores applied.
 
-use crate::config::{Config, ConfigError, BUILTIN_REFERENCES};
+use crate::config::{Config, ConfigError, RuleSet, BUILTIN_REFERENCES};
 use crate::crossdoc::{self, CrossRules, Fingerprinter, Prints, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -12,11 +12,12 @@ use crate::segment::Segmenter;
 use crate::source::{LoadError, Origin, Problem, Source};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Configured rules and the segmenter, built once per process.
 pub struct Engine {
     pub(crate) config: Config,
-    segmenter: Segmenter,
+    segmenter: Arc<Segmenter>,
     rules: Vec<Box<dyn Rule>>,
     cross: CrossRules,
     /// Official wording every report may share (the formulations), left
@@ -40,7 +41,28 @@ impl Engine {
             || config.build_rules(),
             || Segmenter::new(config.dictionary.iter().map(String::as_str)),
         );
-        let built = built?;
+        Engine::assemble(config, select, ignore, built?, Arc::new(segmenter))
+    }
+
+    /// An engine sharing a segmenter already built (the fuzz targets build
+    /// one per process); the config's `dictionary` words are not added.
+    pub(crate) fn with_segmenter(
+        config: Config,
+        select: &[String],
+        ignore: &[String],
+        segmenter: Arc<Segmenter>,
+    ) -> Result<Engine, ConfigError> {
+        let built = config.build_rules()?;
+        Engine::assemble(config, select, ignore, built, segmenter)
+    }
+
+    fn assemble(
+        config: Config,
+        select: &[String],
+        ignore: &[String],
+        built: RuleSet,
+        segmenter: Arc<Segmenter>,
+    ) -> Result<Engine, ConfigError> {
         // The formulations stay stock wording whichever rules are selected.
         let stock = built
             .document

@@ -102,6 +102,13 @@ pub(super) fn add_rules(
     Ok(())
 }
 
+impl RuleEntry {
+    /// The rule's parameters, the user's over the rule file's.
+    pub(crate) fn params(&self) -> Value {
+        self.params.value()
+    }
+}
+
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
