@@ -39,8 +39,8 @@ pub fn docx_input(bytes: &[u8]) -> Option<String> {
         return docx(bytes);
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("word/document.xml", stored).ok()?;
     std::io::Write::write_all(&mut zip, bytes).ok()?;
     let packed = zip.finish().ok()?.into_inner();
@@ -149,7 +149,10 @@ fn known_issue_empty_formulation(config: &Config) -> bool {
             let params = r.params();
             let phrases = params.get("phrases").and_then(|p| p.as_sequence());
             let lists = params.get("lists").and_then(|p| p.as_sequence());
-            phrases.into_iter().flatten().any(|p| p.get("stem").is_some_and(empty))
+            phrases
+                .into_iter()
+                .flatten()
+                .any(|p| p.get("stem").is_some_and(empty))
                 || lists.into_iter().flatten().any(|l| {
                     l.get("members")
                         .and_then(|m| m.as_sequence())
@@ -204,9 +207,12 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
 
 /// Every finding lies in a checked report, every label in some text, on
 /// character boundaries.
-pub(crate) fn assert_diagnostics(sources: &[Source], checked: usize, diagnostics: &[Diagnostic]) {
+fn assert_diagnostics(sources: &[Source], checked: usize, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        assert!(d.file < checked, "finding outside the checked reports: {d:?}");
+        assert!(
+            d.file < checked,
+            "finding outside the checked reports: {d:?}"
+        );
         assert_span(&sources[d.file].text, &d.span, &d.rule);
         for l in &d.labels {
             assert!(l.file < sources.len(), "{d:?}");
