@@ -17,16 +17,30 @@ pub enum DocxError {
     Read(String),
     #[error("无法解析 .docx 内容：{0}")]
     Xml(String),
+    #[error("不是有效的 .docx 文件（正文解压后超过 {0} MB）")]
+    TooLarge(u64),
 }
 
+/// The most word/document.xml may unpack to. A report's is a few MB at
+/// most; a small zip can unpack to gigabytes (a zip bomb).
+const MAX_XML_BYTES: u64 = 64 << 20;
+
 pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
+    text_within(bytes, MAX_XML_BYTES)
+}
+
+fn text_within(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
     let mut xml = String::new();
     zip.by_name("word/document.xml")
         .map_err(|_| DocxError::NoDocument)?
+        .take(limit + 1)
         .read_to_string(&mut xml)
         .map_err(|e| DocxError::Read(e.to_string()))?;
+    if xml.len() as u64 > limit {
+        return Err(DocxError::TooLarge(limit >> 20));
+    }
     document_text(&xml)
 }
 
@@ -112,6 +126,29 @@ mod tests {
         assert_eq!(
             document_text(&xml).unwrap(),
             "一、存在的问题\n学习少。A&B\n问题\t措施\n正文"
+        );
+    }
+
+    #[test]
+    fn a_document_that_unpacks_past_the_limit_is_refused() {
+        // A zip bomb: a small file whose document.xml unpacks to far more.
+        let xml = format!(
+            "<w:document {NS}><w:body>{}</w:body></w:document>",
+            " ".repeat(4096)
+        );
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(bytes.len() < 1024);
+        assert_eq!(text_within(&bytes, 1 << 20).unwrap(), "");
+        assert_eq!(
+            text_within(&bytes, 1024).unwrap_err(),
+            DocxError::TooLarge(0)
         );
     }
 
