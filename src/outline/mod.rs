@@ -162,7 +162,10 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
     lengths.sort_unstable();
     let mut best: Option<(usize, usize)> = None;
     for &n in &lengths {
-        let near = lengths.iter().filter(|&&m| m.abs_diff(n) <= 2).count();
+        // Lengths within ±2 of n, found in the sorted list (a scan per line
+        // would be quadratic in the number of lines).
+        let near =
+            lengths.partition_point(|&m| m <= n + 2) - lengths.partition_point(|&m| m + 2 < n);
         if near >= 3 && best.is_none_or(|(_, c)| near > c) {
             best = Some((n, near));
         }
@@ -273,18 +276,31 @@ fn find_section_heads(text: &str, paras: &[Paragraph], keywords: &SectionKeyword
             kind: keywords.classify(label),
         });
     }
-    // Choose the heading style: most distinct kinds, then earliest.
+    // Choose the heading style: most distinct kinds, then earliest. The
+    // kinds of each style are gathered once (a line per candidate would be
+    // quadratic in a text of many short lines).
+    let mut kinds_of: Vec<(Option<Style>, Vec<SectionKind>)> = Vec::new();
+    for c in &candidates {
+        let Some(kind) = c.kind else { continue };
+        let at = match kinds_of.iter().position(|(s, _)| *s == c.style) {
+            Some(at) => at,
+            None => {
+                kinds_of.push((c.style, Vec::new()));
+                kinds_of.len() - 1
+            }
+        };
+        if !kinds_of[at].1.contains(&kind) {
+            kinds_of[at].1.push(kind);
+        }
+    }
     let mut best: Option<(usize, usize, Option<Style>)> = None;
     for c in candidates.iter().filter(|c| c.kind.is_some()) {
-        let mut kinds: Vec<SectionKind> = candidates
+        let kinds = kinds_of
             .iter()
-            .filter(|d| d.style == c.style)
-            .filter_map(|d| d.kind)
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        if best.is_none_or(|(n, _, _)| kinds.len() > n) {
-            best = Some((kinds.len(), c.para, c.style));
+            .find(|(s, _)| *s == c.style)
+            .map_or(0, |k| k.1.len());
+        if best.is_none_or(|(n, _, _)| kinds > n) {
+            best = Some((kinds, c.para, c.style));
         }
     }
     let Some((_, _, style)) = best else {
