@@ -129,10 +129,22 @@ pub fn config(user: &str, extra: &str) -> bool {
     let Ok(engine) = Engine::with_segmenter(config, &select, &ignore, segmenter()) else {
         return false;
     };
-    let sample = include_str!("../corpus/bad-formulation.txt");
-    run(&engine, &[sample]);
+    run(&engine, &[CONFIG_SAMPLE]);
     true
 }
+
+/// A short report with something for every default rule kind: misquoted
+/// formulations, a placeholder, half-width marks, vague words, a skipped
+/// number, an unanswered problem, a sentence of the built-in template.
+const CONFIG_SAMPLE: &str = "XX同志2024年度民主生活会个人对照检查材料
+一、存在的问题
+（一）在理论学习方面。一是“四个意识”树得不牢，对照政治意识、大局意识、核心意识、服务意识检视自己,还有差距。二是做到“两个维护”，坚决维护习近平总书记的核心地位有所欠缺。
+（三）在工作作风方面。理论学习不够深入，调研不深入，2024年只到基层3次。对习近平新时代中国特色社会主义思想的精髓要义、思想风范、实践要求研究得还不够深入。
+二、整改措施
+（一）加强理论学习。每月参加中心组学习1次，____前完成。
+（二）改进作风，进一步加强。
+以上，请同志们批评指正。
+";
 
 /// KNOWN ISSUE (being fixed in main): a `formulation` rule with an empty
 /// phrase `stem` (or an empty list member) makes its matcher match at every
