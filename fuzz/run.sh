@@ -90,10 +90,11 @@ for t in "${targets[@]}"; do
     fi
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    new=$(grep -o 'stat::new_units_added: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     units=$(ls "$run" | wc -l)
     crashes=$(($(ls "fuzz/artifacts/$t" | wc -l) - before))
-    line="$t: ${seconds}s, ${execs:-?} executions (${rate:-?}/s), corpus ${units} new units, peak RSS ${rss:-?} MB, ${crashes} crash/timeout/oom, exit ${status}"
+    line="$t: ${seconds}s, ${execs:-?} executions (${rate:-?}/s), ${new:-?} new units, working corpus ${units} files, peak RSS ${rss:-?} MB, ${crashes} crash/timeout/oom, exit ${status}"
     [ "$status" = skipped ] && line="$t: not fuzzed"
     if [ "${CMIN:-}" = 1 ]; then
         merged=fuzz/corpus-run/cmin-$t
