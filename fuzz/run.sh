@@ -103,7 +103,7 @@ for t in "${targets[@]}"; do
             -merge=1 -use_counters=0 -max_len="$(commit_len "$t")" -rss_limit_mb=2048 -timeout=10 \
             >"fuzz/corpus-run/$t.cmin.log" 2>&1
         rm -rf "fuzz/corpus/$t" && mv "$merged" "fuzz/corpus/$t"
-        line="$line, minimised corpus $(ls "fuzz/corpus/$t" | wc -l) files $(du -sk "fuzz/corpus/$t" | cut -f1) KB"
+        line="$line, minimised corpus $(ls "fuzz/corpus/$t" | wc -l) files $(du -sk --apparent-size "fuzz/corpus/$t" | cut -f1) KB"
     fi
     echo "$line"
     summary+=("$line")
