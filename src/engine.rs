@@ -2,7 +2,7 @@
 //! per-document rules, fingerprints), then the cross-document stage, then
 //! diagnostics sorted by file and position, per-file ignores applied.
 
-use crate::config::{Config, ConfigError, BUILTIN_REFERENCES};
+use crate::config::{Config, ConfigError, RuleSet, BUILTIN_REFERENCES};
 use crate::crossdoc::{self, CopyGroup, CrossRules, Fingerprinter, Prints, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -13,11 +13,12 @@ use crate::source::{Limits, LoadError, Origin, Problem, Source};
 use crate::view::View;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Configured rules and the segmenter, built once per process.
 pub struct Engine {
     pub(crate) config: Config,
-    segmenter: Segmenter,
+    segmenter: Arc<Segmenter>,
     rules: Vec<Box<dyn Rule>>,
     cross: CrossRules,
     /// Official wording every report may share (the formulations), left
@@ -81,7 +82,32 @@ impl Engine {
                 )
             },
         );
-        let built = built?;
+        let links = Some(link_model);
+        Engine::assemble(config, select, ignore, built?, Arc::new(segmenter), links)
+    }
+
+    /// An engine sharing a segmenter already built (the fuzz targets build
+    /// one per process); the config's `dictionary` words are not added.
+    pub(crate) fn with_segmenter(
+        config: Config,
+        select: &[String],
+        ignore: &[String],
+        segmenter: Arc<Segmenter>,
+    ) -> Result<Engine, ConfigError> {
+        let built = config.build_rules()?;
+        Engine::assemble(config, select, ignore, built, segmenter, None)
+    }
+
+    /// The engine from built rules and a segmenter; `link_model` if built
+    /// already (it is built here when a rule needs it).
+    fn assemble(
+        config: Config,
+        select: &[String],
+        ignore: &[String],
+        built: RuleSet,
+        segmenter: Arc<Segmenter>,
+        link_model: Option<Result<LinkModel, crate::settings::Invalid>>,
+    ) -> Result<Engine, ConfigError> {
         // The formulations stay stock wording whichever rules are selected.
         let stock = built
             .document
@@ -96,7 +122,8 @@ impl Engine {
         let mut cross = built.cross;
         cross.retain(keep);
         let links = if rules.iter().any(|r| r.needs_links()) {
-            Some(link_model.map_err(|e| config.error_in_links(&e))?)
+            let model = link_model.unwrap_or_else(|| LinkModel::new(&config.links));
+            Some(model.map_err(|e| config.error_in_links(&e))?)
         } else {
             None
         };

@@ -41,6 +41,9 @@ mod report;
 pub mod eval;
 // 14. The command line.
 mod cli;
+// 14. Entry points for the fuzz targets (fuzz/) and their regression test.
+#[doc(hidden)]
+pub mod fuzzing;
 
 pub use cli::main as run_cli;
 pub use config::{Config, ConfigError, UnknownRule};

@@ -318,4 +318,22 @@ mod tests {
             assert!(!is_page_number(no), "{no}");
         }
     }
+
+    #[test]
+    fn the_wrap_width_is_the_commonest_width_of_lines_ending_mid_sentence() {
+        let para = |n: usize| "学".repeat(n);
+        // Three lines of 20±2 characters ending mid-sentence: wrapped at 20.
+        let text = [para(20), para(21), para(19), para(30) + "。", para(5)].join("\n");
+        let source = Source::new("t", text.as_str());
+        let lines: Vec<_> = (0..source.line_count())
+            .map(|l| source.line_range(l))
+            .collect();
+        assert_eq!(wrap_width(&text, &lines), Some(19));
+        let text = [para(20), para(30), para(40)].join("\n");
+        let source = Source::new("t", text.as_str());
+        let lines: Vec<_> = (0..source.line_count())
+            .map(|l| source.line_range(l))
+            .collect();
+        assert_eq!(wrap_width(&text, &lines), None);
+    }
 }

@@ -338,17 +338,30 @@ impl Config {
             column: 1,
             message: format!("无法读取配置文件：{e}"),
         })?;
-        let file = push_file(&mut self.files, &name, &text);
+        let base = path.parent().unwrap_or(Path::new("."));
+        self.apply_user_text(&name, &text, base, &|p| std::fs::read_to_string(p))
+    }
+
+    /// Applies the text of a user config named `name`; its `extend-rules`
+    /// paths are joined to `base` and read with `read` (the file system,
+    /// or memory for the fuzz targets).
+    pub(crate) fn apply_user_text(
+        &mut self,
+        name: &str,
+        text: &str,
+        base: &Path,
+        read: &dyn Fn(&Path) -> std::io::Result<String>,
+    ) -> Result<(), ConfigError> {
+        let file = push_file(&mut self.files, name, text);
         let root = Place::new(file, Vec::new());
         let user: UserConfig = match self.files[file].parse()? {
             Value::Null => UserConfig::default(),
             value => yaml::read(value, &root, &self.files)?,
         };
-        let base = path.parent().unwrap_or(Path::new("."));
         for (i, extra) in user.extend_rules.iter().enumerate() {
             let full = base.join(extra);
             let extra_name = full.display().to_string();
-            let text = std::fs::read_to_string(&full).map_err(|e| {
+            let text = read(&full).map_err(|e| {
                 self.files[file].error(
                     &[key("extend-rules"), Seg::Index(i)],
                     false,

@@ -178,3 +178,29 @@ fn closing_words_belong_to_no_item() {
     assert_eq!(&s.text[last.items[0].span.clone()], "（一）加强学习。");
     assert!(!s.text[last.span.clone()].contains("以上"));
 }
+
+#[test]
+fn many_short_lines_take_linear_time() {
+    // 40,000 heading lines, each with a sentence: choosing the heading
+    // style once scanned every line per line.
+    let mut text = String::from("对照检查材料\n");
+    for i in 0..40_000 {
+        text.push_str(["存在的问题\n", "整改措施\n"][i % 2]);
+        text.push_str("学习不够深入。\n");
+    }
+    let start = std::time::Instant::now();
+    let (_, o) = outline_of(&text);
+    assert_eq!(o.sections.len(), 40_000);
+    // 40,000 lines of about one width, ending mid-sentence: finding the
+    // wrap width once compared every line with every other. They are one
+    // wrapped paragraph.
+    let mut text = String::from("一、存在的问题\n");
+    for i in 0..40_000 {
+        text.push_str(&"学习不够深入学用结合不够紧密作风不实"[..3 * (15 + i % 4)]);
+        text.push('\n');
+    }
+    let (_, o) = outline_of(&text);
+    assert_eq!(o.sections.len(), 1);
+    // Quadratic, these took minutes; linear, well under a second each.
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}

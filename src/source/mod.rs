@@ -138,22 +138,37 @@ impl Source {
         if bytes.len() > max_bytes {
             return Err(fail(too_large(bytes.len())));
         }
-        let mut format = "text";
-        let (text, encoding) = match origin {
-            Origin::File(p) if extension(p).as_deref() == Some("docx") => {
-                format = "docx";
-                let text = docx::text(&bytes, limits.max_text).map_err(|e| fail(e.into()))?;
-                (text, "utf-8")
-            }
-            Origin::File(p) if extension(p).as_deref() == Some("doc") => {
-                return Err(fail(Problem::OldWord));
-            }
-            _ => decode::decode(bytes).map_err(|e| fail(e.into()))?,
+        let extension = match origin {
+            Origin::File(p) => extension(p),
+            Origin::Stdin => None,
+        };
+        match extension.as_deref() {
+            Some("doc") => Err(fail(Problem::OldWord)),
+            Some("docx") => Source::from_bytes(name.clone(), bytes, true, limits).map_err(fail),
+            _ => Source::from_bytes(name.clone(), bytes, false, limits).map_err(fail),
+        }
+    }
+
+    /// Decodes a report's bytes: the text of a Word file when `docx`, else
+    /// text in one of the supported encodings; refused beyond `limits`.
+    pub(crate) fn from_bytes(
+        name: String,
+        bytes: Vec<u8>,
+        docx: bool,
+        limits: &Limits,
+    ) -> Result<Source, Problem> {
+        let (mut text, encoding, format) = if docx {
+            (docx::text(&bytes, limits.max_text)?, "utf-8", "docx")
+        } else {
+            let (text, encoding) = decode::decode(bytes)?;
+            (text, encoding, "text")
         };
         if text.len() > limits.max_text {
-            return Err(fail(too_large(text.len())));
+            return Err(Problem::TooLarge {
+                size: text.len(),
+                limit: limits.max_text,
+            });
         }
-        let mut text = text;
         // Reports stay in memory for the whole run: no slack.
         text.shrink_to_fit();
         let mut source = Source::new(name, text);
