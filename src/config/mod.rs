@@ -38,6 +38,10 @@ const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/wording.yaml"),
     ),
     (
+        "rules/typo.yaml",
+        include_str!("../../rules/typo.yaml"),
+    ),
+    (
         "rules/formulation.yaml",
         include_str!("../../rules/formulation.yaml"),
     ),

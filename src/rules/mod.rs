@@ -15,6 +15,7 @@ mod orphan_measure;
 mod pattern;
 mod punctuation;
 mod section_order;
+mod typo;
 mod unaddressed;
 mod vague_item;
 mod word_list;
@@ -147,6 +148,7 @@ kinds! {
     "unaddressed" => unaddressed,
     "orphan-measure" => orphan_measure,
     "vague-item" => vague_item,
+    "typo" => typo,
 }
 
 /// The kind named `name`, if it is a per-document kind.

@@ -20,7 +20,7 @@ pub(crate) struct Params {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PatternSpec {
     regex: String,
     /// What the match is, for the message's `{what}`.
@@ -29,12 +29,65 @@ struct PatternSpec {
     /// a look-behind, so the regex itself can start with a literal that the
     /// engine finds fast.
     before: Option<String>,
+    /// A class the character before the match must not belong to (the
+    /// start of the text passes): 202X年 but not a model number A202X.
+    not_before: Option<String>,
+    /// A class the character after the match must not belong to.
+    not_after: Option<String>,
+    /// A match on a line this regex matches is not reported (a line of
+    /// asterisks is a separator, not a placeholder).
+    unless_line: Option<String>,
 }
 
 pub(crate) struct Pattern {
     meta: Meta,
-    /// Regex, what it finds, and the class the character before must match.
-    patterns: Vec<(Regex, String, Option<Regex>)>,
+    patterns: Vec<Compiled>,
+}
+
+struct Compiled {
+    re: Regex,
+    what: String,
+    before: Option<Regex>,
+    not_before: Option<Regex>,
+    not_after: Option<Regex>,
+    unless_line: Option<Regex>,
+}
+
+/// Whether `c` is in the one-character class `class`.
+fn in_class(class: &Regex, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    class.is_match(c.encode_utf8(&mut buf))
+}
+
+impl Compiled {
+    /// Whether the match `m` of `hay` passes the context conditions.
+    fn fits(&self, hay: &str, m: std::ops::Range<usize>) -> bool {
+        let prev = hay[..m.start].chars().next_back();
+        let next = hay[m.end..].chars().next();
+        if let Some(b) = &self.before {
+            if !prev.is_some_and(|c| in_class(b, c)) {
+                return false;
+            }
+        }
+        if let Some(b) = &self.not_before {
+            if prev.is_some_and(|c| in_class(b, c)) {
+                return false;
+            }
+        }
+        if let Some(a) = &self.not_after {
+            if next.is_some_and(|c| in_class(a, c)) {
+                return false;
+            }
+        }
+        if let Some(u) = &self.unless_line {
+            let start = hay[..m.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = hay[m.end..].find('\n').map_or(hay.len(), |i| m.end + i);
+            if u.is_match(&hay[start..end]) {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -47,14 +100,30 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             let at = |key: &str, m: String| Invalid::in_field("patterns", m).at(i).then(key);
             let re = Regex::new(&p.regex)
                 .map_err(|e| at("regex", format!("正则表达式 `{}` 无效：{e}", p.regex)))?;
-            let before = match &p.before {
-                Some(b) => Some(
-                    Regex::new(&format!("^(?:{b})$"))
-                        .map_err(|e| at("before", format!("`before` 的字符类 `{b}` 无效：{e}")))?,
-                ),
-                None => None,
+            let class = |key: &str, c: &Option<String>| -> Result<Option<Regex>, Invalid> {
+                c.as_ref()
+                    .map(|b| {
+                        Regex::new(&format!("^(?:{b})$"))
+                            .map_err(|e| at(key, format!("`{key}` 的字符类 `{b}` 无效：{e}")))
+                    })
+                    .transpose()
             };
-            Ok((re, p.what, before))
+            let unless_line = p
+                .unless_line
+                .as_ref()
+                .map(|u| {
+                    Regex::new(u)
+                        .map_err(|e| at("unless-line", format!("`unless-line` 的正则表达式 `{u}` 无效：{e}")))
+                })
+                .transpose()?;
+            Ok(Compiled {
+                re,
+                before: class("before", &p.before)?,
+                not_before: class("not-before", &p.not_before)?,
+                not_after: class("not-after", &p.not_after)?,
+                unless_line,
+                what: p.what,
+            })
         })
         .collect::<Result<_, Invalid>>()?;
     Ok(Box::new(Pattern { meta, patterns }))
@@ -71,15 +140,11 @@ impl Rule for Pattern {
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
         for region in self.meta.regions(doc) {
             let hay = &text[region.clone()];
-            for (re, what, before) in &self.patterns {
-                for caps in re.captures_iter(hay) {
+            for p in &self.patterns {
+                for caps in p.re.captures_iter(hay) {
                     let whole = caps.get(0).expect("group 0 exists");
-                    if let Some(b) = before {
-                        let prev = hay[..whole.start()].chars().next_back();
-                        let mut buf = [0u8; 4];
-                        if !prev.is_some_and(|c| b.is_match(c.encode_utf8(&mut buf))) {
-                            continue;
-                        }
+                    if !p.fits(hay, whole.range()) {
+                        continue;
                     }
                     let m = caps.get(1).unwrap_or(whole);
                     let span = region.start + m.start()..region.start + m.end();
@@ -89,7 +154,7 @@ impl Rule for Pattern {
                         .iter()
                         .any(|(s, _)| s.start < span.end && span.start < s.end)
                     {
-                        found.push((span, what));
+                        found.push((span, &p.what));
                     }
                 }
             }

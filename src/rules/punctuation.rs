@@ -7,6 +7,7 @@
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::settings::Invalid;
+use crate::markers::leading_marker;
 use crate::text::is_han;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
@@ -24,6 +25,10 @@ pub(crate) struct Params {
     /// Marks that must not be doubled.
     #[serde(default)]
     doubled: String,
+    /// Report a space inside Chinese text (定 期开展) or before a
+    /// full-width mark (不到位 。).
+    #[serde(default)]
+    stray_spaces: bool,
 }
 
 pub(crate) struct Punctuation {
@@ -31,6 +36,7 @@ pub(crate) struct Punctuation {
     half_width: Vec<char>,
     pairs: Vec<(char, char)>,
     marks: AhoCorasick,
+    stray_spaces: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -68,6 +74,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         half_width,
         pairs,
         marks,
+        stray_spaces: params.stray_spaces,
     }))
 }
 
@@ -120,6 +127,9 @@ impl Rule for Punctuation {
             }
             self.half_width_marks(text, &body, &marks, &mut found);
             self.balance(&marks, &mut found);
+            if self.stray_spaces {
+                stray_spaces(text, &body, &mut found);
+            }
         }
         found.sort_by_key(|(s, _)| s.start);
         for (span, what) in found {
@@ -167,27 +177,115 @@ impl Punctuation {
         }
     }
 
+    /// Pairs are matched by order, with one stack for all of them: a close
+    /// mark must close the latest open one (“…」 is crossed), and a close
+    /// mark before its open one in the paragraph is reversed (”…“).
     fn balance(&self, marks: &[(usize, char)], found: &mut Vec<(Range<usize>, String)>) {
-        let mut stacks: Vec<Vec<usize>> = vec![Vec::new(); self.pairs.len()];
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let mut stray_close: Vec<(usize, usize)> = Vec::new();
         for &(at, c) in marks {
-            for (k, &(open, close)) in self.pairs.iter().enumerate() {
-                if c == open {
-                    stacks[k].push(at);
-                } else if c == close && stacks[k].pop().is_none() {
-                    found.push((
-                        at..at + c.len_utf8(),
-                        format!("不配对的 {close} ：前面缺少与之对应的 {open}"),
-                    ));
+            if let Some(k) = self.pairs.iter().position(|&(o, _)| o == c) {
+                stack.push((at, k));
+            } else if let Some(k) = self.pairs.iter().position(|&(_, cl)| cl == c) {
+                match stack.last() {
+                    Some(&(_, top)) if top == k => {
+                        stack.pop();
+                    }
+                    Some(&(open_at, top)) => {
+                        let (open, close) = self.pairs[top];
+                        if let Some(depth) = stack.iter().rposition(|&(_, t)| t == k) {
+                            // “（…”）: the inner pair is crossed; close both.
+                            stack.truncate(depth);
+                        } else {
+                            stack.pop();
+                        }
+                        found.push((
+                            open_at..at + c.len_utf8(),
+                            format!("{open} 与 {c} 不配对：{open} 应以 {close} 结束"),
+                        ));
+                    }
+                    None => stray_close.push((at, k)),
                 }
             }
         }
-        for (&(open, close), stack) in self.pairs.iter().zip(stacks) {
-            for at in stack {
+        for (at, k) in stray_close {
+            let (open, close) = self.pairs[k];
+            // ”两个确立“: the same pair, closed before it is opened.
+            if let Some(i) = stack.iter().position(|&(o, t)| t == k && o > at) {
+                let (o, _) = stack.remove(i);
                 found.push((
-                    at..at + open.len_utf8(),
-                    format!("不配对的 {open} ：后面缺少与之对应的 {close}"),
+                    at..o + open.len_utf8(),
+                    format!("{close} 和 {open} 前后颠倒：应为 {open}…{close}"),
+                ));
+            } else {
+                found.push((
+                    at..at + close.len_utf8(),
+                    format!("不配对的 {close} ：前面缺少与之对应的 {open}"),
                 ));
             }
         }
+        for (at, k) in stack {
+            let (open, close) = self.pairs[k];
+            found.push((
+                at..at + open.len_utf8(),
+                format!("不配对的 {open} ：后面缺少与之对应的 {close}"),
+            ));
+        }
     }
+}
+
+/// Spaces inside Chinese text: between two Chinese characters (定 期开展),
+/// or before a full-width mark (不到位 。). Only in sentences: a short line
+/// without a sentence end is a heading or a byline (副局长 周建华), a
+/// letter-spaced title (对 照 检 查) is layout, and a title in 《》 is
+/// quoted as it is (《食品安全国家标准 食品添加剂使用标准》).
+fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<(Range<usize>, String)>) {
+    const CLOSING: &[char] = &['，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》'];
+    let line = &text[body.clone()];
+    if !line.contains(['。', '；', '！', '？']) && line.chars().count() < 40 {
+        return;
+    }
+    let han = line.chars().filter(|&c| is_han(c)).count();
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let is_gap = |c: char| c == ' ' || c == '\u{3000}';
+    let mut gaps: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_gap(chars[i].1) || i == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_gap(chars[i].1) {
+            i += 1;
+        }
+        let (before, after) = (chars[start - 1].1, chars.get(i).map(|&(_, c)| c));
+        let in_title = line[..chars[start].0].rfind('《') > line[..chars[start].0].rfind('》');
+        if in_title {
+            continue;
+        }
+        let range = body.start + chars[start].0..body.start + chars.get(i).map_or(line.len(), |&(b, _)| b);
+        match after {
+            // One space: two are a separator (来源：投稿  发布时间), and a
+            // numbered point after a heading on one line (整改措施 一是) is no word.
+            Some(a)
+                if is_han(before)
+                    && is_han(a)
+                    && i - start == 1
+                    && leading_marker(&line[chars[i].0..], 0).is_none() =>
+            {
+                gaps.push((range, "中文词语中间多了空格"));
+            }
+            Some(a) if CLOSING.contains(&a) && !is_gap(before) => {
+                gaps.push((range, "全角标点前多了空格"));
+            }
+            _ => {}
+        }
+    }
+    let inside = gaps.iter().filter(|(_, w)| w.starts_with("中文")).count();
+    // A letter-spaced line (对 照 检 查 材 料) or a short one is layout.
+    if han < 12 || inside * 3 > han {
+        gaps.retain(|(_, w)| !w.starts_with("中文"));
+    }
+    found.extend(gaps.into_iter().map(|(r, w)| (r, w.to_string())));
 }

@@ -49,6 +49,18 @@ pub(crate) fn find_on_boundaries(
     doc: &Document,
     region: Range<usize>,
 ) -> Vec<Range<usize>> {
+    find_words(matcher, doc, region)
+        .into_iter()
+        .map(|(span, _)| span)
+        .collect()
+}
+
+/// As [`find_on_boundaries`], with the index of the word each match is.
+pub(crate) fn find_words(
+    matcher: &AhoCorasick,
+    doc: &Document,
+    region: Range<usize>,
+) -> Vec<(Range<usize>, usize)> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut at = region.start;
@@ -56,7 +68,7 @@ pub(crate) fn find_on_boundaries(
         let span = m.range();
         if doc.boundaries.contains(&span) {
             at = span.end;
-            out.push(span);
+            out.push((span, m.pattern().as_usize()));
         } else {
             at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
         }

@@ -1,0 +1,131 @@
+//! `typo`: misspellings that are wrong in every context (一如继往 for 一如
+//! 既往), matched on token boundaries, with the correction; and a word
+//! written twice by mistake (推进推进, 的的), not a reduplication (认认真真,
+//! 常常, 一个一个, 研究研究).
+
+use super::word_list::{find_words, matcher};
+use super::{non_empty, Context, Meta, Rule};
+use crate::diagnostic::{fill, Diagnostic};
+use crate::settings::Invalid;
+use crate::text::is_han;
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Params {
+    /// Misspellings and their corrections.
+    pairs: Vec<Pair>,
+    /// The message for a doubled word; `{match}` is the doubled text,
+    /// `{word}` the word.
+    repeat_message: String,
+    /// Characters never written twice in a row as separate words (的的).
+    #[serde(default)]
+    never_doubled: String,
+    /// Words whose doubling is a form of their own (研究研究: try, briefly).
+    #[serde(default)]
+    reduplicable: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pair {
+    wrong: String,
+    right: String,
+    /// Where the pair comes from (documentation only).
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+pub(crate) struct Typo {
+    meta: Meta,
+    matcher: AhoCorasick,
+    rights: Vec<String>,
+    repeat_message: String,
+    never_doubled: Vec<char>,
+    reduplicable: Vec<String>,
+}
+
+pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
+    non_empty(&params.pairs, "pairs")?;
+    for (i, p) in params.pairs.iter().enumerate() {
+        if p.wrong.trim().is_empty() || p.right.trim().is_empty() || p.wrong == p.right {
+            return Err(Invalid::in_field(
+                "pairs",
+                format!("`{}` → `{}`：错误写法和正确写法都不能为空，也不能相同", p.wrong, p.right),
+            )
+            .at(i));
+        }
+    }
+    let wrongs: Vec<&str> = params.pairs.iter().map(|p| p.wrong.as_str()).collect();
+    let matcher = matcher(&wrongs).map_err(|e| Invalid::in_field("pairs", e.to_string()))?;
+    Ok(Box::new(Typo {
+        meta,
+        matcher,
+        rights: params.pairs.into_iter().map(|p| p.right).collect(),
+        repeat_message: params.repeat_message,
+        never_doubled: params.never_doubled.chars().collect(),
+        reduplicable: params.reduplicable,
+    }))
+}
+
+impl Typo {
+    /// Whether two equal neighbouring tokens `word` are a mistake.
+    fn doubled_by_mistake(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let (Some(first), second) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        if !word.chars().all(is_han) {
+            return false;
+        }
+        match second {
+            // 的的, 在在: single characters, only those never doubled.
+            None => self.never_doubled.contains(&first),
+            // 一个一个, 一步一步: a numeral and a measure word, one by one.
+            Some(_) if first == '一' && word.chars().count() == 2 => false,
+            Some(_) => !self.reduplicable.iter().any(|r| r == word),
+        }
+    }
+}
+
+impl Rule for Typo {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let text = doc.text();
+        for region in self.meta.regions(doc) {
+            for (span, k) in find_words(&self.matcher, doc, region.clone()) {
+                let matched = &text[span.clone()];
+                out.push(self.meta.diagnostic(
+                    doc,
+                    span,
+                    &[("match", matched), ("right", &self.rights[k])],
+                ));
+            }
+            let tokens: Vec<_> = doc
+                .tokens
+                .iter()
+                .filter(|t| region.contains(&(t.start as usize)))
+                .collect();
+            for pair in tokens.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let word = a.text(text);
+                if a.end != b.start || word != b.text(text) || !self.doubled_by_mistake(word) {
+                    continue;
+                }
+                let span = a.range().start..b.range().end;
+                let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
+                d.message = fill(
+                    &self.repeat_message,
+                    &[("match", &text[span]), ("word", word)],
+                );
+                out.push(d);
+            }
+        }
+    }
+}

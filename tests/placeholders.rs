@@ -1,0 +1,66 @@
+//! `placeholder`: every kind of template residue is found, and the real
+//! uses of the same characters stay quiet.
+
+mod common;
+
+use common::*;
+
+/// The placeholder findings of a report whose problems part is `lines`.
+fn placeholders(lines: &[&str]) -> Vec<String> {
+    let text = format!(
+        "标题\n一、存在的问题\n{}\n二、原因剖析\n（一）理论学习不够。\n三、整改措施\n（一）2025年6月底前完成整改。\n",
+        lines.join("\n")
+    );
+    let (_dir, path) = temp_report("p.txt", &text);
+    rules_fired(&path, "placeholder")
+}
+
+#[test]
+fn template_residue_of_every_kind_is_found() {
+    let cases: &[(&str, &str)] = &[
+        ("（一）在202X年度的考核中排名靠后。", "202X年度"),
+        ("（一）我在20xx年民主生活会上的承诺没有兑现。", "20xx年"),
+        ("（一）全年走访困难群众x人，次数偏少。", "x人"),
+        ("（一）参加调研的干部只有X名。", "X名"),
+        ("（一）X日的会议我没有参加。", "X日"),
+        ("（一）对照材料****，没有结合实际。", "****"),
+        ("**局的项目推进缓慢，我没有及时协调。", "**"),
+        ("（一）在县,**局的协调会上我没有表态。", "**"),
+        ("（一）对党的--大精神学习不够。", "--"),
+        ("（一）在□□项目中没有严格把关。", "□□"),
+        ("（一）对○○同志反映的问题没有跟进。", "○○"),
+        ("（一）全年调研＿＿＿次。", "＿＿＿"),
+        ("（一）比如[此处填写具体事例]，至今仍未解决。", "[此处填写具体事例]"),
+        ("（一）比如【 】，至今仍未解决。", "【 】"),
+        ("（一）比如【……】，至今仍未解决。", "【……】"),
+        ("【范文】", "【范文】"),
+    ];
+    for (line, want) in cases {
+        let got = placeholders(&[line]);
+        assert_eq!(got, [*want], "in {line}");
+    }
+}
+
+#[test]
+fn real_uses_of_the_same_characters_stay_quiet() {
+    let quiet = [
+        // A footnote mark after a sentence, and its note.
+        "（一）全年处理信访件126件。*",
+        "注：*为信访办统计数据。",
+        // List bullets: * and a space at the start of a line.
+        "* 每月召开一次支部委员会；",
+        // A line of asterisks (or dashes) is a separator.
+        "********",
+        // Markdown bold copied from a web page: **标题**.
+        "**一是学习不够深入**",
+        // Years written with ○, model numbers, English words, dashes.
+        "（一）二○○八年以来我一直分管这项工作。",
+        "（一）XXL型号的设备采购把关不严，A2020X型设备闲置。",
+        "（一）对新思想——这一最新成果学习不够。",
+        "（一）2024年我在X光室蹲点调研了3次。",
+        // Ordinary brackets with content.
+        "（一）学习《条例》（2024年修订）不深入。",
+    ];
+    let got = placeholders(&quiet);
+    assert!(got.is_empty(), "{got:?}");
+}
