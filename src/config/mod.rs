@@ -42,6 +42,10 @@ const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/correspondence.yaml"),
     ),
     (
+        "rules/substance.yaml",
+        include_str!("../../rules/substance.yaml"),
+    ),
+    (
         "rules/copying.yaml",
         include_str!("../../rules/copying.yaml"),
     ),
@@ -415,7 +419,7 @@ impl Config {
     }
 
     /// Rule ids named by `names`: ids themselves or groups (structure,
-    /// typography, wording, correspondence, copying, or an extend-rules
+    /// typography, wording, correspondence, substance, copying, or an extend-rules
     /// file's name).
     pub fn resolve(&self, names: &[String]) -> Result<Vec<String>, UnknownRule> {
         let mut out = Vec::new();
