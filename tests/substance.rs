@@ -40,7 +40,7 @@ fn praise_as_problem_points_at_each_planted_item_and_nothing_else_fires() {
     let (_, json) = check_json(&[corpus("bad-praise.txt").to_str().unwrap()]);
     let want = [
         ("praise-as-problem", 7, 3, "能够严格遵守"),
-        ("praise-as-problem", 9, 108, "始终坚持"),
+        ("praise-as-problem", 9, 92, "全面完成"),
         ("praise-as-problem", 13, 99, "从不"),
     ];
     let want: Vec<_> = want
@@ -56,11 +56,11 @@ fn praise_as_problem_points_at_each_planted_item_and_nothing_else_fires() {
         .iter()
         .map(|d| d["message"].as_str().unwrap())
         .collect();
-    // The message names the item and every phrase found (gaps included),
-    // and says what to write.
+    // The message names the item and the first three phrases found (gaps
+    // included), and says what to write.
     assert_eq!(
         messages[1],
-        "问题 p3.2 讲的是成绩或表态（“始终坚持”“取得明显成效”“得到市委市政府充分肯定”），没有写出不足：请写明本人在这方面差在哪里，用具体事例说明"
+        "问题 p3.2 讲的是成绩或表态（“全面完成”“始终坚持”“取得明显成效”），没有写出不足：请写明本人在这方面差在哪里，用具体事例说明"
     );
     assert!(messages[2].contains("“不存在违规收受礼品礼金、违规借用公车等问题”"));
 }
@@ -125,10 +125,10 @@ fn concessions_negated_achievements_and_topic_sentences_stay_quiet() {
         problems,
         "（一）理想信念淬炼不够。我把理论学习当成软任务。",
     ));
-    // Only the achievement on its own (三是…受到县委表彰) fires.
+    // Only the achievement on its own (三是…超额完成…受到县委表彰) fires.
     assert_eq!(
         substance(&json),
-        [found("praise-as-problem", 6, "受到县委表彰")]
+        [found("praise-as-problem", 6, "超额完成")]
     );
 }
 
