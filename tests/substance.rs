@@ -133,6 +133,34 @@ fn concessions_negated_achievements_and_topic_sentences_stay_quiet() {
 }
 
 #[test]
+fn something_not_done_is_a_shortfall_but_a_rule_not_broken_is_praise() {
+    // 没有 + a duty: a real problem, even after 都能.
+    let json = check_text(&report(
+        "一是重大事项都能及时请示，对自认为的小事有3次没有报告。",
+        "（一）理想信念淬炼不够。",
+    ));
+    assert_eq!(substance(&json), []);
+    // 没有 + a rule broken, or a problem found: compliance, not a problem.
+    let json = check_text(&report(
+        "一是本人能够严格遵守中央八项规定精神，没有利用职务之便谋取私利，没有收受任何礼品礼金。\n二是在大是大非面前立场坚定，没有发现违反政治纪律的问题。",
+        "（一）理想信念淬炼不够。",
+    ));
+    assert_eq!(
+        substance(&json),
+        [
+            found("praise-as-problem", 3, "能够严格遵守"),
+            found("praise-as-problem", 4, "没有发现违反政治纪律的问题"),
+        ]
+    );
+    // 没有发现 alone is a shortfall: the author missed something.
+    let json = check_text(&report(
+        "一是执法稽查科有3起案件处罚偏轻，我在审批时没有发现。",
+        "（一）理想信念淬炼不够。",
+    ));
+    assert_eq!(substance(&json), []);
+}
+
+#[test]
 fn shortfall_before_or_after_the_praise_both_clear_the_item() {
     for item in [
         // Praise, then the turn to what went wrong.

@@ -10,8 +10,9 @@
 //! characters inside one clause. A leading or trailing `…` lets the word
 //! go on: `能够严格…` finds 能够严格遵守 (one token) and 能够严格执行.
 //!
-//! A trigger right after a negation (`没有取得实效`, `不能以工作忙为借口`)
-//! does not count, nor does a counter inside a trigger (存在 inside 不存在).
+//! A trigger right after a negation (`不是因为工作忙`, `不能以工作忙为借口`)
+//! does not count, nor does a counter inside a trigger (存在 inside
+//! 不存在…问题, 没有 inside 没有违规).
 //! The items judged: the deepest items of the part (for problems, also of
 //! parts headed by a topic such as 遵守政治纪律情况); a part without
 //! numbered items is judged paragraph by paragraph.
