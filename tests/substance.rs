@@ -41,7 +41,7 @@ fn praise_as_problem_points_at_each_planted_item_and_nothing_else_fires() {
     let want = [
         ("praise-as-problem", 7, 3, "能够严格遵守"),
         ("praise-as-problem", 9, 92, "全面完成"),
-        ("praise-as-problem", 13, 99, "从不"),
+        ("praise-as-problem", 13, 80, "认真落实"),
     ];
     let want: Vec<_> = want
         .iter()
@@ -156,6 +156,44 @@ fn something_not_done_is_a_shortfall_but_a_rule_not_broken_is_praise() {
     let json = check_text(&report(
         "一是执法稽查科有3起案件处罚偏轻，我在审批时没有发现。",
         "（一）理想信念淬炼不够。",
+    ));
+    assert_eq!(substance(&json), []);
+}
+
+#[test]
+fn everyday_shortfalls_clear_an_item() {
+    for item in [
+        // 从未 of a duty is a shortfall; only 从未 of a rule broken is praise.
+        "一是对分管的3个站所从未去过，基层情况掌握不清。",
+        "一是对信访积案从不主动接访，都是等群众找上门。",
+        // 表彰 as the object of a duty.
+        "一是对干部的表彰奖励把关不细，年底评优中有1人不符合条件。",
+        // 少, 得少 after a compliance claim.
+        "一是中心组学习每次都能参加，学习笔记记得多、思考得少。",
+        "一是重点工作都能按时推进，开会多、调研少。",
+        // A compliance claim, then a rule done only in form.
+        "一是本人严格执行请示报告制度，报告内容流于形式。",
+    ] {
+        let json = check_text(&report(item, "（一）理想信念淬炼不够。"));
+        assert_eq!(substance(&json), [], "{item}");
+    }
+    // The same claims alone fire.
+    for (item, at) in [
+        ("一是本人从未违反中央八项规定精神。", "从未违反"),
+        ("一是本人严格执行请示报告制度。", "严格执行"),
+        ("一是中心组学习每次都能参加。", "都能"),
+    ] {
+        let json = check_text(&report(item, "（一）理想信念淬炼不够。"));
+        assert_eq!(
+            substance(&json),
+            [found("praise-as-problem", 3, at)],
+            "{item}"
+        );
+    }
+    // A subjective root named as a standpoint (群众观点) clears an excuse.
+    let json = check_text(&report(
+        "一是全年只调研3次。",
+        "（一）群众观点树得不牢。在分管工作任务重的时候，我首先想到的是完成考核指标。",
     ));
     assert_eq!(substance(&json), []);
 }
