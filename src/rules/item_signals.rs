@@ -282,7 +282,7 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
             .iter()
             .filter(|p| p.span.start >= section.span.start && p.span.end <= section.span.end)
             .filter_map(|p| {
-                let start = p.span.start.max(section.heading.end);
+                let start = p.span.start.max(section.heading.end).min(p.span.end);
                 let body = &text[start..p.span.end];
                 let trimmed = body.trim_start_matches(|c: char| {
                     CLAUSE_END.contains(&c) || c.is_whitespace() || is_space(c)
