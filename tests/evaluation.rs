@@ -160,25 +160,27 @@ fn layout_sets() {
 }
 
 /// Planted defects, written by three helpers that never saw the lists.
+/// Measured once before tuning (corpus/eval/measurements/), then the rules
+/// of issue 12 were tuned on them: these are tuning figures now.
 #[test]
 fn defect_sets() {
     hold_defects(
         "defects-b1",
-        &[("formulation", 0.24, 0.0), ("placeholder", 0.68, 0.0)],
+        &[("formulation", 0.96, 0.0), ("placeholder", 1.0, 0.0)],
     );
     hold_defects(
         "defects-b2",
         &[
-            ("repeated-word", 0.0, 0.0),
-            ("space", 0.0, 0.0),
-            ("typo", 0.0, 0.0),
+            ("repeated-word", 0.94, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.46, 0.0),
         ],
     );
     hold_defects(
         "defects-b3",
         &[
-            ("external-cause", 0.0, 0.0),
-            ("praise-as-problem", 0.0, 0.0),
+            ("external-cause", 0.81, 0.0),
+            ("praise-as-problem", 0.85, 0.0),
         ],
     );
 }

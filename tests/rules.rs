@@ -222,7 +222,7 @@ fn placeholders_of_web_copies_and_full_width_marks() {
     let (_dir, path) = temp_report("p.txt", &text);
     assert_eq!(
         rules_fired(&path, "placeholder"),
-        ["【第三篇】", "ＸＸ", "○○同志"]
+        ["【第三篇】", "ＸＸ", "○○"]
     );
 }
 

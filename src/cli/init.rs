@@ -5,9 +5,9 @@ use super::{Failure, EXIT_CLEAN};
 const STARTER: &str = r#"# critique-lint 配置文件。critique-lint 在当前目录及上级目录中查找它。
 # 所有规则：critique-lint rules；一条规则的说明：critique-lint explain <规则>
 
-# 只运行这些规则或规则组（structure、typography、wording、correspondence、copying）；
+# 只运行这些规则或规则组（structure、typography、wording、correspondence、substance、copying）；
 # 不写则运行全部。
-# select: [structure, typography, wording, correspondence, copying]
+# select: [structure, typography, wording, correspondence, substance, copying]
 
 # 不运行的规则或规则组。
 # ignore: [vague-wording]

@@ -37,10 +37,7 @@ const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/wording.yaml",
         include_str!("../../rules/wording.yaml"),
     ),
-    (
-        "rules/typo.yaml",
-        include_str!("../../rules/typo.yaml"),
-    ),
+    ("rules/typo.yaml", include_str!("../../rules/typo.yaml")),
     (
         "rules/formulation.yaml",
         include_str!("../../rules/formulation.yaml"),
@@ -48,6 +45,10 @@ const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
     (
         "rules/correspondence.yaml",
         include_str!("../../rules/correspondence.yaml"),
+    ),
+    (
+        "rules/substance.yaml",
+        include_str!("../../rules/substance.yaml"),
     ),
     (
         "rules/copying.yaml",
@@ -436,7 +437,7 @@ impl Config {
     }
 
     /// Rule ids named by `names`: ids themselves or groups (structure,
-    /// typography, wording, correspondence, copying, or an extend-rules
+    /// typography, wording, correspondence, substance, copying, or an extend-rules
     /// file's name).
     pub fn resolve(&self, names: &[String]) -> Result<Vec<String>, UnknownRule> {
         let mut out = Vec::new();

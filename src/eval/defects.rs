@@ -126,7 +126,22 @@ pub(super) fn evaluate(
                 let hay = d.context.as_deref().unwrap_or(text);
                 hay.find(d.quote.as_str()).map(|i| b + i)
             });
+            // An item rule judges whole items: its defect is the labelled
+            // item (the quote is its opening words), wherever in it the
+            // finding points.
+            let item = |at: usize| {
+                doc.outline
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.leaves())
+                    .find(|i| i.span.contains(&at))
+                    .map(|i| i.span.clone())
+            };
             match at {
+                Some(at) if rule_for(&d.rule).1.is_some() => {
+                    let span = item(at).unwrap_or(at..at + d.quote.len());
+                    places.push((d.rule.as_str(), span));
+                }
                 Some(at) => places.push((d.rule.as_str(), at..at + d.quote.len())),
                 None => ev
                     .errors
@@ -150,8 +165,8 @@ pub(super) fn evaluate(
                     counts.found += 1;
                 } else {
                     counts.missed += 1;
-                    ev.errors
-                        .push(format!("{name}: missed {kind} “{}”", &text[span.clone()]));
+                    let shown: String = text[span.clone()].chars().take(30).collect();
+                    ev.errors.push(format!("{name}: missed {kind} “{shown}”"));
                 }
             }
             // A finding is false when it overlaps no defect its rule reports.

@@ -9,6 +9,7 @@
 //! I/O and never see other documents (that is `crossdoc`).
 
 mod formulation;
+mod item_signals;
 mod missing_section;
 mod numbering;
 mod orphan_measure;
@@ -149,6 +150,7 @@ kinds! {
     "orphan-measure" => orphan_measure,
     "vague-item" => vague_item,
     "typo" => typo,
+    "item-signals" => item_signals,
 }
 
 /// The kind named `name`, if it is a per-document kind.

@@ -112,8 +112,12 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
                 .unless_line
                 .as_ref()
                 .map(|u| {
-                    Regex::new(u)
-                        .map_err(|e| at("unless-line", format!("`unless-line` 的正则表达式 `{u}` 无效：{e}")))
+                    Regex::new(u).map_err(|e| {
+                        at(
+                            "unless-line",
+                            format!("`unless-line` 的正则表达式 `{u}` 无效：{e}"),
+                        )
+                    })
                 })
                 .transpose()?;
             Ok(Compiled {

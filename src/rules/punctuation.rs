@@ -6,8 +6,8 @@
 
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::settings::Invalid;
 use crate::markers::leading_marker;
+use crate::settings::Invalid;
 use crate::text::is_han;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
@@ -240,7 +240,9 @@ impl Punctuation {
 /// letter-spaced title (对 照 检 查) is layout, and a title in 《》 is
 /// quoted as it is (《食品安全国家标准 食品添加剂使用标准》).
 fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<(Range<usize>, String)>) {
-    const CLOSING: &[char] = &['，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》'];
+    const CLOSING: &[char] = &[
+        '，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》',
+    ];
     let line = &text[body.clone()];
     if !line.contains(['。', '；', '！', '？']) && line.chars().count() < 40 {
         return;
@@ -264,7 +266,8 @@ fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<(Range<usize>, 
         if in_title {
             continue;
         }
-        let range = body.start + chars[start].0..body.start + chars.get(i).map_or(line.len(), |&(b, _)| b);
+        let range =
+            body.start + chars[start].0..body.start + chars.get(i).map_or(line.len(), |&(b, _)| b);
         match after {
             // One space: two are a separator (来源：投稿  发布时间), and a
             // numbered point after a heading on one line (整改措施 一是) is no word.

@@ -53,7 +53,10 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         if p.wrong.trim().is_empty() || p.right.trim().is_empty() || p.wrong == p.right {
             return Err(Invalid::in_field(
                 "pairs",
-                format!("`{}` → `{}`：错误写法和正确写法都不能为空，也不能相同", p.wrong, p.right),
+                format!(
+                    "`{}` → `{}`：错误写法和正确写法都不能为空，也不能相同",
+                    p.wrong, p.right
+                ),
             )
             .at(i));
         }

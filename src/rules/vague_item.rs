@@ -8,7 +8,7 @@ use super::word_list::{find_on_boundaries, matcher};
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::outline::{Item, SectionKind};
+use crate::outline::{Item, Section, SectionKind};
 use crate::settings::Invalid;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -62,15 +62,25 @@ pub(crate) fn judged_items<'a>(doc: &'a Document<'_>, kind: SectionKind) -> Vec<
     doc.outline
         .sections
         .iter()
-        .filter(|s| s.kind == kind || (kind == SectionKind::Problems && s.holds_problems()))
-        .flat_map(|s| {
-            if kind == SectionKind::Measures {
-                s.items.iter().collect::<Vec<_>>()
-            } else {
-                s.leaves()
-            }
-        })
+        .filter(|s| holds(s, kind))
+        .flat_map(|s| section_items(s, kind))
         .collect()
+}
+
+/// Whether section `s` holds items of `kind`: a part of that kind, or for
+/// problems also a part headed by a topic (遵守政治纪律情况).
+pub(crate) fn holds(s: &Section, kind: SectionKind) -> bool {
+    s.kind == kind || (kind == SectionKind::Problems && s.holds_problems())
+}
+
+/// The items of `s` judged as `kind` items: the deepest ones, or whole
+/// top-level measures.
+pub(crate) fn section_items(s: &Section, kind: SectionKind) -> Vec<&Item> {
+    if kind == SectionKind::Measures {
+        s.items.iter().collect()
+    } else {
+        s.leaves()
+    }
 }
 
 impl Rule for VagueItem {
