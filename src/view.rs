@@ -5,14 +5,17 @@
 //! numbers and running headers between the lines. The view joins the
 //! wrapped lines and drops that page furniture, so that every stage after
 //! it (segmentation, outline, rules, copy detection) reads the text as the
-//! author wrote it. Every position found in the view is mapped back to the
-//! file before it is shown ([`View::to_source`]).
+//! author wrote it; traditional characters are read as simplified (the
+//! word lists are simplified). Every position found in the view is mapped
+//! back to the file before it is shown ([`View::to_source`]).
 
 use crate::markers::{leading_marker, Style};
 use crate::source::Source;
 use crate::text::is_space;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub(crate) struct View<'a> {
     text: Cow<'a, str>,
@@ -22,7 +25,8 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// The view of a file: wraps joined, page furniture dropped.
+    /// The view of a file: wraps joined, page furniture dropped,
+    /// traditional characters simplified.
     pub(crate) fn new(source: &'a Source) -> View<'a> {
         let text = source.text.as_str();
         let lines: Vec<Range<usize>> = (0..source.line_count())
@@ -74,7 +78,7 @@ impl<'a> View<'a> {
         keep.push(from..text.len());
         keep.retain(|r| !r.is_empty());
         if keep.len() <= 1 && keep.first().is_none_or(|r| *r == (0..text.len())) {
-            return View::identity(text);
+            return View::identity(text).simplified();
         }
         let mut out = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(keep.len());
@@ -85,6 +89,36 @@ impl<'a> View<'a> {
         View {
             text: Cow::Owned(out),
             map,
+        }
+        .simplified()
+    }
+
+    /// Traditional characters read as simplified (理論學習 is 理论学习), so a
+    /// report copied from a traditional source gets the same word-list,
+    /// formulation and evidence findings. Each character keeps its byte
+    /// length, so every position still maps to the file as before.
+    fn simplified(self) -> View<'a> {
+        let converted = fast2s::convert(&self.text);
+        let extra = t2s_extra();
+        let text: String = self
+            .text
+            .chars()
+            .zip(converted.chars())
+            .map(|(a, b)| {
+                let b = extra.get(&b).copied().unwrap_or(b);
+                if a.len_utf8() == b.len_utf8() {
+                    b
+                } else {
+                    a
+                }
+            })
+            .collect();
+        if text.len() != self.text.len() || text == *self.text {
+            return self;
+        }
+        View {
+            text: Cow::Owned(text),
+            map: self.map,
         }
     }
 
@@ -126,6 +160,21 @@ impl<'a> View<'a> {
         let (v, s) = self.map[i.saturating_sub(1)];
         s + (at - v)
     }
+}
+
+/// Characters fast2s leaves as they are (羣, 峯, 眞): `t2s_extra.txt`.
+fn t2s_extra() -> &'static HashMap<char, char> {
+    static EXTRA: OnceLock<HashMap<char, char>> = OnceLock::new();
+    EXTRA.get_or_init(|| {
+        include_str!("t2s_extra.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cs = l.chars();
+                Some((cs.next()?, cs.next()?))
+            })
+            .collect()
+    })
 }
 
 fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {

@@ -343,14 +343,14 @@ fn phrases_do_not_fire_inside_longer_words() {
 
 #[test]
 fn traditional_characters() {
-    // A concession in traditional characters stays quiet (但 and 不足 are
-    // written alike); an achievement written alike in both scripts is found.
+    // Traditional characters read as simplified: a concession stays quiet,
+    // a claim is found and quoted as written.
     let problems = "一是雖然學習取得了一定成效，但學用結合還存在不足。
 二是本人始終堅持以人民為中心，取得明顯成效。";
     let json = check_text(&report(problems, "（一）理想信念淬煉不夠。"));
     assert_eq!(
         substance(&json),
-        [found("praise-as-problem", 4, "取得明顯成效")]
+        [found("praise-as-problem", 4, "始終堅持")]
     );
 }
 
