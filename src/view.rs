@@ -99,13 +99,17 @@ impl<'a> View<'a> {
     /// length, so every position still maps to the file as before.
     fn simplified(self) -> View<'a> {
         let converted = fast2s::convert(&self.text);
-        let extra = t2s_extra();
+        let table = t2s_table();
         let text: String = self
             .text
             .chars()
             .zip(converted.chars())
             .map(|(a, b)| {
-                let b = extra.get(&b).copied().unwrap_or(b);
+                let b = match table.get(&a) {
+                    Some(&Some(s)) => s,
+                    Some(None) => a,
+                    None => b,
+                };
                 if a.len_utf8() == b.len_utf8() {
                     b
                 } else {
@@ -162,16 +166,18 @@ impl<'a> View<'a> {
     }
 }
 
-/// Characters fast2s leaves as they are (羣, 峯, 眞): `t2s_extra.txt`.
-fn t2s_extra() -> &'static HashMap<char, char> {
-    static EXTRA: OnceLock<HashMap<char, char>> = OnceLock::new();
-    EXTRA.get_or_init(|| {
+/// What fast2s gets wrong (`t2s_extra.txt`): a traditional character it
+/// leaves (羣 → `Some('群')`), or a simplified one it would change (捍 →
+/// `None`: kept).
+fn t2s_table() -> &'static HashMap<char, Option<char>> {
+    static TABLE: OnceLock<HashMap<char, Option<char>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
         include_str!("t2s_extra.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut cs = l.chars();
-                Some((cs.next()?, cs.next()?))
+                Some((cs.next()?, cs.next()))
             })
             .collect()
     })
@@ -384,5 +390,12 @@ mod tests {
             .map(|l| source.line_range(l))
             .collect();
         assert_eq!(wrap_width(&text, &lines), None);
+    }
+
+    #[test]
+    fn traditional_characters_read_as_simplified_and_simplified_ones_stay() {
+        let (s, v) = view("理論學習羣衆，坚决捍卫，初心如磐，呵护，彷徨，涅槃。");
+        assert_eq!(v, "理论学习群众，坚决捍卫，初心如磐，呵护，彷徨，涅槃。");
+        assert_eq!(v.len(), s.text.len());
     }
 }

@@ -39,7 +39,9 @@ fn reversed_and_crossed_pairs_are_found_by_order() {
     assert!(got[0].0.contains("不配对"), "{got:?}");
     assert_eq!(got[0].1, "“两个确立」");
     // Balanced, nested pairs are fine, in any number.
-    assert!(punctuation(&["（一）学习《“两个确立”学习读本》（2022年版），“学”“用”脱节。"]).is_empty());
+    assert!(
+        punctuation(&["（一）学习《“两个确立”学习读本》（2022年版），“学”“用”脱节。"]).is_empty()
+    );
 }
 
 #[test]

@@ -1,0 +1,136 @@
+//! `typo`: every misspelling of rules/typo.yaml is found in a sentence
+//! that holds it, and correct text holding its characters across words, or
+//! its correction, stays quiet. Doubled words: mistakes found,
+//! reduplication quiet.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[derive(serde::Deserialize)]
+struct Sentences {
+    wrong: String,
+    example: String,
+    hazards: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct RuleFile {
+    params: Params,
+}
+
+#[derive(serde::Deserialize)]
+struct Params {
+    pairs: Vec<Pair>,
+}
+
+#[derive(serde::Deserialize)]
+struct Pair {
+    wrong: String,
+    right: String,
+}
+
+/// (line, text) of the typo findings of a report with `lines` as the
+/// paragraphs of its problems part (line 1 of `lines` is line 3).
+fn typos(lines: &[String]) -> Vec<(usize, String)> {
+    let mut text = String::from("标题\n一、存在的问题\n");
+    for l in lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    text.push_str("二、原因剖析\n三、整改措施\n");
+    let (_dir, path) = temp_report("t.txt", &text);
+    let (_, json) = check_json(&["--select", "typo", path.to_str().unwrap()]);
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d: &Value| {
+            (
+                d["span"]["line"].as_u64().unwrap() as usize - 2,
+                d["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn sentences() -> Vec<Sentences> {
+    let text = std::fs::read_to_string(root().join("tests/data/typos.yaml")).unwrap();
+    serde_yaml::from_str(&text).unwrap()
+}
+
+fn pairs() -> Vec<Pair> {
+    let text = std::fs::read_to_string(root().join("rules/typo.yaml")).unwrap();
+    let mut files: Vec<RuleFile> = serde_yaml::from_str(&text).unwrap();
+    files.remove(0).params.pairs
+}
+
+#[test]
+fn every_example_is_found_with_its_wrong_form() {
+    let s = sentences();
+    assert!(s.len() >= 500, "{}", s.len());
+    let lines: Vec<String> = s.iter().map(|x| x.example.clone()).collect();
+    let found = typos(&lines);
+    for (i, x) in s.iter().enumerate() {
+        let here: Vec<&String> = found
+            .iter()
+            .filter(|(l, _)| *l == i + 1)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            here.iter().any(|t| **t == x.wrong),
+            "{} not found in {} ({here:?})",
+            x.wrong,
+            x.example
+        );
+    }
+}
+
+#[test]
+fn hazards_and_corrections_stay_quiet() {
+    let s = sentences();
+    let mut lines: Vec<String> = s.iter().flat_map(|x| x.hazards.clone()).collect();
+    assert!(lines.len() >= 100, "{}", lines.len());
+    // Every correction of the whole list, in a sentence.
+    lines.extend(
+        pairs()
+            .iter()
+            .map(|p| format!("正确的写法是：{}。", p.right)),
+    );
+    let found = typos(&lines);
+    let shown: Vec<String> = found
+        .iter()
+        .map(|(l, t)| format!("{t} in {}", lines[l - 1]))
+        .collect();
+    assert!(found.is_empty(), "{}", shown.join("\n"));
+    // The list itself: no wrong form is, or is inside, a correction.
+    let pairs = pairs();
+    for p in &pairs {
+        assert_ne!(p.wrong, p.right);
+        assert!(
+            !pairs.iter().any(|q| q.right.contains(&p.wrong)),
+            "{} is inside a correction",
+            p.wrong
+        );
+    }
+}
+
+#[test]
+fn doubled_words_are_mistakes_and_reduplication_is_not() {
+    let lines: Vec<String> = [
+        "一是推进推进整改落实不够有力。",
+        "二是对群众的的诉求回应不及时。",
+        "三是认认真真学习、扎扎实实工作做得不够，常常满足于完成任务。",
+        "四是一个一个地走访困难户，我只走了3户。",
+        "五是遇到难题只说研究研究，没有下文。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [(1, "推进推进".to_string()), (2, "的的".to_string())],
+        "{found:?}"
+    );
+}
