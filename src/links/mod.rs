@@ -68,14 +68,16 @@ impl Link {
     }
 }
 
-/// A problem or cause item, with the index of its aspect heading if any.
-type Answerable<'a> = (SectionKind, &'a Item, Option<usize>);
+/// A problem or cause item, the index of its aspect heading if any, and
+/// its position: which top-level item of its kind it is or sits under.
+type Answerable<'a> = (SectionKind, &'a Item, Option<usize>, usize);
 
 /// Problem items at the level the document uses (the deepest), with the
 /// index of their aspect heading when they sit under one; then causes.
 fn answerable<'a>(doc: &'a Document) -> (Vec<Answerable<'a>>, Vec<&'a Item>) {
     let mut items = Vec::new();
     let mut aspects = Vec::new();
+    let mut tops = [0usize; 2];
     for s in &doc.outline.sections {
         let kind = if s.holds_problems() {
             SectionKind::Problems
@@ -84,14 +86,17 @@ fn answerable<'a>(doc: &'a Document) -> (Vec<Answerable<'a>>, Vec<&'a Item>) {
         } else {
             continue;
         };
+        let counter = &mut tops[usize::from(kind == SectionKind::Causes)];
         for top in &s.items {
+            let position = *counter;
+            *counter += 1;
             if top.children.is_empty() {
-                items.push((kind, top, None));
+                items.push((kind, top, None, position));
                 continue;
             }
             aspects.push(top);
             for leaf in top.leaves() {
-                items.push((kind, leaf, Some(aspects.len() - 1)));
+                items.push((kind, leaf, Some(aspects.len() - 1), position));
             }
         }
     }
@@ -114,6 +119,20 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
         .flat_map(|s| s.items.iter())
         .collect();
     let (answerable, aspects) = answerable(doc);
+    // Reports often answer in parallel: as many measures as problem
+    // aspects (or causes), the k-th answering the k-th.
+    let tops_of = |kind: SectionKind| {
+        answerable
+            .iter()
+            .filter(|a| a.0 == kind)
+            .map(|a| a.3 + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    let parallel = [
+        tops_of(SectionKind::Problems) == measures.len(),
+        tops_of(SectionKind::Causes) == measures.len(),
+    ];
     if answerable.len() > MAX_ITEMS || measures.len() > MAX_MEASURES {
         return Links {
             threshold: model.threshold,
@@ -144,7 +163,8 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
         .collect();
     let items = answerable
         .into_iter()
-        .map(|(kind, item, aspect)| {
+        .map(|(kind, item, aspect, position)| {
+            let parallel = parallel[usize::from(kind == SectionKind::Causes)];
             let f = bag(&item.span, &item.label);
             let label_f = bag(&item.label, &item.label);
             let mut scores: Vec<(usize, f64)> = measure_bags
@@ -157,6 +177,9 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                         .max(model.label_cover_weight * bag::coverage(&label_f, mb));
                     if let Some(a) = aspect {
                         s += model.aspect_weight * aspect_scores[a][k];
+                    }
+                    if parallel && k == position {
+                        s += model.position_weight;
                     }
                     (k, s.min(1.0))
                 })

@@ -22,6 +22,10 @@ pub(crate) struct LinkSpec {
     pub cause_threshold: f64,
     pub label_weight: f64,
     pub aspect_weight: f64,
+    /// Added to the k-th measure's score for the k-th problem aspect (or
+    /// cause) when there are as many of them as measures.
+    #[serde(default)]
+    pub position_weight: f64,
     pub group_weight: f64,
     pub label_cover_weight: f64,
     pub min_chars: usize,
@@ -49,6 +53,7 @@ pub(crate) struct LinkModel {
     pub threshold: f64,
     pub cause_threshold: f64,
     pub aspect_weight: f64,
+    pub position_weight: f64,
     label_weight: f64,
     group_weight: f64,
     min_chars: usize,
@@ -103,6 +108,7 @@ impl LinkSpec {
         in_range("cause-threshold", self.cause_threshold, 0.0, 1.0)?;
         in_range("label-weight", self.label_weight, 0.0, 100.0)?;
         in_range("aspect-weight", self.aspect_weight, 0.0, 1.0)?;
+        in_range("position-weight", self.position_weight, 0.0, 1.0)?;
         in_range("group-weight", self.group_weight, 0.0, 100.0)?;
         in_range("label-cover-weight", self.label_cover_weight, 0.0, 1.0)?;
         count_in("min-chars", self.min_chars, 1, 20)
@@ -130,6 +136,7 @@ impl LinkModel {
             threshold: spec.threshold,
             cause_threshold: spec.cause_threshold,
             aspect_weight: spec.aspect_weight,
+            position_weight: spec.position_weight,
             label_weight: spec.label_weight,
             group_weight: spec.group_weight,
             min_chars: spec.min_chars,

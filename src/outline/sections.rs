@@ -209,9 +209,21 @@ pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
         "本文来源",
         "相关文章",
     ];
+    // The closing pledge after the last measure (我将以这次民主生活会为起点…).
+    const PLEDGES: &[&str] = &[
+        "以上",
+        "总之",
+        "我将以",
+        "我将把",
+        "我将在",
+        "我决心",
+        "今后，我将",
+        "今后我将",
+        "在今后的工作中，我将",
+    ];
     let body = &text[p.span.clone()];
     p.marker.is_none()
-        && (body.starts_with("以上")
+        && (PLEDGES.iter().any(|w| body.starts_with(w))
             || ASKS.iter().any(|w| body.contains(w))
             || SITE.iter().any(|w| body.starts_with(w)))
 }

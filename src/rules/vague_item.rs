@@ -92,8 +92,13 @@ impl Rule for VagueItem {
         let doc = cx.doc;
         let text = doc.text();
         for item in judged_items(doc, self.items) {
-            // Vague words first: cheaper than the evidence patterns.
-            let found = find_on_boundaries(&self.words, doc, item.span.clone());
+            // Vague words first: cheaper than the evidence patterns. A
+            // hedge granted in a concession (虽然有时也…，但…) is not the
+            // item's own vagueness.
+            let found: Vec<_> = find_on_boundaries(&self.words, doc, item.span.clone())
+                .into_iter()
+                .filter(|r| !in_concession(text, item.span.start, r.start))
+                .collect();
             if found.is_empty() {
                 continue;
             }
@@ -102,8 +107,12 @@ impl Rule for VagueItem {
             if self.evidence.is_match(body) {
                 continue;
             }
-            let mut words: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
-            words.dedup();
+            let mut words: Vec<&str> = Vec::new();
+            for r in &found {
+                if !words.contains(&&text[r.clone()]) {
+                    words.push(&text[r.clone()]);
+                }
+            }
             let shown: Vec<String> = words.iter().take(4).map(|w| format!("“{w}”")).collect();
             let label = &text[item.label.clone()];
             out.push(self.meta.diagnostic(
@@ -116,5 +125,42 @@ impl Rule for VagueItem {
                 ],
             ));
         }
+    }
+}
+
+/// Whether `at` lies in a concession clause of its sentence: after 虽然 or
+/// 尽管 (from `from` on), before the 但 that turns it.
+fn in_concession(text: &str, from: usize, at: usize) -> bool {
+    const SENTENCE_END: &[char] = &['。', '！', '？', '；', '\n'];
+    const TURN: &[&str] = &["但", "可是", "然而", "却"];
+    let start = text[from..at].rfind(SENTENCE_END).map_or(from, |i| {
+        from + i + text[from + i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let before = &text[start.min(at)..at];
+    let Some(k) = before.rfind("虽然").or_else(|| before.rfind("尽管")) else {
+        return false;
+    };
+    if TURN.iter().any(|t| before[k..].contains(t)) {
+        return false;
+    }
+    let end = text[at..].find(SENTENCE_END).map_or(text.len(), |i| at + i);
+    TURN.iter().any(|t| text[at..end].contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_concession;
+
+    #[test]
+    fn hedges_granted_in_a_concession_are_not_the_items_own() {
+        let t = "虽然有时也能按时参加学习，但2024年缺席3次。学习有时不认真。";
+        let at = |w: &str, n: usize| t.match_indices(w).nth(n).unwrap().0;
+        assert!(in_concession(t, 0, at("有时", 0)));
+        assert!(!in_concession(t, 0, at("有时", 1)));
+        let t = "尽管工作有所改进。学习不够。";
+        assert!(
+            !in_concession(t, 0, t.find("有所").unwrap()),
+            "no turn: no concession"
+        );
     }
 }
