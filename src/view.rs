@@ -13,9 +13,7 @@ use crate::markers::{leading_marker, Style};
 use crate::source::Source;
 use crate::text::is_space;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 pub(crate) struct View<'a> {
     text: Cow<'a, str>,
@@ -98,28 +96,15 @@ impl<'a> View<'a> {
     /// formulation and evidence findings. Each character keeps its byte
     /// length, so every position still maps to the file as before.
     fn simplified(self) -> View<'a> {
-        let converted = fast2s::convert(&self.text);
-        let table = t2s_table();
+        // Most reports hold no traditional character: look before copying.
+        if !self.text.chars().any(|c| simplified_char(c).is_some()) {
+            return self;
+        }
         let text: String = self
             .text
             .chars()
-            .zip(converted.chars())
-            .map(|(a, b)| {
-                let b = match table.get(&a) {
-                    Some(&Some(s)) => s,
-                    Some(None) => a,
-                    None => b,
-                };
-                if a.len_utf8() == b.len_utf8() {
-                    b
-                } else {
-                    a
-                }
-            })
+            .map(|c| simplified_char(c).unwrap_or(c))
             .collect();
-        if text.len() != self.text.len() || text == *self.text {
-            return self;
-        }
         View {
             text: Cow::Owned(text),
             map: self.map,
@@ -166,21 +151,22 @@ impl<'a> View<'a> {
     }
 }
 
-/// What fast2s gets wrong (`t2s_extra.txt`): a traditional character it
-/// leaves (羣 → `Some('群')`), or a simplified one it would change (捍 →
-/// `None`: kept).
-fn t2s_table() -> &'static HashMap<char, Option<char>> {
-    static TABLE: OnceLock<HashMap<char, Option<char>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        include_str!("t2s_extra.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cs = l.chars();
-                Some((cs.next()?, cs.next()))
-            })
-            .collect()
-    })
+include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
+
+/// The simplified form of a traditional character, of the same UTF-8
+/// length (so positions stay): fast2s's table with `t2s_extra.txt`'s
+/// additions and keeps, made by build.rs.
+fn simplified_char(c: char) -> Option<char> {
+    if c < '\u{3400}' {
+        return None;
+    }
+    let n = c as usize;
+    if n < 1 << 16 && T2S_BMP[n >> 6] & (1 << (n & 63)) == 0 {
+        return None;
+    }
+    T2S.binary_search_by_key(&c, |&(t, _)| t)
+        .ok()
+        .map(|i| T2S[i].1)
 }
 
 fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
@@ -246,6 +232,10 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
 
 /// A page number line: `— 3 —`, `- 3 -`, `·3·`, `第 3 页`, `第3页 共9页`, `3/9`.
 fn is_page_number(line: &str) -> bool {
+    // The longest form, 第 12 页 / 共 30 页 with spaces, is far shorter.
+    if line.len() > 64 {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;

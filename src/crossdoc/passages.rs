@@ -76,9 +76,30 @@ pub(crate) fn build(
         extend(r, &texts[&r.a], &texts[&r.b], false);
     });
     let mut runs = merge(runs);
-    runs.par_iter_mut().for_each(|r| {
-        extend(r, &texts[&r.a], &texts[&r.b], true);
-    });
+    // Bridged, a pair's first run of a passage often reaches across the
+    // rest of it: runs it already covers are left to the merge, not walked
+    // again (that walk made a lightly edited copy cost its length squared).
+    runs.par_chunk_by_mut(|x, y| (x.a, x.b) == (y.a, y.b))
+        .for_each(|pair| {
+            let (na, nb) = (&texts[&pair[0].a], &texts[&pair[0].b]);
+            let mut covered: Option<(Range<usize>, Range<usize>)> = None;
+            for r in pair {
+                // (Only on the covering run's diagonal: a shifted run may
+                // bridge to other places. Never inside one text, where the
+                // first copy is cut where the second starts.)
+                if r.a != r.b
+                    && covered.as_ref().is_some_and(|(ca, cb)| {
+                        contains(ca, &r.ra)
+                            && contains(cb, &r.rb)
+                            && cb.end - ca.end == r.rb.end.wrapping_sub(r.ra.end)
+                    })
+                {
+                    continue;
+                }
+                extend(r, na, nb, true);
+                covered = Some((r.ra.clone(), r.rb.clone()));
+            }
+        });
     let mut merged = merge(runs);
     merged.retain(|r| counted(&texts[&r.a][r.ra.clone()]) >= min_chars);
     let chars: Vec<usize> = merged
@@ -116,6 +137,10 @@ pub(crate) fn build(
             norm_a: r.ra,
         })
         .collect()
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// Runs that overlap on both sides are one.

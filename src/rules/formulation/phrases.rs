@@ -67,6 +67,8 @@ pub(super) struct Garbles {
     anchors: Vec<(usize, Anchor)>,
     /// (owner, form's characters).
     forms: Vec<(usize, Vec<char>)>,
+    /// Each form as a string.
+    spelled: Vec<String>,
     /// Every accepted form of every owner: never a garble.
     exact: HashSet<Vec<char>>,
     /// Each owner's accepted forms: a window holding one whole is the
@@ -80,6 +82,7 @@ impl Garbles {
         let mut needles = Vec::new();
         let mut anchors = Vec::new();
         let mut forms = Vec::new();
+        let mut spelled = Vec::new();
         let mut exact = HashSet::new();
         for (j, accepted) in owners.iter().enumerate() {
             for a in accepted {
@@ -99,6 +102,7 @@ impl Garbles {
                     needles.push(part.iter().collect::<String>());
                     anchors.push((forms.len(), anchor));
                 }
+                spelled.push(chars.iter().collect());
                 forms.push((j, chars));
             }
         }
@@ -106,6 +110,7 @@ impl Garbles {
             halves: AhoCorasick::new(&needles)?,
             anchors,
             forms,
+            spelled,
             exact,
             accepted: owners,
         })
@@ -118,6 +123,15 @@ impl Garbles {
             let (f, anchor) = self.anchors[m.pattern().as_usize()];
             let (owner, form) = &self.forms[f];
             let n = form.len();
+            // Most hits are the form itself, written right: nothing to compare.
+            let at = match anchor {
+                Anchor::Start => Some(m.start()),
+                Anchor::Middle(o) => back_chars(text, m.start(), o).map(|r| r.start),
+                Anchor::End => back_chars(text, m.end(), n).map(|r| r.start),
+            };
+            if at.is_some_and(|at| text[at..].starts_with(self.spelled[f].as_str())) {
+                continue;
+            }
             let lens = if n >= BLOCK_MIN_CHARS {
                 vec![n, n - 1, n + 1, n - 2, n + 2]
             } else {
@@ -177,6 +191,13 @@ impl Garbles {
         free: bool,
     ) -> bool {
         let written = &text[span.clone()];
+        // Cheap refusals first: a garble keeps the form's first character,
+        // and (unless its last word is free) its last.
+        if written.chars().next() != form.first().copied()
+            || (!free && written.chars().next_back() != form.last().copied())
+        {
+            return false;
+        }
         let w: Vec<char> = written.chars().collect();
         let accepted = &self.accepted[owner];
         if w.first() != form.first() || self.exact.contains(&w) {
