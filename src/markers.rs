@@ -53,9 +53,9 @@ fn patterns() -> &'static Patterns {
             r"(?P<part>第(?P<pn>[一二三四五六七八九十]+)部分)",
             r"|(?P<ord>第(?P<on>[一二三四五六七八九十]+)[，,、：:])",
             r"|(?P<cp>[（(](?P<cpn>[一二三四五六七八九十]+)[）)])",
-            r"|(?P<ap>(?:[（(](?P<apn1>\d{1,2})[）)]|(?P<apn2>\d{1,2})[）)]))",
+            r"|(?P<ap>(?:[（(](?P<apn1>[0-9０-９]{1,2})[）)]|(?P<apn2>[0-9０-９]{1,2})[）)]))",
             r"|(?P<cc>(?P<ccn>[一二三四五六七八九十]+)[、．.])",
-            r"|(?P<ar>(?P<arn>\d{1,2})(?:[、．]|\.(?:[^\d]|$)))",
+            r"|(?P<ar>(?P<arn>[0-9０-９]{1,2})(?:[、．]|\.(?:[^0-9０-９]|$)))",
             r"|(?P<ci>[①-⑳])",
             r"|(?P<shi>(?P<sn>[一二三四五六七八九十]+)是)",
             r")"
@@ -69,14 +69,7 @@ fn patterns() -> &'static Patterns {
 pub(crate) fn leading_marker(text: &str, base: usize) -> Option<Marker> {
     // Most paragraphs start with prose: skip the regex unless the first
     // character can begin a marker.
-    let first = text.chars().next()?;
-    if !(first == '第'
-        || first == '（'
-        || first == '('
-        || first.is_ascii_digit()
-        || NUMERALS.contains(first)
-        || ('①'..='⑳').contains(&first))
-    {
+    if !may_start_marker(text.chars().next()?) {
         return None;
     }
     let caps = patterns().start.captures(text)?;
@@ -89,14 +82,14 @@ pub(crate) fn leading_marker(text: &str, base: usize) -> Option<Marker> {
         (Style::ChineseParen, m, chinese_number(num("cpn")?)?)
     } else if let Some(m) = caps.name("ap") {
         let n = num("apn1").or(num("apn2"))?;
-        (Style::ArabicParen, m, n.parse().ok()?)
+        (Style::ArabicParen, m, arabic(n)?)
     } else if let Some(m) = caps.name("cc") {
         (Style::ChineseComma, m, chinese_number(num("ccn")?)?)
     } else if caps.name("ar").is_some() {
         let n = num("arn")?;
         // The marker is the number and its separator, not the next character.
         let len = n.len() + text[n.len()..].chars().next()?.len_utf8();
-        let value = n.parse().ok()?;
+        let value = arabic(n)?;
         return Some(Marker {
             style: Style::Arabic,
             value,
@@ -117,6 +110,30 @@ pub(crate) fn leading_marker(text: &str, base: usize) -> Option<Marker> {
         style,
         value,
         span: base + whole.start()..base + whole.end(),
+    })
+}
+
+/// Could a marker start with this character?
+pub(crate) fn may_start_marker(c: char) -> bool {
+    c == '第'
+        || c == '（'
+        || c == '('
+        || c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || NUMERALS.contains(c)
+        || ('①'..='⑳').contains(&c)
+}
+
+/// A number in ASCII or full-width digits (１．, from Word's full-width
+/// input mode).
+fn arabic(digits: &str) -> Option<u32> {
+    digits.chars().try_fold(0u32, |n, c| {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return None,
+        };
+        Some(n * 10 + d)
     })
 }
 
@@ -227,6 +244,17 @@ mod tests {
         assert_eq!(lead("第二部分 原因"), Some((Style::Part, 2, "第二部分")));
         assert_eq!(lead("第三，加强"), Some((Style::Ordinal, 3, "第三，")));
         assert_eq!(lead("二是政治"), Some((Style::Shi, 2, "二是")));
+    }
+
+    #[test]
+    fn full_width_digits_are_numbers() {
+        assert_eq!(lead("１．党性"), Some((Style::Arabic, 1, "１．")));
+        assert_eq!(lead("１２、党性"), Some((Style::Arabic, 12, "１２、")));
+        assert_eq!(lead("（３）党性"), Some((Style::ArabicParen, 3, "（３）")));
+        assert_eq!(lead("４）党性"), Some((Style::ArabicParen, 4, "４）")));
+        // Other scripts' digits are not markers; nor is a decimal.
+        assert_eq!(lead("١.党性"), None);
+        assert_eq!(lead("６.３%的"), None);
     }
 
     #[test]

@@ -90,8 +90,8 @@ fn tuning_sets() {
     hold(
         "tune-1",
         Measured {
-            links: (0.92, 0.85),
-            unaddressed: (0.93, 0.09),
+            links: (0.96, 0.84),
+            unaddressed: (0.86, 0.09),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
             outline: None,
@@ -100,9 +100,9 @@ fn tuning_sets() {
     hold(
         "tune-2",
         Measured {
-            links: (0.88, 0.92),
+            links: (0.93, 0.90),
             unaddressed: (0.91, 0.05),
-            vague_problem: (0.94, 0.0),
+            vague_problem: (1.0, 0.0),
             vague_measure: (0.89, 0.0),
             outline: None,
         },
@@ -110,7 +110,7 @@ fn tuning_sets() {
     hold(
         "tune-3",
         Measured {
-            links: (0.85, 0.93),
+            links: (0.91, 0.91),
             unaddressed: (0.91, 0.08),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
@@ -119,16 +119,18 @@ fn tuning_sets() {
     );
 }
 
-/// Written by a helper that never saw the rules; nothing was tuned on it.
+/// Written by a helper that never saw the rules. Its disagreements were
+/// read while the evidence patterns of issue 11 were chosen, so it is a
+/// tuning set now (README, Evaluation).
 #[test]
-fn untuned_set() {
+fn general_set() {
     hold(
         "general-a",
         Measured {
-            links: (0.81, 0.74),
-            unaddressed: (0.67, 0.20),
-            vague_problem: (0.97, 0.02),
-            vague_measure: (0.83, 0.0),
+            links: (0.85, 0.78),
+            unaddressed: (0.67, 0.15),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (0.94, 0.0),
             outline: Some(1.0),
         },
     );
@@ -140,21 +142,39 @@ fn layout_sets() {
     hold(
         "layouts-c1",
         Measured {
-            links: (0.88, 0.66),
-            unaddressed: (0.86, 0.31),
-            vague_problem: (0.93, 0.07),
-            vague_measure: (1.0, 0.06),
+            links: (0.93, 0.75),
+            unaddressed: (0.86, 0.22),
+            vague_problem: (1.0, 0.02),
+            vague_measure: (1.0, 0.0),
             outline: Some(1.0),
         },
     );
     hold(
         "layouts-c2",
         Measured {
-            links: (0.87, 0.64),
-            unaddressed: (0.85, 0.32),
-            vague_problem: (0.91, 0.02),
+            links: (0.90, 0.68),
+            unaddressed: (0.85, 0.28),
+            vague_problem: (0.94, 0.0),
             vague_measure: (0.92, 0.0),
             outline: Some(1.0),
+        },
+    );
+}
+
+/// Real layouts written blind by a third helper, measured first with the
+/// layout work of issue 11 done (corpus/eval/measurements/). Nothing was
+/// tuned on it, but its first report showed full-width digit markers
+/// (１．) unread, a class the issue names, which was then fixed.
+#[test]
+fn layout_validation_set() {
+    hold(
+        "layouts-v1",
+        Measured {
+            links: (0.91, 0.74),
+            unaddressed: (0.90, 0.17),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: Some(0.93),
         },
     );
 }
@@ -173,7 +193,7 @@ fn defect_sets() {
         &[
             ("repeated-word", 0.94, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.46, 0.0),
+            ("typo", 0.77, 0.0),
         ],
     );
     hold_defects(
@@ -181,6 +201,24 @@ fn defect_sets() {
         &[
             ("external-cause", 0.81, 0.0),
             ("praise-as-problem", 0.85, 0.0),
+        ],
+    );
+}
+
+/// Planted defects written blind by a fourth helper, measured once before
+/// anything was tuned on it (corpus/eval/measurements/). Held at that level.
+#[test]
+fn defect_validation_set() {
+    hold_defects(
+        "defects-v1",
+        &[
+            ("external-cause", 0.28, 0.0),
+            ("formulation", 0.89, 0.0),
+            ("placeholder", 0.73, 0.032),
+            ("praise-as-problem", 0.40, 0.0),
+            ("repeated-word", 0.83, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.63, 0.0),
         ],
     );
 }

@@ -29,6 +29,9 @@ pub(crate) struct Link {
     pub scores: Vec<(usize, f64)>,
     /// The heaviest words shared with the best measure, to explain it.
     pub shared: Vec<String>,
+    /// The least score of a measure that answers it besides the threshold:
+    /// a share of the best score (the model's `relative`).
+    pub floor: f64,
 }
 
 /// A top-level measure item.
@@ -64,7 +67,7 @@ impl Link {
         self.scores
             .iter()
             .copied()
-            .filter(move |&(_, s)| s >= threshold)
+            .filter(move |&(_, s)| s >= threshold && s >= self.floor)
     }
 }
 
@@ -194,12 +197,16 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                         .collect()
                 })
                 .unwrap_or_default();
+            let floor = scores
+                .first()
+                .map_or(0.0, |&(_, best)| best * model.relative);
             Link {
                 kind,
                 id: item.id.clone(),
                 label: item.label.clone(),
                 scores,
                 shared,
+                floor,
             }
         })
         .collect();

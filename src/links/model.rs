@@ -26,6 +26,10 @@ pub(crate) struct LinkSpec {
     /// cause) when there are as many of them as measures.
     #[serde(default)]
     pub position_weight: f64,
+    /// A measure answers an item only if it also scores at least this
+    /// share of the item's best measure (0: any measure over the threshold).
+    #[serde(default)]
+    pub relative: f64,
     pub group_weight: f64,
     pub label_cover_weight: f64,
     pub min_chars: usize,
@@ -54,6 +58,7 @@ pub(crate) struct LinkModel {
     pub cause_threshold: f64,
     pub aspect_weight: f64,
     pub position_weight: f64,
+    pub relative: f64,
     label_weight: f64,
     group_weight: f64,
     min_chars: usize,
@@ -109,6 +114,7 @@ impl LinkSpec {
         in_range("label-weight", self.label_weight, 0.0, 100.0)?;
         in_range("aspect-weight", self.aspect_weight, 0.0, 1.0)?;
         in_range("position-weight", self.position_weight, 0.0, 1.0)?;
+        in_range("relative", self.relative, 0.0, 1.0)?;
         in_range("group-weight", self.group_weight, 0.0, 100.0)?;
         in_range("label-cover-weight", self.label_cover_weight, 0.0, 1.0)?;
         count_in("min-chars", self.min_chars, 1, 20)
@@ -137,6 +143,7 @@ impl LinkModel {
             cause_threshold: spec.cause_threshold,
             aspect_weight: spec.aspect_weight,
             position_weight: spec.position_weight,
+            relative: spec.relative,
             label_weight: spec.label_weight,
             group_weight: spec.group_weight,
             min_chars: spec.min_chars,

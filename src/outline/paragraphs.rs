@@ -5,7 +5,7 @@
 //! number items inside a paragraph by design).
 
 use super::Paragraph;
-use crate::markers::{leading_marker, Style};
+use crate::markers::{leading_marker, may_start_marker, Style};
 use crate::text::is_space;
 use std::ops::Range;
 
@@ -50,16 +50,6 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let lead = line.len() - line.trim_start_matches(is_space).len();
     let body = line.trim_matches(is_space);
     r.start + lead..r.start + lead + body.len()
-}
-
-/// Could a marker start with this character?
-fn may_start_marker(c: char) -> bool {
-    c == '第'
-        || c == '（'
-        || c == '('
-        || c.is_ascii_digit()
-        || "一二三四五六七八九十".contains(c)
-        || ('①'..='⑳').contains(&c)
 }
 
 /// Where numbered markers start inside a line, after a sentence or clause

@@ -1,6 +1,6 @@
 //! `orphan-measure`: a measure that answers no problem and no cause.
 
-use super::unaddressed::short;
+use super::unaddressed::{below, short};
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::settings::{in_range, Invalid};
@@ -71,9 +71,10 @@ impl Rule for OrphanMeasure {
                 self.meta
                     .diagnostic(doc, m.label.clone(), &[("id", &m.id), ("label", label)]);
             d.notes.push(format!(
-                "最接近的条目：{} {} 相似度 {score:.2} < {threshold:.2}",
+                "最接近的条目：{} {} {}",
                 closest.id,
-                short(&text[closest.label.clone()], 24)
+                short(&text[closest.label.clone()], 24),
+                below(score, threshold)
             ));
             out.push(d);
         }

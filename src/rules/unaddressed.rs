@@ -51,6 +51,26 @@ pub(crate) fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// "相似度 0.11 < 0.12": the score rounded down, so a score just under the
+/// threshold never prints as equal to it.
+pub(crate) fn below(score: f64, threshold: f64) -> String {
+    let shown = (score * 100.0).floor() / 100.0;
+    format!("相似度 {shown:.2} < {}", threshold_text(threshold))
+}
+
+/// A threshold with the digits it has (0.125, not 0.13).
+fn threshold_text(t: f64) -> String {
+    let s = format!("{t:.4}");
+    let s = s.trim_end_matches('0');
+    if s.ends_with('.') {
+        format!("{s}0")
+    } else if s.len() < 4 {
+        format!("{t:.2}")
+    } else {
+        s.to_string()
+    }
+}
+
 impl Rule for Unaddressed {
     fn meta(&self) -> &Meta {
         &self.meta
@@ -83,8 +103,9 @@ impl Rule for Unaddressed {
             if let Some(&(k, score)) = link.scores.first() {
                 let m = &links.measures[k];
                 d.notes.push(format!(
-                    "最接近的措施：{} 相似度 {score:.2} < {threshold:.2}",
-                    short(&text[m.label.clone()], 24)
+                    "最接近的措施：{} {}",
+                    short(&text[m.label.clone()], 24),
+                    below(score, threshold)
                 ));
                 if !link.shared.is_empty() {
                     let groups = link.shared.iter().any(|w| w.starts_with('〔'));
@@ -99,5 +120,16 @@ impl Rule for Unaddressed {
             }
             out.push(d);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_score_just_under_the_threshold_never_prints_equal() {
+        assert_eq!(super::below(0.1199, 0.12), "相似度 0.11 < 0.12");
+        assert_eq!(super::below(0.05, 0.12), "相似度 0.05 < 0.12");
+        assert_eq!(super::below(0.124, 0.125), "相似度 0.12 < 0.125");
+        assert_eq!(super::below(0.0, 0.1), "相似度 0.00 < 0.10");
     }
 }
