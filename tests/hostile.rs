@@ -330,7 +330,8 @@ fn a_baseline_works_however_the_reports_are_named() {
         &["r.txt", "--baseline", "../baseline.json"],
     );
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(json["baselined"], 8);
+    // All 7 findings of the report (its placeholders).
+    assert_eq!(json["baselined"], 7);
     // A baseline that names none of the checked files says so.
     let other = dir.path().join("other.txt");
     std::fs::copy(corpus("bad-numbering.txt"), &other).unwrap();
