@@ -51,11 +51,16 @@ pub(crate) fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// "相似度 0.11 < 0.12": the score rounded down, so a score just under the
-/// threshold never prints as equal to it.
+/// "相似度 0.09 < 0.12"; a score just under the threshold gets the digits
+/// that show it is under (0.119 < 0.12, never 0.12 < 0.12).
 pub(crate) fn below(score: f64, threshold: f64) -> String {
-    let shown = (score * 100.0).floor() / 100.0;
-    format!("相似度 {shown:.2} < {}", threshold_text(threshold))
+    let threshold = threshold_text(threshold);
+    let limit: f64 = threshold.parse().unwrap_or(f64::INFINITY);
+    let shown = (2..=6)
+        .map(|digits| format!("{score:.digits$}"))
+        .find(|s| s.parse::<f64>().is_ok_and(|v| v < limit))
+        .unwrap_or_else(|| format!("{score}"));
+    format!("相似度 {shown} < {threshold}")
 }
 
 /// A threshold with the digits it has (0.125, not 0.13).
@@ -127,9 +132,10 @@ impl Rule for Unaddressed {
 mod tests {
     #[test]
     fn a_score_just_under_the_threshold_never_prints_equal() {
-        assert_eq!(super::below(0.1199, 0.12), "相似度 0.11 < 0.12");
-        assert_eq!(super::below(0.05, 0.12), "相似度 0.05 < 0.12");
-        assert_eq!(super::below(0.124, 0.125), "相似度 0.12 < 0.125");
+        assert_eq!(super::below(0.1199, 0.12), "相似度 0.1199 < 0.12");
+        assert_eq!(super::below(0.119, 0.12), "相似度 0.119 < 0.12");
+        assert_eq!(super::below(0.089, 0.12), "相似度 0.09 < 0.12");
+        assert_eq!(super::below(0.1249, 0.125), "相似度 0.12 < 0.125");
         assert_eq!(super::below(0.0, 0.1), "相似度 0.00 < 0.10");
     }
 }
