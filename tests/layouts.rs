@@ -1,0 +1,213 @@
+//! Real layouts (issue 11): each class of layout that Word, web and PDF
+//! copies produce, on several short reports written for it with varied
+//! wording. Each test states the outline an organiser reads in them.
+
+mod common;
+
+use common::bin;
+use serde_json::Value;
+
+/// The outline of one report: each section's kind and its items' labels.
+fn outline(text: &str) -> Vec<(String, Vec<String>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = bin()
+        .args(["outline", "--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["documents"][0]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let labels = leaves(&s["items"]);
+            (s["kind"].as_str().unwrap().to_string(), labels)
+        })
+        .collect()
+}
+
+/// Labels of the deepest items, in order.
+fn leaves(items: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in items.as_array().unwrap() {
+        if i["children"].as_array().unwrap().is_empty() {
+            out.push(i["label"].as_str().unwrap().to_string());
+        } else {
+            out.extend(leaves(&i["children"]));
+        }
+    }
+    out
+}
+
+fn kinds(o: &[(String, Vec<String>)]) -> Vec<&str> {
+    o.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+fn counts(o: &[(String, Vec<String>)]) -> Vec<usize> {
+    o.iter().map(|(_, i)| i.len()).collect()
+}
+
+/// Rule ids found in one report.
+fn findings(text: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = bin()
+        .args(["--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const BODY: &str = "一、存在的问题\n（一）学习不系统。2024年中心组学习缺席3次。\n（二）调研不深入。全年只到2个村。\n二、原因剖析\n（一）理论武装放松。\n三、整改措施\n（一）每月自学两次，年底前补齐缺席的学习。\n（二）每季度到村调研一次。\n";
+
+#[test]
+fn a_subtitle_naming_the_genre_is_part_of_the_title_block() {
+    for title in [
+        "关于加强作风建设\n——个人剖析材料\n",
+        "县水利局2024年度民主生活会\n对照检查材料\n",
+        "市卫健委党组书记\n专题民主生活会个人发言提纲\n张明\n2025年1月\n",
+        "学习贯彻党的二十大精神专题组织生活会\n——个人对照检查材料\n（2023年2月10日）\n",
+    ] {
+        let o = outline(&format!("{title}{BODY}"));
+        assert_eq!(
+            kinds(&o),
+            ["problems", "causes", "measures"],
+            "{title}: {o:?}"
+        );
+        assert_eq!(counts(&o), [2, 1, 2], "{title}: {o:?}");
+    }
+}
+
+#[test]
+fn a_heading_on_the_title_line_and_items_inline_are_split() {
+    for text in [
+        "某局专题民主生活会对照检查材料 一、存在的问题：1.学习不够系统。2024年缺席3次。2.调研不深入。全年只到2个村。二、原因剖析：1.理论武装放松。三、整改措施：1.每月自学两次。2.每季度调研一次。\n",
+        "区教育局副局长个人对照检查材料 一、存在的问题 （一）学习不系统。缺席3次。（二）调研不深入。只到2所学校。\n二、原因剖析 （一）理论武装放松。\n三、整改措施 （一）每月自学两次。（二）每季度调研一次。\n",
+    ] {
+        let o = outline(text);
+        assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+        assert_eq!(counts(&o), [2, 1, 2], "{o:?}");
+    }
+}
+
+#[test]
+fn one_numbered_heading_and_topic_headings_keep_their_items() {
+    // A problem-only submission.
+    let o = outline("个人查摆问题清单\n一、存在的问题\n1.学习不系统，缺席3次。\n2.调研不深入，只到2个村。\n3.批评不敢较真。\n");
+    assert_eq!(kinds(&o), ["problems"], "{o:?}");
+    assert_eq!(counts(&o), [3]);
+    // A 班子 report by topics: the topics hold the problems.
+    let o = outline("县委常委班子对照检查材料\n一、遵守政治纪律情况\n（一）传达上级精神不及时，3次会议后才学习。\n（二）请示报告不规范。\n二、落实中央八项规定精神方面\n（一）文山会海仍未根治，全年发文120件。\n三、原因剖析\n（一）政治站位不高。\n四、整改措施\n（一）每月专题学习一次。\n");
+    assert_eq!(kinds(&o), ["other", "other", "causes", "measures"], "{o:?}");
+    assert_eq!(counts(&o), [2, 1, 1, 1], "{o:?}");
+}
+
+#[test]
+fn a_cause_sentence_inside_a_problem_list_is_not_a_heading() {
+    for text in [
+        "一、存在的问题\n（一）学习不够。全年缺席3次。究其原因在于：一是思想上不重视；二是时间安排不合理。\n（二）调研不深入。\n二、整改措施\n（一）每月自学两次。\n",
+        "一、存在的问题\n（一）学习不够，缺席3次。分析原因，主要是对理论学习重视不够。\n（二）调研不深入。\n二、整改措施\n（一）每月自学两次。\n",
+    ] {
+        // Two problems and one measure: the cause sentence neither opens a
+        // causes part nor splits the problem it explains.
+        let o = outline(text);
+        assert_eq!(kinds(&o), ["problems", "measures"], "{o:?}");
+        assert_eq!(counts(&o), [2, 1], "{o:?}");
+    }
+}
+
+#[test]
+fn no_part_found_is_one_finding() {
+    for (text, says) in [
+        (
+            "这是一段没有任何标题的文字，讲了学习和工作的一些体会。\n第二段也是随感。\n",
+            "未识别出",
+        ),
+        ("", "没有内容"),
+    ] {
+        let missing: Vec<_> = findings(text)
+            .into_iter()
+            .filter(|(r, _)| r == "missing-section")
+            .collect();
+        assert_eq!(missing.len(), 1, "{text:?}: {missing:?}");
+        assert!(missing[0].1.contains(says), "{missing:?}");
+    }
+}
+
+#[test]
+fn hard_wrapped_lines_are_joined_for_every_rule() {
+    // A placeholder and a hedge split by the wrap are found.
+    let wrapped = "一、存在的问题\n（一）学习不系统。今年参加中心组学习的次数偏少，在X\nX局调研时只听汇报，对基层反映的问题有\n所忽视，没有跟踪督办落实情况直到年底。\n- 2 -\n二、原因剖析\n（一）理论武装放松。\n三、整改措施\n（一）每月自学两次，年底前完成。\n";
+    let rules: Vec<String> = findings(wrapped).into_iter().map(|(r, _)| r).collect();
+    assert!(rules.contains(&"placeholder".to_string()), "{rules:?}");
+    let o = outline(wrapped);
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+}
+
+#[test]
+fn closing_pledges_are_not_measures() {
+    for closing in [
+        "以上是我的对照检查，不当之处请同志们批评指正。\n",
+        "今后，我将以这次民主生活会为新的起点，坚决抓好整改落实。\n",
+        "总之，我决心以更高标准严格要求自己。\n",
+    ] {
+        let o = outline(&format!("{BODY}{closing}"));
+        let measures = &o.last().unwrap().1;
+        assert_eq!(measures.len(), 2, "{closing}: {o:?}");
+    }
+}
+
+#[test]
+fn full_width_digits_number_items() {
+    let o = outline("一、存在的问题\n１．党性修养锤炼不够，缺席3次。\n２．斗争精神不足。\n二、原因剖析\n１．理想信念有所放松。\n三、整改措施\n１．每月自学两次。\n２．每季度调研一次。\n");
+    assert_eq!(counts(&o), [2, 1, 2], "{o:?}");
+}
+
+#[test]
+fn concrete_problems_are_not_vague_whatever_shows_the_fact() {
+    // Each problem hedges (不够) but gives a fact in a different way.
+    for fact in [
+        "上半年两次专题会都没有发言",
+        "去年汛期检查时只看了台账",
+        "比如在城关镇调研时只听了汇报",
+        "在推进老旧小区改造的过程中，没有听取住户意见",
+        "“智慧水务”项目拖了一年多",
+        "在局党组会上对分歧意见没有表态",
+        "有一次群众来访我让办公室代为接待",
+        "走访了十余家企业却没有形成报告",
+    ] {
+        let text = format!(
+            "一、存在的问题\n（一）作风不够扎实。{fact}。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n"
+        );
+        let vague: Vec<_> = findings(&text)
+            .into_iter()
+            .filter(|(r, _)| r == "vague-problem")
+            .collect();
+        assert!(vague.is_empty(), "{fact}: {vague:?}");
+    }
+    // The same problem with no fact is flagged, each hedge named once.
+    let text = "一、存在的问题\n（一）作风不够扎实，调研不够深入，联系群众不够。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n";
+    let vague: Vec<_> = findings(text)
+        .into_iter()
+        .filter(|(r, _)| r == "vague-problem")
+        .collect();
+    assert_eq!(vague.len(), 1, "{vague:?}");
+    assert_eq!(vague[0].1.matches("“不够”").count(), 1, "{vague:?}");
+    // A slogan's number is not a fact.
+    let text = "一、存在的问题\n（一）树牢“四个意识”不够，落实“三会一课”不够严格。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n";
+    assert!(findings(text).iter().any(|(r, _)| r == "vague-problem"));
+}
