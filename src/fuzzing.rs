@@ -189,6 +189,7 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
         structures: &outcome.structures,
     };
     report::json::render(&report);
+    report::html::render(&report);
     report::human::render(&report, &mut Buffer::no_color()).expect("writing to memory");
     outcome.diagnostics.len()
 }
