@@ -189,7 +189,13 @@ fn json_counts(paths: &[&Path]) -> BTreeMap<String, usize> {
 type Links = (BTreeSet<(String, String)>, BTreeSet<String>);
 
 fn outline_links(paths: &[&Path]) -> BTreeMap<String, Links> {
-    let out = bin().arg("outline").arg("--format").arg("json").args(paths).output().unwrap();
+    let out = bin()
+        .arg("outline")
+        .arg("--format")
+        .arg("json")
+        .args(paths)
+        .output()
+        .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut result = BTreeMap::new();
     for d in json["documents"].as_array().unwrap() {
@@ -217,7 +223,10 @@ fn drawn(report: &Value) -> BTreeSet<(String, String)> {
         .iter()
         .map(|l| {
             assert_eq!(l[2], true, "line {l} does not touch both its items");
-            (l[0].as_str().unwrap().to_string(), l[1].as_str().unwrap().to_string())
+            (
+                l[0].as_str().unwrap().to_string(),
+                l[1].as_str().unwrap().to_string(),
+            )
         })
         .collect()
 }
@@ -262,7 +271,12 @@ fn every_finding_is_highlighted_links_are_drawn_and_a_heat_map_cell_opens_the_co
     // and 纪律规矩 with 制度化学习, 专班攻坚 and 严管严控.
     let good = reports
         .iter()
-        .find(|r| r["name"].as_str().unwrap().ends_with("good-01-yi-guanyu.txt"))
+        .find(|r| {
+            r["name"]
+                .as_str()
+                .unwrap()
+                .ends_with("good-01-yi-guanyu.txt")
+        })
         .unwrap();
     let want: BTreeSet<(String, String)> = [
         ("p1.1", "m1"),
@@ -281,17 +295,36 @@ fn every_finding_is_highlighted_links_are_drawn_and_a_heat_map_cell_opens_the_co
     .map(|(a, b)| (a.to_string(), b.to_string()))
     .collect();
     assert_eq!(drawn(good), want);
-    assert!(!links[paths[2].to_str().unwrap()].1.is_empty(), "bad-placeholder has an unanswered item");
+    assert!(
+        !links[paths[2].to_str().unwrap()].1.is_empty(),
+        "bad-placeholder has an unanswered item"
+    );
 
     // The darkest cell is the near-whole copy: clicking it shows both texts
     // with the copied passage highlighted in each.
     let heat = &result["heat"];
-    assert!(heat["view"].as_str().unwrap().starts_with("#pair/"), "{heat}");
-    let pair: Vec<&str> = heat["pair"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
-    assert!(pair.iter().any(|p| p.ends_with("good-01-yi-guanyu.txt")), "{pair:?}");
+    assert!(
+        heat["view"].as_str().unwrap().starts_with("#pair/"),
+        "{heat}"
+    );
+    let pair: Vec<&str> = heat["pair"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert!(
+        pair.iter().any(|p| p.ends_with("good-01-yi-guanyu.txt")),
+        "{pair:?}"
+    );
     assert!(pair.iter().any(|p| p.ends_with("抄袭.txt")), "{pair:?}");
     for side in heat["passages"].as_array().unwrap() {
-        let text: String = side.as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+        let text: String = side
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
         assert!(text.contains("一是学习计划执行打了折扣"), "{text}");
         assert!(text.contains("二是项目用地保障主动性弱"), "{text}");
     }
@@ -332,15 +365,27 @@ fn a_report_written_to_attack_the_page_runs_nothing_and_reads_as_text() {
     let (dom0, stderr, _) = browse(&browser, &url, &["--dump-dom"]);
     assert!(console(&stderr).is_empty(), "{:#?}", console(&stderr));
     let main = &dom0[dom0.find("<main").unwrap()..dom0.find("</main>").unwrap()];
-    assert!(main.contains("&lt;script&gt;document.title='PWNED'"), "{main}");
+    assert!(
+        main.contains("&lt;script&gt;document.title='PWNED'"),
+        "{main}"
+    );
     assert!(main.contains("&lt;img src=x onerror="), "{main}");
-    assert!(main.contains("\\u{202e}"), "bidi override shown as its code");
+    assert!(
+        main.contains("\\u{202e}"),
+        "bidi override shown as its code"
+    );
     assert!(!main.contains('\u{202e}'), "no raw bidi override");
     for dom in [&dom, &dom0] {
-        let markup: Vec<&str> = ["<img", "<iframe", "<svg onload", "<b onclick", "<a href=\"javascript"]
-            .into_iter()
-            .filter(|m| dom.contains(m))
-            .collect();
+        let markup: Vec<&str> = [
+            "<img",
+            "<iframe",
+            "<svg onload",
+            "<b onclick",
+            "<a href=\"javascript",
+        ]
+        .into_iter()
+        .filter(|m| dom.contains(m))
+        .collect();
         assert!(markup.is_empty(), "report text became markup: {markup:?}");
         assert_eq!(dom.matches("<script").count(), 2, "only the page's scripts");
     }
@@ -420,13 +465,19 @@ fn scale(n: usize) -> Option<(usize, u64, f64)> {
         .and_then(|s| s.split('"').next())
         .and_then(|s| s.parse().ok())
         .expect("the page became ready");
-    assert_eq!(dom.matches("<tr class=\"v-").count(), n, "one row per report");
+    assert_eq!(
+        dom.matches("<tr class=\"v-").count(),
+        n,
+        "one row per report"
+    );
     Some((bytes, ready, seconds))
 }
 
 #[test]
 fn a_hundred_reports_of_5000_characters_make_a_small_page_that_opens_quickly() {
-    let Some((bytes, ready, seconds)) = scale(100) else { return };
+    let Some((bytes, ready, seconds)) = scale(100) else {
+        return;
+    };
     eprintln!("100 reports: {bytes} bytes, ready after {ready} ms, browser run {seconds:.2} s");
     assert!(bytes < 5 << 20, "{bytes} bytes");
     assert!(ready < 2000, "ready after {ready} ms");
@@ -435,7 +486,9 @@ fn a_hundred_reports_of_5000_characters_make_a_small_page_that_opens_quickly() {
 #[test]
 #[ignore = "slow: checks 5 MB of reports; run with --ignored"]
 fn a_thousand_reports_still_open() {
-    let Some((bytes, ready, seconds)) = scale(1000) else { return };
+    let Some((bytes, ready, seconds)) = scale(1000) else {
+        return;
+    };
     eprintln!("1000 reports: {bytes} bytes, ready after {ready} ms, browser run {seconds:.2} s");
     assert!(ready < 20_000, "ready after {ready} ms");
 }

@@ -23,11 +23,13 @@ function renderCopies() {
   const box = el("section", "copies");
   box.appendChild(el("h1", null, "雷同比对"));
   const n = D.reports.length;
+  const split = el("div", "split");
+  const lists = el("div", "lists");
   if (n < 2) {
     box.appendChild(el("p", "note", "只有一份材料，没有可比对的内容。"));
   } else {
     box.appendChild(
-      el("p", "note", "每格表示行所在材料有多少内容也出现在列所在材料中，颜色越深占比越高；同组的材料排在一起并加框。点击一格，并排查看两份材料，相同段落已标出。")
+      el("p", "note", "每格表示行所在材料有多少内容也出现在列所在材料中，颜色越深占比越高；行列号即总览中的序号，同组的材料排在一起并加框。点击一格，并排查看两份材料，相同段落已标出。")
     );
     const wrap = el("div", "heatwrap");
     const canvas = el("canvas", "heat");
@@ -36,13 +38,16 @@ function renderCopies() {
     wrap.appendChild(canvas);
     wrap.appendChild(legend());
     wrap.appendChild(tip);
-    box.appendChild(wrap);
-    drawHeat(canvas, tip);
+    split.appendChild(wrap);
   }
-  box.appendChild(groupsList());
-  box.appendChild(pairsList());
-  box.appendChild(templatesList());
+  lists.appendChild(groupsList());
+  lists.appendChild(pairsList());
+  lists.appendChild(templatesList());
+  split.appendChild(lists);
+  box.appendChild(split);
   MAIN.appendChild(box);
+  const canvas = box.querySelector("canvas.heat");
+  if (canvas) drawHeat(canvas, box.querySelector(".tip"));
 }
 
 function legend() {
@@ -146,7 +151,7 @@ function drawHeat(canvas, tip) {
 
 function groupsList() {
   const box = el("section");
-  box.appendChild(el("h2", null, "雷同组（" + D.groups.length + "）"));
+  box.appendChild(el("h2", "first", "雷同组（" + D.groups.length + "）"));
   if (!D.groups.length) box.appendChild(el("p", "note", "没有相互雷同的材料。"));
   D.groups.forEach(([share, members], g) => {
     const p = el("div", "group");

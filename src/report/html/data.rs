@@ -85,9 +85,12 @@ pub(super) struct SectionJson {
     /// Empty when the part has no heading.
     pub(super) heading: String,
     pub(super) topic: bool,
-    /// `[id, depth, label start, label end, answers]`.
-    pub(super) items: Vec<(String, usize, usize, usize, Option<Vec<String>>)>,
+    pub(super) items: Vec<ItemJson>,
 }
+
+/// `[id, depth, label start, label end, answers]`: `answers` the measures
+/// answering a problem or cause (null for other items).
+pub(super) type ItemJson = (String, usize, usize, usize, Option<Vec<String>>);
 
 #[derive(Serialize)]
 pub(super) struct RefJson<'a> {

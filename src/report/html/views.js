@@ -66,11 +66,11 @@ function showFindings(ri, ids, x, y) {
     const f = el("div", "finding");
     const h = el("div", "fhead");
     h.appendChild(el("span", "sev " + SEV_CLASS[sev], SEV[sev]));
-    h.appendChild(el("b", null, "第 " + (id + 1) + " 条 · " + (info.summary || info.id)));
+    h.appendChild(el("span", "where", "第 " + (id + 1) + " 条 · 第 " + line + " 行"));
     h.appendChild(el("code", null, info.id));
     f.appendChild(h);
     f.appendChild(el("p", "msg", message));
-    f.appendChild(el("p", "where", "第 " + line + " 行"));
+    if (info.summary) f.appendChild(el("p", "rule", "规则：" + info.summary));
     for (const n of notes) f.appendChild(el("p", "fnote", n));
     for (const [path, msg, quote, other] of labels) {
       const p = el("p", "label");
@@ -84,8 +84,10 @@ function showFindings(ri, ids, x, y) {
     }
     if (info.explanation) {
       const d = el("details");
+      d.open = ids.length === 1;
       d.appendChild(el("summary", null, "规则说明"));
-      d.appendChild(el("p", "expl", info.explanation));
+      // The YAML wraps explanations at a width; Chinese joins lines without a space.
+      d.appendChild(el("p", "expl", info.explanation.trim().replace(/([^\n])\n(?=[^\n])/g, "$1")));
       if (info.bad) d.appendChild(el("p", "bad", "反例：" + info.bad.trim()));
       if (info.good) d.appendChild(el("p", "good", "正例：" + info.good.trim()));
       f.appendChild(d);
