@@ -391,17 +391,45 @@ fn a_report_written_to_attack_the_page_runs_nothing_and_reads_as_text() {
     }
 }
 
+/// The data block of a page.
+fn data(page: &str) -> Value {
+    let open = "<script type=\"application/json\" id=\"data\">";
+    let start = page.find(open).unwrap() + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end]).unwrap()
+}
+
 #[test]
-fn the_page_goes_to_standard_output_with_dash() {
-    let out = bin()
-        .args(["--format", "html", "-o", "-"])
-        .arg(corpus("good-01-yi-guanyu.txt"))
-        .output()
-        .unwrap();
-    let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(page.trim_end().ends_with("</html>"));
-    assert!(page.contains("good-01-yi-guanyu.txt"));
+fn the_page_goes_to_standard_output_with_dash_and_verdicts_follow_fail_on() {
+    let page = |fail_on: &str| {
+        let out = bin()
+            .args(["--format", "html", "-o", "-", "--fail-on", fail_on])
+            .arg(corpus("bad-numbering.txt"))
+            .arg(corpus("good-01-yi-guanyu.txt"))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let warning = page("warning");
+    assert!(warning.starts_with("<!DOCTYPE html>"));
+    assert!(warning.trim_end().ends_with("</html>"));
+    let verdicts = |page: &str| {
+        let d = data(page);
+        let r = d["reports"].as_array().unwrap().clone();
+        (
+            d["fail_on"].clone(),
+            r.iter().map(|r| r["verdict"].clone()).collect::<Vec<_>>(),
+        )
+    };
+    // bad-numbering has warnings only: sent back at warning, revised at error.
+    assert_eq!(
+        verdicts(&warning),
+        (serde_json::json!("warning"), vec![2.into(), 0.into()])
+    );
+    assert_eq!(
+        verdicts(&page("error")),
+        (serde_json::json!("error"), vec![1.into(), 0.into()])
+    );
 }
 
 /// `n` reports of about `chars` characters from the corpus: each joins

@@ -131,7 +131,7 @@ enum Format {
     Sarif,
     Github,
     Junit,
-    /// One self-contained page for organisers (write it with -o 报告.html).
+    // One self-contained page for organisers (`-o 报告.html`).
     Html,
 }
 
