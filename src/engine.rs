@@ -3,7 +3,7 @@
 //! diagnostics sorted by file and position, per-file ignores applied.
 
 use crate::config::{Config, ConfigError, RuleSet, BUILTIN_REFERENCES};
-use crate::crossdoc::{self, CopyGroup, CrossRules, Fingerprinter, Prints, Similarity};
+use crate::crossdoc::{self, CopyGroup, CrossRules, Fingerprinter, Prints, SharedSpan, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::links::{self, LinkModel, Links};
@@ -14,6 +14,9 @@ use crate::view::View;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+mod structure;
+pub(crate) use structure::Structure;
 
 /// Configured rules and the segmenter, built once per process.
 pub struct Engine {
@@ -26,6 +29,8 @@ pub struct Engine {
     stock: Vec<String>,
     /// Built when a rule reads links (or for `outline`).
     links: Option<LinkModel>,
+    /// Keep each report's outline and links ([`Engine::with_structures`]).
+    structures: bool,
 }
 
 impl Engine {
@@ -134,6 +139,7 @@ impl Engine {
             cross,
             stock,
             links,
+            structures: false,
         })
     }
 
@@ -145,6 +151,14 @@ impl Engine {
             );
         }
         Ok(self)
+    }
+
+    /// Makes [`Engine::check`] keep each report's outline and links
+    /// ([`Outcome::structures`]), which the HTML report draws.
+    pub(crate) fn with_structures(self) -> Result<Engine, ConfigError> {
+        let mut engine = self.with_links()?;
+        engine.structures = true;
+        Ok(engine)
     }
 
     /// Ids of the rules that run, per-document and cross-document.
@@ -198,19 +212,21 @@ impl Engine {
         // fingerprints of every text (references too) for the cross stage.
         // Everything is found in each document's view; it is mapped back to
         // the file at the end.
-        type Checked<'s> = (Vec<Diagnostic>, Prints, View<'s>);
+        type Checked<'s> = (Vec<Diagnostic>, Prints, View<'s>, Option<Structure>);
         let results: Vec<Result<Checked, LoadError>> = sources
             .par_iter()
             .enumerate()
             .map(|(i, s)| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let doc = self.document(i, s);
-                    let diagnostics = if i < checked {
-                        let (d, _) = self.check_document(&doc);
+                    let (diagnostics, structure) = if i < checked {
+                        let (d, links) = self.check_document(&doc);
                         tick();
-                        d
+                        let structure =
+                            self.structures.then(|| structure::of(&doc, links.as_ref()));
+                        (d, structure)
                     } else {
-                        Vec::new()
+                        (Vec::new(), None)
                     };
                     let prints = fingerprinter
                         .as_ref()
@@ -223,7 +239,7 @@ impl Engine {
                             f.prints(doc.text(), skip)
                         })
                         .unwrap_or_default();
-                    (diagnostics, prints, doc.view)
+                    (diagnostics, prints, doc.view, structure)
                 }))
                 .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
             })
@@ -232,19 +248,26 @@ impl Engine {
         let mut errors = Vec::new();
         let mut prints = Vec::with_capacity(sources.len());
         let mut views = Vec::with_capacity(sources.len());
+        let mut structures = Vec::new();
         for (r, s) in results.into_iter().zip(sources) {
             match r {
-                Ok((d, p, v)) => {
+                Ok((d, p, v, st)) => {
                     diagnostics.extend(d);
                     prints.push(p);
                     views.push(v);
+                    structures.push(st);
                 }
                 Err(e) => {
                     errors.push(e);
                     prints.push(Prints::default());
                     views.push(View::identity(&s.text));
+                    structures.push(None);
                 }
             }
+        }
+        structures.truncate(checked);
+        if !self.structures {
+            structures.clear();
         }
         let cross = match &fingerprinter {
             Some(f) => crossdoc::check(
@@ -262,6 +285,11 @@ impl Engine {
             None => crossdoc::CrossReport::default(),
         };
         diagnostics.extend(cross.diagnostics);
+        let mut passages = cross.passages;
+        for p in &mut passages {
+            p.span_a = views[p.a].to_source(p.span_a.clone());
+            p.span_b = views[p.b].to_source(p.span_b.clone());
+        }
         for d in &mut diagnostics {
             d.span = views[d.file].to_source(d.span.clone());
             for l in &mut d.labels {
@@ -279,6 +307,8 @@ impl Engine {
             errors,
             similarity: cross.similarity,
             copy_groups: cross.copy_groups,
+            passages,
+            structures,
         }
     }
 }
@@ -290,6 +320,11 @@ pub struct Outcome {
     pub errors: Vec<LoadError>,
     pub(crate) similarity: Vec<Similarity>,
     pub(crate) copy_groups: Vec<CopyGroup>,
+    /// Passages shared between texts, in file byte offsets.
+    pub(crate) passages: Vec<SharedSpan>,
+    /// Per checked report, its outline and links, when the engine was
+    /// built [`Engine::with_structures`] (empty otherwise).
+    pub(crate) structures: Vec<Option<Structure>>,
 }
 
 /// Reference texts: the built-in templates (unless turned off), the

@@ -184,8 +184,12 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
         copy_groups: &outcome.copy_groups,
         rules: &[],
         baselined: 0,
+        fail_on: crate::diagnostic::Severity::Error,
+        passages: &outcome.passages,
+        structures: &outcome.structures,
     };
     report::json::render(&report);
+    report::html::render(&report);
     report::human::render(&report, &mut Buffer::no_color()).expect("writing to memory");
     outcome.diagnostics.len()
 }

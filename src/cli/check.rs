@@ -38,6 +38,9 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         copy_groups: &outcome.copy_groups,
         rules: &rules,
         baselined,
+        fail_on: fail_on(&args, &inputs.engine.config),
+        passages: &outcome.passages,
+        structures: &outcome.structures,
     };
     write_output(&args, output.as_deref(), &report)?;
     // Files that could not be read go to stderr in every format, like
@@ -86,7 +89,11 @@ fn read_inputs(
         let engine = Engine::for_sources(config, select, ignore, &all);
         (engine, (sources, errors))
     };
-    let engine = engine?;
+    let mut engine = engine?;
+    // The HTML report draws each report's outline and links.
+    if args.format == Format::Html && !args.statistics {
+        engine = engine.with_structures()?;
+    }
     errors.extend(reference_errors);
     let checked = sources.len();
     sources.extend(references);
@@ -227,6 +234,7 @@ fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
         Format::Sarif => report::sarif::render(report).into_bytes(),
         Format::Github => report::github::render(report).into_bytes(),
         Format::Junit => report::junit::render(report).into_bytes(),
+        Format::Html => report::html::render(report).into_bytes(),
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
@@ -244,17 +252,21 @@ fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
     }
 }
 
+/// The level that makes the exit code 1: `--fail-on`, the config's, or error.
+fn fail_on(args: &CheckArgs, config: &Config) -> Severity {
+    args.fail_on
+        .map(Severity::from)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error)
+}
+
 fn exit_code(
     args: &CheckArgs,
     config: &Config,
     errors: &[LoadError],
     diagnostics: &[Diagnostic],
 ) -> i32 {
-    let fail_on = args
-        .fail_on
-        .map(Severity::from)
-        .or(config.fail_on)
-        .unwrap_or(Severity::Error);
+    let fail_on = fail_on(args, config);
     if !errors.is_empty() {
         EXIT_ERROR
     } else if args.write_baseline.is_some() {

@@ -131,6 +131,8 @@ enum Format {
     Sarif,
     Github,
     Junit,
+    // One self-contained page for organisers (`-o 报告.html`).
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

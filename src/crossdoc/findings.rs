@@ -137,10 +137,24 @@ pub(super) fn report(run: &Run, seeds: Seeds, corpus: &Corpus) -> super::CrossRe
     }
     let similarity = similarity(run, &shares, &shared);
     let copy_groups = copy_groups(run, &shares, &shared);
+    let passages = shared
+        .iter()
+        .map(|p| (p, false))
+        .chain(templates.iter().map(|p| (p, true)))
+        .filter(|(p, _)| (p.a as usize) < run.checked)
+        .map(|(p, template)| super::SharedSpan {
+            a: p.a as usize,
+            b: p.b as usize,
+            span_a: p.span_a.clone(),
+            span_b: p.span_b.clone(),
+            template,
+        })
+        .collect();
     super::CrossReport {
         diagnostics,
         similarity,
         copy_groups,
+        passages,
     }
 }
 

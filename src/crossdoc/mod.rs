@@ -82,6 +82,21 @@ pub(crate) struct CrossReport {
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) similarity: Vec<Similarity>,
     pub(crate) copy_groups: Vec<CopyGroup>,
+    /// Every passage found between two reports, or a report and a reference
+    /// (the HTML report highlights them side by side).
+    pub(crate) passages: Vec<SharedSpan>,
+}
+
+/// A passage two texts share: `a` is a checked report; `b` another report,
+/// or a reference (`template`). Spans are byte ranges of the views until the
+/// engine maps them to the files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SharedSpan {
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    pub(crate) span_a: Range<usize>,
+    pub(crate) span_b: Range<usize>,
+    pub(crate) template: bool,
 }
 
 /// What the cross-document stage keeps of one text.

@@ -2,15 +2,17 @@
 
 pub(crate) mod escape;
 pub(crate) mod github;
+pub(crate) mod html;
 pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod outline;
 pub(crate) mod sarif;
 
-use crate::crossdoc::{CopyGroup, Similarity};
+use crate::crossdoc::{CopyGroup, SharedSpan, Similarity};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::engine::Structure;
 use crate::source::{LoadError, Source};
 use serde::Serialize;
 
@@ -30,6 +32,15 @@ pub(crate) struct Report<'a> {
     pub rules: &'a [RuleInfo],
     /// Findings left out because a baseline has them.
     pub baselined: usize,
+    /// The level that fails the run (`--fail-on`): the HTML report's
+    /// verdicts follow it.
+    pub fail_on: Severity,
+    /// Passages shared between texts, file byte offsets (HTML only; the
+    /// other formats show them as findings).
+    pub passages: &'a [SharedSpan],
+    /// Per checked report, its outline and links when computed (HTML);
+    /// empty otherwise.
+    pub structures: &'a [Option<Structure>],
 }
 
 /// What a renderer may say about a rule.
