@@ -184,6 +184,7 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
         copy_groups: &outcome.copy_groups,
         rules: &[],
         baselined: 0,
+        fail_on: crate::diagnostic::Severity::Error,
     };
     report::json::render(&report);
     report::human::render(&report, &mut Buffer::no_color()).expect("writing to memory");
@@ -202,6 +203,17 @@ fn assert_diagnostics(sources: &[Source], checked: usize, diagnostics: &[Diagnos
         for l in &d.labels {
             assert!(l.file < sources.len(), "{d:?}");
             assert_span(&sources[l.file].text, &l.span, &d.rule);
+        }
+        // A fix edits the file on character boundaries, never a line break.
+        for e in &d.edits {
+            let text = &sources[d.file].text;
+            assert_span(text, &e.span, &d.rule);
+            assert!(
+                !text[e.span.clone()].contains(['\n', '\r'])
+                    && !e.replacement.contains(['\n', '\r']),
+                "{}: edit {e:?} touches a line break",
+                d.rule
+            );
         }
     }
 }
