@@ -352,18 +352,18 @@ mod tests {
     #[test]
     fn exact_ranges_are_those_the_file_holds_as_the_view_shows_them() {
         let (s, v) = view(WRAPPED);
-        let view = View::new(&s);
+        let v2 = View::new(&s);
         let at = v.find("十二次").unwrap();
         // 十二 | 次 spans the wrap: the file has a line break in between.
-        assert_eq!(view.to_source_exact(&s.text, at..at + "十二次".len()), None);
+        assert_eq!(v2.to_source_exact(&s.text, at..at + "十二次".len()), None);
         let at = v.find("缺席").unwrap();
-        let back = view.to_source_exact(&s.text, at..at + 6).unwrap();
+        let back = v2.to_source_exact(&s.text, at..at + 6).unwrap();
         assert_eq!(&s.text[back], "缺席");
         let (s, v) = view("理論學習。");
-        let view = View::new(&s);
+        let v2 = View::new(&s);
         assert_eq!(v, "理论学习。");
-        assert_eq!(view.to_source_exact(&s.text, 0..6), None);
-        assert_eq!(view.to_source_exact(&s.text, 12..15), Some(12..15));
+        assert_eq!(v2.to_source_exact(&s.text, 0..6), None);
+        assert_eq!(v2.to_source_exact(&s.text, 12..15), Some(12..15));
     }
 
     #[test]

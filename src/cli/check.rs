@@ -22,6 +22,11 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
     }
     let (config, select, ignore) = configure(&args.common)?;
     let mut fix_failed = false;
+    if (args.fix || args.diff) && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        // The run reads its inputs twice (before and after fixing); standard
+        // input can be read once.
+        return Err(Failure::FixStdin);
+    }
     if args.fix || args.diff {
         let inputs = read_inputs(&args, config.clone(), &select, &ignore)?;
         let outcome = check(&inputs, &args);

@@ -225,6 +225,8 @@ pub(crate) enum Failure {
     Exists(String),
     #[error("{0}: 输出文件就是被检查的材料，不能覆盖它")]
     OutputIsInput(String),
+    #[error("--fix 和 --diff 不能用于标准输入（`-`）：请检查文件")]
+    FixStdin,
 }
 
 /// Parses the process arguments and runs; returns the exit code.

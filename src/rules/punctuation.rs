@@ -397,7 +397,7 @@ fn straight_quotes(text: &str, marks: &[(usize, char)], found: &mut Vec<Found>) 
         .filter(|&&(_, c)| c == '"')
         .map(|&(at, _)| at)
         .collect();
-    if quotes.len() % 2 != 0 {
+    if !quotes.len().is_multiple_of(2) {
         return;
     }
     for pair in quotes.chunks(2) {
