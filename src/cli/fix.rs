@@ -8,7 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::source::Source;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 /// What `--fix` changes in one file.
@@ -45,6 +45,10 @@ pub(super) fn writable(source: &Source) -> bool {
 /// pair reported at both ends) is applied once.
 pub(super) fn plan(sources: &[Source], diagnostics: &[Diagnostic]) -> Plan {
     let mut out = Plan::default();
+    // Per file: the chosen edits by start, to find a new edit's neighbours
+    // without a scan (a web copy can have thousands of fixes).
+    type Chosen = (BTreeMap<usize, Edit>, usize, usize);
+    let mut chosen: BTreeMap<usize, Chosen> = BTreeMap::new();
     for d in diagnostics.iter().filter(|d| !d.edits.is_empty()) {
         if !writable(&sources[d.file]) {
             match out.unfixable.iter_mut().find(|(f, _)| *f == d.file) {
@@ -53,38 +57,48 @@ pub(super) fn plan(sources: &[Source], diagnostics: &[Diagnostic]) -> Plan {
             }
             continue;
         }
-        let i = match out.files.iter().position(|f| f.file == d.file) {
-            Some(i) => i,
-            None => {
-                out.files.push(FileFix {
-                    file: d.file,
-                    edits: Vec::new(),
-                    fixed: 0,
-                    left: 0,
-                });
-                out.files.len() - 1
+        let (edits, fixed, left) = chosen.entry(d.file).or_default();
+        let mut fresh: BTreeMap<usize, &Edit> = BTreeMap::new();
+        let mut fits = true;
+        for e in &d.edits {
+            if edits.get(&e.span.start) == Some(e) {
+                continue;
             }
-        };
-        let f = &mut out.files[i];
-        let fresh: Vec<&Edit> = d.edits.iter().filter(|e| !f.edits.contains(e)).collect();
-        let fits = fresh.iter().enumerate().all(|(k, e)| {
-            !f.edits.iter().any(|o| overlaps(&o.span, &e.span))
-                && !fresh[..k].iter().any(|o| overlaps(&o.span, &e.span))
-        });
+            fits &= !overlaps_any(edits, e) && !overlaps_any(&fresh, e);
+            fresh.insert(e.span.start, e);
+        }
         if fits {
-            f.edits.extend(fresh.into_iter().cloned());
-            f.fixed += 1;
+            edits.extend(fresh.into_iter().map(|(k, e)| (k, e.clone())));
+            *fixed += 1;
         } else {
-            f.left += 1;
+            *left += 1;
         }
     }
-    for f in &mut out.files {
-        f.edits.sort_by_key(|e| (e.span.start, e.span.end));
-    }
+    out.files = chosen
+        .into_iter()
+        .map(|(file, (edits, fixed, left))| FileFix {
+            file,
+            edits: edits.into_values().collect(),
+            fixed,
+            left,
+        })
+        .collect();
     out
 }
 
-/// Two ranges that share a byte, or an insertion inside the other.
+/// Whether `e` overlaps an edit of `edits` (keyed by start): only the
+/// nearest one starting at or before it and the nearest after can.
+fn overlaps_any<E: std::borrow::Borrow<Edit>>(edits: &BTreeMap<usize, E>, e: &Edit) -> bool {
+    let before = edits.range(..=e.span.start).next_back();
+    let after = edits.range(e.span.start + 1..).next();
+    before
+        .into_iter()
+        .chain(after)
+        .any(|(_, o)| overlaps(&o.borrow().span, &e.span))
+}
+
+/// Two ranges that share a byte, or an insertion inside or at the start of
+/// the other.
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     if a.is_empty() || b.is_empty() {
         return a.start == b.start || (a.start < b.end && b.start < a.end);
