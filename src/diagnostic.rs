@@ -44,6 +44,27 @@ pub struct Diagnostic {
     /// Secondary labels, possibly in other documents.
     pub labels: Vec<Label>,
     pub notes: Vec<String>,
+    /// A safe automatic fix (`--fix`): edits of this document, in any
+    /// order, never overlapping each other. Empty when there is none. A
+    /// list, so a finding that groups several places carries each place's
+    /// edit.
+    pub edits: Vec<Edit>,
+}
+
+/// One replacement of a byte range of the decoded text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub(crate) fn new(span: Range<usize>, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

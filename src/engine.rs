@@ -4,7 +4,7 @@
 
 use crate::config::{Config, ConfigError, RuleSet, BUILTIN_REFERENCES};
 use crate::crossdoc::{self, CopyGroup, CrossRules, Fingerprinter, Prints, SharedSpan, Similarity};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::document::Document;
 use crate::links::{self, LinkModel, Links};
 use crate::rules::{self, Context, Rule};
@@ -295,6 +295,11 @@ impl Engine {
             for l in &mut d.labels {
                 l.span = views[l.file].to_source(l.span.clone());
             }
+            d.edits = fix_in_source(
+                &views[d.file],
+                &sources[d.file],
+                std::mem::take(&mut d.edits),
+            );
         }
         let ignored: Vec<Vec<&str>> = sources
             .iter()
@@ -311,6 +316,26 @@ impl Engine {
             structures,
         }
     }
+}
+
+/// A finding's edits mapped from the view to the file, or none at all:
+/// every edited range must be in the file as the view shows it (not across
+/// a joined wrap, not a simplified character), and no edit may add or
+/// remove a line break, so lines and their endings stay as they are. Half a
+/// fix (one quote of a reversed pair) would be wrong, so one bad edit
+/// drops the finding's whole fix. A Word file's text is not its bytes: its
+/// findings keep their edits here, and `--fix` reports them as not fixable.
+fn fix_in_source(view: &View, source: &Source, edits: Vec<Edit>) -> Vec<Edit> {
+    let breaks = |s: &str| s.contains(['\n', '\r']);
+    let mapped: Option<Vec<Edit>> = edits
+        .into_iter()
+        .map(|e| {
+            let span = view.to_source_exact(&source.text, e.span)?;
+            (!breaks(&source.text[span.clone()]) && !breaks(&e.replacement))
+                .then_some(Edit::new(span, e.replacement))
+        })
+        .collect();
+    mapped.unwrap_or_default()
 }
 
 /// What a check run found.

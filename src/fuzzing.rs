@@ -207,6 +207,17 @@ fn assert_diagnostics(sources: &[Source], checked: usize, diagnostics: &[Diagnos
             assert!(l.file < sources.len(), "{d:?}");
             assert_span(&sources[l.file].text, &l.span, &d.rule);
         }
+        // A fix edits the file on character boundaries, never a line break.
+        for e in &d.edits {
+            let text = &sources[d.file].text;
+            assert_span(text, &e.span, &d.rule);
+            assert!(
+                !text[e.span.clone()].contains(['\n', '\r'])
+                    && !e.replacement.contains(['\n', '\r']),
+                "{}: edit {e:?} touches a line break",
+                d.rule
+            );
+        }
     }
 }
 

@@ -47,7 +47,7 @@ pub mod fuzzing;
 
 pub use cli::main as run_cli;
 pub use config::{Config, ConfigError, UnknownRule};
-pub use diagnostic::{Diagnostic, Label, Severity};
+pub use diagnostic::{Diagnostic, Edit, Label, Severity};
 pub use engine::{Engine, Outcome};
 pub use segment::Segmenter;
 pub use source::{DecodeError, DocxError, Limits, LoadError, Origin, Problem, Source};

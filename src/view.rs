@@ -138,6 +138,14 @@ impl<'a> View<'a> {
         start..end
     }
 
+    /// The file's bytes of a view range the file holds as the view shows
+    /// it: `None` when the range spans a join (what was dropped there) or a
+    /// character the view simplified. A fix may only edit such a range.
+    pub(crate) fn to_source_exact(&self, file: &str, r: Range<usize>) -> Option<Range<usize>> {
+        let s = self.to_source(r.clone());
+        (file.get(s.clone())? == self.text.get(r)?).then_some(s)
+    }
+
     /// A view offset in the file; at a join, the end of the piece before
     /// (`end`) or the start of the piece after.
     fn position(&self, at: usize, end: bool) -> usize {
@@ -329,6 +337,23 @@ mod tests {
         let t = v.find("二、原因").unwrap();
         let back = s_view.to_source(t..t + 6);
         assert_eq!(&s.text[back], "二、");
+    }
+
+    #[test]
+    fn exact_ranges_are_those_the_file_holds_as_the_view_shows_them() {
+        let (s, v) = view(WRAPPED);
+        let v2 = View::new(&s);
+        let at = v.find("十二次").unwrap();
+        // 十二 | 次 spans the wrap: the file has a line break in between.
+        assert_eq!(v2.to_source_exact(&s.text, at..at + "十二次".len()), None);
+        let at = v.find("缺席").unwrap();
+        let back = v2.to_source_exact(&s.text, at..at + 6).unwrap();
+        assert_eq!(&s.text[back], "缺席");
+        let (s, v) = view("理論學習。");
+        let v2 = View::new(&s);
+        assert_eq!(v, "理论学习。");
+        assert_eq!(v2.to_source_exact(&s.text, 0..6), None);
+        assert_eq!(v2.to_source_exact(&s.text, 12..15), Some(12..15));
     }
 
     #[test]

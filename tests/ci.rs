@@ -48,30 +48,6 @@ fn every_encoding_gives_the_same_findings() {
     }
 }
 
-/// A minimal .docx: the given paragraphs in word/document.xml.
-fn docx(paragraphs: &[&str]) -> Vec<u8> {
-    use std::io::Write;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default();
-    zip.start_file("[Content_Types].xml", opts).unwrap();
-    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
-    zip.start_file("word/document.xml", opts).unwrap();
-    let body: String = paragraphs
-        .iter()
-        .map(|p| {
-            let escaped = p
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;");
-            format!("<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t></w:r></w:p>")
-        })
-        .collect();
-    write!(zip, r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#).unwrap();
-    zip.finish().unwrap();
-    buf.into_inner()
-}
-
 #[test]
 fn a_docx_gives_the_same_findings_as_its_text() {
     let text = std::fs::read_to_string(corpus("bad-placeholder.txt")).unwrap();
@@ -219,7 +195,7 @@ fn github_annotations_and_junit() {
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].starts_with(&format!("::warning file={},line=7,col=241,endLine=7,endColumn=243,title=critique-lint (numbering)::编号重复", path.display())), "{}", lines[0]);
     let out = bin()
-        .args(["--format", "junit"])
+        .args(["--format", "junit", "--fail-on", "warning"])
         .arg(&path)
         .arg(corpus("good-01-yi-guanyu.txt"))
         .output()
@@ -233,6 +209,207 @@ fn github_annotations_and_junit() {
     // Well-formed.
     let mut reader = quick_xml::Reader::from_str(&xml);
     while reader.read_event().unwrap() != quick_xml::events::Event::Eof {}
+}
+
+/// Runs `--format junit` with extra arguments: (exit code, XML).
+fn junit(args: &[&str]) -> (i32, String) {
+    let out = bin()
+        .args(["--format", "junit"])
+        .args(args)
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    while reader.read_event().unwrap() != quick_xml::events::Event::Eof {}
+    (out.status.code().unwrap(), xml)
+}
+
+/// A test case fails exactly when the run fails on its file.
+#[test]
+fn junit_fails_a_file_exactly_at_the_fail_on_level() {
+    let warnings_only = corpus("bad-numbering.txt");
+    // Only the hedges of bad-vague: infos.
+    let info_only = corpus("bad-vague.txt");
+    let (_, json) = check_json(&[info_only.to_str().unwrap(), "--select", "vague-wording"]);
+    let severities: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["severity"].as_str().unwrap())
+        .collect();
+    assert!(
+        !severities.is_empty() && severities.iter().all(|s| *s == "info"),
+        "{severities:?}"
+    );
+    let w = warnings_only.to_str().unwrap();
+    let i = info_only.to_str().unwrap();
+    for (args, code, failures) in [
+        // Warnings only, default --fail-on error: exit 0, nothing fails.
+        (vec![w], 0, 0),
+        (vec![w, "--fail-on", "warning"], 1, 1),
+        (
+            vec![i, "--select", "vague-wording", "--fail-on", "info"],
+            1,
+            1,
+        ),
+        (
+            vec![i, "--select", "vague-wording", "--fail-on", "warning"],
+            0,
+            0,
+        ),
+    ] {
+        let (got, xml) = junit(&args);
+        assert_eq!(got, code, "{args:?}");
+        assert!(
+            xml.contains(&format!(r#"tests="1" failures="{failures}" errors="0""#)),
+            "{args:?}: {xml}"
+        );
+        assert_eq!(
+            xml.matches("<failure ").count() > 0,
+            failures > 0,
+            "{args:?}"
+        );
+        // Findings below the level are still shown.
+        if failures == 0 {
+            assert!(xml.contains("<system-out>"), "{args:?}: {xml}");
+        }
+    }
+}
+
+/// A file that cannot be read is in every CI format, not only on stderr.
+#[test]
+fn unreadable_files_appear_in_sarif_github_junit_and_gitlab() {
+    let missing = "没有这个文件.txt";
+    let good = corpus("good-01-yi-guanyu.txt");
+    let run = |format: &str| {
+        let out = bin()
+            .args(["--format", format, missing])
+            .arg(&good)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert_eq!(note["message"]["text"], "文件不存在");
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        missing
+    );
+    let github = run("github");
+    assert!(
+        github.contains(&format!(
+            "::error file={missing},title=critique-lint::无法检查此文件：文件不存在"
+        )),
+        "{github}"
+    );
+    let xml = run("junit");
+    assert!(
+        xml.contains(r#"tests="2" failures="0" errors="1""#),
+        "{xml}"
+    );
+    assert_eq!(
+        xml.matches("<testcase ").count(),
+        2,
+        "tests= counts test cases"
+    );
+    assert!(xml.contains(r#"<error message="文件不存在"/>"#), "{xml}");
+    let gitlab: Value = serde_json::from_str(&run("gitlab")).unwrap();
+    let last = gitlab.as_array().unwrap().last().unwrap();
+    assert_eq!(last["severity"], "critical");
+    assert_eq!(last["location"]["path"], missing);
+}
+
+#[test]
+fn gitlab_code_quality_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("材料")).unwrap();
+    let path = dir.path().join("材料/r.txt");
+    std::fs::copy(corpus("bad-placeholder.txt"), &path).unwrap();
+    let run = || {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["--format", "gitlab", "./材料/r.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let report = run();
+    let issues = report.as_array().unwrap();
+    let (_, json) = check_json(&[path.to_str().unwrap()]);
+    assert_eq!(issues.len(), json["diagnostics"].as_array().unwrap().len());
+    for (issue, d) in issues.iter().zip(json["diagnostics"].as_array().unwrap()) {
+        assert_eq!(issue["check_name"], d["rule"]);
+        assert_eq!(issue["description"], d["message"]);
+        assert_eq!(issue["location"]["path"], "材料/r.txt");
+        assert_eq!(issue["location"]["lines"]["begin"], d["span"]["line"]);
+        let want = match d["severity"].as_str().unwrap() {
+            "error" => "major",
+            "warning" => "minor",
+            _ => "info",
+        };
+        assert_eq!(issue["severity"], want);
+        assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 32);
+    }
+    let fingerprints: std::collections::HashSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), issues.len(), "unique");
+    // Lines moving keep every fingerprint (GitLab would see new findings).
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("\n\n{text}")).unwrap();
+    let moved = run();
+    let moved: std::collections::HashSet<&str> = moved
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(moved, fingerprints);
+}
+
+#[test]
+fn statistics_as_json_and_with_nothing_found() {
+    let out = bin()
+        .args(["--statistics", "--format", "json", "--select", "wording"])
+        .arg(corpus("bad-vague.txt"))
+        .output()
+        .unwrap();
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, json) = check_json(&[
+        "--select",
+        "wording",
+        corpus("bad-vague.txt").to_str().unwrap(),
+    ]);
+    let total: u64 = stats["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        total as usize,
+        json["diagnostics"].as_array().unwrap().len()
+    );
+    assert_eq!(stats["rules"][0]["rule"], "vague-wording");
+    assert_eq!(stats["summary"], json["summary"]);
+    let out = bin()
+        .args(["--statistics", "--ignore", "copying"])
+        .arg(corpus("good-01-yi-guanyu.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "共检查 1 个文件，未发现问题\n"
+    );
 }
 
 #[test]

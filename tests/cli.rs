@@ -375,6 +375,24 @@ fn rules_lists_every_rule_and_explain_shows_examples() {
         .stdout(predicate::str::contains("反例"))
         .stdout(predicate::str::contains("（四）在担当作为方面"));
     bin().args(["explain", "nope"]).assert().code(2);
+    // A group (a rules file's name) lists its rules.
+    let out = bin().args(["explain", "typography"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let group = String::from_utf8(out.stdout).unwrap();
+    assert!(group.starts_with("规则组 typography：2 条规则"), "{group}");
+    assert!(
+        group.contains("placeholder") && group.contains("punctuation"),
+        "{group}"
+    );
+    assert!(!group.contains("numbering"), "{group}");
+}
+
+#[test]
+fn help_names_the_extensions_searched_in_folders() {
+    let out = bin().args(["check", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains(".txt、.docx、.md"), "{help}");
+    assert!(help.contains("--fix") && help.contains("--diff"), "{help}");
 }
 
 /// Runs `check --format json ARGS` in `dir` (where its critique-lint.yaml is).

@@ -1,6 +1,7 @@
 //! `critique-lint check`: the default command, a short pipeline — settings,
 //! inputs, check, baseline, render, write, exit code.
 
+use super::fix::{self, Plan};
 use super::{configure, CheckArgs, Color, Failure, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{self, Baseline};
 use crate::config::Config;
@@ -20,15 +21,52 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         return Err(Failure::NoPaths);
     }
     let (config, select, ignore) = configure(&args.common)?;
+    let mut fix_failed = false;
+    if (args.fix || args.diff) && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        // The run reads its inputs twice (before and after fixing); standard
+        // input can be read once.
+        return Err(Failure::FixStdin);
+    }
+    if args.fix || args.diff {
+        let inputs = read_inputs(&args, config.clone(), &select, &ignore)?;
+        let outcome = check(&inputs, &args);
+        let mut diagnostics = outcome.diagnostics;
+        if let Some(path) = &args.baseline {
+            Baseline::load(path)?.filter(&mut diagnostics, &inputs.sources);
+        }
+        let plan = fix::plan(&inputs.sources, &diagnostics);
+        for &(file, n) in &plan.unfixable {
+            eprintln!(
+                "critique-lint: warning: {}",
+                report::escape::safe(&not_fixable(&inputs.sources[file], n))
+            );
+        }
+        if args.diff {
+            let output = output_file(&args, &inputs)?;
+            let mut errors = inputs.errors.clone();
+            errors.extend(outcome.errors);
+            return show_diff(output.as_deref(), &inputs, &plan, &errors);
+        }
+        // The run goes on from the files as written: everything is read and
+        // checked again, so what is reported is what a new run would find.
+        fix_failed = !write_fixes(&inputs.sources, &plan);
+    }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let inputs = read_inputs(&args, config, &select, &ignore)?;
     let output = output_file(&args, &inputs)?;
     let outcome = check(&inputs, &args);
     let mut errors = inputs.errors;
     errors.extend(outcome.errors);
-    let (diagnostics, baselined) =
+    let (mut diagnostics, baselined) =
         apply_baseline(outcome.diagnostics, &args, baseline, &inputs.sources)?;
+    // A Word file's findings claim no fix: it cannot be written.
+    for d in &mut diagnostics {
+        if inputs.sources[d.file].format != "text" {
+            d.edits.clear();
+        }
+    }
     let rules = rule_infos(&inputs.engine);
+    let fail_on = fail_on(&args, &inputs.engine.config);
     let report = Report {
         sources: &inputs.sources,
         checked: inputs.checked,
@@ -38,7 +76,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         copy_groups: &outcome.copy_groups,
         rules: &rules,
         baselined,
-        fail_on: fail_on(&args, &inputs.engine.config),
+        fail_on,
         passages: &outcome.passages,
         structures: &outcome.structures,
     };
@@ -51,12 +89,115 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
             report::escape::safe(&e.to_string())
         );
     }
-    Ok(exit_code(
-        &args,
-        &inputs.engine.config,
-        &errors,
-        &diagnostics,
-    ))
+    if fix_failed {
+        return Ok(EXIT_ERROR);
+    }
+    Ok(exit_code(&args, fail_on, &errors, &diagnostics))
+}
+
+/// Why a file's fixable findings are not fixed.
+fn not_fixable(source: &Source, n: usize) -> String {
+    if source.format == "docx" {
+        format!(
+            "{}: Word 文件（.docx）不能自动修复，未改动；其中 {n} 个可修复的问题请在 Word 中修改",
+            source.name
+        )
+    } else {
+        format!(
+            "{}: 标准输入不能自动修复；其中 {n} 个可修复的问题请在原文件中修改",
+            source.name
+        )
+    }
+}
+
+/// `--diff`: the unified diff of every file `--fix` would change, to stdout
+/// or `-o`; nothing is written. Exit 1 when there is a change, 2 when a file
+/// could not be read or a fix could not be written back.
+fn show_diff(
+    output: Option<&Path>,
+    inputs: &Inputs,
+    plan: &Plan,
+    errors: &[LoadError],
+) -> Result<i32, Failure> {
+    let mut diff = String::new();
+    let mut failed = !errors.is_empty();
+    for f in &plan.files {
+        let source = &inputs.sources[f.file];
+        let new = fix::apply(&source.text, &f.edits);
+        // Prepared as --fix would write it: a file that cannot be written
+        // back gets the same error here.
+        match crate::source::Rewrite::prepare(Path::new(&source.name), &source.text, &new) {
+            Ok(rewrite) => {
+                let bom = if rewrite.bytes.starts_with(b"\xEF\xBB\xBF") {
+                    "\u{feff}"
+                } else {
+                    ""
+                };
+                diff.push_str(&fix::unified_diff(&source.name, &source.text, &new, bom));
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!(
+                    "critique-lint: error: {}",
+                    report::escape::safe(&e.to_string())
+                );
+            }
+        }
+    }
+    write_bytes(output, diff.as_bytes())?;
+    for e in errors {
+        eprintln!(
+            "critique-lint: error: {}",
+            report::escape::safe(&e.to_string())
+        );
+    }
+    Ok(if failed {
+        EXIT_ERROR
+    } else if diff.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+/// `--fix`: writes each changed file back; says on stderr how many findings
+/// were fixed. False when a file could not be written.
+fn write_fixes(sources: &[Source], plan: &Plan) -> bool {
+    let mut ok = true;
+    let (mut fixed, mut files, mut left) = (0, 0, 0);
+    for f in &plan.files {
+        let source = &sources[f.file];
+        let new = fix::apply(&source.text, &f.edits);
+        if new == source.text {
+            continue;
+        }
+        let written = crate::source::Rewrite::prepare(Path::new(&source.name), &source.text, &new)
+            .and_then(|r| r.write());
+        match written {
+            Ok(()) => {
+                fixed += f.fixed;
+                left += f.left;
+                files += 1;
+            }
+            Err(e) => {
+                ok = false;
+                eprintln!(
+                    "critique-lint: error: {}",
+                    report::escape::safe(&e.to_string())
+                );
+            }
+        }
+    }
+    if fixed > 0 {
+        let mut line = format!("已自动修复 {fixed} 个问题（{files} 个文件）");
+        if left > 0 {
+            line.push_str(&format!(
+                "；另有 {left} 个问题的修复与已做的修复重叠，再运行一次 --fix 可继续修复"
+            ));
+        }
+        eprintln!("{line}");
+    }
+    ok
 }
 
 /// The engine, the reports to check, then the references; read while the
@@ -214,11 +355,16 @@ fn output_file(args: &CheckArgs, inputs: &Inputs) -> Result<Option<PathBuf>, Fai
 fn write_output(args: &CheckArgs, output: Option<&Path>, report: &Report) -> Result<(), Failure> {
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     let bytes = render(report, args, to_terminal);
+    write_bytes(output, &bytes)
+}
+
+/// Writes to `output` or stdout (a closed pipe is no error).
+fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
         Some(path) => {
-            std::fs::write(path, &bytes).map_err(|e| Failure::Output(path.display().to_string(), e))
+            std::fs::write(path, bytes).map_err(|e| Failure::Output(path.display().to_string(), e))
         }
-        None => match std::io::stdout().write_all(&bytes) {
+        None => match std::io::stdout().write_all(bytes) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Stdout(e)),
             _ => Ok(()),
         },
@@ -227,7 +373,11 @@ fn write_output(args: &CheckArgs, output: Option<&Path>, report: &Report) -> Res
 
 fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
     if args.statistics {
-        return report::statistics(report).into_bytes();
+        return match args.format {
+            Format::Json => report::statistics_json(report),
+            _ => report::statistics(report),
+        }
+        .into_bytes();
     }
     match args.format {
         Format::Json => report::json::render(report).into_bytes(),
@@ -235,6 +385,7 @@ fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
         Format::Github => report::github::render(report).into_bytes(),
         Format::Junit => report::junit::render(report).into_bytes(),
         Format::Html => report::html::render(report).into_bytes(),
+        Format::Gitlab => report::gitlab::render(report).into_bytes(),
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
@@ -252,7 +403,8 @@ fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
     }
 }
 
-/// The level that makes the exit code 1: `--fail-on`, the config's, or error.
+/// The level from which findings fail the run: `--fail-on`, else the
+/// config's `fail-on`, else error.
 fn fail_on(args: &CheckArgs, config: &Config) -> Severity {
     args.fail_on
         .map(Severity::from)
@@ -262,11 +414,10 @@ fn fail_on(args: &CheckArgs, config: &Config) -> Severity {
 
 fn exit_code(
     args: &CheckArgs,
-    config: &Config,
+    fail_on: Severity,
     errors: &[LoadError],
     diagnostics: &[Diagnostic],
 ) -> i32 {
-    let fail_on = fail_on(args, config);
     if !errors.is_empty() {
         EXIT_ERROR
     } else if args.write_baseline.is_some() {

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the subcommands.
 
 mod check;
+mod fix;
 mod init;
 
 use crate::baseline::BaselineError;
@@ -49,9 +50,9 @@ enum Command {
     },
     /// 在当前目录生成带注释的 critique-lint.yaml
     Init,
-    /// 显示一条规则的说明和示例
+    /// 显示一条规则的说明和示例，或列出一个规则组的规则
     Explain {
-        /// 规则 id，如 numbering
+        /// 规则 id（如 numbering）或规则组（如 typography，即 rules/ 中的文件名）
         id: String,
         #[command(flatten)]
         common: CommonArgs,
@@ -76,7 +77,7 @@ struct CommonArgs {
 
 #[derive(Args, Debug, Default)]
 struct CheckArgs {
-    /// 报告文件或目录（目录中查找 *.txt）；`-` 表示标准输入
+    /// 报告文件或目录（目录中查找 .txt、.docx、.md 文件）；`-` 表示标准输入
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// 输出格式
@@ -109,6 +110,12 @@ struct CheckArgs {
     /// 不显示进度条
     #[arg(short, long)]
     quiet: bool,
+    /// 自动修复可安全修改的问题（半角标点、直引号和颠倒的引号、重复标点、多余的空格），按原编码和换行写回文件，再报告其余问题；.docx 不修改
+    #[arg(long)]
+    fix: bool,
+    /// 只输出 --fix 会做的改动（统一 diff 格式，可用 `patch -p1` 应用），不写任何文件；有改动时退出码为 1
+    #[arg(long, conflicts_with_all = ["write_baseline", "statistics"])]
+    diff: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -133,6 +140,8 @@ enum Format {
     Junit,
     // One self-contained page for organisers (`-o 报告.html`).
     Html,
+    /// GitLab Code Quality 报告（JSON）
+    Gitlab,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,12 +221,14 @@ pub(crate) enum Failure {
     Threads(#[from] rayon::ThreadPoolBuildError),
     #[error("请指定要检查的文件或目录（`-` 表示标准输入），或运行 `critique-lint --help`")]
     NoPaths,
-    #[error("未知的规则 `{0}`（`critique-lint rules` 列出所有规则）")]
+    #[error("未知的规则或规则组 `{0}`（`critique-lint rules` 列出所有规则）")]
     NoSuchRule(String),
     #[error("{0} 已存在，未覆盖")]
     Exists(String),
     #[error("{0}: 输出文件就是被检查的材料，不能覆盖它")]
     OutputIsInput(String),
+    #[error("--fix 和 --diff 不能用于标准输入（`-`）：请检查文件")]
+    FixStdin,
 }
 
 /// Parses the process arguments and runs; returns the exit code.
@@ -366,7 +377,7 @@ fn scope_text(scope: &[crate::outline::SectionKind]) -> String {
 fn explain(id: &str, common: &CommonArgs) -> Result<i32, Failure> {
     let config = load_config(common)?;
     let Some(s) = config.rules.iter().find(|r| r.id == id) else {
-        return Err(Failure::NoSuchRule(id.to_string()));
+        return explain_group(id, &config);
     };
     let scope = scope_text(&s.scope);
     println!("{}：{}\n", s.id, s.summary);
@@ -380,6 +391,35 @@ fn explain(id: &str, common: &CommonArgs) -> Result<i32, Failure> {
     println!("{}", s.explanation.trim_end());
     println!("\n反例：\n{}", indent(&s.bad));
     println!("\n正例：\n{}", indent(&s.good));
+    Ok(EXIT_CLEAN)
+}
+
+/// `explain GROUP`: the rules of a group (a rules file: typography,
+/// wording… or an extend-rules file's name), as `rules` lists them.
+fn explain_group(name: &str, config: &Config) -> Result<i32, Failure> {
+    let rules: Vec<_> = config.rules.iter().filter(|r| r.group == name).collect();
+    if rules.is_empty() {
+        return Err(Failure::NoSuchRule(name.to_string()));
+    }
+    println!("规则组 {name}：{} 条规则\n", rules.len());
+    println!(
+        "{}{}{}说明",
+        pad("规则", 22),
+        pad("级别", 9),
+        pad("范围", 20)
+    );
+    for r in rules {
+        println!(
+            "{}{}{}{}",
+            pad(&r.id, 22),
+            pad(r.severity.name(), 9),
+            pad(&scope_text(&r.scope), 20),
+            r.summary
+        );
+    }
+    println!(
+        "\n`critique-lint explain 规则` 显示一条规则的说明和示例；--select/--ignore 也接受规则组。"
+    );
     Ok(EXIT_CLEAN)
 }
 

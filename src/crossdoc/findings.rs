@@ -344,6 +344,7 @@ fn diagnostic(
         span,
         labels,
         notes: Vec::new(),
+        edits: Vec::new(),
     }
 }
 
@@ -584,6 +585,7 @@ fn summary(
         span: here,
         labels: Vec::new(),
         notes: Vec::new(),
+        edits: Vec::new(),
     };
     let mut lines: Vec<usize> = order[1..]
         .iter()

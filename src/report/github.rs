@@ -35,11 +35,25 @@ pub(crate) fn render(report: &Report) -> String {
             message.push('\n');
             message.push_str(n);
         }
+        if !d.edits.is_empty() {
+            message.push('\n');
+            message.push_str(super::FIXABLE);
+        }
         out.push_str(&format!(
             "::{kind} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
             property(&source.name),
             property(&format!("critique-lint ({})", d.rule)),
             data(&message)
+        ));
+    }
+    // Files that could not be read: an error on the file, so the run's
+    // summary shows them, not only the log.
+    for e in report.errors {
+        out.push_str(&format!(
+            "::error file={},title={}::{}\n",
+            property(&e.path),
+            property("critique-lint"),
+            data(&format!("无法检查此文件：{}", e.problem))
         ));
     }
     out

@@ -199,7 +199,13 @@ pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Resu
             .with_code(d.rule.to_string())
             .with_message(safe(&d.message))
             .with_labels(labels)
-            .with_notes(d.notes.iter().map(|n| safe(n).into_owned()).collect());
+            .with_notes(
+                d.notes
+                    .iter()
+                    .map(|n| safe(n).into_owned())
+                    .chain((!d.edits.is_empty()).then(|| super::FIXABLE.to_string()))
+                    .collect(),
+            );
         term::emit_to_write_style(out, &config, &files, &diagnostic)
             .map_err(std::io::Error::other)?;
     }

@@ -42,6 +42,22 @@ struct DiagnosticJson<'a> {
     text: &'a str,
     labels: Vec<LabelJson<'a>>,
     notes: &'a [String],
+    /// The safe automatic fix, if the finding has one (added beside the
+    /// version 1 fields): byte ranges of the decoded text, as `span`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    edits: Vec<EditJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -81,6 +97,17 @@ fn diagnostic<'a>(report: &'a Report, d: &'a crate::diagnostic::Diagnostic) -> D
             })
             .collect(),
         notes: &d.notes,
+        fix: (!d.edits.is_empty()).then(|| FixJson {
+            edits: d
+                .edits
+                .iter()
+                .map(|e| EditJson {
+                    start: e.span.start,
+                    end: e.span.end,
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
     }
 }
 

@@ -1,10 +1,10 @@
 //! `--format junit`: JUnit XML, one test case per file (failures are its
-//! findings at warning level or above, one `<failure>` each; infos are
-//! printed in `<system-out>`).
+//! findings at the `--fail-on` level or above, one `<failure>` each; those
+//! below it are printed in `<system-out>`), and one per file that could
+//! not be read (an `<error>`).
 
 use super::escape::safe;
 use super::Report;
-use crate::diagnostic::Severity;
 
 /// XML-escaped; control characters, which XML 1.0 cannot hold even as
 /// references, shown as `\u{1b}`.
@@ -18,27 +18,28 @@ fn escape(s: &str) -> String {
 
 pub(crate) fn render(report: &Report) -> String {
     let sources = &report.sources[..report.checked];
+    // A test case fails exactly when the run would fail on its file: its
+    // findings at the --fail-on level or above; the others are printed.
     let failing = |i: usize| {
         report
             .diagnostics
             .iter()
-            .filter(move |d| d.file == i && d.severity >= Severity::Warning)
+            .filter(move |d| d.file == i && d.severity >= report.fail_on)
     };
     let failures = sources
         .iter()
         .enumerate()
         .filter(|(i, _)| failing(*i).next().is_some())
         .count();
+    // One test case per checked file and per file that could not be read.
+    let tests = sources.len() + report.errors.len();
+    let errors = report.errors.len();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
-        "<testsuites name=\"critique-lint\" tests=\"{}\" failures=\"{failures}\" errors=\"{}\">\n",
-        sources.len(),
-        report.errors.len()
+        "<testsuites name=\"critique-lint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n"
     ));
     out.push_str(&format!(
-        "  <testsuite name=\"critique-lint\" tests=\"{}\" failures=\"{failures}\" errors=\"{}\">\n",
-        sources.len(),
-        report.errors.len()
+        "  <testsuite name=\"critique-lint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n"
     ));
     for (i, s) in sources.iter().enumerate() {
         out.push_str(&format!(
@@ -56,19 +57,25 @@ pub(crate) fn render(report: &Report) -> String {
                 escape(&d.message)
             ));
         }
-        let infos: Vec<String> = report
+        let below: Vec<String> = report
             .diagnostics
             .iter()
-            .filter(|d| d.file == i && d.severity == Severity::Info)
+            .filter(|d| d.file == i && d.severity < report.fail_on)
             .map(|d| {
                 let (line, col) = s.position(d.span.start);
-                format!("{}:{line}:{col} [{}] {}", s.name, d.rule, d.message)
+                format!(
+                    "{}:{line}:{col} {} [{}] {}",
+                    s.name,
+                    d.severity.name(),
+                    d.rule,
+                    d.message
+                )
             })
             .collect();
-        if !infos.is_empty() {
+        if !below.is_empty() {
             out.push_str(&format!(
                 "      <system-out>{}</system-out>\n",
-                escape(&infos.join("\n"))
+                escape(&below.join("\n"))
             ));
         }
         out.push_str("    </testcase>\n");

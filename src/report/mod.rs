@@ -2,6 +2,7 @@
 
 pub(crate) mod escape;
 pub(crate) mod github;
+pub(crate) mod gitlab;
 pub(crate) mod html;
 pub(crate) mod human;
 pub(crate) mod json;
@@ -32,8 +33,9 @@ pub(crate) struct Report<'a> {
     pub rules: &'a [RuleInfo],
     /// Findings left out because a baseline has them.
     pub baselined: usize,
-    /// The level that fails the run (`--fail-on`): the HTML report's
-    /// verdicts follow it.
+    /// The level that fails the run (`--fail-on`): JUnit fails a file's
+    /// test case exactly when the run would fail on it, and the HTML
+    /// report's verdicts follow it.
     pub fail_on: Severity,
     /// Passages shared between texts, file byte offsets (HTML only; the
     /// other formats show them as findings).
@@ -42,6 +44,9 @@ pub(crate) struct Report<'a> {
     /// empty otherwise.
     pub structures: &'a [Option<Structure>],
 }
+
+/// What a finding with a fix says, in the formats people read.
+pub(crate) const FIXABLE: &str = "可自动修复（--fix）";
 
 /// What a renderer may say about a rule.
 #[derive(Debug, Clone)]
@@ -54,8 +59,8 @@ pub(crate) struct RuleInfo {
     pub good: String,
 }
 
-/// Findings per rule, most frequent first (`--statistics`).
-pub(crate) fn statistics(report: &Report) -> String {
+/// Findings per rule, most frequent first.
+fn rule_counts<'a>(report: &'a Report) -> Vec<(&'a str, usize)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for d in report.diagnostics {
         match counts.iter_mut().find(|(r, _)| *r == &*d.rule) {
@@ -64,16 +69,65 @@ pub(crate) fn statistics(report: &Report) -> String {
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+}
+
+fn rule_summary<'a>(report: &'a Report, rule: &str) -> &'a str {
+    report
+        .rules
+        .iter()
+        .find(|r| r.id == rule)
+        .map_or("", |r| r.summary.as_str())
+}
+
+/// `--statistics`: findings per rule, most frequent first, then the
+/// summary line (the only line when nothing was found).
+pub(crate) fn statistics(report: &Report) -> String {
     let mut out = String::new();
-    for (rule, n) in counts {
-        let summary = report
-            .rules
-            .iter()
-            .find(|r| r.id == rule)
-            .map_or("", |r| r.summary.as_str());
+    for (rule, n) in rule_counts(report) {
+        let summary = rule_summary(report, rule);
         out.push_str(&format!("{n:>6}  {rule:<22} {summary}\n"));
     }
+    out.push_str(&human::summary_line(report));
+    out.push('\n');
     out
+}
+
+/// `--statistics --format json`: the counts per rule, most frequent first,
+/// with the summary the JSON report has.
+pub(crate) fn statistics_json(report: &Report) -> String {
+    #[derive(Serialize)]
+    struct Count<'a> {
+        rule: &'a str,
+        count: usize,
+        summary: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Statistics<'a> {
+        version: u32,
+        rules: Vec<Count<'a>>,
+        summary: Summary,
+        /// Files that could not be read.
+        unreadable: usize,
+        baselined: usize,
+    }
+    let out = Statistics {
+        version: 1,
+        rules: rule_counts(report)
+            .into_iter()
+            .map(|(rule, count)| Count {
+                rule,
+                count,
+                summary: rule_summary(report, rule),
+            })
+            .collect(),
+        summary: report.summary(),
+        unreadable: report.errors.len(),
+        baselined: report.baselined,
+    };
+    let mut s = serde_json::to_string(&out).expect("serialisable");
+    s.push('\n');
+    s
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -47,6 +47,46 @@ fn uri(path: &str) -> String {
         .replace(' ', "%20")
 }
 
+/// A region by line and column (code points, as the run's `columnKind`).
+fn region(report: &Report, file: usize, span: &std::ops::Range<usize>) -> Value {
+    let source = &report.sources[file];
+    let (line, column) = source.position(span.start);
+    let (end_line, end_column) = source.position(span.end);
+    json!({
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column
+    })
+}
+
+/// A finding's safe fix as SARIF `fix`: one artifact change, one
+/// replacement per edit.
+fn fix(report: &Report, d: &crate::diagnostic::Diagnostic) -> Value {
+    json!({
+        "description": {"text": "critique-lint --fix 可自动修复"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri(&report.sources[d.file].name)},
+            "replacements": d.edits.iter().map(|e| json!({
+                "deletedRegion": region(report, d.file, &e.span),
+                "insertedContent": {"text": e.replacement}
+            })).collect::<Vec<_>>()
+        }]
+    })
+}
+
+/// Files that could not be read: the run did not check them.
+fn invocation(report: &Report) -> Value {
+    json!({
+        "executionSuccessful": report.errors.is_empty(),
+        "toolExecutionNotifications": report.errors.iter().map(|e| json!({
+            "level": "error",
+            "message": {"text": e.problem.to_string()},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}]
+        })).collect::<Vec<_>>()
+    })
+}
+
 fn rule(r: &RuleInfo) -> Value {
     json!({
         "id": r.id,
@@ -71,6 +111,9 @@ pub(crate) fn render(report: &Report) -> String {
             });
             if let Some(i) = report.rules.iter().position(|r| *r.id == *d.rule) {
                 result["ruleIndex"] = json!(i);
+            }
+            if !d.edits.is_empty() {
+                result["fixes"] = json!([fix(report, d)]);
             }
             if !d.labels.is_empty() {
                 result["relatedLocations"] = d
@@ -98,6 +141,7 @@ pub(crate) fn render(report: &Report) -> String {
                 "rules": report.rules.iter().map(rule).collect::<Vec<_>>()
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation(report)],
             "results": results
         }]
     });

@@ -89,6 +89,7 @@ impl Meta {
             span,
             labels: Vec::new(),
             notes: Vec::new(),
+            edits: Vec::new(),
         }
     }
 }

@@ -3,9 +3,14 @@
 //!
 //! One Aho-Corasick scan finds every mark of interest; the checks then look
 //! only at those marks and their neighbours, never at every character.
+//!
+//! Findings whose correction is certain carry edits for `--fix`: a
+//! half-width mark made full width, a doubled mark made single, straight or
+//! reversed quotes paired as “”, a stray space removed. Crossed and
+//! unbalanced pairs have no fix: which mark is wrong is the author's call.
 
 use super::{Context, Meta, Rule};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::markers::leading_marker;
 use crate::settings::Invalid;
 use crate::text::is_han;
@@ -29,6 +34,32 @@ pub(crate) struct Params {
     /// full-width mark (不到位 。).
     #[serde(default)]
     stray_spaces: bool,
+    /// Report straight double quotes around Chinese text ("两个确立"),
+    /// which should be “”.
+    #[serde(default)]
+    straight_quotes: bool,
+}
+
+/// A place found, what is wrong there and how to fix it (no edits: no
+/// safe fix).
+struct Found {
+    span: Range<usize>,
+    what: String,
+    edits: Vec<Edit>,
+}
+
+impl Found {
+    fn new(span: Range<usize>, what: String) -> Found {
+        Found {
+            span,
+            what,
+            edits: Vec::new(),
+        }
+    }
+
+    fn fixed(span: Range<usize>, what: String, edits: Vec<Edit>) -> Found {
+        Found { span, what, edits }
+    }
 }
 
 pub(crate) struct Punctuation {
@@ -37,6 +68,7 @@ pub(crate) struct Punctuation {
     pairs: Vec<(char, char)>,
     marks: AhoCorasick,
     stray_spaces: bool,
+    straight_quotes: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -66,6 +98,9 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         needles.push(o.to_string());
         needles.push(c.to_string());
     }
+    if params.straight_quotes {
+        needles.push("\"".to_string());
+    }
     needles.sort();
     needles.dedup();
     let marks = AhoCorasick::new(&needles).map_err(|e| Invalid::new(e.to_string()))?;
@@ -75,6 +110,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         pairs,
         marks,
         stray_spaces: params.stray_spaces,
+        straight_quotes: params.straight_quotes,
     }))
 }
 
@@ -101,7 +137,7 @@ impl Rule for Punctuation {
         let text = doc.text();
         let regions = self.meta.regions(doc);
         let in_scope = |at: usize| regions.iter().any(|r| r.contains(&at));
-        let mut found: Vec<(Range<usize>, String)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         for para in &doc.paragraphs {
             if !in_scope(para.span.start) {
                 continue;
@@ -117,27 +153,35 @@ impl Rule for Punctuation {
                 if m.len() == c.len_utf8() {
                     marks.push((at, c));
                 } else if last_double == Some(at) {
-                    // 。。。。: extend the previous finding.
-                    found.last_mut().expect("pushed before").0.end = at + m.len();
+                    // 。。。。: extend the previous finding and its edit.
+                    let last = found.last_mut().expect("pushed before");
+                    last.span.end = at + m.len();
+                    last.edits[0].span.end = at + m.len();
                     last_double = Some(at + m.len());
                 } else {
-                    found.push((at..at + m.len(), format!("标点“{c}”重复")));
+                    let span = at..at + m.len();
+                    let edit = Edit::new(span.clone(), c.to_string());
+                    found.push(Found::fixed(span, format!("标点“{c}”重复"), vec![edit]));
                     last_double = Some(at + m.len());
                 }
             }
             self.half_width_marks(text, &body, &marks, &mut found);
             self.balance(&marks, &mut found);
+            if self.straight_quotes {
+                straight_quotes(text, &marks, &mut found);
+            }
             if self.stray_spaces {
                 stray_spaces(text, &body, &mut found);
             }
         }
-        found.sort_by_key(|(s, _)| s.start);
-        for (span, what) in found {
-            let matched = &text[span.clone()];
-            out.push(
-                self.meta
-                    .diagnostic(doc, span, &[("match", matched), ("what", &what)]),
-            );
+        found.sort_by_key(|f| f.span.start);
+        for f in found {
+            let matched = &text[f.span.clone()];
+            let mut d = self
+                .meta
+                .diagnostic(doc, f.span, &[("match", matched), ("what", &f.what)]);
+            d.edits = f.edits;
+            out.push(d);
         }
     }
 }
@@ -148,9 +192,11 @@ impl Punctuation {
         text: &str,
         body: &Range<usize>,
         marks: &[(usize, char)],
-        found: &mut Vec<(Range<usize>, String)>,
+        found: &mut Vec<Found>,
     ) {
-        for &(at, c) in marks {
+        let partners = paren_partners(marks);
+        let mut hits: Vec<usize> = Vec::new();
+        for (i, &(at, c)) in marks.iter().enumerate() {
             if !self.half_width.contains(&c) {
                 continue;
             }
@@ -169,18 +215,36 @@ impl Punctuation {
                 _ => before && after,
             };
             if hit {
-                found.push((
-                    at..at + 1,
-                    format!("中文之间使用了半角标点“{c}”，应为全角“{}”", full_width(c)),
-                ));
+                hits.push(i);
             }
+        }
+        for &i in &hits {
+            let (at, c) = marks[i];
+            let what = format!("中文之间使用了半角标点“{c}”，应为全角“{}”", full_width(c));
+            // The space allowed after the mark (学习, 工作) goes with it.
+            let space = usize::from(c != ')' && text[at + 1..body.end].starts_with(' '));
+            let mut edits = vec![Edit::new(at..at + 1 + space, full_width(c).to_string())];
+            if matches!(c, '(' | ')') {
+                // A bracket is made full width with its partner, or a
+                // half-made pair (（…)) would be a new finding; one without
+                // a partner is left to the author.
+                match partners[i] {
+                    Some(p) if !hits.contains(&p) => {
+                        let (pat, pc) = marks[p];
+                        edits.push(Edit::new(pat..pat + 1, full_width(pc).to_string()));
+                    }
+                    Some(_) => {}
+                    None => edits.clear(),
+                }
+            }
+            found.push(Found::fixed(at..at + 1, what, edits));
         }
     }
 
     /// Pairs are matched by order, with one stack for all of them: a close
     /// mark must close the latest open one (“…」 is crossed), and a close
     /// mark before its open one in the paragraph is reversed (”…“).
-    fn balance(&self, marks: &[(usize, char)], found: &mut Vec<(Range<usize>, String)>) {
+    fn balance(&self, marks: &[(usize, char)], found: &mut Vec<Found>) {
         let mut stack: Vec<(usize, usize)> = Vec::new();
         let mut stray_close: Vec<(usize, usize)> = Vec::new();
         for &(at, c) in marks {
@@ -199,7 +263,7 @@ impl Punctuation {
                         } else {
                             stack.pop();
                         }
-                        found.push((
+                        found.push(Found::new(
                             open_at..at + c.len_utf8(),
                             format!("{open} 与 {c} 不配对：{open} 应以 {close} 结束"),
                         ));
@@ -213,12 +277,18 @@ impl Punctuation {
             // ”两个确立“: the same pair, closed before it is opened.
             if let Some(i) = stack.iter().position(|&(o, t)| t == k && o > at) {
                 let (o, _) = stack.remove(i);
-                found.push((
+                // Swapping the two marks is the whole correction.
+                let edits = vec![
+                    Edit::new(at..at + close.len_utf8(), open.to_string()),
+                    Edit::new(o..o + open.len_utf8(), close.to_string()),
+                ];
+                found.push(Found::fixed(
                     at..o + open.len_utf8(),
                     format!("{close} 和 {open} 前后颠倒：应为 {open}…{close}"),
+                    edits,
                 ));
             } else {
-                found.push((
+                found.push(Found::new(
                     at..at + close.len_utf8(),
                     format!("不配对的 {close} ：前面缺少与之对应的 {open}"),
                 ));
@@ -226,7 +296,7 @@ impl Punctuation {
         }
         for (at, k) in stack {
             let (open, close) = self.pairs[k];
-            found.push((
+            found.push(Found::new(
                 at..at + open.len_utf8(),
                 format!("不配对的 {open} ：后面缺少与之对应的 {close}"),
             ));
@@ -239,7 +309,7 @@ impl Punctuation {
 /// without a sentence end is a heading or a byline (副局长 周建华), a
 /// letter-spaced title (对 照 检 查) is layout, and a title in 《》 is
 /// quoted as it is (《食品安全国家标准 食品添加剂使用标准》).
-fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<(Range<usize>, String)>) {
+fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<Found>) {
     const CLOSING: &[char] = &[
         '，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》',
     ];
@@ -290,5 +360,58 @@ fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<(Range<usize>, 
     if han < 12 || inside * 3 > han {
         gaps.retain(|(_, w)| !w.starts_with("中文"));
     }
-    found.extend(gaps.into_iter().map(|(r, w)| (r, w.to_string())));
+    found.extend(
+        gaps.into_iter()
+            .map(|(r, w)| Found::fixed(r.clone(), w.to_string(), vec![Edit::new(r, "")])),
+    );
+}
+
+/// The partner of each half-width bracket among `marks` (by index): ( and )
+/// matched by nesting within the paragraph.
+fn paren_partners(marks: &[(usize, char)]) -> Vec<Option<usize>> {
+    let mut out = vec![None; marks.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &(_, c)) in marks.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(o) = open.pop() {
+                    out[o] = Some(i);
+                    out[i] = Some(o);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Straight double quotes around Chinese text ("两个确立"): taken in
+/// pairs, in order, when the paragraph has an even number of them; a pair
+/// is reported when it quotes a Chinese character, and fixed as “”. An odd
+/// count leaves no certain pairing, and "ABC" quotes no Chinese: both are
+/// left alone.
+fn straight_quotes(text: &str, marks: &[(usize, char)], found: &mut Vec<Found>) {
+    let quotes: Vec<usize> = marks
+        .iter()
+        .filter(|&&(_, c)| c == '"')
+        .map(|&(at, _)| at)
+        .collect();
+    if !quotes.len().is_multiple_of(2) {
+        return;
+    }
+    for pair in quotes.chunks(2) {
+        let (open, close) = (pair[0], pair[1]);
+        if !text[open + 1..close].chars().any(is_han) {
+            continue;
+        }
+        found.push(Found::fixed(
+            open..close + 1,
+            "中文中使用了直引号 \"…\"，应为 “…”".to_string(),
+            vec![
+                Edit::new(open..open + 1, "“"),
+                Edit::new(close..close + 1, "”"),
+            ],
+        ));
+    }
 }

@@ -16,49 +16,100 @@ pub enum DecodeError {
     Utf16(&'static str),
 }
 
-/// Decodes report bytes; the name of the encoding comes with the text.
-pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), DecodeError> {
+/// How a text file's bytes encode its text; kept so that `--fix` writes a
+/// report back the way it was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Encoding {
+    Utf8,
+    /// UTF-8 after the byte order mark EF BB BF.
+    Utf8Bom,
+    /// UTF-16 after the mark FF FE.
+    Utf16Le,
+    /// UTF-16 after the mark FE FF.
+    Utf16Be,
+    Gb18030,
+}
+
+impl Encoding {
+    /// The name reports show (`files[].encoding` in JSON): a BOM is not
+    /// part of it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+
+    /// The bytes of `text` in this encoding, byte order mark included;
+    /// `None` if a character cannot be written in it (GB18030 covers all
+    /// of Unicode, so in practice never).
+    pub(crate) fn encode(self, text: &str) -> Option<Vec<u8>> {
+        let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2]| {
+            let mut out = Vec::with_capacity(2 + text.len() * 2);
+            out.extend(mark);
+            for u in text.encode_utf16() {
+                out.extend(unit(u));
+            }
+            out
+        };
+        match self {
+            Encoding::Utf8 => Some(text.as_bytes().to_vec()),
+            Encoding::Utf8Bom => Some([b"\xEF\xBB\xBF", text.as_bytes()].concat()),
+            Encoding::Utf16Le => Some(utf16([0xFF, 0xFE], u16::to_le_bytes)),
+            Encoding::Utf16Be => Some(utf16([0xFE, 0xFF], u16::to_be_bytes)),
+            Encoding::Gb18030 => {
+                let (bytes, _, unmappable) = GB18030.encode(text);
+                (!unmappable).then(|| bytes.into_owned())
+            }
+        }
+    }
+}
+
+/// Decodes report bytes; the encoding comes with the text.
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
         return utf8(bytes);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, UTF_16LE, "utf-16le");
+        return utf16(rest, UTF_16LE, Encoding::Utf16Le);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, UTF_16BE, "utf-16be");
+        return utf16(rest, UTF_16BE, Encoding::Utf16Be);
     }
     if looks_binary(&bytes) {
         return Err(DecodeError::Binary);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, "utf-8")),
+        Ok(text) => Ok((text, Encoding::Utf8)),
         Err(e) => {
             let bytes = e.into_bytes();
             // Not UTF-8: the other encoding Chinese tools write without a BOM.
             match GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
-                Some(text) => Ok((text.into_owned(), "gb18030")),
+                Some(text) => Ok((text.into_owned(), Encoding::Gb18030)),
                 None => Err(DecodeError::Unknown),
             }
         }
     }
 }
 
-fn utf8(bytes: Vec<u8>) -> Result<(String, &'static str), DecodeError> {
+fn utf8(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     String::from_utf8(bytes)
-        .map(|t| (t, "utf-8"))
+        .map(|t| (t, Encoding::Utf8Bom))
         .map_err(|e| DecodeError::Utf8(e.utf8_error().valid_up_to()))
 }
 
 fn utf16(
     bytes: &[u8],
     encoding: &'static encoding_rs::Encoding,
-    name: &'static str,
-) -> Result<(String, &'static str), DecodeError> {
+    ours: Encoding,
+) -> Result<(String, Encoding), DecodeError> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|t| (t.into_owned(), name))
-        .ok_or(DecodeError::Utf16(if name == "utf-16le" {
+        .map(|t| (t.into_owned(), ours))
+        .ok_or(DecodeError::Utf16(if ours == Encoding::Utf16Le {
             "UTF-16LE"
         } else {
             "UTF-16BE"
@@ -94,14 +145,16 @@ mod tests {
         }
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend(text.as_bytes());
-        for (bytes, name) in [
-            (text.as_bytes().to_vec(), "utf-8"),
-            (bom, "utf-8"),
-            (le, "utf-16le"),
-            (be, "utf-16be"),
-            (gb.into_owned(), "gb18030"),
+        for (bytes, encoding) in [
+            (text.as_bytes().to_vec(), Encoding::Utf8),
+            (bom, Encoding::Utf8Bom),
+            (le, Encoding::Utf16Le),
+            (be, Encoding::Utf16Be),
+            (gb.into_owned(), Encoding::Gb18030),
         ] {
-            assert_eq!(decode(bytes).unwrap(), (text.to_string(), name));
+            assert_eq!(decode(bytes.clone()).unwrap(), (text.to_string(), encoding));
+            // Written back, the same bytes.
+            assert_eq!(encoding.encode(text).unwrap(), bytes);
         }
     }
 

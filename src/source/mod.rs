@@ -7,8 +7,10 @@
 mod decode;
 mod docx;
 mod paths;
+mod write;
 
 pub(crate) use paths::{expand, relative_to};
+pub(crate) use write::Rewrite;
 
 pub use decode::DecodeError;
 pub use docx::DocxError;
@@ -161,7 +163,7 @@ impl Source {
             (docx::text(&bytes, limits.max_text)?, "utf-8", "docx")
         } else {
             let (text, encoding) = decode::decode(bytes)?;
-            (text, encoding, "text")
+            (text, encoding.name(), "text")
         };
         if text.len() > limits.max_text {
             return Err(Problem::TooLarge {
