@@ -156,6 +156,13 @@ fn team(dir: &Path) -> Vec<PathBuf> {
         out.push(p);
     }
     let read = |n: &str| std::fs::read_to_string(corpus(n)).unwrap();
+    // A problem no measure answers, so the page has one to mark.
+    let unanswered = read("bad-placeholder.txt").replacen(
+        "\n二、原因剖析",
+        "\n（五）在网络舆情方面。一是处置网络舆情不及时，今年5月一起网上投诉发酵两周才回应。\n二、原因剖析",
+        1,
+    );
+    std::fs::write(&out[2], unanswered).unwrap();
     for (name, base) in [
         ("甲.txt", "good-03-part.txt"),
         ("乙.txt", "good-05-topic.txt"),

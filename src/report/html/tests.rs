@@ -22,6 +22,7 @@ fn diagnostic(file: usize, text: &str, needle: &str, labels: Vec<Label>) -> Diag
         span: start..start + needle.len(),
         labels,
         notes: vec!["</script>".to_string()],
+        edits: Vec::new(),
     }
 }
 
