@@ -184,6 +184,7 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
         copy_groups: &outcome.copy_groups,
         rules: &[],
         baselined: 0,
+        identities: &outcome.identities,
     };
     report::json::render(&report);
     report::human::render(&report, &mut Buffer::no_color()).expect("writing to memory");

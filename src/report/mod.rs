@@ -30,6 +30,8 @@ pub(crate) struct Report<'a> {
     pub rules: &'a [RuleInfo],
     /// Findings left out because a baseline has them.
     pub baselined: usize,
+    /// Author and year of each checked report, where known.
+    pub identities: &'a [crate::archive::Identity],
 }
 
 /// What a renderer may say about a rule.
