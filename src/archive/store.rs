@@ -18,7 +18,8 @@ const APPLICATION_ID: i32 = 0x434C_4152;
 /// Each migration takes the schema from version i to i + 1.
 const MIGRATIONS: &[&str] = &[
     // 1: reports, their items, fingerprints (hash, report, position) as a
-    // clustered index on the hash, and the fingerprint settings.
+    // clustered index on the hash, the hashes too common to keep, and the
+    // fingerprint settings.
     "CREATE TABLE reports(
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         hash TEXT NOT NULL UNIQUE,
@@ -49,15 +50,16 @@ const MIGRATIONS: &[&str] = &[
         pos INTEGER NOT NULL,
         PRIMARY KEY(hash, report, pos)
     ) WITHOUT ROWID;
+    CREATE TABLE common(hash INTEGER PRIMARY KEY);
     CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 ];
 
 /// The schema version this build writes.
 pub(crate) const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
-/// A hash stored for this many places is the archive's common wording:
-/// no more places are stored, and a lookup ignores it (bounds both the
-/// file and the rows one lookup returns).
+/// A hash stored for this many places is the archive's common wording: its
+/// places are dropped and it goes to `common`, which lookups skip (bounds
+/// both the file and the rows one lookup returns).
 pub(crate) const COMMON_ROWS: usize = 64;
 
 /// Places of one hash stored per report, at most.
@@ -200,6 +202,8 @@ impl Archive {
         conn.busy_timeout(Duration::from_secs(120))
             .map_err(|e| fail(sql(e)))?;
         Archive::prepare(&mut conn).map_err(fail)?;
+        // Lookups read pages all over the file: mapped, they cost no call.
+        let _ = conn.pragma_update(None, "mmap_size", 1i64 << 30);
         Ok(Archive { conn, name })
     }
 
@@ -317,6 +321,15 @@ impl Archive {
                     "SELECT count(*) FROM (SELECT 1 FROM prints WHERE hash = ?1 LIMIT ?2)",
                 )
                 .map_err(fail)?;
+            let mut is_common = tx
+                .prepare_cached("SELECT count(*) FROM common WHERE hash = ?1")
+                .map_err(fail)?;
+            let mut make_common = tx
+                .prepare_cached("INSERT OR IGNORE INTO common VALUES(?1)")
+                .map_err(fail)?;
+            let mut drop_places = tx
+                .prepare_cached("DELETE FROM prints WHERE hash = ?1")
+                .map_err(fail)?;
             let mut print = tx
                 .prepare_cached("INSERT OR IGNORE INTO prints VALUES(?1, ?2, ?3)")
                 .map_err(fail)?;
@@ -359,11 +372,18 @@ impl Archive {
                     if *n > PLACES {
                         continue;
                     }
+                    let common: i64 = is_common.query_row([hash], |r| r.get(0)).map_err(fail)?;
+                    if common > 0 {
+                        continue;
+                    }
                     let stored: i64 = count
                         .query_row(params![hash, COMMON_ROWS as i64], |r| r.get(0))
                         .map_err(fail)?;
-                    if (stored as usize) < COMMON_ROWS {
+                    if stored as usize + 1 < COMMON_ROWS {
                         print.execute(params![hash, id, pos]).map_err(fail)?;
+                    } else {
+                        make_common.execute([hash]).map_err(fail)?;
+                        drop_places.execute([hash]).map_err(fail)?;
                     }
                 }
                 out.push(Added::New(id));
@@ -479,60 +499,70 @@ impl Archive {
         Ok(out)
     }
 
-    /// The archived places of `hashes` (one query), with the metadata of
-    /// the reports they are in. Hashes stored [`COMMON_ROWS`] times are
-    /// left out.
+    /// The archived places of `hashes` (one query: the hashes go in as one
+    /// JSON array), with the metadata of the reports they are in. Common
+    /// hashes (see [`COMMON_ROWS`]) are left out.
     pub(crate) fn lookup(&self, hashes: &[u32]) -> Result<Lookup, ArchiveError> {
         let mut found = Vec::new();
         let mut metas = HashMap::new();
-        for chunk in hashes.chunks(BATCH) {
-            let query = format!(
+        let wanted = format!(
+            "[{}]",
+            hashes.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+        );
+        // CROSS JOIN keeps the order: each wanted hash, then its places.
+        let mut stmt = self
+            .conn
+            .prepare_cached(
                 "SELECT p.hash, p.report, p.pos, r.hash, r.path, r.author, r.role, r.year, r.title, r.chars, r.added
-                 FROM prints p JOIN reports r ON r.id = p.report WHERE p.hash IN ({})",
-                placeholders(chunk.len())
-            );
-            let mut stmt = self.conn.prepare(&query).map_err(|e| self.err(e))?;
-            let mut rows = stmt
-                .query(params_from_iter(chunk))
+                 FROM json_each(?1) w CROSS JOIN prints p ON p.hash = w.value
+                 JOIN reports r ON r.id = p.report",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([wanted]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let report: i64 = r.get(1).map_err(|e| self.err(e))?;
+            found.push(Found {
+                hash: r.get(0).map_err(|e| self.err(e))?,
+                report,
+                pos: r.get(2).map_err(|e| self.err(e))?,
+            });
+            if let std::collections::hash_map::Entry::Vacant(slot) = metas.entry(report) {
+                let meta = (|| {
+                    Ok(Meta {
+                        id: report,
+                        hash: r.get(3)?,
+                        path: r.get(4)?,
+                        author: r.get(5)?,
+                        role: r.get(6)?,
+                        year: r.get(7)?,
+                        title: r.get(8)?,
+                        chars: r.get::<_, i64>(9)? as usize,
+                        added: r.get(10)?,
+                    })
+                })()
                 .map_err(|e| self.err(e))?;
-            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                let report: i64 = r.get(1).map_err(|e| self.err(e))?;
-                found.push(Found {
-                    hash: r.get(0).map_err(|e| self.err(e))?,
-                    report,
-                    pos: r.get(2).map_err(|e| self.err(e))?,
-                });
-                if let std::collections::hash_map::Entry::Vacant(slot) = metas.entry(report) {
-                    let meta = (|| {
-                        Ok(Meta {
-                            id: report,
-                            hash: r.get(3)?,
-                            path: r.get(4)?,
-                            author: r.get(5)?,
-                            role: r.get(6)?,
-                            year: r.get(7)?,
-                            title: r.get(8)?,
-                            chars: r.get::<_, i64>(9)? as usize,
-                            added: r.get(10)?,
-                        })
-                    })()
-                    .map_err(|e| self.err(e))?;
-                    slot.insert(meta);
-                }
+                slot.insert(meta);
             }
+        }
+        drop(rows);
+        let mut common = std::collections::HashSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.hash FROM json_each(?1) w CROSS JOIN common c ON c.hash = w.value",
+            )
+            .map_err(|e| self.err(e))?;
+        let wanted = format!(
+            "[{}]",
+            hashes.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+        );
+        let mut rows = stmt.query([wanted]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            common.insert(r.get::<_, u32>(0).map_err(|e| self.err(e))?);
         }
         found.sort_unstable_by_key(|f| (f.hash, f.report, f.pos));
-        let mut kept = Vec::with_capacity(found.len());
-        let mut common = std::collections::HashSet::new();
-        for group in found.chunk_by(|a, b| a.hash == b.hash) {
-            if group.len() < COMMON_ROWS {
-                kept.extend_from_slice(group);
-            } else {
-                common.insert(group[0].hash);
-            }
-        }
         Ok(Lookup {
-            found: kept,
+            found,
             metas,
             common,
         })
