@@ -507,7 +507,11 @@ impl Archive {
         let mut metas = HashMap::new();
         let wanted = format!(
             "[{}]",
-            hashes.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+            hashes
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
         );
         // CROSS JOIN keeps the order: each wanted hash, then its places.
         let mut stmt = self
@@ -554,7 +558,11 @@ impl Archive {
             .map_err(|e| self.err(e))?;
         let wanted = format!(
             "[{}]",
-            hashes.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+            hashes
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
         );
         let mut rows = stmt.query([wanted]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {

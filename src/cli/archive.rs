@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 /// Where the archive is when neither `--archive PATH` nor the config says.
 pub(crate) const DEFAULT_PATH: &str = ".critique-lint/archive.db";
 
+/// What a bare `--archive` stands for: the configured archive, or the default.
+pub(crate) const CONFIGURED: &str = ":configured:";
+
 /// Reports read and stored per transaction: memory stays bounded, and
 /// another process adding at the same time waits for one batch at most.
 const BATCH: usize = 1000;
@@ -60,9 +63,9 @@ enum ArchiveCommand {
     Stats,
 }
 
-/// The archive a command uses: `--archive PATH`; a bare `--archive` (an
-/// empty path) means the configured one or the default; none given means
-/// the configured one, if any, for `check`.
+/// The archive a command uses: `--archive PATH`; a bare `--archive`
+/// ([`CONFIGURED`]) means the configured one or the default; none given
+/// means the configured one, if any, for `check`.
 pub(crate) fn path(flag: Option<&Path>, config: &Config) -> Option<PathBuf> {
     let configured = || {
         config
@@ -71,7 +74,7 @@ pub(crate) fn path(flag: Option<&Path>, config: &Config) -> Option<PathBuf> {
             .unwrap_or_else(|| DEFAULT_PATH.into())
     };
     match flag {
-        Some(p) if !p.as_os_str().is_empty() => Some(p.to_path_buf()),
+        Some(p) if p.as_os_str() != CONFIGURED => Some(p.to_path_buf()),
         Some(_) => Some(configured()),
         None => config.archive.clone(),
     }
@@ -80,7 +83,7 @@ pub(crate) fn path(flag: Option<&Path>, config: &Config) -> Option<PathBuf> {
 pub(crate) fn run(args: ArchiveArgs) -> Result<i32, Failure> {
     let config = load_config(&args.common)?;
     let path = path(
-        Some(args.archive.as_deref().unwrap_or(Path::new(""))),
+        Some(args.archive.as_deref().unwrap_or(Path::new(CONFIGURED))),
         &config,
     )
     .expect("a bare flag names one");

@@ -22,7 +22,7 @@ pub(super) fn run(mut args: CheckArgs) -> Result<i32, Failure> {
     if let Some(p) = args.archive.take() {
         if p.is_dir() || crate::source::is_report_path(&p) {
             args.paths.insert(0, p);
-            args.archive = Some(PathBuf::new());
+            args.archive = Some(super::archive::CONFIGURED.into());
         } else {
             args.archive = Some(p);
         }

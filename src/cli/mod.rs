@@ -114,7 +114,7 @@ struct CheckArgs {
     #[arg(short, long)]
     quiet: bool,
     /// 与档案库中的往年材料比较（重复的问题和措施、照抄往年材料、缺少上年度整改情况）；不写 PATH 时用配置中的 archive 或 .critique-lint/archive.db
-    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = "")]
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = archive::CONFIGURED)]
     archive: Option<PathBuf>,
     /// 被检查材料的年度（与档案库比较时用；默认从标题或落款日期读出）
     #[arg(long, value_name = "YYYY", value_parser = year)]
