@@ -14,6 +14,7 @@ mod copy;
 mod followup;
 mod identity;
 mod kinds;
+mod query;
 mod repeated;
 mod store;
 
