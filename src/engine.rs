@@ -2,6 +2,7 @@
 //! per-document rules, fingerprints), then the cross-document stage, then
 //! diagnostics sorted by file and position, per-file ignores applied.
 
+use crate::archive::{self, Archive, ArchiveError, ArchiveRules, Identity};
 use crate::config::{Config, ConfigError, RuleSet, BUILTIN_REFERENCES};
 use crate::crossdoc::{self, CopyGroup, CrossRules, Fingerprinter, Prints, SharedSpan, Similarity};
 use crate::diagnostic::{Diagnostic, Edit};
@@ -24,6 +25,8 @@ pub struct Engine {
     segmenter: Arc<Segmenter>,
     rules: Vec<Box<dyn Rule>>,
     cross: CrossRules,
+    /// Run only when a check is given an archive.
+    archive: ArchiveRules,
     /// Official wording every report may share (the formulations), left
     /// out of copy detection.
     stock: Vec<String>,
@@ -126,6 +129,8 @@ impl Engine {
         rules.retain(|r| keep(&r.meta().id));
         let mut cross = built.cross;
         cross.retain(keep);
+        let mut archive = built.archive;
+        archive.retain(keep);
         let links = if rules.iter().any(|r| r.needs_links()) {
             let model = link_model.unwrap_or_else(|| LinkModel::new(&config.links));
             Some(model.map_err(|e| config.error_in_links(&e))?)
@@ -137,6 +142,7 @@ impl Engine {
             segmenter,
             rules,
             cross,
+            archive,
             stock,
             links,
             structures: false,
@@ -167,6 +173,66 @@ impl Engine {
             .iter()
             .map(|r| &*r.meta().id)
             .chain(self.cross.ids())
+    }
+
+    /// Ids of the rules a check against an archive adds.
+    pub(crate) fn archive_rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.archive.ids()
+    }
+
+    fn fingerprinter(&self) -> Fingerprinter {
+        Fingerprinter::new(&self.config.copying, &self.stock)
+    }
+
+    /// The fingerprint settings an archive must have been built with.
+    pub(crate) fn archive_settings(&self) -> String {
+        let c = &self.config.copying;
+        format!("{}/{}", c.noise, c.guarantee)
+    }
+
+    /// What the archive stores of `sources` (read in parallel): authors,
+    /// years (`year` over the one read), items, fingerprints. A report that
+    /// makes the pipeline panic is an error for that file.
+    pub(crate) fn archive_entries(
+        &self,
+        sources: &[Source],
+        year: Option<i32>,
+    ) -> Vec<Result<archive::Entry, LoadError>> {
+        let fingerprinter = self.fingerprinter();
+        let digester = archive::Digester::new(&self.config.links.stopwords);
+        sources
+            .par_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let doc = self.document(i, s);
+                    let prints = self.prints(&fingerprinter, &doc);
+                    let identity = archive::identify(&doc, self.config.author_from.as_ref());
+                    let digest = digester.digest(&doc, identity, &prints, None);
+                    archive::entry(digest, &s.name, doc.text(), year)
+                }))
+                .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
+            })
+            .collect()
+    }
+
+    /// The fingerprints of an archived text (to remove them).
+    pub(crate) fn archived_prints(
+        &self,
+        text: &str,
+        skip: Vec<std::ops::Range<usize>>,
+    ) -> Vec<(u32, u32)> {
+        self.fingerprinter().prints(text, skip).pairs().collect()
+    }
+
+    fn prints(&self, f: &Fingerprinter, doc: &Document) -> Prints {
+        let skip = crossdoc::skip_ranges(doc, f.short_line(), self.config.copying.skip_opening);
+        f.prints(doc.text(), skip)
+    }
+
+    /// The author and year of a document.
+    pub(crate) fn identify(&self, doc: &Document) -> Identity {
+        archive::identify(doc, self.config.author_from.as_ref())
     }
 
     pub(crate) fn document<'a>(&self, index: usize, source: &'a Source) -> Document<'a> {
@@ -206,13 +272,50 @@ impl Engine {
         max_shared: Option<f64>,
         tick: &(dyn Fn() + Sync),
     ) -> Outcome {
+        self.run(sources, checked, max_shared, tick, None)
+            .expect("no archive, no archive error")
+    }
+
+    /// As [`Engine::check`], and compares the reports with `archive` too
+    /// (`year`: the reports' year, over the one each states).
+    pub(crate) fn check_with_archive(
+        &self,
+        sources: &[Source],
+        checked: usize,
+        max_shared: Option<f64>,
+        tick: &(dyn Fn() + Sync),
+        archive: (&Archive, Option<i32>),
+    ) -> Result<Outcome, ArchiveError> {
+        archive.0.check_settings(&self.archive_settings(), false)?;
+        self.run(sources, checked, max_shared, tick, Some(archive))
+    }
+
+    fn run(
+        &self,
+        sources: &[Source],
+        checked: usize,
+        max_shared: Option<f64>,
+        tick: &(dyn Fn() + Sync),
+        archive: Option<(&Archive, Option<i32>)>,
+    ) -> Result<Outcome, ArchiveError> {
+        let archived = archive.filter(|_| !self.archive.is_empty());
         let fingerprinter =
-            (!self.cross.is_empty()).then(|| Fingerprinter::new(&self.config.copying, &self.stock));
+            (!self.cross.is_empty() || archived.is_some()).then(|| self.fingerprinter());
+        let digester = archived.map(|_| archive::Digester::new(&self.config.links.stopwords));
+        // The connection stays on this thread: the tasks get the year only.
+        let year = archived.and_then(|a| a.1);
         // Per document, in parallel: rules on the checked reports, and the
         // fingerprints of every text (references too) for the cross stage.
         // Everything is found in each document's view; it is mapped back to
         // the file at the end.
-        type Checked<'s> = (Vec<Diagnostic>, Prints, View<'s>, Option<Structure>);
+        type Checked<'s> = (
+            Vec<Diagnostic>,
+            Prints,
+            View<'s>,
+            Option<Structure>,
+            Identity,
+            Option<archive::Digest>,
+        );
         let results: Vec<Result<Checked, LoadError>> = sources
             .par_iter()
             .enumerate()
@@ -230,16 +333,22 @@ impl Engine {
                     };
                     let prints = fingerprinter
                         .as_ref()
-                        .map(|f| {
-                            let skip = crossdoc::skip_ranges(
-                                &doc,
-                                f.short_line(),
-                                self.config.copying.skip_opening,
-                            );
-                            f.prints(doc.text(), skip)
-                        })
+                        .map(|f| self.prints(f, &doc))
                         .unwrap_or_default();
-                    (diagnostics, prints, doc.view, structure)
+                    let mut identity = if i < checked {
+                        self.identify(&doc)
+                    } else {
+                        Identity::default()
+                    };
+                    let digest = match &digester {
+                        Some(dg) if i < checked => {
+                            identity.year = year.or(identity.year);
+                            let followup = self.archive.followup.as_ref();
+                            Some(dg.digest(&doc, identity.clone(), &prints, followup))
+                        }
+                        _ => None,
+                    };
+                    (diagnostics, prints, doc.view, structure, identity, digest)
                 }))
                 .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
             })
@@ -249,19 +358,28 @@ impl Engine {
         let mut prints = Vec::with_capacity(sources.len());
         let mut views = Vec::with_capacity(sources.len());
         let mut structures = Vec::new();
-        for (r, s) in results.into_iter().zip(sources) {
+        let mut identities = Vec::with_capacity(checked);
+        let mut digests = Vec::new();
+        for (i, (r, s)) in results.into_iter().zip(sources).enumerate() {
             match r {
-                Ok((d, p, v, st)) => {
+                Ok((d, p, v, st, id, digest)) => {
                     diagnostics.extend(d);
                     prints.push(p);
                     views.push(v);
                     structures.push(st);
+                    digests.extend(digest);
+                    if i < checked {
+                        identities.push(id);
+                    }
                 }
                 Err(e) => {
                     errors.push(e);
                     prints.push(Prints::default());
                     views.push(View::identity(&s.text));
                     structures.push(None);
+                    if i < checked {
+                        identities.push(Identity::default());
+                    }
                 }
             }
         }
@@ -270,7 +388,7 @@ impl Engine {
             structures.clear();
         }
         let cross = match &fingerprinter {
-            Some(f) => crossdoc::check(
+            Some(f) if !self.cross.is_empty() => crossdoc::check(
                 &self.config.copying,
                 &self.cross,
                 &crossdoc::Texts {
@@ -282,7 +400,7 @@ impl Engine {
                 f,
                 max_shared,
             ),
-            None => crossdoc::CrossReport::default(),
+            _ => crossdoc::CrossReport::default(),
         };
         diagnostics.extend(cross.diagnostics);
         let mut passages = cross.passages;
@@ -301,20 +419,44 @@ impl Engine {
                 std::mem::take(&mut d.edits),
             );
         }
+        // Archive findings: primary spans in the views, labels already in
+        // the archived texts (which have no view).
+        let mut archived_sources = Vec::new();
+        if let (Some((store, _)), Some(f)) = (archived, &fingerprinter) {
+            let texts: Vec<&str> = digests.iter().map(|d| views[d.file].text()).collect();
+            let found = archive::check(
+                &archive::Run {
+                    archive: store,
+                    rules: &self.archive,
+                    spec: &self.config.copying,
+                    fingerprinter: f,
+                },
+                &digests,
+                &texts,
+                sources.len(),
+            )?;
+            for mut d in found.diagnostics {
+                d.span = views[d.file].to_source(d.span.clone());
+                diagnostics.push(d);
+            }
+            archived_sources = found.sources;
+        }
         let ignored: Vec<Vec<&str>> = sources
             .iter()
             .map(|s| self.config.per_file_ignores.ignored(&s.name))
             .collect();
         diagnostics.retain(|d| !ignored[d.file].contains(&&*d.rule));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        Outcome {
+        Ok(Outcome {
             diagnostics,
             errors,
             similarity: cross.similarity,
             copy_groups: cross.copy_groups,
             passages,
             structures,
-        }
+            identities,
+            archived: archived_sources,
+        })
     }
 }
 
@@ -350,6 +492,11 @@ pub struct Outcome {
     /// Per checked report, its outline and links, when the engine was
     /// built [`Engine::with_structures`] (empty otherwise).
     pub(crate) structures: Vec<Option<Structure>>,
+    /// Author and year of each checked report (input order).
+    pub(crate) identities: Vec<Identity>,
+    /// Archived reports the findings point into: the run's texts after
+    /// `sources`.
+    pub(crate) archived: Vec<Source>,
 }
 
 /// Reference texts: the built-in templates (unless turned off), the
@@ -410,7 +557,7 @@ pub(crate) fn load_paths(paths: &[PathBuf], limits: &Limits) -> (Vec<Source>, Ve
 }
 
 /// Reads all origins in parallel, keeping input order.
-fn load_all(origins: &[Origin], limits: &Limits) -> (Vec<Source>, Vec<LoadError>) {
+pub(crate) fn load_all(origins: &[Origin], limits: &Limits) -> (Vec<Source>, Vec<LoadError>) {
     let results: Vec<Result<Source, LoadError>> = origins
         .par_iter()
         .map(|o| Source::load_within(o, limits))

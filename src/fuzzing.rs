@@ -187,6 +187,7 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
         fail_on: crate::diagnostic::Severity::Error,
         passages: &outcome.passages,
         structures: &outcome.structures,
+        identities: &outcome.identities,
     };
     report::json::render(&report);
     report::html::render(&report);

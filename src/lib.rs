@@ -29,19 +29,22 @@ mod links;
 mod rules;
 // 8. Cross-document rules: copies between reports and from references.
 mod crossdoc;
-// 9. Configuration: YAML read, layered, rules built.
+// 9. The archive of past years' reports (SQLite) and the rules that compare
+//    with it; authors and years of reports.
+mod archive;
+// 10. Configuration: YAML read, layered, rules built.
 mod config;
-// 10. The pipeline: load → documents → rules → cross stage → sorted findings.
+// 11. The pipeline: load → documents → rules → cross stage → sorted findings.
 mod engine;
-// 11. --baseline filtering.
+// 12. --baseline filtering.
 mod baseline;
-// 12. Renderers, one per format, reading only report data.
+// 13. Renderers, one per format, reading only report data.
 mod report;
-// 13. Evaluation against labelled sets (tests and examples).
+// 14. Evaluation against labelled sets (tests and examples).
 pub mod eval;
-// 14. The command line.
+// 15. The command line.
 mod cli;
-// 14. Entry points for the fuzz targets (fuzz/) and their regression test.
+// 16. Entry points for the fuzz targets (fuzz/) and their regression test.
 #[doc(hidden)]
 pub mod fuzzing;
 

@@ -3,6 +3,7 @@
 
 use super::fix::{self, Plan};
 use super::{configure, CheckArgs, Color, Failure, Format, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::archive::Archive;
 use crate::baseline::{self, Baseline};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -16,7 +17,17 @@ use std::path::{Path, PathBuf};
 /// Files checked before a progress bar is worth showing.
 const PROGRESS_FROM: usize = 50;
 
-pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
+pub(super) fn run(mut args: CheckArgs) -> Result<i32, Failure> {
+    // `--archive 2025/`: a folder or report right after a bare --archive
+    // is a report to check, not the archive file.
+    if let Some(p) = args.archive.take() {
+        if p.is_dir() || crate::source::is_report_path(&p) {
+            args.paths.insert(0, p);
+            args.archive = Some(super::archive::CONFIGURED.into());
+        } else {
+            args.archive = Some(p);
+        }
+    }
     if args.paths.is_empty() {
         return Err(Failure::NoPaths);
     }
@@ -29,7 +40,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
     }
     if args.fix || args.diff {
         let inputs = read_inputs(&args, config.clone(), &select, &ignore)?;
-        let outcome = check(&inputs, &args);
+        let outcome = check(&inputs, &args, None)?;
         let mut diagnostics = outcome.diagnostics;
         if let Some(path) = &args.baseline {
             Baseline::load(path)?.filter(&mut diagnostics, &inputs.sources);
@@ -52,9 +63,14 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         fix_failed = !write_fixes(&inputs.sources, &plan);
     }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let inputs = read_inputs(&args, config, &select, &ignore)?;
+    // Opened only when asked (--archive, or `archive:` in the config).
+    let archive = super::archive::path(args.archive.as_deref(), &config)
+        .map(|p| Archive::open(&p, false))
+        .transpose()?;
+    let mut inputs = read_inputs(&args, config, &select, &ignore)?;
     let output = output_file(&args, &inputs)?;
-    let outcome = check(&inputs, &args);
+    let outcome = check(&inputs, &args, archive.as_ref())?;
+    inputs.sources.extend(outcome.archived);
     let mut errors = inputs.errors;
     errors.extend(outcome.errors);
     let (mut diagnostics, baselined) =
@@ -65,7 +81,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
             d.edits.clear();
         }
     }
-    let rules = rule_infos(&inputs.engine);
+    let rules = rule_infos(&inputs.engine, archive.is_some());
     let fail_on = fail_on(&args, &inputs.engine.config);
     let report = Report {
         sources: &inputs.sources,
@@ -79,6 +95,7 @@ pub(super) fn run(args: CheckArgs) -> Result<i32, Failure> {
         fail_on,
         passages: &outcome.passages,
         structures: &outcome.structures,
+        identities: &outcome.identities,
     };
     write_output(&args, output.as_deref(), &report)?;
     // Files that could not be read go to stderr in every format, like
@@ -257,21 +274,32 @@ fn full_dictionary(paths: &[std::path::PathBuf]) -> bool {
     }
 }
 
-/// Runs the engine, with a progress bar when it is worth one.
-fn check(inputs: &Inputs, args: &CheckArgs) -> Outcome {
+/// Runs the engine (against the archive when there is one), with a
+/// progress bar when it is worth one.
+fn check(inputs: &Inputs, args: &CheckArgs, archive: Option<&Archive>) -> Result<Outcome, Failure> {
     let progress = progress_bar(inputs.checked, args.quiet);
     let tick = || {
         if let Some(p) = &progress {
             p.inc(1);
         }
     };
-    let outcome = inputs
-        .engine
-        .check(&inputs.sources, inputs.checked, args.max_shared, &tick);
+    let (sources, checked) = (&inputs.sources, inputs.checked);
+    let outcome = match archive {
+        Some(a) => inputs.engine.check_with_archive(
+            sources,
+            checked,
+            args.max_shared,
+            &tick,
+            (a, args.year),
+        )?,
+        None => inputs
+            .engine
+            .check(sources, checked, args.max_shared, &tick),
+    };
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    outcome
+    Ok(outcome)
 }
 
 /// `--write-baseline` records the findings; `--baseline` hides the known
@@ -295,8 +323,11 @@ fn apply_baseline(
 }
 
 /// What the renderers may say of the rules that ran.
-fn rule_infos(engine: &Engine) -> Vec<RuleInfo> {
-    let running: Vec<&str> = engine.rule_ids().collect();
+fn rule_infos(engine: &Engine, archive: bool) -> Vec<RuleInfo> {
+    let mut running: Vec<&str> = engine.rule_ids().collect();
+    if archive {
+        running.extend(engine.archive_rule_ids());
+    }
     engine
         .config
         .rules

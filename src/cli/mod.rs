@@ -1,9 +1,11 @@
 //! Command-line interface: argument parsing and the subcommands.
 
+mod archive;
 mod check;
 mod fix;
 mod init;
 
+use crate::archive::ArchiveError;
 use crate::baseline::BaselineError;
 use crate::config::{Config, ConfigError, UnknownRule};
 use crate::diagnostic::Severity;
@@ -50,6 +52,8 @@ enum Command {
     },
     /// 在当前目录生成带注释的 critique-lint.yaml
     Init,
+    /// 档案库：保存往年材料，检查时比较（add、list、remove、stats）
+    Archive(archive::ArchiveArgs),
     /// 显示一条规则的说明和示例，或列出一个规则组的规则
     Explain {
         /// 规则 id（如 numbering）或规则组（如 typography，即 rules/ 中的文件名）
@@ -116,6 +120,12 @@ struct CheckArgs {
     /// 只输出 --fix 会做的改动（统一 diff 格式，可用 `patch -p1` 应用），不写任何文件；有改动时退出码为 1
     #[arg(long, conflicts_with_all = ["write_baseline", "statistics"])]
     diff: bool,
+    /// 与档案库中的往年材料比较（重复的问题和措施、照抄往年材料、缺少上年度整改情况）；不写 PATH 时用配置中的 archive 或 .critique-lint/archive.db
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = archive::CONFIGURED)]
+    archive: Option<PathBuf>,
+    /// 被检查材料的年度（与档案库比较时用；默认从标题或落款日期读出）
+    #[arg(long, value_name = "YYYY", value_parser = year)]
+    year: Option<i32>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -185,6 +195,15 @@ enum BadNumber {
     Threads(String),
     #[error("须是 0 到 1 之间的数（如 0.5），而不是 `{0}`")]
     Ratio(String),
+    #[error("须是 1949 到 2200 之间的年份（如 2024），而不是 `{0}`")]
+    Year(String),
+}
+
+fn year(s: &str) -> Result<i32, BadNumber> {
+    s.parse()
+        .ok()
+        .filter(|y| (1949..=2200).contains(y))
+        .ok_or_else(|| BadNumber::Year(s.to_string()))
 }
 
 fn threads(s: &str) -> Result<usize, BadNumber> {
@@ -213,6 +232,8 @@ pub(crate) enum Failure {
     Baseline(#[from] BaselineError),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(transparent)]
+    Archive(#[from] ArchiveError),
     #[error("{0}: 无法写入：{1}")]
     Output(String, std::io::Error),
     #[error("无法写入标准输出：{0}")]
@@ -241,6 +262,7 @@ pub fn main() -> i32 {
         Some(Command::Explain { id, common }) => explain(&id, &common),
         Some(Command::BuildIdf { paths, common }) => build_idf(&paths, &common),
         Some(Command::Init) => init::run(),
+        Some(Command::Archive(args)) => archive::run(args),
         None => check::run(cli.check),
     };
     result.unwrap_or_else(|e| fail(&e))
@@ -300,7 +322,8 @@ fn outline(args: OutlineArgs) -> Result<i32, Failure> {
         .map(|(i, s)| {
             let doc = engine.document(i, s);
             let links = engine.links(&doc);
-            (doc, links)
+            let identity = engine.identify(&doc);
+            (doc, links, identity)
         })
         .collect();
     let text = match args.format {

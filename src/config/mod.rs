@@ -54,6 +54,10 @@ const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/copying.yaml",
         include_str!("../../rules/copying.yaml"),
     ),
+    (
+        "rules/archive.yaml",
+        include_str!("../../rules/archive.yaml"),
+    ),
 ];
 
 const COPYING_FILE: (&str, &str) = (
@@ -183,6 +187,11 @@ pub struct Config {
     /// How much of an input is read.
     pub(crate) limits: Limits,
     pub(crate) fail_on: Option<Severity>,
+    /// `archive:`: the archive file checks compare with (resolved).
+    pub(crate) archive: Option<PathBuf>,
+    /// `author-from:`: where in a file name the author's name is, when the
+    /// report has no author line.
+    pub(crate) author_from: Option<regex::Regex>,
     files: Vec<ConfigFile>,
 }
 
@@ -237,6 +246,8 @@ struct UserConfig {
     #[serde(default)]
     per_file_ignores: BTreeMap<String, Vec<String>>,
     max_report_size: Option<Size>,
+    archive: Option<PathBuf>,
+    author_from: Option<String>,
 }
 
 /// A size in bytes, written as a number or with a unit: `500K`, `2M`, `2MB`.
@@ -329,6 +340,8 @@ impl Config {
             dictionary: Vec::new(),
             limits: Limits::default(),
             fail_on: None,
+            archive: None,
+            author_from: None,
             files,
         };
         config.known_ids = config.rules.iter().map(|r| r.id.clone()).collect();
@@ -433,6 +446,19 @@ impl Config {
             self.limits.max_text = bytes;
         }
         self.fail_on = user.fail_on.or(self.fail_on);
+        if let Some(a) = user.archive {
+            self.archive = Some(base.join(a));
+        }
+        if let Some(p) = user.author_from {
+            let re = regex::Regex::new(&p).map_err(|e| {
+                self.files[file].error(
+                    &[key("author-from")],
+                    false,
+                    format!("正则表达式 `{p}` 无效：{e}"),
+                )
+            })?;
+            self.author_from = Some(re);
+        }
         Ok(())
     }
 

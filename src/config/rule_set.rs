@@ -3,6 +3,7 @@
 
 use super::yaml::{self, ConfigFile, Mapping, Place, Value};
 use super::{key, ConfigError, Layered};
+use crate::archive::{ArchiveKind, ArchiveRules};
 use crate::crossdoc::{CrossKind, CrossRules};
 use crate::diagnostic::Severity;
 use crate::outline::SectionKind;
@@ -180,6 +181,8 @@ pub(super) fn apply_override(
 pub(crate) struct RuleSet {
     pub(crate) document: Vec<Box<dyn Rule>>,
     pub(crate) cross: CrossRules,
+    /// Run only when a check is given an archive.
+    pub(crate) archive: ArchiveRules,
 }
 
 /// Builds one rule from its entry and a parameter map (the entry's own, or
@@ -204,6 +207,8 @@ fn build_entry(
             .map(|rule| set.document.push(rule))
     } else if let Some(kind) = CrossKind::named(&e.kind) {
         set.cross.add(kind, meta, &mut params)
+    } else if let Some(kind) = ArchiveKind::named(&e.kind) {
+        set.archive.add(kind, meta, &mut params)
     } else {
         let known: Vec<&str> = rules::KINDS
             .iter()
@@ -214,6 +219,7 @@ fn build_entry(
                 "template-copy",
                 "repeated-passage",
             ])
+            .chain(ArchiveKind::NAMES.iter().copied())
             .collect();
         let kind_at = e.at.join(&[key("kind")]);
         return Err(files[kind_at.file].error(
@@ -256,6 +262,7 @@ pub(super) fn build(entries: &[RuleEntry], files: &[ConfigFile]) -> Result<RuleS
     let mut set = RuleSet {
         document: Vec::new(),
         cross: CrossRules::default(),
+        archive: ArchiveRules::default(),
     };
     for e in entries {
         build_entry(e, e.params.value(), &mut set, files)?;
@@ -306,6 +313,7 @@ impl RuleEntry {
                 let mut set = RuleSet {
                     document: Vec::new(),
                     cross: CrossRules::default(),
+                    archive: ArchiveRules::default(),
                 };
                 // A list left empty may be refused (words must not be empty):
                 // then the entry is needed by definition.

@@ -109,6 +109,23 @@ pub(crate) struct Prints {
     skip: Vec<Range<usize>>,
 }
 
+impl Prints {
+    /// (hash, normalised position) of each fingerprint, in text order.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.fingerprints.iter().map(|f| (f.hash, f.pos))
+    }
+
+    /// Characters compared.
+    pub(crate) fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// Byte ranges of the text left out of the comparison.
+    pub(crate) fn skip(&self) -> &[Range<usize>] {
+        &self.skip
+    }
+}
+
 /// Fingerprints texts; built once per run.
 pub(crate) struct Fingerprinter {
     k: usize,
@@ -243,23 +260,19 @@ impl Texts<'_> {
 /// The texts of a run as the passages need them: compared characters,
 /// and the map back to byte spans (of the views).
 pub(crate) struct Corpus<'a> {
-    views: &'a [View<'a>],
+    texts: Vec<&'a str>,
     /// What of each text is not compared (see [`skip_ranges`]).
     skips: Vec<Vec<Range<usize>>>,
 }
 
 impl Corpus<'_> {
     fn compact(&self, d: u32) -> Vec<u16> {
-        normalize::compact(self.views[d as usize].text(), &self.skips[d as usize])
+        normalize::compact(self.texts[d as usize], &self.skips[d as usize])
     }
 
     /// Byte spans of normalised character ranges of text `d`.
     fn spans(&self, d: u32, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
-        normalize::byte_ranges(
-            self.views[d as usize].text(),
-            &self.skips[d as usize],
-            ranges,
-        )
+        normalize::byte_ranges(self.texts[d as usize], &self.skips[d as usize], ranges)
     }
 
     /// The compared part of text `d`: from its first compared character to
@@ -301,7 +314,7 @@ pub(crate) fn check(
     }
     let seeds = index::seeds(fingerprints, checked, k, spec.max_docs);
     let corpus = Corpus {
-        views: texts.views,
+        texts: texts.views.iter().map(View::text).collect(),
         skips,
     };
     findings::report(
@@ -318,4 +331,53 @@ pub(crate) fn check(
         seeds,
         &corpus,
     )
+}
+
+/// A passage shared by a text and another, found from seeds an index
+/// outside this stage supplied (the archive's): byte spans in both texts.
+#[derive(Debug, Clone)]
+pub(crate) struct Shared {
+    /// Which of the other texts.
+    pub(crate) other: usize,
+    pub(crate) here: Range<usize>,
+    pub(crate) there: Range<usize>,
+    /// Normalised characters, on this text's side.
+    pub(crate) chars: usize,
+}
+
+/// Passages of at least `min_chars` characters between `text` and each of
+/// `others` (text, skipped ranges), grown from seeds `(other, position
+/// here, position there)` (normalised positions of shared fingerprints),
+/// exactly as the cross-document stage grows its own.
+pub(crate) fn passages_from_seeds(
+    spec: &CopySpec,
+    fingerprinter: &Fingerprinter,
+    text: (&str, &[Range<usize>]),
+    others: &[(&str, &[Range<usize>])],
+    seeds: &[(usize, u32, u32)],
+    min_chars: usize,
+) -> Vec<Shared> {
+    let hits: Vec<index::Hit> = seeds
+        .iter()
+        .map(|&(other, pos_a, pos_b)| index::Hit {
+            a: 0,
+            b: other as u32 + 1,
+            pos_a,
+            pos_b,
+        })
+        .collect();
+    let all = std::iter::once(&text).chain(others);
+    let corpus = Corpus {
+        texts: all.clone().map(|t| t.0).collect(),
+        skips: all.map(|t| t.1.to_vec()).collect(),
+    };
+    passages::build(hits, fingerprinter.k, spec.merge_gap, &corpus, min_chars)
+        .into_iter()
+        .map(|p| Shared {
+            other: p.b as usize - 1,
+            here: p.span_a,
+            there: p.span_b,
+            chars: p.chars,
+        })
+        .collect()
 }

@@ -9,7 +9,7 @@ use crate::text::is_space;
 const GENRE: &[&str] = &["材料", "提纲", "发言"];
 
 /// Roles on an author line (`县水利局党组书记、局长 孙卫东`).
-const ROLES: &[&str] = &[
+pub(crate) const ROLES: &[&str] = &[
     "书记",
     "局长",
     "主任",

@@ -30,6 +30,14 @@ struct FileJson<'a> {
     chars: usize,
     /// `text` or `docx` (added beside the version 1 fields).
     format: &'a str,
+    /// The author's name: from the author line under the title, the
+    /// configured file-name pattern, or the file stem (added beside the
+    /// version 1 fields, where known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    /// The year of the report, where known (added likewise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
 }
 
 #[derive(Serialize)]
@@ -116,11 +124,19 @@ pub(crate) fn render(report: &Report) -> String {
         version: 1,
         files: report.sources[..report.checked]
             .par_iter()
-            .map(|s| FileJson {
-                path: &s.name,
-                encoding: s.encoding,
-                chars: s.char_count(),
-                format: s.format,
+            .enumerate()
+            .map(|(i, s)| {
+                let id = report.identities.get(i);
+                FileJson {
+                    path: &s.name,
+                    encoding: s.encoding,
+                    chars: s.char_count(),
+                    format: s.format,
+                    author: id
+                        .and_then(|id| id.author.as_ref())
+                        .map(|a| a.name.as_str()),
+                    year: id.and_then(|id| id.year),
+                }
             })
             .collect(),
         diagnostics: {

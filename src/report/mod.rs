@@ -43,6 +43,8 @@ pub(crate) struct Report<'a> {
     /// Per checked report, its outline and links when computed (HTML);
     /// empty otherwise.
     pub structures: &'a [Option<Structure>],
+    /// Author and year of each checked report, where known.
+    pub identities: &'a [crate::archive::Identity],
 }
 
 /// What a finding with a fix says, in the formats people read.

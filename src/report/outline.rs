@@ -1,6 +1,7 @@
 //! `critique-lint outline`: the parsed structure as a tree or as JSON.
 
 use super::SpanJson;
+use crate::archive::Identity;
 use crate::document::Document;
 use crate::links::Links;
 use crate::outline::{Item, Section};
@@ -16,6 +17,17 @@ struct OutlineJson<'a> {
 struct DocumentJson<'a> {
     path: &'a str,
     title: Option<&'a str>,
+    /// The author's name (added in version 1 beside the first fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    /// The post on the author line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    /// `line`, `file-name` or `stem`: where the author was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_from: Option<crate::archive::AuthorFrom>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
     sections: Vec<SectionJson<'a>>,
     links: Vec<LinkJson>,
 }
@@ -73,17 +85,21 @@ fn section_json<'a>(doc: &'a Document<'a>, s: &'a Section) -> SectionJson<'a> {
     }
 }
 
-/// A parsed document and its links, as `outline` shows them.
-pub(crate) type Parsed<'a> = (Document<'a>, Option<Links>);
+/// A parsed document, its links and who wrote it when, as `outline` shows them.
+pub(crate) type Parsed<'a> = (Document<'a>, Option<Links>, Identity);
 
 pub(crate) fn render_json(docs: &[Parsed<'_>]) -> String {
     let out = OutlineJson {
         version: 1,
         documents: docs
             .iter()
-            .map(|(doc, links)| DocumentJson {
+            .map(|(doc, links, id)| DocumentJson {
                 path: &doc.source.name,
                 title: doc.outline.title.clone().map(|t| &doc.text()[t]),
+                author: id.author.as_ref().map(|a| a.name.as_str()),
+                role: id.author.as_ref().and_then(|a| a.role.as_deref()),
+                author_from: id.author.as_ref().map(|a| a.from),
+                year: id.year,
                 sections: doc
                     .outline
                     .sections
@@ -101,12 +117,23 @@ pub(crate) fn render_json(docs: &[Parsed<'_>]) -> String {
 
 pub(crate) fn render_tree(docs: &[Parsed<'_>]) -> String {
     let mut out = String::new();
-    for (doc, links) in docs {
+    for (doc, links, id) in docs {
         let links = link_json(links.as_ref());
         out.push_str(&doc.source.name);
         out.push('\n');
         if let Some(t) = &doc.outline.title {
             out.push_str(&format!("  标题：{}\n", &doc.text()[t.clone()]));
+        }
+        if let Some(a) = &id.author {
+            let from = match a.from {
+                crate::archive::AuthorFrom::Line => "",
+                crate::archive::AuthorFrom::FileName => "（据文件名）",
+                crate::archive::AuthorFrom::Stem => "（未找到署名，取文件名）",
+            };
+            out.push_str(&format!("  作者：{}{from}\n", a.display()));
+        }
+        if let Some(y) = id.year {
+            out.push_str(&format!("  年度：{y}\n"));
         }
         for s in &doc.outline.sections {
             let (line, _) = doc.source.position(doc.to_source(s.heading.clone()).start);

@@ -81,6 +81,7 @@ fn page() -> (String, Value, Vec<Source>) {
         fail_on: Severity::Warning,
         passages: &passages,
         structures: &[],
+        identities: &[],
     };
     let html = render(&report);
     let open = "<script type=\"application/json\" id=\"data\">";

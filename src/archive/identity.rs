@@ -1,0 +1,245 @@
+//! Who wrote a report and for which year: the author line under the title
+//! (`县水利局党组书记、局长 孙卫东`), else a configured file-name pattern,
+//! else the file stem; the year from the title (`2024年度…`), else from a
+//! date line in the title block or at the end. Both are read from the view.
+
+use crate::document::Document;
+use crate::outline::ROLES;
+use crate::text::{is_han, is_space};
+use regex::Regex;
+use serde::Serialize;
+use std::path::Path;
+
+/// Where an author's name was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum AuthorFrom {
+    Line,
+    FileName,
+    Stem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct Author {
+    /// The name: what reports of one person have in common year to year
+    /// (their post may change).
+    pub(crate) name: String,
+    /// The post on the author line (职务), if any.
+    pub(crate) role: Option<String>,
+    pub(crate) from: AuthorFrom,
+}
+
+impl Author {
+    /// `孙卫东（县水利局党组书记、局长）`.
+    pub(crate) fn display(&self) -> String {
+        match &self.role {
+            Some(r) => format!("{}（{r}）", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// A report's author and year, where known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Identity {
+    pub(crate) author: Option<Author>,
+    pub(crate) year: Option<i32>,
+    /// The title line.
+    pub(crate) title: Option<String>,
+}
+
+/// Reads the author and year of `doc`; `pattern` is the `author-from`
+/// setting (its `name` group, or the whole match, on the file stem).
+pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
+    let text = doc.text();
+    let title = doc
+        .outline
+        .title
+        .clone()
+        .map(|r| text[r].trim().to_string());
+    let block: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .take_while(|p| p.span.start < doc.outline.title_end)
+        .map(|p| text[p.span.clone()].trim())
+        .collect();
+    let author = block
+        .iter()
+        .skip(1)
+        .find_map(|l| author_line(l))
+        .or_else(|| from_file_name(&doc.source.name, pattern));
+    let tail = doc
+        .paragraphs
+        .iter()
+        .rev()
+        .take(3)
+        .map(|p| text[p.span.clone()].trim());
+    let year = title.as_deref().and_then(year_in).or_else(|| {
+        block
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(tail)
+            .filter(|l| is_date(l))
+            .find_map(year_in)
+    });
+    Identity {
+        author,
+        year,
+        title,
+    }
+}
+
+/// A name: two to four Chinese characters, no placeholder (某, ○, ×).
+fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=4).contains(&n)
+        && s.chars().all(is_han)
+        && !s.contains(['某', '○', '〇', '×', '　'])
+        && !ROLES.iter().any(|r| s.ends_with(r))
+}
+
+/// The author of an author line: the name after the post, separated by a
+/// space or directly after the last post word (`办事处主任周明`).
+pub(crate) fn author_line(line: &str) -> Option<Author> {
+    let line = line
+        .trim_matches(|c: char| is_space(c) || "（）()".contains(c))
+        .trim();
+    if line.chars().count() > 30 || !ROLES.iter().any(|r| line.contains(r)) {
+        return None;
+    }
+    let (role, name) = match line.rfind(is_space) {
+        Some(i) => {
+            let (role, name) = line.split_at(i);
+            (role.trim(), name.trim())
+        }
+        None => {
+            let end = ROLES
+                .iter()
+                .filter_map(|r| line.rfind(r).map(|i| i + r.len()))
+                .max()?;
+            (&line[..end], &line[end..])
+        }
+    };
+    (is_name(name) && !role.is_empty()).then(|| Author {
+        name: name.to_string(),
+        role: Some(role.to_string()),
+        from: AuthorFrom::Line,
+    })
+}
+
+fn from_file_name(name: &str, pattern: Option<&Regex>) -> Option<Author> {
+    if name.starts_with('<') {
+        return None; // <stdin>, built-in texts
+    }
+    let stem = Path::new(name).file_stem()?.to_string_lossy().into_owned();
+    if let Some(caps) = pattern.and_then(|p| p.captures(&stem)) {
+        let found = caps.name("name").or_else(|| caps.get(0));
+        if let Some(m) = found.filter(|m| !m.as_str().trim().is_empty()) {
+            return Some(Author {
+                name: m.as_str().trim().to_string(),
+                role: None,
+                from: AuthorFrom::FileName,
+            });
+        }
+    }
+    (!stem.is_empty()).then_some(Author {
+        name: stem,
+        role: None,
+        from: AuthorFrom::Stem,
+    })
+}
+
+/// A short line that is a date (`2025年1月10日`, `二〇二五年一月`).
+fn is_date(line: &str) -> bool {
+    line.chars().count() <= 20
+        && line.contains('年')
+        && (line.contains('月') || line.ends_with('年'))
+}
+
+const DIGITS: &str = "〇○零一二三四五六七八九";
+
+/// The first year written in `s`: `2024年`, `2024 年度`, `二〇二四年`.
+pub(crate) fn year_in(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        if i + 4 > chars.len() {
+            break;
+        }
+        let four = &chars[i..i + 4];
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars[i + 4..].iter().find(|c| !is_space(**c));
+        if after != Some(&'年') {
+            continue;
+        }
+        let value = if four.iter().all(|c| c.is_ascii_digit())
+            && !before.is_some_and(|c| c.is_ascii_digit())
+        {
+            four.iter().collect::<String>().parse().ok()
+        } else if four.iter().all(|c| DIGITS.contains(*c))
+            && !before.is_some_and(|c| DIGITS.contains(c))
+        {
+            let digit = |c: char| match DIGITS.chars().position(|d| d == c)? {
+                0..=2 => Some(0),
+                p => Some(p as i32 - 2),
+            };
+            four.iter()
+                .try_fold(0, |n, &c| digit(c).map(|d| n * 10 + d))
+        } else {
+            None
+        };
+        if let Some(y) = value.filter(|y| (1949..=2200).contains(y)) {
+            return Some(y);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_lines() {
+        let a = author_line("县水利局党组书记、局长 孙卫东").unwrap();
+        assert_eq!(
+            (a.name.as_str(), a.role.as_deref()),
+            ("孙卫东", Some("县水利局党组书记、局长"))
+        );
+        let a = author_line("（清河街道党工委副书记、办事处主任周明）").unwrap();
+        assert_eq!(a.name, "周明");
+        assert_eq!(
+            author_line("市第一人民医院党委副书记　王敏").unwrap().name,
+            "王敏"
+        );
+        // Placeholders and lines without a post are no author.
+        assert!(author_line("市人民医院党委副书记、院长  王某").is_none());
+        assert!(author_line("**街道幸福里社区党委书记  ____").is_none());
+        assert!(author_line("××大学外国语学院党委书记  【 】").is_none());
+        assert!(author_line("孙卫东").is_none());
+        assert!(author_line("以上对照检查，请书记和同志们批评指正。").is_none());
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(
+            year_in("县自然资源局局长2024年度民主生活会个人对照检查材料"),
+            Some(2024)
+        );
+        assert_eq!(year_in("二〇二三年度民主生活会"), Some(2023));
+        assert_eq!(year_in("二○二五年一月十日"), Some(2025));
+        assert_eq!(year_in("2024 年 1 月"), Some(2024));
+        assert_eq!(year_in("12024年"), None);
+        assert_eq!(year_in("民主生活会对照检查材料"), None);
+    }
+
+    #[test]
+    fn file_name_pattern_then_stem() {
+        let re = Regex::new("^(?P<name>[^-_]+)").unwrap();
+        let a = from_file_name("材料/孙卫东-2024.txt", Some(&re)).unwrap();
+        assert_eq!((a.name.as_str(), a.from), ("孙卫东", AuthorFrom::FileName));
+        let a = from_file_name("材料/孙卫东-2024.txt", None).unwrap();
+        assert_eq!((a.name.as_str(), a.from), ("孙卫东-2024", AuthorFrom::Stem));
+        assert!(from_file_name("<stdin>", Some(&re)).is_none());
+    }
+}
