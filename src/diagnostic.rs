@@ -49,6 +49,10 @@ pub struct Diagnostic {
     /// list, so a finding that groups several places carries each place's
     /// edit.
     pub edits: Vec<Edit>,
+    /// How many places the finding stands for: 1, or for one that groups
+    /// a paragraph's many (本段有 23 处…), their number; `--statistics`
+    /// counts places.
+    pub places: usize,
 }
 
 /// One replacement of a byte range of the decoded text.

@@ -53,6 +53,18 @@ fn fixable(json: &Value) -> Vec<&Value> {
         .collect()
 }
 
+/// Places the findings stand for: a paragraph's many are one finding.
+fn places(findings: &[&Value]) -> u64 {
+    findings
+        .iter()
+        .map(|d| d["places"].as_u64().unwrap_or(1))
+        .sum()
+}
+
+fn all(json: &Value) -> Vec<&Value> {
+    json["diagnostics"].as_array().unwrap().iter().collect()
+}
+
 #[test]
 fn fix_round_trips_every_encoding_with_crlf() {
     let dir = tempfile::tempdir().unwrap();
@@ -61,7 +73,7 @@ fn fix_round_trips_every_encoding_with_crlf() {
         let path = dir.path().join(format!("r{i}.txt"));
         std::fs::write(&path, &bytes).unwrap();
         let before = punctuation_json(&path);
-        assert_eq!(fixable(&before).len(), 9, "{name}: {before:#}");
+        assert_eq!(places(&fixable(&before)), 9, "{name}: {before:#}");
         let out = bin()
             .args(["--fix", "--select", "punctuation", "--color", "never"])
             .arg(&path)
@@ -168,7 +180,7 @@ fn a_word_file_is_reported_not_fixable_and_left_byte_identical() {
     let bytes = docx(&paragraphs);
     std::fs::write(&path, &bytes).unwrap();
     let json = punctuation_json(&path);
-    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 10);
+    assert_eq!(places(&all(&json)), 10);
     // Its findings claim no fix: byte offsets of the text are not the file's.
     assert!(fixable(&json).is_empty(), "{json:#}");
     for flag in ["--fix", "--diff"] {
@@ -286,20 +298,34 @@ fn machine_formats_carry_the_fix_and_people_are_told() {
     let path = dir.path().join("r.txt");
     std::fs::write(&path, DEFECTS).unwrap();
     let json = punctuation_json(&path);
+    // The first finding groups a paragraph's places; its first place is a
+    // comma, and its fix starts with that comma's edit.
     let comma = &json["diagnostics"][0];
     assert_eq!(comma["text"], ",");
     assert_eq!(
-        comma["fix"]["edits"],
-        serde_json::json!([{"start": comma["span"]["start"], "end": comma["span"]["end"], "replacement": "，"}])
+        comma["fix"]["edits"][0],
+        serde_json::json!({"start": comma["span"]["start"], "end": comma["span"]["end"], "replacement": "，"})
     );
-    // A reversed pair is fixed by swapping both marks: two edits.
-    let reversed = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("颠倒"))
+    // A reversed pair is fixed by swapping both marks: an edit at each end.
+    let (finding, pair) = all(&json)
+        .into_iter()
+        .flat_map(|d| d["labels"].as_array().unwrap().iter().map(move |l| (d, l)))
+        .find(|(_, l)| l["message"].as_str().unwrap().contains("颠倒"))
         .unwrap();
-    assert_eq!(reversed["fix"]["edits"].as_array().unwrap().len(), 2);
+    let edits = finding["fix"]["edits"].as_array().unwrap();
+    let (start, end) = (&pair["span"]["start"], &pair["span"]["end"]);
+    assert!(
+        edits
+            .iter()
+            .any(|e| e["start"] == *start && e["replacement"] == "“"),
+        "{edits:?}"
+    );
+    assert!(
+        edits
+            .iter()
+            .any(|e| e["end"].as_u64().unwrap() == end.as_u64().unwrap() && e["replacement"] == "”"),
+        "{edits:?}"
+    );
     let out = bin()
         .args(["--format", "sarif", "--select", "punctuation"])
         .arg(&path)
@@ -319,7 +345,14 @@ fn machine_formats_carry_the_fix_and_people_are_told() {
         .output()
         .unwrap();
     let human = String::from_utf8(human.stdout).unwrap();
-    assert_eq!(human.matches("= 可自动修复（--fix）").count(), 9, "{human}");
+    // Every finding with a fix says so, and only those.
+    let with_fix = fixable(&json).len();
+    assert!(with_fix >= 1);
+    assert_eq!(
+        human.matches("= 可自动修复（--fix）").count(),
+        with_fix,
+        "{human}"
+    );
 }
 
 #[test]

@@ -100,6 +100,7 @@ impl ArchiveCopy {
             labels: Vec::new(),
             notes: Vec::new(),
             edits: Vec::new(),
+            places: 1,
         }
     }
 

@@ -81,6 +81,7 @@ impl Followup {
             labels: Vec::new(),
             notes: Vec::new(),
             edits: Vec::new(),
+            places: 1,
         };
         d.notes
             .push(format!("档案库中本人 {year} 年的材料：{path}"));

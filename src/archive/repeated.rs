@@ -182,6 +182,7 @@ impl Repeated {
             labels: Vec::new(),
             notes: Vec::new(),
             edits: Vec::new(),
+            places: 1,
         };
         d.notes.push(format!(
             "往年材料：{}（{}，{}）",

@@ -43,6 +43,20 @@ pub(super) fn writable(source: &Source) -> bool {
 /// in the order of the findings; one that overlaps an edit already chosen
 /// is left for the next run. The same edit from two findings (a bracket
 /// pair reported at both ends) is applied once.
+/// The places a finding's fix mends: 1, or for a finding that groups a
+/// paragraph's places, those with an edit (a crossed pair among them has
+/// none).
+fn fixable_places(d: &Diagnostic) -> usize {
+    if d.places <= 1 {
+        return 1;
+    }
+    d.labels
+        .iter()
+        .filter(|l| l.file == d.file)
+        .filter(|l| d.edits.iter().any(|e| l.span.contains(&e.span.start)))
+        .count()
+}
+
 pub(super) fn plan(sources: &[Source], diagnostics: &[Diagnostic]) -> Plan {
     let mut out = Plan::default();
     // Per file: the chosen edits by start, to find a new edit's neighbours
@@ -52,8 +66,8 @@ pub(super) fn plan(sources: &[Source], diagnostics: &[Diagnostic]) -> Plan {
     for d in diagnostics.iter().filter(|d| !d.edits.is_empty()) {
         if !writable(&sources[d.file]) {
             match out.unfixable.iter_mut().find(|(f, _)| *f == d.file) {
-                Some((_, n)) => *n += 1,
-                None => out.unfixable.push((d.file, 1)),
+                Some((_, n)) => *n += fixable_places(d),
+                None => out.unfixable.push((d.file, fixable_places(d))),
             }
             continue;
         }
@@ -69,9 +83,9 @@ pub(super) fn plan(sources: &[Source], diagnostics: &[Diagnostic]) -> Plan {
         }
         if fits {
             edits.extend(fresh.into_iter().map(|(k, e)| (k, e.clone())));
-            *fixed += 1;
+            *fixed += fixable_places(d);
         } else {
-            *left += 1;
+            *left += fixable_places(d);
         }
     }
     out.files = chosen
@@ -228,6 +242,7 @@ mod tests {
                 .iter()
                 .map(|(r, s)| Edit::new(r.clone(), *s))
                 .collect(),
+            places: 1,
         }
     }
 

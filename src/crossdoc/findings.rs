@@ -345,6 +345,7 @@ fn diagnostic(
         labels,
         notes: Vec::new(),
         edits: Vec::new(),
+        places: 1,
     }
 }
 
@@ -586,6 +587,7 @@ fn summary(
         labels: Vec::new(),
         notes: Vec::new(),
         edits: Vec::new(),
+        places: 1,
     };
     let mut lines: Vec<usize> = order[1..]
         .iter()

@@ -180,6 +180,9 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
+/// Secondary labels shown per finding.
+const MAX_LABELS: usize = 8;
+
 /// Writes every diagnostic, then the summary line.
 pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let files = Snippets::new(report.sources);
@@ -191,10 +194,39 @@ pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Resu
         s.shown(r.start)..s.shown(r.end)
     };
     for d in report.diagnostics {
-        let mut labels = vec![CsLabel::primary(d.file, span(d.file, &d.span))];
-        labels.extend(d.labels.iter().map(|l| {
-            CsLabel::secondary(l.file, span(l.file, &l.span)).with_message(safe(&l.message))
-        }));
+        // A label on the primary span (the first place of a grouped
+        // finding) names it; the rest are capped so a paragraph with 40
+        // places stays readable (JSON lists them all).
+        let mut primary = CsLabel::primary(d.file, span(d.file, &d.span));
+        let mut others = Vec::new();
+        for l in &d.labels {
+            if l.file == d.file && l.span == d.span {
+                primary = primary.with_message(safe(&l.message));
+            } else {
+                others.push(l);
+            }
+        }
+        let hidden = others.len().saturating_sub(MAX_LABELS);
+        let mut labels = vec![primary];
+        // Each message once: places of the same kind are marked, not
+        // explained again.
+        let mut said: Vec<&str> = d
+            .labels
+            .iter()
+            .filter(|l| l.file == d.file && l.span == d.span)
+            .map(|l| l.message.as_str())
+            .collect();
+        for l in others.iter().take(MAX_LABELS) {
+            let label = CsLabel::secondary(l.file, span(l.file, &l.span));
+            labels.push(if l.file == d.file && said.contains(&l.message.as_str()) {
+                label
+            } else {
+                said.push(&l.message);
+                label.with_message(safe(&l.message))
+            });
+        }
+        let more =
+            (hidden > 0).then(|| format!("另有 {hidden} 处未逐一标出（--format json 列出全部）"));
         let diagnostic = CsDiagnostic::new(severity(d.severity))
             .with_code(d.rule.to_string())
             .with_message(safe(&d.message))
@@ -203,6 +235,7 @@ pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Resu
                 d.notes
                     .iter()
                     .map(|n| safe(n).into_owned())
+                    .chain(more)
                     .chain((!d.edits.is_empty()).then(|| super::FIXABLE.to_string()))
                     .collect(),
             );

@@ -54,6 +54,10 @@ struct DiagnosticJson<'a> {
     /// version 1 fields): byte ranges of the decoded text, as `span`.
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<FixJson<'a>>,
+    /// For a finding that groups a paragraph's places (本段有 9 处…), how
+    /// many; each is also a label (added beside the version 1 fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -116,6 +120,7 @@ fn diagnostic<'a>(report: &'a Report, d: &'a crate::diagnostic::Diagnostic) -> D
                 })
                 .collect(),
         }),
+        places: (d.places > 1).then_some(d.places),
     }
 }
 

@@ -62,12 +62,14 @@ pub(crate) struct RuleInfo {
 }
 
 /// Findings per rule, most frequent first.
+/// Places per rule: a finding that groups a paragraph's places counts
+/// each of them.
 fn rule_counts<'a>(report: &'a Report) -> Vec<(&'a str, usize)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for d in report.diagnostics {
         match counts.iter_mut().find(|(r, _)| *r == &*d.rule) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&d.rule, 1)),
+            Some((_, n)) => *n += d.places,
+            None => counts.push((&d.rule, d.places)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

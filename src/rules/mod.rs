@@ -90,6 +90,7 @@ impl Meta {
             labels: Vec::new(),
             notes: Vec::new(),
             edits: Vec::new(),
+            places: 1,
         }
     }
 }

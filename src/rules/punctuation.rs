@@ -10,7 +10,7 @@
 //! unbalanced pairs have no fix: which mark is wrong is the author's call.
 
 use super::{Context, Meta, Rule};
-use crate::diagnostic::{Diagnostic, Edit};
+use crate::diagnostic::{Diagnostic, Edit, Label};
 use crate::markers::leading_marker;
 use crate::settings::Invalid;
 use crate::text::is_han;
@@ -38,29 +38,43 @@ pub(crate) struct Params {
     /// which should be “”.
     #[serde(default)]
     straight_quotes: bool,
+    /// A paragraph with this many findings or more gets one finding with a
+    /// label at each place (0: never grouped).
+    #[serde(default)]
+    group_from: usize,
 }
 
 /// A place found, what is wrong there and how to fix it (no edits: no
 /// safe fix).
 struct Found {
     span: Range<usize>,
+    /// What is wrong, in short (半角标点), for a paragraph's summary.
+    kind: &'static str,
     what: String,
     edits: Vec<Edit>,
 }
 
 impl Found {
-    fn new(span: Range<usize>, what: String) -> Found {
-        Found {
-            span,
-            what,
-            edits: Vec::new(),
-        }
+    fn new(span: Range<usize>, kind: &'static str, what: String) -> Found {
+        Found::fixed(span, kind, what, Vec::new())
     }
 
-    fn fixed(span: Range<usize>, what: String, edits: Vec<Edit>) -> Found {
-        Found { span, what, edits }
+    fn fixed(span: Range<usize>, kind: &'static str, what: String, edits: Vec<Edit>) -> Found {
+        Found {
+            span,
+            kind,
+            what,
+            edits,
+        }
     }
 }
+
+const HALF_WIDTH: &str = "半角标点";
+const DOUBLED: &str = "重复标点";
+const UNPAIRED: &str = "引号括号不配对";
+const REVERSED: &str = "引号括号颠倒";
+const SPACE: &str = "多余的空格";
+const STRAIGHT: &str = "直引号";
 
 pub(crate) struct Punctuation {
     meta: Meta,
@@ -69,6 +83,7 @@ pub(crate) struct Punctuation {
     marks: AhoCorasick,
     stray_spaces: bool,
     straight_quotes: bool,
+    group_from: usize,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -111,6 +126,10 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         marks,
         stray_spaces: params.stray_spaces,
         straight_quotes: params.straight_quotes,
+        group_from: match params.group_from {
+            0 => usize::MAX,
+            n => n,
+        },
     }))
 }
 
@@ -137,11 +156,11 @@ impl Rule for Punctuation {
         let text = doc.text();
         let regions = self.meta.regions(doc);
         let in_scope = |at: usize| regions.iter().any(|r| r.contains(&at));
-        let mut found: Vec<Found> = Vec::new();
         for para in &doc.paragraphs {
             if !in_scope(para.span.start) {
                 continue;
             }
+            let mut found: Vec<Found> = Vec::new();
             // A leading marker like (一) is numbering, not prose.
             let body_start = para.marker.as_ref().map_or(para.span.start, |m| m.span.end);
             let body = body_start..para.span.end;
@@ -161,7 +180,12 @@ impl Rule for Punctuation {
                 } else {
                     let span = at..at + m.len();
                     let edit = Edit::new(span.clone(), c.to_string());
-                    found.push(Found::fixed(span, format!("标点“{c}”重复"), vec![edit]));
+                    found.push(Found::fixed(
+                        span,
+                        DOUBLED,
+                        format!("标点“{c}”重复"),
+                        vec![edit],
+                    ));
                     last_double = Some(at + m.len());
                 }
             }
@@ -173,16 +197,52 @@ impl Rule for Punctuation {
             if self.stray_spaces {
                 stray_spaces(text, &body, &mut found);
             }
+            found.sort_by_key(|f| f.span.start);
+            if found.len() >= self.group_from {
+                out.push(self.grouped(doc, found));
+                continue;
+            }
+            for f in found {
+                let matched = &text[f.span.clone()];
+                let mut d =
+                    self.meta
+                        .diagnostic(doc, f.span, &[("match", matched), ("what", &f.what)]);
+                d.edits = f.edits;
+                out.push(d);
+            }
         }
-        found.sort_by_key(|f| f.span.start);
+    }
+}
+
+impl Punctuation {
+    /// One finding for a paragraph with many (a web copy with a half-width
+    /// comma in every clause): "本段有 23 处标点问题", a label at each place,
+    /// and every place's fix.
+    fn grouped(&self, doc: &crate::document::Document, found: Vec<Found>) -> Diagnostic {
+        let mut kinds: Vec<(&str, usize)> = Vec::new();
+        for f in &found {
+            match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((f.kind, 1)),
+            }
+        }
+        let summary: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n} 处")).collect();
+        let what = format!("本段有 {} 处标点问题：{}", found.len(), summary.join("、"));
+        let first = found[0].span.clone();
+        let matched = &doc.text()[first.clone()];
+        let mut d = self
+            .meta
+            .diagnostic(doc, first, &[("match", matched), ("what", &what)]);
+        d.places = found.len();
         for f in found {
-            let matched = &text[f.span.clone()];
-            let mut d = self
-                .meta
-                .diagnostic(doc, f.span, &[("match", matched), ("what", &f.what)]);
-            d.edits = f.edits;
-            out.push(d);
+            d.labels.push(Label {
+                file: doc.index,
+                span: f.span,
+                message: f.what,
+            });
+            d.edits.extend(f.edits);
         }
+        d
     }
 }
 
@@ -237,7 +297,7 @@ impl Punctuation {
                     None => edits.clear(),
                 }
             }
-            found.push(Found::fixed(at..at + 1, what, edits));
+            found.push(Found::fixed(at..at + 1, HALF_WIDTH, what, edits));
         }
     }
 
@@ -265,6 +325,7 @@ impl Punctuation {
                         }
                         found.push(Found::new(
                             open_at..at + c.len_utf8(),
+                            UNPAIRED,
                             format!("{open} 与 {c} 不配对：{open} 应以 {close} 结束"),
                         ));
                     }
@@ -284,12 +345,14 @@ impl Punctuation {
                 ];
                 found.push(Found::fixed(
                     at..o + open.len_utf8(),
+                    REVERSED,
                     format!("{close} 和 {open} 前后颠倒：应为 {open}…{close}"),
                     edits,
                 ));
             } else {
                 found.push(Found::new(
                     at..at + close.len_utf8(),
+                    UNPAIRED,
                     format!("不配对的 {close} ：前面缺少与之对应的 {open}"),
                 ));
             }
@@ -298,6 +361,7 @@ impl Punctuation {
             let (open, close) = self.pairs[k];
             found.push(Found::new(
                 at..at + open.len_utf8(),
+                UNPAIRED,
                 format!("不配对的 {open} ：后面缺少与之对应的 {close}"),
             ));
         }
@@ -362,7 +426,7 @@ fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<Found>) {
     }
     found.extend(
         gaps.into_iter()
-            .map(|(r, w)| Found::fixed(r.clone(), w.to_string(), vec![Edit::new(r, "")])),
+            .map(|(r, w)| Found::fixed(r.clone(), SPACE, w.to_string(), vec![Edit::new(r, "")])),
     );
 }
 
@@ -407,6 +471,7 @@ fn straight_quotes(text: &str, marks: &[(usize, char)], found: &mut Vec<Found>) 
         }
         found.push(Found::fixed(
             open..close + 1,
+            STRAIGHT,
             "中文中使用了直引号 \"…\"，应为 “…”".to_string(),
             vec![
                 Edit::new(open..open + 1, "“"),

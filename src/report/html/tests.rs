@@ -23,6 +23,7 @@ fn diagnostic(file: usize, text: &str, needle: &str, labels: Vec<Label>) -> Diag
         labels,
         notes: vec!["</script>".to_string()],
         edits: Vec::new(),
+        places: 1,
     }
 }
 
