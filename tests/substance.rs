@@ -60,7 +60,7 @@ fn praise_as_problem_points_at_each_planted_item_and_nothing_else_fires() {
     // included), and says what to write.
     assert_eq!(
         messages[1],
-        "问题 p3.2 讲的是成绩或表态（“全面完成”“始终坚持”“取得明显成效”），没有写出不足：请写明本人在这方面差在哪里，用具体事例说明"
+        "问题“二是全面完成乡村振兴各项目标任务”讲的是成绩或表态（“全面完成”“始终坚持”“取得明显成效”），没有写出不足：请写明本人在这方面差在哪里，用具体事例说明"
     );
     assert!(messages[2].contains("“不存在违规收受礼品礼金、违规借用公车等问题”"));
 }
@@ -80,7 +80,7 @@ fn external_cause_points_at_the_first_excuse_and_nothing_else_fires() {
     let first = json["diagnostics"][0]["message"].as_str().unwrap();
     assert_eq!(
         first,
-        "原因 c2 归于客观条件（“基层条件差”“人手不足”“历史遗留问题”），没有剖析主观根源：请从理想信念、党性修养、宗旨意识、自我要求上找原因"
+        "原因“（二）基层工作条件制约”归于客观条件（“基层条件差”“人手不足”“历史遗留问题”），没有剖析主观根源：请从理想信念、党性修养、宗旨意识、自我要求上找原因"
     );
 }
 
@@ -285,12 +285,12 @@ fn layouts_topic_parts_half_width_aspects_separate_items_and_parts_out_of_order(
         .map(|d| d["message"].as_str().unwrap())
         .collect();
     assert!(
-        messages[0].starts_with("问题 “一、遵守政治纪律情况” "),
+        messages[0].starts_with("问题“一、遵守政治纪律情况”讲的是"),
         "{}",
         messages[0]
     );
     assert!(
-        messages[1].starts_with("原因 “三、原因剖析” "),
+        messages[1].starts_with("原因“三、原因剖析”"),
         "{}",
         messages[1]
     );

@@ -279,7 +279,7 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
     for section in doc.outline.sections.iter().filter(|s| holds(s, kind)) {
         if !section.items.is_empty() {
             out.extend(section_items(section, kind).into_iter().map(|i| Unit {
-                id: i.id.clone(),
+                id: super::item_name(text, i.label.clone()),
                 span: i.span.clone(),
             }));
             continue;
@@ -528,7 +528,7 @@ mod tests {
         assert_eq!(
             fired(RULE, text),
             [(
-                "p1.1 “取得明显成效”".to_string(),
+                "“一是改革取得明显成效” “取得明显成效”".to_string(),
                 "取得明显成效".to_string()
             )]
         );
@@ -552,7 +552,7 @@ mod tests {
         assert_eq!(
             fired(RULE, text),
             [(
-                "p1 “不存在违规问题”".to_string(),
+                "“一是不存在违规问题” “不存在违规问题”".to_string(),
                 "不存在违规问题".to_string()
             )]
         );

@@ -160,13 +160,41 @@ pub(crate) fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
 }
 
+/// An item as a message names it: its label as written, quoted and cut
+/// (问题“（一）1.理论学习不深入”), never an internal id like p1.1.
+pub(crate) fn item_name(text: &str, label: Range<usize>) -> String {
+    format!("“{}”", unaddressed::short(&text[label], 24))
+}
+
 /// Runs all rules on one document.
 pub(crate) fn check(cx: &Context, rules: &[Box<dyn Rule>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules {
         rule.check(cx, &mut out);
     }
+    absorb(&mut out);
     out
+}
+
+/// A finding another finding already marks (a hedge that a vague-problem
+/// warning labels inside its item) is said once, inside that one: the
+/// reader should not meet the same words twice.
+fn absorb(out: &mut Vec<Diagnostic>) {
+    // (span, index of the finding whose label it is)
+    let marked: std::collections::HashMap<Range<usize>, usize> = out
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| d.labels.iter().map(move |l| (l.span.clone(), i)))
+        .collect();
+    if marked.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|d| {
+        let keep = marked.get(&d.span).is_none_or(|&by| by == i);
+        i += 1;
+        keep
+    });
 }
 
 /// An empty list is no list: `Invalid` naming `field`.

@@ -67,12 +67,16 @@ impl Rule for OrphanMeasure {
                 continue;
             }
             let label = &text[m.label.clone()];
-            let mut d =
-                self.meta
-                    .diagnostic(doc, m.label.clone(), &[("id", &m.id), ("label", label)]);
+            let mut d = self.meta.diagnostic(
+                doc,
+                m.label.clone(),
+                &[
+                    ("id", &super::item_name(text, m.label.clone())),
+                    ("label", label),
+                ],
+            );
             d.notes.push(format!(
-                "最接近的条目：{} {} {}",
-                closest.id,
+                "最接近的条目：{} {}",
                 short(&text[closest.label.clone()], 24),
                 below(score, threshold)
             ));

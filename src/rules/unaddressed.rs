@@ -103,7 +103,10 @@ impl Rule for Unaddressed {
             let mut d = self.meta.diagnostic(
                 doc,
                 link.label.clone(),
-                &[("id", &link.id), ("label", label)],
+                &[
+                    ("id", &super::item_name(text, link.label.clone())),
+                    ("label", label),
+                ],
             );
             if let Some(&(k, score)) = link.scores.first() {
                 let m = &links.measures[k];

@@ -4,9 +4,10 @@
 //! (进一步、加强、不断…) and no time limit, frequency, quantity, responsible
 //! body or concrete action. Both lists are the rule's YAML parameters.
 
+use super::item_name;
 use super::word_list::{find_on_boundaries, matcher};
 use super::{Context, Meta, Rule};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::outline::{Item, Section, SectionKind};
 use crate::settings::Invalid;
@@ -23,6 +24,10 @@ pub(crate) struct Params {
     words: Vec<String>,
     /// Patterns any one of which makes an item concrete.
     evidence: Vec<String>,
+    /// Mark each vague word found with a label, so a note on the same
+    /// words (vague-wording) is not given again.
+    #[serde(default)]
+    mark: bool,
 }
 
 pub(crate) struct VagueItem {
@@ -31,6 +36,7 @@ pub(crate) struct VagueItem {
     words: AhoCorasick,
     /// All evidence patterns as one alternation: any match is enough.
     evidence: Regex,
+    mark: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -53,6 +59,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         items: params.items,
         words,
         evidence,
+        mark: params.mark,
     }))
 }
 
@@ -115,15 +122,24 @@ impl Rule for VagueItem {
             }
             let shown: Vec<String> = words.iter().take(4).map(|w| format!("“{w}”")).collect();
             let label = &text[item.label.clone()];
-            out.push(self.meta.diagnostic(
+            let mut d = self.meta.diagnostic(
                 doc,
                 item.label.clone(),
                 &[
-                    ("id", &item.id),
+                    ("id", &item_name(text, item.label.clone())),
                     ("label", label),
                     ("words", &shown.join("")),
                 ],
-            ));
+            );
+            // Each hedge marked in place; vague-wording then leaves them
+            // to this finding (rules::absorb).
+            d.labels
+                .extend(found.iter().filter(|_| self.mark).map(|r| Label {
+                    file: doc.index,
+                    span: r.clone(),
+                    message: "模糊表述".to_string(),
+                }));
+            out.push(d);
         }
     }
 }
