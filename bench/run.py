@@ -94,9 +94,14 @@ def main():
                     help="scale of the cross-document rules: 1,000 and 10,000 reports")
     ap.add_argument("--small", action="store_true",
                     help="one report and a team of 30 against segment_only, peak memory")
+    ap.add_argument("--near", action="store_true",
+                    help="1,000 lightly edited copies of 20 base texts (bench/near_copies.py): "
+                         "the default run against segment_only, peak memory, findings per report")
     args = ap.parse_args()
     if args.cross:
         return cross(args.runs)
+    if args.near:
+        return near(args.runs)
     if args.small:
         return small(max(args.runs, 21))
     sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint",
@@ -142,6 +147,44 @@ def main():
           f"{share_cpu:.0%} of CPU time (limit 30%)")
     print(f"  peak memory: check {peak_rss(cmds['check, all rules']) / 1024:.0f} MiB, "
           f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")
+
+
+def near(runs):
+    """The copies issue's benchmark: everyone started from the same drafts."""
+    sh(["cargo", "build", "--release", "-q", "--bin", "critique-lint",
+        "--example", "segment_only", "--example", "gen_reports"], cwd=ROOT)
+    data = ROOT / "bench" / "data" / "near-1000"
+    if not data.exists():
+        sh([sys.executable, str(ROOT / "bench" / "near_copies.py"), str(data), "1000", "20"])
+    files = sorted(data.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files)
+    lint = str(TARGET / "critique-lint")
+    seg = str(TARGET / "examples" / "segment_only")
+    cmds = {
+        "segment_only": [seg, str(data)],
+        "check (default rules)": [lint, "-j", str(THREADS), "--format", "json", str(data)],
+    }
+    res = bench(cmds, runs)
+    print(f"{len(files)} near-copies of 20 texts, {size / 1e6:.1f} MB, {runs} runs each, "
+          f"{THREADS} threads (wall: median [25th–75th percentile]; CPU: median)")
+    for name, (med, (q1, q3), cpu) in res.items():
+        print(f"  {name:26} {med:7.3f} s [{q1:.3f}–{q3:.3f}]  cpu {cpu:6.3f} s")
+    ratio = res["check (default rules)"][0] / res["segment_only"][0]
+    print(f"  default run / segment_only: {check_limit('near-copies default run', ratio, 1.5)}")
+    peak = peak_rss(cmds["check (default rules)"]) / 1024
+    if peak > 120:
+        FAILED.append(f"near-copies peak memory {peak:.0f} MiB > 120")
+    print(f"  peak memory: check {peak:.0f} MiB (limit 120), "
+          f"segment_only {peak_rss(cmds['segment_only']) / 1024:.0f} MiB")
+    out = subprocess.run(cmds["check (default rules)"], capture_output=True, env=ENV).stdout
+    import json, collections
+    diags = json.loads(out)["diagnostics"]
+    per = len(diags) / len(files)
+    if per > 10:
+        FAILED.append(f"near-copies findings per report {per:.1f} > 10")
+    top = collections.Counter(d["rule"] for d in diags).most_common(6)
+    print(f"  findings per report: {per:.1f} (limit 10); most: "
+          + ", ".join(f"{r} {n}" for r, n in top))
 
 
 def small(runs):
