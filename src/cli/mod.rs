@@ -250,9 +250,9 @@ pub(crate) enum Failure {
     Load(#[from] LoadError),
     #[error(transparent)]
     Archive(#[from] ArchiveError),
-    #[error("{0}: 无法写入：{1}")]
+    #[error("{0}: 无法写入：{detail}", detail = crate::wording::io(.1))]
     Output(String, std::io::Error),
-    #[error("无法写入标准输出：{0}")]
+    #[error("无法写入标准输出：{}", crate::wording::io(.0))]
     Stdout(std::io::Error),
     #[error("无法设置线程数：{0}")]
     Threads(#[from] rayon::ThreadPoolBuildError),
