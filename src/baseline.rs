@@ -47,14 +47,24 @@ fn folder_of(path: &Path) -> PathBuf {
 /// A baseline file that cannot be read or written.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum BaselineError {
-    #[error("{0}: 无法读取基线文件：{1}")]
+    #[error("{0}: 无法读取基线文件：{detail}", detail = crate::wording::io(.1))]
     Read(String, std::io::Error),
-    #[error("{0}:{1}:{2}: 基线文件格式错误：{3}")]
+    #[error("{0}:{1}:{2}: 基线文件格式错误：{detail}", detail = json_message(.3))]
     Format(String, usize, usize, serde_json::Error),
     #[error("{0}: 不支持的基线文件版本 {1}")]
     Version(String, u32),
-    #[error("{0}: 无法写入基线文件：{1}")]
+    #[error("{0}: 无法写入基线文件：{detail}", detail = crate::wording::io(.1))]
     Write(String, std::io::Error),
+}
+
+/// serde_json's message in Chinese, without the position it appends (the
+/// error prints its own).
+fn json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m);
+    crate::wording::serde(text)
 }
 
 /// Writes the findings as a baseline file.

@@ -191,7 +191,7 @@ fn run(engine: &Engine, reports: &[&str]) -> usize {
     };
     report::json::render(&report);
     report::html::render(&report);
-    report::human::render(&report, &mut Buffer::no_color()).expect("writing to memory");
+    report::human::render(&report, 80, &mut Buffer::no_color()).expect("writing to memory");
     outcome.diagnostics.len()
 }
 

@@ -13,6 +13,7 @@ mod diagnostic;
 mod markers;
 mod settings;
 mod text;
+mod wording;
 // 1. Paths → reports read and decoded (folders walked, stdin); line index.
 mod source;
 // 2. The view the rules read: wraps joined, page furniture dropped.

@@ -191,7 +191,12 @@ fn terminal_and_workflow_commands_cannot_be_injected() {
         );
     let r = dir.path().join("e.txt");
     std::fs::write(&r, &text).unwrap();
-    let human = bin().arg(&r).args(["--color", "never"]).output().unwrap();
+    // Wide enough for the escapes to be shown beside the placeholder.
+    let human = bin()
+        .arg(&r)
+        .args(["--color", "never", "--width", "300"])
+        .output()
+        .unwrap();
     let out = String::from_utf8(human.stdout).unwrap();
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'));
     assert!(out.contains("XX局\\u{1b}]0;"), "shown escaped: {out}");

@@ -87,7 +87,7 @@ pub(crate) enum ArchiveProblem {
     TooNew(i32),
     #[error("档案库建立时的指纹设置为 {stored}，当前配置为 {current}；设置不同无法比较（恢复 copying 的 noise、guarantee，或另建档案库）")]
     Settings { stored: String, current: String },
-    #[error("无法建立目录：{0}")]
+    #[error("无法建立目录：{}", crate::wording::io(.0))]
     Dir(std::io::Error),
     #[error("读写档案库失败：{0}")]
     Sqlite(String),

@@ -428,10 +428,30 @@ fn render(report: &Report, args: &CheckArgs, to_terminal: bool) -> Vec<u8> {
             } else {
                 Buffer::no_color()
             };
-            report::human::render(report, &mut buf).expect("writing to memory");
+            report::human::render(report, width(args, to_terminal), &mut buf)
+                .expect("writing to memory");
             buf.into_inner()
         }
     }
+}
+
+/// Columns the snippets may take: `--width`, else `COLUMNS` (what shells
+/// set for programs that ask), else the terminal's, else a default.
+fn width(args: &CheckArgs, to_terminal: bool) -> usize {
+    args.width
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|&c: &usize| c > 0)
+        })
+        .or_else(|| {
+            to_terminal
+                .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+                .flatten()
+                .map(|(w, _)| usize::from(w.0))
+        })
+        .unwrap_or(report::human::DEFAULT_WIDTH)
 }
 
 /// The level from which findings fail the run: `--fail-on`, else the

@@ -111,6 +111,9 @@ struct CheckArgs {
     /// 把当前所有问题写入基线文件（之后用 --baseline 只看新问题），退出码为 0
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
+    /// 终端宽度（列数，汉字占两列）：问题所在的句子按此截取，使 ^ 对准文字；默认取环境变量 COLUMNS，再取终端宽度，都没有时为 100
+    #[arg(long, value_name = "N", value_parser = width)]
+    width: Option<usize>,
     /// 不显示进度条
     #[arg(short, long)]
     quiet: bool,
@@ -197,6 +200,8 @@ enum BadNumber {
     Ratio(String),
     #[error("须是 1949 到 2200 之间的年份（如 2024），而不是 `{0}`")]
     Year(String),
+    #[error("须是 {MIN_WIDTH} 到 {MAX_WIDTH} 之间的列数，而不是 `{0}`")]
+    Width(String),
 }
 
 fn year(s: &str) -> Result<i32, BadNumber> {
@@ -204,6 +209,17 @@ fn year(s: &str) -> Result<i32, BadNumber> {
         .ok()
         .filter(|y| (1949..=2200).contains(y))
         .ok_or_else(|| BadNumber::Year(s.to_string()))
+}
+
+/// Terminal widths `--width` accepts.
+const MIN_WIDTH: usize = 20;
+const MAX_WIDTH: usize = 10_000;
+
+fn width(s: &str) -> Result<usize, BadNumber> {
+    s.parse()
+        .ok()
+        .filter(|n| (MIN_WIDTH..=MAX_WIDTH).contains(n))
+        .ok_or_else(|| BadNumber::Width(s.to_string()))
 }
 
 fn threads(s: &str) -> Result<usize, BadNumber> {
@@ -234,9 +250,9 @@ pub(crate) enum Failure {
     Load(#[from] LoadError),
     #[error(transparent)]
     Archive(#[from] ArchiveError),
-    #[error("{0}: 无法写入：{1}")]
+    #[error("{0}: 无法写入：{detail}", detail = crate::wording::io(.1))]
     Output(String, std::io::Error),
-    #[error("无法写入标准输出：{0}")]
+    #[error("无法写入标准输出：{}", crate::wording::io(.0))]
     Stdout(std::io::Error),
     #[error("无法设置线程数：{0}")]
     Threads(#[from] rayon::ThreadPoolBuildError),

@@ -354,7 +354,7 @@ impl Config {
             path: name.clone(),
             line: 1,
             column: 1,
-            message: format!("无法读取配置文件：{e}"),
+            message: format!("无法读取配置文件：{}", crate::wording::io(&e)),
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
         self.apply_user_text(&name, &text, base, &|p| std::fs::read_to_string(p))
@@ -514,7 +514,7 @@ pub(crate) fn read_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T
         path: name.clone(),
         line: 1,
         column: 1,
-        message: format!("无法读取：{e}"),
+        message: format!("无法读取：{}", crate::wording::io(&e)),
     })?;
     let files = [ConfigFile { path: name, text }];
     yaml::read(files[0].parse()?, &Place::new(0, Vec::new()), &files)

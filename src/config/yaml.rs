@@ -53,7 +53,7 @@ impl ConfigFile {
                 path: self.path.clone(),
                 line,
                 column,
-                message: without_position(&e.to_string()),
+                message: crate::wording::serde(&without_position(&e.to_string())),
             }
         })
     }
@@ -146,6 +146,8 @@ impl Failure {
             at.path.push(Seg::Key(k.clone()));
         }
         let shown = dotted(&place(&self.path).path);
+        // In Chinese, serde's English kept after it.
+        self.message = crate::wording::serde(&self.message);
         if !shown.is_empty() {
             self.message = format!("{shown}: {}", self.message);
         }

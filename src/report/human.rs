@@ -1,176 +1,19 @@
-//! Human output: rustc-style annotated snippets via codespan-reporting.
-//!
-//! Reports often hold a whole paragraph of 300+ characters on one physical
-//! line. Our [`Files`] implementation cuts long lines into display lines at
-//! sentence ends, so a label shows the sentence around it, while the line
-//! and column printed stay those of the real file.
+//! Human output: rustc-style annotated snippets via codespan-reporting,
+//! each cut to the terminal width (see [`super::excerpt`]).
 
-use super::escape::{safe, Shown};
+use super::escape::safe;
+use super::excerpt::{Excerpts, Marked};
 use super::Report;
 use crate::diagnostic::Severity;
-use crate::source::Source;
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
 };
-use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::WriteColor};
-use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
-/// Display lines longer than this many characters are cut.
-const MAX_CHARS: usize = 60;
-
-struct SnippetFile<'a> {
-    source: &'a Source,
-    /// The file name, escaped.
-    name: String,
-    /// The text shown: ambiguous-width quotes swapped for same-size wide
-    /// ones, unsafe characters escaped (offsets mapped by `shown`).
-    shown: Shown,
-    /// Display lines (byte ranges of the shown text) and the physical line
-    /// each belongs to.
-    lines: Vec<Range<usize>>,
-    physical: Vec<usize>,
-}
-
-struct Snippets<'a> {
-    files: Vec<SnippetFile<'a>>,
-}
-
-impl<'a> Snippets<'a> {
-    fn new(sources: &'a [Source]) -> Snippets<'a> {
-        let files = sources
-            .iter()
-            .map(|source| {
-                let shown = Shown::new(&display_text(&source.text));
-                let mut lines = Vec::new();
-                let mut physical = Vec::new();
-                for l in 0..source.line_count() {
-                    for chunk in chunks(&source.text, source.line_range(l)) {
-                        lines.push(shown.shown(chunk.start)..shown.shown(chunk.end));
-                        physical.push(l);
-                    }
-                }
-                SnippetFile {
-                    source,
-                    name: safe(&source.name).into_owned(),
-                    shown,
-                    lines,
-                    physical,
-                }
-            })
-            .collect();
-        Snippets { files }
-    }
-
-    fn get(&self, id: usize) -> Result<&SnippetFile<'a>, FilesError> {
-        self.files.get(id).ok_or(FilesError::FileMissing)
-    }
-}
-
-/// “”‘’ are East Asian *ambiguous* width: one column for codespan, two in
-/// many CJK terminals, so carets drift. 「」『』 are wide everywhere and have
-/// the same UTF-8 length, so byte offsets stay valid.
-fn display_text(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '“' => '「',
-            '”' => '」',
-            '‘' => '『',
-            '’' => '』',
-            other => other,
-        })
-        .collect()
-}
-
-/// Cuts one physical line into display lines of about [`MAX_CHARS`]
-/// characters, preferring sentence ends, then clause ends.
-fn chunks(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = line.start;
-    let mut count = 0;
-    let mut strong: Option<usize> = None;
-    let mut weak: Option<usize> = None;
-    for (i, c) in text[line.clone()].char_indices() {
-        let at = line.start + i + c.len_utf8();
-        count += 1;
-        if "。！？；!?;".contains(c) {
-            strong = Some(at);
-        } else if "，：、,:".contains(c) {
-            weak = Some(at);
-        } else if "”’）)".contains(c) && strong == Some(at - c.len_utf8()) {
-            strong = Some(at);
-        }
-        if count >= MAX_CHARS {
-            // A sentence end if there is one; past the slack, a clause end or here.
-            let late = count >= MAX_CHARS + 20;
-            let cut = strong
-                .filter(|&p| p > start)
-                .or_else(|| late.then(|| weak.filter(|&p| p > start).unwrap_or(at)));
-            if let Some(cut) = cut {
-                out.push(start..cut);
-                count = text[cut..at].chars().count();
-                start = cut;
-                strong = None;
-                weak = None;
-            }
-        }
-    }
-    out.push(start..line.end);
-    out
-}
-
-impl<'a> Files<'a> for Snippets<'a> {
-    type FileId = usize;
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id)?.name)
-    }
-
-    fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id)?.shown.text)
-    }
-
-    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
-        let f = self.get(id)?;
-        Ok(f.lines
-            .partition_point(|r| r.start <= byte_index)
-            .saturating_sub(1))
-    }
-
-    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, FilesError> {
-        let f = self.get(id)?;
-        f.physical
-            .get(line_index)
-            .map(|l| l + 1)
-            .ok_or(FilesError::LineTooLarge {
-                given: line_index,
-                max: f.lines.len(),
-            })
-    }
-
-    fn column_number(
-        &'a self,
-        id: usize,
-        _line_index: usize,
-        byte_index: usize,
-    ) -> Result<usize, FilesError> {
-        let f = self.get(id)?;
-        Ok(f.source.position(f.shown.original(byte_index)).1)
-    }
-
-    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let f = self.get(id)?;
-        f.lines
-            .get(line_index)
-            .cloned()
-            .ok_or(FilesError::LineTooLarge {
-                given: line_index,
-                max: f.lines.len(),
-            })
-    }
-}
+/// Terminal columns when neither `--width`, `COLUMNS` nor the terminal
+/// says.
+pub(crate) const DEFAULT_WIDTH: usize = 100;
 
 fn severity(s: Severity) -> CsSeverity {
     match s {
@@ -183,68 +26,104 @@ fn severity(s: Severity) -> CsSeverity {
 /// Secondary labels shown per finding.
 const MAX_LABELS: usize = 8;
 
-/// Writes every diagnostic, then the summary line.
-pub(crate) fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    let files = Snippets::new(report.sources);
+/// Writes every diagnostic, its snippets at most `width` columns wide,
+/// then the summary line.
+pub(crate) fn render(
+    report: &Report,
+    width: usize,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     let config = term::Config::default();
-    // Label spans are offsets into the original text; the shown text may
-    // be longer where a character is escaped.
-    let span = |file: usize, r: &Range<usize>| {
-        let s = &files.files[file].shown;
-        s.shown(r.start)..s.shown(r.end)
-    };
     for d in report.diagnostics {
         // A label on the primary span (the first place of a grouped
         // finding) names it; the rest are capped so a paragraph with 40
-        // places stays readable (JSON lists them all).
-        let mut primary = CsLabel::primary(d.file, span(d.file, &d.span));
-        let mut others = Vec::new();
+        // places stays readable (JSON lists them all), and each message is
+        // said once: places of the same kind are marked, not explained again.
+        let mut primary_message: Option<String> = None;
+        let mut others: Vec<&crate::diagnostic::Label> = Vec::new();
         for l in &d.labels {
             if l.file == d.file && l.span == d.span {
-                primary = primary.with_message(safe(&l.message));
+                primary_message = Some(safe(&l.message).into_owned());
             } else {
                 others.push(l);
             }
         }
         let hidden = others.len().saturating_sub(MAX_LABELS);
-        let mut labels = vec![primary];
-        // Each message once: places of the same kind are marked, not
-        // explained again.
+        others.truncate(MAX_LABELS);
         let mut said: Vec<&str> = d
             .labels
             .iter()
             .filter(|l| l.file == d.file && l.span == d.span)
             .map(|l| l.message.as_str())
             .collect();
-        for l in others.iter().take(MAX_LABELS) {
-            let label = CsLabel::secondary(l.file, span(l.file, &l.span));
-            labels.push(if l.file == d.file && said.contains(&l.message.as_str()) {
-                label
-            } else {
-                said.push(&l.message);
-                label.with_message(safe(&l.message))
-            });
+        let messages: Vec<Option<String>> = others
+            .iter()
+            .map(|l| {
+                if l.file == d.file && said.contains(&l.message.as_str()) {
+                    None
+                } else {
+                    said.push(&l.message);
+                    Some(safe(&l.message).into_owned())
+                }
+            })
+            .collect();
+        // The wider count: CJK terminals draw “” two columns wide.
+        let columns = |m: &Option<String>| m.as_ref().map_or(0, |m| m.width_cjk());
+        let mut marked = vec![Marked {
+            file: d.file,
+            span: d.span.clone(),
+            message_columns: columns(&primary_message),
+        }];
+        marked.extend(others.iter().zip(&messages).map(|(l, m)| Marked {
+            file: l.file,
+            span: l.span.clone(),
+            message_columns: columns(m),
+        }));
+        let (files, placed) = Excerpts::new(report.sources, &marked, width);
+        let mut primary = CsLabel::primary(d.file, placed[0].span.clone());
+        if let Some(m) = primary_message {
+            primary = primary.with_message(m);
         }
-        let more =
-            (hidden > 0).then(|| format!("另有 {hidden} 处未逐一标出（--format json 列出全部）"));
+        let mut labels = vec![primary];
+        labels.extend(
+            others
+                .iter()
+                .zip(&placed[1..])
+                .zip(messages)
+                .map(|((l, p), m)| {
+                    let label = CsLabel::secondary(l.file, p.span.clone());
+                    match m {
+                        Some(m) => label.with_message(m),
+                        None => label,
+                    }
+                }),
+        );
+        let mut notes: Vec<String> = d.notes.iter().map(|n| safe(n).into_owned()).collect();
+        if hidden > 0 {
+            notes.push(format!(
+                "另有 {hidden} 处未逐一标出（--format json 列出全部）"
+            ));
+        }
+        if placed.iter().any(|p| p.cut) {
+            notes.push(CUT_NOTE.to_string());
+        }
+        if !d.edits.is_empty() {
+            notes.push(super::FIXABLE.to_string());
+        }
         let diagnostic = CsDiagnostic::new(severity(d.severity))
             .with_code(d.rule.to_string())
             .with_message(safe(&d.message))
             .with_labels(labels)
-            .with_notes(
-                d.notes
-                    .iter()
-                    .map(|n| safe(n).into_owned())
-                    .chain(more)
-                    .chain((!d.edits.is_empty()).then(|| super::FIXABLE.to_string()))
-                    .collect(),
-            );
+            .with_notes(notes);
         term::emit_to_write_style(out, &config, &files, &diagnostic)
             .map_err(std::io::Error::other)?;
     }
     similarity_table(report, out)?;
     writeln!(out, "{}", summary_line(report))
 }
+
+/// Said when a marked passage is wider than the terminal.
+const CUT_NOTE: &str = "标出的内容比终端宽，只显示开头（⋯ 表示未完）；--format json 给出完整位置";
 
 /// Pairs shown in the table at most; JSON has them all.
 const TABLE_ROWS: usize = 20;
@@ -326,28 +205,4 @@ pub(crate) fn summary_line(report: &Report) -> String {
         line.push_str(&format!("；{} 个文件无法读取", report.errors.len()));
     }
     line
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_lines_are_cut_at_sentence_ends() {
-        let sentence = "这是一个二十个字左右的完整句子，用来测试切分的效果。";
-        let text = sentence.repeat(6);
-        let parts = chunks(&text, 0..text.len());
-        assert!(parts.len() >= 3, "{parts:?}");
-        for p in &parts[..parts.len() - 1] {
-            assert!(text[p.clone()].ends_with('。'), "{}", &text[p.clone()]);
-        }
-        assert_eq!(parts.last().unwrap().end, text.len());
-    }
-
-    #[test]
-    fn display_text_keeps_byte_offsets() {
-        let t = "说“好”与‘坏’";
-        assert_eq!(display_text(t).len(), t.len());
-        assert_eq!(display_text(t), "说「好」与『坏』");
-    }
 }

@@ -1,6 +1,7 @@
 //! Renderers, one per output format, all reading the same [`Report`].
 
 pub(crate) mod escape;
+mod excerpt;
 pub(crate) mod github;
 pub(crate) mod gitlab;
 pub(crate) mod html;
@@ -9,6 +10,7 @@ pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod outline;
 pub(crate) mod sarif;
+mod shown;
 
 use crate::crossdoc::{CopyGroup, SharedSpan, Similarity};
 use crate::diagnostic::Diagnostic;

@@ -62,10 +62,6 @@ pub struct LoadError {
 pub enum Problem {
     #[error("文件不存在")]
     NotFound,
-    #[error("没有读取权限")]
-    PermissionDenied,
-    #[error("是目录，不是文件")]
-    IsDirectory,
     #[error("无法读取：{0}")]
     Io(String),
     #[error("无法读取目录：{0}")]
@@ -264,9 +260,8 @@ pub(crate) fn megabytes(bytes: usize) -> String {
 pub(crate) fn io_problem(e: &std::io::Error) -> Problem {
     match e.kind() {
         std::io::ErrorKind::NotFound => Problem::NotFound,
-        std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
-        _ if e.raw_os_error() == Some(21) => Problem::IsDirectory,
-        _ => Problem::Io(e.to_string()),
+        // The other kinds in Chinese, the system's text kept after them.
+        _ => Problem::Io(crate::wording::io(e)),
     }
 }
 

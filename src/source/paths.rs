@@ -50,7 +50,10 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Origin>, Vec<LoadError>) {
 /// own, and the rest of the folder is still walked.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     let folder_error = |e: std::io::Error| {
-        LoadError::new(dir.display().to_string(), Problem::Folder(e.to_string()))
+        LoadError::new(
+            dir.display().to_string(),
+            Problem::Folder(crate::wording::io(&e)),
+        )
     };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -74,7 +77,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
             Ok(_) => {}
             Err(e) => errors.push(LoadError::new(
                 path.display().to_string(),
-                Problem::Folder(e.to_string()),
+                Problem::Folder(crate::wording::io(&e)),
             )),
         }
     }

@@ -25,11 +25,11 @@ pub(crate) enum WriteBackError {
     Changed(String),
     #[error("{0}: 按原编码写回会改动其他字符，未自动修复")]
     Lossy(String),
-    #[error("{0}: 无法读取：{1}")]
+    #[error("{0}: 无法读取：{detail}", detail = crate::wording::io(.1))]
     Read(String, std::io::Error),
     #[error("{0}: 无法解码：{1}")]
     Decode(String, DecodeError),
-    #[error("{0}: 无法写回：{1}")]
+    #[error("{0}: 无法写回：{detail}", detail = crate::wording::io(.1))]
     Write(String, std::io::Error),
 }
 

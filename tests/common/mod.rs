@@ -13,10 +13,13 @@ pub fn corpus(name: &str) -> PathBuf {
     root().join("corpus").join(name)
 }
 
-/// The binary, run from an empty directory so no user config is found.
+/// The binary, run from an empty directory so no user config is found,
+/// at the default width (`COLUMNS` unset).
 pub fn bin() -> Command {
     let mut cmd = Command::cargo_bin("critique-lint").unwrap();
-    cmd.current_dir(std::env::temp_dir()).env_remove("NO_COLOR");
+    cmd.current_dir(std::env::temp_dir())
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     cmd
 }
 
