@@ -4,14 +4,12 @@
 
 mod common;
 
-use common::bin;
+use common::{bin, check_json, temp_report};
 use serde_json::Value;
 
 /// The outline of one report: each section's kind and its items' labels.
 fn outline(text: &str) -> Vec<(String, Vec<String>)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.txt");
-    std::fs::write(&path, text).unwrap();
+    let (_dir, path) = temp_report("r.txt", text);
     let out = bin()
         .args(["outline", "--format", "json", path.to_str().unwrap()])
         .output()
@@ -49,16 +47,10 @@ fn counts(o: &[(String, Vec<String>)]) -> Vec<usize> {
     o.iter().map(|(_, i)| i.len()).collect()
 }
 
-/// Rule ids found in one report.
+/// (rule, message) of every finding in one report.
 fn findings(text: &str) -> Vec<(String, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.txt");
-    std::fs::write(&path, text).unwrap();
-    let out = bin()
-        .args(["--format", "json", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_dir, path) = temp_report("r.txt", text);
+    let (_, json) = check_json(&[path.to_str().unwrap()]);
     json["diagnostics"]
         .as_array()
         .unwrap()

@@ -7,7 +7,7 @@ mod init;
 
 use crate::archive::ArchiveError;
 use crate::baseline::BaselineError;
-use crate::config::{Config, ConfigError, UnknownRule};
+use crate::config::{Config, ConfigError, RuleEntry, UnknownRule};
 use crate::diagnostic::Severity;
 use crate::engine::{self, Engine};
 use crate::report::{self, outline::Parsed};
@@ -375,15 +375,15 @@ fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> Result<i32, Failure> {
     Ok(EXIT_CLEAN)
 }
 
-fn list_rules(common: &CommonArgs) -> Result<i32, Failure> {
-    let config = load_config(common)?;
+/// The rules as `rules` lists them: id, level, scope, summary.
+fn rule_table<'a>(rules: impl Iterator<Item = &'a RuleEntry>) {
     println!(
         "{}{}{}说明",
         pad("规则", 22),
         pad("级别", 9),
         pad("范围", 20)
     );
-    for r in &config.rules {
+    for r in rules {
         println!(
             "{}{}{}{}",
             pad(&r.id, 22),
@@ -392,6 +392,11 @@ fn list_rules(common: &CommonArgs) -> Result<i32, Failure> {
             r.summary
         );
     }
+}
+
+fn list_rules(common: &CommonArgs) -> Result<i32, Failure> {
+    let config = load_config(common)?;
+    rule_table(config.rules.iter());
     Ok(EXIT_CLEAN)
 }
 
@@ -441,21 +446,7 @@ fn explain_group(name: &str, config: &Config) -> Result<i32, Failure> {
         return Err(Failure::NoSuchRule(name.to_string()));
     }
     println!("规则组 {name}：{} 条规则\n", rules.len());
-    println!(
-        "{}{}{}说明",
-        pad("规则", 22),
-        pad("级别", 9),
-        pad("范围", 20)
-    );
-    for r in rules {
-        println!(
-            "{}{}{}{}",
-            pad(&r.id, 22),
-            pad(r.severity.name(), 9),
-            pad(&scope_text(&r.scope), 20),
-            r.summary
-        );
-    }
+    rule_table(rules.into_iter());
     println!(
         "\n`critique-lint explain 规则` 显示一条规则的说明和示例；--select/--ignore 也接受规则组。"
     );
