@@ -203,3 +203,35 @@ fn concrete_problems_are_not_vague_whatever_shows_the_fact() {
     let text = "一、存在的问题\n（一）树牢“四个意识”不够，落实“三会一课”不够严格。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n";
     assert!(findings(text).iter().any(|(r, _)| r == "vague-problem"));
 }
+
+#[test]
+fn a_web_copy_gets_one_finding_per_paragraph_and_a_hedge_is_said_once() {
+    // Half-width commas in every clause of two paragraphs: one finding per
+    // paragraph, each standing for its places.
+    let text = "一、存在的问题\n（一）学习不系统,调研不深入,作风不扎实,联系群众少,2024年缺席3次。\n（二）批评不敢较真,落实打折扣,台账不全,全年只到2个村。\n二、原因剖析\n（一）理论武装放松。\n三、整改措施\n（一）每月自学两次,年底前补齐。\n";
+    let (_dir, path) = temp_report("r.txt", text);
+    let (_, json) = check_json(&[path.to_str().unwrap(), "--select", "punctuation"]);
+    let found = json["diagnostics"].as_array().unwrap();
+    let places: Vec<u64> = found
+        .iter()
+        .map(|d| d["places"].as_u64().unwrap_or(1))
+        .collect();
+    // Three commas between Chinese characters (少,2024 is not), three, and
+    // one (a paragraph with one is its own finding).
+    assert_eq!(places, [3, 3, 1], "{json:#}");
+    assert_eq!(found[0]["labels"].as_array().unwrap().len(), 3);
+    assert!(found[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("本段有 3 处"));
+    // A problem flagged as vague names its hedges; no note repeats them.
+    let text = "一、存在的问题\n（一）学习还不够深入，调研有所放松，作风有时不够扎实。\n二、原因剖析\n（一）理论武装放松。\n三、整改措施\n（一）每月自学两次，年底前补齐。\n";
+    let rules: Vec<String> = findings(text).into_iter().map(|(r, _)| r).collect();
+    assert!(rules.contains(&"vague-problem".to_string()), "{rules:?}");
+    assert!(!rules.contains(&"vague-wording".to_string()), "{rules:?}");
+    // Outside a flagged item (a concrete problem), the hedge is a note.
+    let text = "一、存在的问题\n（一）学习还不够深入，2024年中心组学习缺席3次。\n二、原因剖析\n（一）理论武装放松。\n三、整改措施\n（一）每月自学两次，年底前补齐。\n";
+    let rules: Vec<String> = findings(text).into_iter().map(|(r, _)| r).collect();
+    assert!(!rules.contains(&"vague-problem".to_string()), "{rules:?}");
+    assert!(rules.contains(&"vague-wording".to_string()), "{rules:?}");
+}
