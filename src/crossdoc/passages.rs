@@ -65,6 +65,8 @@ pub(crate) fn build(
     for pair in hits.chunk_by(|x, y| (x.a, x.b) == (y.a, y.b)) {
         join_seeds(pair, k, gap, &mut runs);
     }
+    // The seeds are many more than the runs: not kept to the end.
+    drop(hits);
     // Extend the ends exactly, on the normalised texts of the documents involved.
     let mut docs: Vec<u32> = runs.iter().flat_map(|r| [r.a, r.b]).collect();
     docs.sort_unstable();
@@ -107,32 +109,41 @@ pub(crate) fn build(
         .map(|r| counted(&texts[&r.a][r.ra.clone()]))
         .collect();
     drop(texts);
-    // Byte spans, one walk of each text for all its passages.
-    let mut wanted: HashMap<u32, Vec<Range<usize>>> = HashMap::new();
-    for r in &merged {
-        wanted.entry(r.a).or_default().push(r.ra.clone());
-        wanted.entry(r.b).or_default().push(r.rb.clone());
+    // Byte spans, one walk of each text for all its passages: slot 2i is
+    // passage i's side in `a`, 2i + 1 its side in `b`.
+    let mut wanted: HashMap<u32, Vec<(Range<usize>, usize)>> = HashMap::new();
+    for (i, r) in merged.iter().enumerate() {
+        wanted.entry(r.a).or_default().push((r.ra.clone(), 2 * i));
+        wanted
+            .entry(r.b)
+            .or_default()
+            .push((r.rb.clone(), 2 * i + 1));
     }
-    let spans: HashMap<u32, HashMap<(usize, usize), Range<usize>>> = wanted
+    let found: Vec<Vec<(usize, Range<usize>)>> = wanted
         .into_par_iter()
-        .map(|(d, ranges)| {
+        .map(|(d, places)| {
+            let ranges: Vec<Range<usize>> = places.iter().map(|(r, _)| r.clone()).collect();
             let bytes = corpus.spans(d, &ranges);
-            let map = ranges
-                .iter()
+            places
+                .into_iter()
+                .map(|(_, slot)| slot)
                 .zip(bytes)
-                .map(|(r, b)| ((r.start, r.end), b))
-                .collect();
-            (d, map)
+                .collect()
         })
         .collect();
+    let mut spans: Vec<Range<usize>> = vec![0..0; 2 * merged.len()];
+    for (slot, bytes) in found.into_iter().flatten() {
+        spans[slot] = bytes;
+    }
     merged
         .into_iter()
         .zip(chars)
-        .map(|(r, chars)| Passage {
+        .enumerate()
+        .map(|(i, (r, chars))| Passage {
             a: r.a,
             b: r.b,
-            span_a: spans[&r.a][&(r.ra.start, r.ra.end)].clone(),
-            span_b: spans[&r.b][&(r.rb.start, r.rb.end)].clone(),
+            span_a: spans[2 * i].clone(),
+            span_b: spans[2 * i + 1].clone(),
             chars,
             norm_a: r.ra,
         })
