@@ -176,9 +176,9 @@ pub(crate) fn check(cx: &Context, rules: &[Box<dyn Rule>]) -> Vec<Diagnostic> {
     out
 }
 
-/// A finding another finding already marks (a hedge that a vague-problem
-/// warning labels inside its item) is said once, inside that one: the
-/// reader should not meet the same words twice.
+/// A note on words another finding already marks (a hedge that a
+/// vague-problem warning labels inside its item) is said once, inside that
+/// one: the reader should not meet the same words twice.
 fn absorb(out: &mut Vec<Diagnostic>) {
     // (span, index of the finding whose label it is)
     let marked: std::collections::HashMap<Range<usize>, usize> = out
@@ -191,7 +191,8 @@ fn absorb(out: &mut Vec<Diagnostic>) {
     }
     let mut i = 0;
     out.retain(|d| {
-        let keep = marked.get(&d.span).is_none_or(|&by| by == i);
+        // Only a note gives way: a warning or error is always its own.
+        let keep = d.severity != Severity::Info || marked.get(&d.span).is_none_or(|&by| by == i);
         i += 1;
         keep
     });
