@@ -180,8 +180,8 @@ pub(crate) fn check(cx: &Context, rules: &[Box<dyn Rule>]) -> Vec<Diagnostic> {
 /// vague-problem warning labels inside its item) is said once, inside that
 /// one: the reader should not meet the same words twice.
 fn absorb(out: &mut Vec<Diagnostic>) {
-    // (span, index of the finding whose label it is)
-    let marked: std::collections::HashMap<Range<usize>, usize> = out
+    // (label span, index of the finding whose label it is), by start
+    let mut marked: Vec<(Range<usize>, usize)> = out
         .iter()
         .enumerate()
         .flat_map(|(i, d)| d.labels.iter().map(move |l| (l.span.clone(), i)))
@@ -189,12 +189,32 @@ fn absorb(out: &mut Vec<Diagnostic>) {
     if marked.is_empty() {
         return;
     }
+    marked.sort_by_key(|(s, _)| s.start);
+    // Labels are short: one that overlaps `span` starts less than this
+    // many bytes before it.
+    let reach = marked.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
     let mut i = 0;
     out.retain(|d| {
-        // Only a note gives way: a warning or error is always its own.
-        let keep = d.severity != Severity::Info || marked.get(&d.span).is_none_or(|&by| by == i);
+        let me = i;
         i += 1;
-        keep
+        // Only a note gives way: a warning or error is always its own.
+        if d.severity != Severity::Info {
+            return true;
+        }
+        let from = marked.partition_point(|(s, _)| s.start + reach < d.span.start);
+        !marked[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < d.span.end)
+            .any(|(s, by)| {
+                // The same words: the label covers most of the note (一定程度上
+                // in 在一定程度上), not a word inside a longer phrase (不强 in
+                // 创新意识不强, which the note names as a stock phrase).
+                let shared = s
+                    .end
+                    .min(d.span.end)
+                    .saturating_sub(s.start.max(d.span.start));
+                *by != me && 2 * shared > d.span.len()
+            })
     });
 }
 
