@@ -91,7 +91,7 @@ pub(crate) fn build(
                     && covered.as_ref().is_some_and(|(ca, cb)| {
                         contains(ca, &r.ra)
                             && contains(cb, &r.rb)
-                            && cb.end - ca.end == r.rb.end.wrapping_sub(r.ra.end)
+                            && cb.end.wrapping_sub(ca.end) == r.rb.end.wrapping_sub(r.ra.end)
                     })
                 {
                     continue;
