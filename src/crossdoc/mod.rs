@@ -408,6 +408,25 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_inside_a_skipped_opening_is_not_skipped_twice() {
+        // A title, an opening, then the parts, with the opening skipped: the
+        // short lines before the parts are inside the title or opening range
+        // and are not listed again (ranges never overlap).
+        let keywords: SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let text = "对照检查材料\n\n会前学习情况\n\n根据要求，我认真学习了有关文件，广泛征求了意见建议。\n\n一、存在的问题\n\n（一）理论学习不够深入，学用结合不紧。\n";
+        let source = Source::new("t", text);
+        let doc = Document::build(0, &source, &Segmenter::new([]), &keywords);
+        let ranges = skip_ranges(&doc, 10, true);
+        for w in ranges.windows(2) {
+            assert!(w[0].end <= w[1].start, "overlapping: {ranges:?}");
+        }
+        assert!(ranges
+            .iter()
+            .any(|r| doc.text()[r.clone()].contains("会前学习情况")));
+    }
+
+    #[test]
     fn encoding_keeps_every_bit_of_a_character() {
         // 中 U+4E2D and 大 U+5927: high bit set on the first byte only, and
         // the low seven bits of the character in the last one (were they
