@@ -59,6 +59,21 @@ fn a_measure_that_answers_nothing_is_an_orphan() {
 }
 
 #[test]
+fn an_orphan_measure_names_the_item_it_comes_closest_to() {
+    // Measure 3 shares a little wording (整改) with problem 3 only; the note
+    // names the item with the highest score for its threshold, not the
+    // lowest.
+    let (_d, path) = write(REPORT);
+    let (_, json) = check_json(&["--select", "orphan-measure", path.to_str().unwrap()]);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["text"], "3.建设单位网站，年底前完成网页改版");
+    assert_eq!(
+        d["notes"][0],
+        "最接近的条目：p3 3.安全生产监管有漏洞 相似度 0.05 < 0.12"
+    );
+}
+
+#[test]
 fn a_cause_without_a_measure_is_reported() {
     let text = REPORT.replace(
         "1.理想信念不够坚定，把理论学习当作软任务。",

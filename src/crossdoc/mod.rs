@@ -381,3 +381,62 @@ pub(crate) fn passages_from_seeds(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{encode, skip_ranges};
+    use crate::document::Document;
+    use crate::outline::SectionKeywords;
+    use crate::segment::Segmenter;
+    use crate::source::Source;
+
+    #[test]
+    fn lines_shorter_than_short_are_skipped_and_no_others() {
+        // After a sentence, a 6-character line, a 9-character line and a 10-character line,
+        // with `short` = 10: only the lines below ten characters are left
+        // out of the comparison (the headings every report shares).
+        let keywords: SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let text = "我们认真开展了批评和自我批评，查找了问题。\n\n查摆问题清单\n\n一二三四五六七八九\n\n一二三四五六七八九十\n";
+        let source = Source::new("t", text);
+        let doc = Document::build(0, &source, &Segmenter::new([]), &keywords);
+        let skipped: Vec<&str> = skip_ranges(&doc, 10, false)
+            .into_iter()
+            .map(|r| &doc.text()[r])
+            .collect();
+        assert_eq!(skipped, ["查摆问题清单", "一二三四五六七八九"]);
+    }
+
+    #[test]
+    fn a_short_line_inside_a_skipped_opening_is_not_skipped_twice() {
+        // A title, an opening, then the parts, with the opening skipped: the
+        // short lines before the parts are inside the title or opening range
+        // and are not listed again (ranges never overlap).
+        let keywords: SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let text = "对照检查材料\n\n会前学习情况\n\n根据要求，我认真学习了有关文件，广泛征求了意见建议。\n\n一、存在的问题\n\n（一）理论学习不够深入，学用结合不紧。\n";
+        let source = Source::new("t", text);
+        let doc = Document::build(0, &source, &Segmenter::new([]), &keywords);
+        let ranges = skip_ranges(&doc, 10, true);
+        for w in ranges.windows(2) {
+            assert!(w[0].end <= w[1].start, "overlapping: {ranges:?}");
+        }
+        assert!(ranges
+            .iter()
+            .any(|r| doc.text()[r.clone()].contains("会前学习情况")));
+    }
+
+    #[test]
+    fn encoding_keeps_every_bit_of_a_character() {
+        // 中 U+4E2D and 大 U+5927: high bit set on the first byte only, and
+        // the low seven bits of the character in the last one (were they
+        // lost, 中 and 丼 U+4E3C would encode alike and a stock phrase would
+        // mask text it does not contain).
+        let mut out = Vec::new();
+        encode(&['中' as u32, '大' as u32], &mut out);
+        assert_eq!(out, [0x81, 0x1C, 0x2D, 0x81, 0x32, 0x27], "{out:x?}");
+        let mut other = Vec::new();
+        encode(&['丼' as u32], &mut other);
+        assert_ne!(out[..3], other[..]);
+    }
+}

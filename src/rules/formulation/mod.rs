@@ -443,3 +443,28 @@ impl Rule for Formulation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{lists::KEY_GAP, near_a_key};
+
+    #[test]
+    fn a_key_is_near_only_within_the_key_gap_on_either_side() {
+        // key (2 chars), then `gap` filler characters, then the span (2
+        // chars), then `gap` more, then another key.
+        let text = |gap: usize| format!("意识{}看齐{}自信", "的".repeat(gap), "的".repeat(gap));
+        for (gap, near) in [(KEY_GAP, true), (KEY_GAP + 1, false)] {
+            let t = text(gap);
+            let span_start = "意识".len() + gap * "的".len();
+            let span = span_start..span_start + "看齐".len();
+            let before = [(0, "意识".len(), 0)];
+            let after = [(span.end + gap * "的".len(), t.len(), 0)];
+            assert_eq!(
+                near_a_key(&t, &before, &span),
+                near,
+                "key before, gap {gap}"
+            );
+            assert_eq!(near_a_key(&t, &after, &span), near, "key after, gap {gap}");
+        }
+    }
+}
