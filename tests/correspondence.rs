@@ -69,7 +69,7 @@ fn an_orphan_measure_names_the_item_it_comes_closest_to() {
     assert_eq!(d["text"], "3.建设单位网站，年底前完成网页改版");
     assert_eq!(
         d["notes"][0],
-        "最接近的条目：p3 3.安全生产监管有漏洞 相似度 0.05 < 0.12"
+        "最接近的条目：3.安全生产监管有漏洞 相似度 0.05 < 0.12"
     );
 }
 
