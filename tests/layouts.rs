@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bin, check_json, temp_report};
+use common::{bin, check_json, pairs, temp_report};
 use serde_json::Value;
 
 /// The outline of one report: each section's kind and its items' labels.
@@ -51,17 +51,7 @@ fn counts(o: &[(String, Vec<String>)]) -> Vec<usize> {
 fn findings(text: &str) -> Vec<(String, String)> {
     let (_dir, path) = temp_report("r.txt", text);
     let (_, json) = check_json(&[path.to_str().unwrap()]);
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["rule"].as_str().unwrap().to_string(),
-                d["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    pairs(&json, "message")
 }
 
 const BODY: &str = "一、存在的问题\n（一）学习不系统。2024年中心组学习缺席3次。\n（二）调研不深入。全年只到2个村。\n二、原因剖析\n（一）理论武装放松。\n三、整改措施\n（一）每月自学两次，年底前补齐缺席的学习。\n（二）每季度到村调研一次。\n";

@@ -24,19 +24,7 @@ impl Archive {
         );
         let mut stmt = self.conn.prepare(&query).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params_from_iter(values), |r| {
-                Ok(Meta {
-                    id: r.get(0)?,
-                    hash: r.get(1)?,
-                    path: r.get(2)?,
-                    author: r.get(3)?,
-                    role: r.get(4)?,
-                    year: r.get(5)?,
-                    title: r.get(6)?,
-                    chars: r.get::<_, i64>(7)? as usize,
-                    added: r.get(8)?,
-                })
-            })
+            .query_map(params_from_iter(values), |r| meta_at(r, 0))
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
@@ -104,34 +92,21 @@ impl Archive {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT p.hash, p.report, p.pos, r.hash, r.path, r.author, r.role, r.year, r.title, r.chars, r.added
+                "SELECT p.hash, p.pos, p.report, r.hash, r.path, r.author, r.role, r.year, r.title, r.chars, r.added
                  FROM json_each(?1) w CROSS JOIN prints p ON p.hash = w.value
                  JOIN reports r ON r.id = p.report",
             )
             .map_err(|e| self.err(e))?;
         let mut rows = stmt.query([wanted]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let report: i64 = r.get(1).map_err(|e| self.err(e))?;
+            let report: i64 = r.get(2).map_err(|e| self.err(e))?;
             found.push(Found {
                 hash: r.get(0).map_err(|e| self.err(e))?,
                 report,
-                pos: r.get(2).map_err(|e| self.err(e))?,
+                pos: r.get(1).map_err(|e| self.err(e))?,
             });
             if let std::collections::hash_map::Entry::Vacant(slot) = metas.entry(report) {
-                let meta = (|| {
-                    Ok(Meta {
-                        id: report,
-                        hash: r.get(3)?,
-                        path: r.get(4)?,
-                        author: r.get(5)?,
-                        role: r.get(6)?,
-                        year: r.get(7)?,
-                        title: r.get(8)?,
-                        chars: r.get::<_, i64>(9)? as usize,
-                        added: r.get(10)?,
-                    })
-                })()
-                .map_err(|e| self.err(e))?;
+                let meta = meta_at(r, 2).map_err(|e| self.err(e))?;
                 slot.insert(meta);
             }
         }
@@ -183,17 +158,7 @@ impl Archive {
                 .map_err(|e| self.err(e))?;
             while let Some(r) = rows.next().map_err(|e| self.err(e))? {
                 let row = (|| -> rusqlite::Result<(Meta, Option<StoredItem>)> {
-                    let meta = Meta {
-                        id: r.get(0)?,
-                        hash: r.get(1)?,
-                        path: r.get(2)?,
-                        author: r.get(3)?,
-                        role: r.get(4)?,
-                        year: r.get(5)?,
-                        title: r.get(6)?,
-                        chars: r.get::<_, i64>(7)? as usize,
-                        added: r.get(8)?,
-                    };
+                    let meta = meta_at(r, 0)?;
                     let kind: Option<String> = r.get(9)?;
                     let item = match kind {
                         Some(kind) => Some(StoredItem {
@@ -244,4 +209,20 @@ impl Archive {
             years,
         })
     }
+}
+
+/// A report's row read from column `first` on: id, hash, path, author,
+/// role, year, title, chars, added (the order every query selects them in).
+fn meta_at(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Meta> {
+    Ok(Meta {
+        id: r.get(first)?,
+        hash: r.get(first + 1)?,
+        path: r.get(first + 2)?,
+        author: r.get(first + 3)?,
+        role: r.get(first + 4)?,
+        year: r.get(first + 5)?,
+        title: r.get(first + 6)?,
+        chars: r.get::<_, i64>(first + 7)? as usize,
+        added: r.get(first + 8)?,
+    })
 }

@@ -39,6 +39,11 @@ pub fn check_json(args: &[&str]) -> (i32, Value) {
 
 /// (rule, spanned text) of every diagnostic.
 pub fn findings(json: &Value) -> Vec<(String, String)> {
+    pairs(json, "text")
+}
+
+/// (rule, `field`) of every diagnostic: its spanned text, its message.
+pub fn pairs(json: &Value, field: &str) -> Vec<(String, String)> {
     json["diagnostics"]
         .as_array()
         .unwrap()
@@ -46,7 +51,7 @@ pub fn findings(json: &Value) -> Vec<(String, String)> {
         .map(|d| {
             (
                 d["rule"].as_str().unwrap().to_string(),
-                d["text"].as_str().unwrap().to_string(),
+                d[field].as_str().unwrap().to_string(),
             )
         })
         .collect()
