@@ -80,6 +80,7 @@ impl Archive {
     pub(crate) fn lookup(&self, hashes: &[u32]) -> Result<Lookup, ArchiveError> {
         let mut found = Vec::new();
         let mut metas = HashMap::new();
+        // The hashes as one JSON array, for both queries.
         let wanted = format!(
             "[{}]",
             hashes
@@ -97,7 +98,7 @@ impl Archive {
                  JOIN reports r ON r.id = p.report",
             )
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([wanted]).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([&wanted]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             let report: i64 = r.get(2).map_err(|e| self.err(e))?;
             found.push(Found {
@@ -118,15 +119,7 @@ impl Archive {
                 "SELECT c.hash FROM json_each(?1) w CROSS JOIN common c ON c.hash = w.value",
             )
             .map_err(|e| self.err(e))?;
-        let wanted = format!(
-            "[{}]",
-            hashes
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        let mut rows = stmt.query([wanted]).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([&wanted]).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             common.insert(r.get::<_, u32>(0).map_err(|e| self.err(e))?);
         }
