@@ -133,12 +133,13 @@ impl Rule for VagueItem {
             );
             // Each hedge marked in place; vague-wording then leaves them
             // to this finding (rules::absorb).
-            d.labels
-                .extend(found.iter().filter(|_| self.mark).map(|r| Label {
+            if self.mark {
+                d.labels.extend(found.iter().map(|r| Label {
                     file: doc.index,
                     span: r.clone(),
                     message: "模糊表述".to_string(),
                 }));
+            }
             out.push(d);
         }
     }
