@@ -9,3 +9,22 @@ pub(crate) fn is_han(c: char) -> bool {
 pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}')
 }
+
+/// Does `s` hold at most `n` characters? Stops after `n + 1`, so a bound
+/// checked against a gap that may span the whole document costs O(n).
+pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || s.chars().nth(n).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn at_most_chars_counts_characters_not_bytes() {
+        use super::at_most_chars;
+        assert!(at_most_chars("", 0));
+        assert!(at_most_chars("学习", 2));
+        assert!(!at_most_chars("学习不够", 3));
+        assert!(at_most_chars("学习不够", 4));
+        assert!(!at_most_chars("abc", 2));
+    }
+}

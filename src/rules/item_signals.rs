@@ -344,7 +344,8 @@ impl ItemSignals {
         negations.iter().any(|n| {
             n.end <= at && {
                 let between = &text[n.end..at];
-                between.chars().count() <= self.negation_reach && !between.contains(CLAUSE_END)
+                crate::text::at_most_chars(between, self.negation_reach)
+                    && !between.contains(CLAUSE_END)
             }
         })
     }

@@ -407,7 +407,8 @@ impl List {
             let mut j = i + 1;
             while j < keys.len() {
                 let gap = &text[keys[j - 1].1.min(keys[j].0)..keys[j].0];
-                if gap.chars().count() > KEY_GAP || gap.contains(['。', '！', '？']) {
+                if !crate::text::at_most_chars(gap, KEY_GAP) || gap.contains(['。', '！', '？'])
+                {
                     break;
                 }
                 j += 1;

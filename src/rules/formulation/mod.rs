@@ -341,7 +341,7 @@ fn near_a_key(text: &str, keys: &[(usize, usize, usize)], span: &Range<usize>) -
         } else {
             ""
         };
-        gap.chars().count() <= lists::KEY_GAP
+        crate::text::at_most_chars(gap, lists::KEY_GAP)
     })
 }
 
