@@ -206,9 +206,9 @@ def small(runs):
         cmds[f"check, own words ({n})"] = [lint, "--format", "json"] + team
         cmds[f"check, full dictionary ({n})"] = ([lint, "--format", "json"] + team, full)
     res = bench(cmds, runs)
-    print(f"{runs} runs each, interleaved, 2 threads (wall: median / min; CPU: median)")
-    for name, (med, mn, cpu) in res.items():
-        print(f"  {name:30} {med * 1000:7.1f} ms / {mn * 1000:6.1f} ms  cpu {cpu * 1000:6.1f} ms")
+    print(f"{runs} runs each, interleaved, 2 threads (wall: median [25th–75th percentile]; CPU: median)")
+    for name, (med, (q1, q3), cpu) in res.items():
+        print(f"  {name:30} {med * 1000:7.1f} ms [{q1 * 1000:.1f}–{q3 * 1000:.1f}]  cpu {cpu * 1000:6.1f} ms")
     for n, limit in limits.items():
         seg_med = res[f"segment_only ({n})"][0]
         print(f"  {n:2} report{'s' if n > 1 else ' '} / segment_only: own words "

@@ -23,54 +23,39 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yaml::{ConfigFile, Mapping, Place, Value};
 
+/// An embedded rule file: its path, its YAML text (to place errors) and the
+/// same values as JSON, parsed from the YAML by `build.rs` (much faster to read).
+type Embedded = (&'static str, &'static str, &'static str);
+
+macro_rules! embedded {
+    ($name:literal) => {
+        (
+            concat!("rules/", $name, ".yaml"),
+            include_str!(concat!("../../rules/", $name, ".yaml")),
+            include_str!(concat!(env!("OUT_DIR"), "/rules/", $name, ".json")),
+        )
+    };
+}
+
 /// The default rule sets, embedded so the binary works with no files around.
-const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
-    (
-        "rules/structure.yaml",
-        include_str!("../../rules/structure.yaml"),
-    ),
-    (
-        "rules/typography.yaml",
-        include_str!("../../rules/typography.yaml"),
-    ),
-    (
-        "rules/wording.yaml",
-        include_str!("../../rules/wording.yaml"),
-    ),
-    ("rules/typo.yaml", include_str!("../../rules/typo.yaml")),
-    (
-        "rules/formulation.yaml",
-        include_str!("../../rules/formulation.yaml"),
-    ),
-    (
-        "rules/correspondence.yaml",
-        include_str!("../../rules/correspondence.yaml"),
-    ),
-    (
-        "rules/substance.yaml",
-        include_str!("../../rules/substance.yaml"),
-    ),
-    (
-        "rules/copying.yaml",
-        include_str!("../../rules/copying.yaml"),
-    ),
-    (
-        "rules/archive.yaml",
-        include_str!("../../rules/archive.yaml"),
-    ),
+const DEFAULT_RULE_FILES: &[Embedded] = &[
+    embedded!("structure"),
+    embedded!("typography"),
+    embedded!("wording"),
+    embedded!("typo"),
+    embedded!("formulation"),
+    embedded!("correspondence"),
+    embedded!("substance"),
+    embedded!("copying"),
+    embedded!("archive"),
 ];
 
-const COPYING_FILE: (&str, &str) = (
-    "rules/fingerprints.yaml",
-    include_str!("../../rules/fingerprints.yaml"),
-);
+/// The copy stage's settings (`copying:`).
+const COPYING_FILE: Embedded = embedded!("fingerprints");
 
-const LINKS_FILE: (&str, &str) = ("rules/links.yaml", include_str!("../../rules/links.yaml"));
+const LINKS_FILE: Embedded = embedded!("links");
 
-const OUTLINE_FILE: (&str, &str) = (
-    "rules/outline.yaml",
-    include_str!("../../rules/outline.yaml"),
-);
+const OUTLINE_FILE: Embedded = embedded!("outline");
 
 /// Reference texts built into the binary: widely circulated templates.
 pub(crate) const BUILTIN_REFERENCES: &[(&str, &str)] = &[(
@@ -309,12 +294,12 @@ impl Config {
     pub fn defaults() -> Result<Config, ConfigError> {
         let mut files = Vec::new();
         let mut rules = Vec::new();
-        for (path, text) in DEFAULT_RULE_FILES {
-            let file = push_file(&mut files, path, text);
+        for &embedded in DEFAULT_RULE_FILES {
+            let file = push_embedded(&mut files, embedded);
             rule_set::add_rules(&mut rules, file, &files)?;
         }
-        let settings = |files: &mut Vec<ConfigFile>, (path, text): (&str, &str)| {
-            let file = push_file(files, path, text);
+        let settings = |files: &mut Vec<ConfigFile>, embedded: Embedded| {
+            let file = push_embedded(files, embedded);
             let at = Place::new(file, Vec::new());
             match files[file].parse()? {
                 Value::Mapping(m) => Ok(Layered::new(m, at)),
@@ -516,7 +501,11 @@ pub(crate) fn read_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T
         column: 1,
         message: format!("无法读取：{}", crate::wording::io(&e)),
     })?;
-    let files = [ConfigFile { path: name, text }];
+    let files = [ConfigFile {
+        path: name,
+        text,
+        json: None,
+    }];
     yaml::read(files[0].parse()?, &Place::new(0, Vec::new()), &files)
 }
 
@@ -542,8 +531,17 @@ fn push_file(files: &mut Vec<ConfigFile>, path: &str, text: &str) -> usize {
     files.push(ConfigFile {
         path: path.to_string(),
         text: text.to_string(),
+        json: None,
     });
     files.len() - 1
+}
+
+fn push_embedded(files: &mut Vec<ConfigFile>, (path, text, json): Embedded) -> usize {
+    let file = push_file(files, path, text);
+    // Empty when build.rs could not parse the YAML: it is parsed here then,
+    // and its error reported with its place.
+    files[file].json = Some(json).filter(|j| !j.is_empty());
+    file
 }
 
 /// `critique-lint.yaml` in `dir` or the nearest parent that has one.

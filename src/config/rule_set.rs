@@ -259,13 +259,30 @@ fn build_entry(
 }
 
 pub(super) fn build(entries: &[RuleEntry], files: &[ConfigFile]) -> Result<RuleSet, ConfigError> {
-    let mut set = RuleSet {
+    use rayon::prelude::*;
+    let empty = || RuleSet {
         document: Vec::new(),
         cross: CrossRules::default(),
         archive: ArchiveRules::default(),
     };
-    for e in entries {
-        build_entry(e, e.params.value(), &mut set, files)?;
+    // Compiling the per-document rules' expressions and automata is most of
+    // a one-report run's start-up, and each is independent: built side by
+    // side, then taken in entry order (so the first error is the same).
+    let mut document: Vec<Option<Result<RuleSet, ConfigError>>> = entries
+        .par_iter()
+        .map(|e| {
+            rules::kind(&e.kind).map(|_| {
+                let mut one = empty();
+                build_entry(e, e.params.value(), &mut one, files).map(|()| one)
+            })
+        })
+        .collect();
+    let mut set = empty();
+    for (e, built) in entries.iter().zip(&mut document) {
+        match built.take() {
+            Some(one) => set.document.append(&mut one?.document),
+            None => build_entry(e, e.params.value(), &mut set, files)?,
+        }
     }
     Ok(set)
 }

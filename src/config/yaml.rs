@@ -22,6 +22,8 @@ const MAX_DEPTH: usize = 64;
 pub(crate) struct ConfigFile {
     pub(crate) path: String,
     pub(crate) text: String,
+    /// The same values as JSON, for the embedded rule files (see build.rs).
+    pub(crate) json: Option<&'static str>,
 }
 
 impl ConfigFile {
@@ -39,6 +41,14 @@ impl ConfigFile {
 
     /// Parses the file's text into a value; syntax errors carry their position.
     pub(crate) fn parse(&self) -> Result<Value, ConfigError> {
+        if let Some(json) = self.json {
+            return serde_json::from_str(json).map_err(|e| ConfigError {
+                path: self.path.clone(),
+                line: 1,
+                column: 1,
+                message: format!("内嵌规则的 JSON 形式无法读取：{e}"),
+            });
+        }
         if let Some((line, column)) = too_deep(&self.text) {
             return Err(ConfigError {
                 path: self.path.clone(),

@@ -25,7 +25,7 @@ use crate::document::Document;
 use crate::settings::{count_in, in_range, Invalid};
 use crate::source::Source;
 use crate::view::View;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use normalize::Normalized;
 use serde::Deserialize;
 use std::ops::Range;
@@ -169,9 +169,7 @@ impl Fingerprinter {
                 buf.clone()
             })
             .collect();
-        let stock = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
+        let stock = crate::rules::word_list::matcher(&phrases)
             .ok()
             .filter(|_| !phrases.is_empty());
         Fingerprinter {

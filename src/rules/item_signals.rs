@@ -154,8 +154,9 @@ impl Phrases {
             }
             phrases.push(phrase);
         }
-        let firsts =
-            AhoCorasick::new(&firsts).map_err(|e| Invalid::in_field(field, e.to_string()))?;
+        let firsts = crate::rules::word_list::builder()
+            .build(&firsts)
+            .map_err(|e| Invalid::in_field(field, e.to_string()))?;
         Ok(Phrases {
             phrases,
             firsts,

@@ -19,7 +19,7 @@ mod section_order;
 mod typo;
 mod unaddressed;
 mod vague_item;
-mod word_list;
+pub(crate) mod word_list;
 
 use crate::diagnostic::{fill, Diagnostic, Severity};
 use crate::document::Document;

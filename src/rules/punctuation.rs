@@ -118,7 +118,9 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     needles.sort();
     needles.dedup();
-    let marks = AhoCorasick::new(&needles).map_err(|e| Invalid::new(e.to_string()))?;
+    let marks = crate::rules::word_list::builder()
+        .build(&needles)
+        .map_err(|e| Invalid::new(e.to_string()))?;
     Ok(Box::new(Punctuation {
         meta,
         half_width,

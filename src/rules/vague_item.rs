@@ -34,26 +34,31 @@ pub(crate) struct VagueItem {
     meta: Meta,
     items: SectionKind,
     words: AhoCorasick,
-    /// All evidence patterns as one alternation: any match is enough.
-    evidence: Regex,
+    /// Any match of any pattern is enough.
+    evidence: Vec<Regex>,
     mark: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
     let words = matcher(&params.words).map_err(|e| Invalid::in_field("words", e.to_string()))?;
-    let mut alternatives = Vec::new();
-    for (i, p) in params.evidence.iter().enumerate() {
-        Regex::new(p).map_err(|e| {
-            Invalid::in_field(
-                "evidence",
-                format!("`evidence` 中的正则表达式 `{p}` 无效：{e}"),
-            )
-            .at(i)
-        })?;
-        alternatives.push(format!("(?:{p})"));
-    }
-    let evidence = Regex::new(&alternatives.join("|"))
-        .map_err(|e| Invalid::in_field("evidence", e.to_string()))?;
+    // Kept apart, not joined into one alternation: each pattern then gets
+    // its own literal search (过程中, 《, 比如…), and the lazy DFA of the
+    // union of many Unicode classes, rebuilt state by state on Chinese text,
+    // cost more than all the other rules together on a team's reports.
+    let evidence = params
+        .evidence
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            Regex::new(p).map_err(|e| {
+                Invalid::in_field(
+                    "evidence",
+                    format!("`evidence` 中的正则表达式 `{p}` 无效：{e}"),
+                )
+                .at(i)
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Box::new(VagueItem {
         meta,
         items: params.items,
@@ -111,7 +116,7 @@ impl Rule for VagueItem {
             }
             // The item's own number (4．) is not evidence.
             let body = &text[item.marker.span.end..item.span.end];
-            if self.evidence.is_match(body) {
+            if self.evidence.iter().any(|e| e.is_match(body)) {
                 continue;
             }
             let mut words: Vec<&str> = Vec::new();

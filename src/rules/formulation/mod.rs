@@ -18,7 +18,7 @@ mod phrases;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::settings::Invalid;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
 use lists::List;
 use normal::{normalize, Normal};
 use phrases::{Garbles, Phrase};
@@ -158,10 +158,8 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             add(stem, Target::Stem(j));
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&needles)
-        .map_err(|e| Invalid::new(e.to_string()))?;
+    let matcher =
+        crate::rules::word_list::matcher(&needles).map_err(|e| Invalid::new(e.to_string()))?;
     // Garbled forms: phrases, long members and keys of lists.
     let mut owners: Vec<(String, String, Option<usize>)> = Vec::new();
     let mut owned: Vec<Vec<String>> = Vec::new();

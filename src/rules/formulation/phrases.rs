@@ -107,7 +107,7 @@ impl Garbles {
             }
         }
         Ok(Garbles {
-            halves: AhoCorasick::new(&needles)?,
+            halves: crate::rules::word_list::builder().build(&needles)?,
             anchors,
             forms,
             spelled,
