@@ -50,7 +50,7 @@ fn patterns() -> &'static Patterns {
         // Alternation order matters: 第一部分 before 第一，; （一） before （1）.
         start: Regex::new(concat!(
             r"^(?:",
-            r"(?P<part>第(?P<pn>[一二三四五六七八九十]+)部分)",
+            r"(?P<part>第(?P<pn>[一二三四五六七八九十]+)部分[：:]?)",
             r"|(?P<ord>第(?P<on>[一二三四五六七八九十]+)[，,、：:])",
             r"|(?P<cp>[（(](?P<cpn>[一二三四五六七八九十]+)[）)])",
             r"|(?P<ap>(?:[（(](?P<apn1>[0-9０-９]{1,2})[）)]|(?P<apn2>[0-9０-９]{1,2})[）)]))",
@@ -242,6 +242,8 @@ mod tests {
         assert_eq!(lead("6）学习"), Some((Style::ArabicParen, 6, "6）")));
         assert_eq!(lead("②学习"), Some((Style::Circled, 2, "②")));
         assert_eq!(lead("第二部分 原因"), Some((Style::Part, 2, "第二部分")));
+        // The colon of 第二部分：原因 belongs to the marker, not the heading.
+        assert_eq!(lead("第二部分：原因"), Some((Style::Part, 2, "第二部分：")));
         assert_eq!(lead("第三，加强"), Some((Style::Ordinal, 3, "第三，")));
         assert_eq!(lead("二是政治"), Some((Style::Shi, 2, "二是")));
     }

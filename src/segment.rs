@@ -24,6 +24,12 @@ pub(crate) struct Token {
     pub end: u32,
 }
 
+/// Whether `word` is a word of jieba's dictionary (a read of the tables
+/// compiled in, no dictionary load).
+pub(crate) fn in_dictionary(word: &str) -> bool {
+    embedded::is_word(word)
+}
+
 impl Token {
     pub(crate) fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize

@@ -225,7 +225,9 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
             .char_indices()
             .find(|&(_, c)| !LABEL_END.contains(&c) && !is_space(c))
             .map(|(i, _)| label.end + i);
-        let label = label_range(text, para.span.start, para.span.end);
+        // The heading shown runs from its marker (a 第一部分： marker ends
+        // in a colon, which must not end the heading).
+        let label = para.span.start..label.end;
         if let Some(t) = tail {
             body.push(Paragraph {
                 marker: leading_marker(&text[t..para.span.end], t),

@@ -3,13 +3,16 @@
 //! written twice by mistake (推进推进, 的的), not a reduplication (认认真真,
 //! 常常, 一个一个, 研究研究).
 
-use super::word_list::{find_words, matcher};
+use super::word_list::{find_words_where, matcher};
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
+use crate::document::Document;
+use crate::segment::in_dictionary;
 use crate::settings::Invalid;
 use crate::text::is_han;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -25,6 +28,11 @@ pub(crate) struct Params {
     /// Words whose doubling is a form of their own (研究研究: try, briefly).
     #[serde(default)]
     reduplicable: Vec<String>,
+    /// Misspellings of this many characters or more are found anywhere;
+    /// shorter ones only on token boundaries (发布署名 holds 布署). A
+    /// misspelt idiom is no dictionary word, so the segmenter cuts it
+    /// unpredictably (有默/守成/规) and boundaries would lose it.
+    anywhere_from: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,6 +50,8 @@ pub(crate) struct Typo {
     meta: Meta,
     matcher: AhoCorasick,
     rights: Vec<String>,
+    /// Per pair: found without token boundaries.
+    anywhere: Vec<bool>,
     repeat_message: String,
     never_doubled: Vec<char>,
     reduplicable: Vec<String>,
@@ -63,14 +73,33 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     let wrongs: Vec<&str> = params.pairs.iter().map(|p| p.wrong.as_str()).collect();
     let matcher = matcher(&wrongs).map_err(|e| Invalid::in_field("pairs", e.to_string()))?;
+    let anywhere = params
+        .pairs
+        .iter()
+        .map(|p| p.wrong.chars().count() >= params.anywhere_from)
+        .collect();
     Ok(Box::new(Typo {
         meta,
         matcher,
+        anywhere,
         rights: params.pairs.into_iter().map(|p| p.right).collect(),
         repeat_message: params.repeat_message,
         never_doubled: params.never_doubled.chars().collect(),
         reduplicable: params.reduplicable,
     }))
+}
+
+/// Whether either end of `span` falls inside a token that is a dictionary
+/// word of two or more characters.
+fn cuts_a_word(doc: &Document, span: &Range<usize>) -> bool {
+    let text = doc.text();
+    [span.start, span.end].into_iter().any(|at| {
+        let i = doc.tokens.partition_point(|t| (t.end as usize) <= at);
+        doc.tokens.get(i).is_some_and(|t| {
+            let word = t.text(text);
+            (t.start as usize) < at && word.chars().nth(1).is_some() && in_dictionary(word)
+        })
+    })
 }
 
 impl Typo {
@@ -102,7 +131,11 @@ impl Rule for Typo {
         let doc = cx.doc;
         let text = doc.text();
         for region in self.meta.regions(doc) {
-            for (span, k) in find_words(&self.matcher, doc, region.clone()) {
+            // Off token boundaries only where no dictionary word is cut:
+            // 有默/守成/规 holds 默守成规, 坚持/不/解释 does not hold 坚持不解.
+            let anywhere =
+                |k: usize, span: &Range<usize>| self.anywhere[k] && !cuts_a_word(doc, span);
+            for (span, k) in find_words_where(&self.matcher, doc, region.clone(), anywhere) {
                 let matched = &text[span.clone()];
                 out.push(self.meta.diagnostic(
                     doc,
@@ -115,13 +148,24 @@ impl Rule for Typo {
                 .iter()
                 .filter(|t| region.contains(&(t.start as usize)))
                 .collect();
+            let mut after_doubled = 0;
             for pair in tokens.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let word = a.text(text);
-                if a.end != b.start || word != b.text(text) || !self.doubled_by_mistake(word) {
+                // A word of two or more characters counts when the text
+                // goes on with it, however the second copy was cut
+                // (进一步/进一步提高, 群众/群众反映); a single character only
+                // as a token of its own (的的, not 的的确确).
+                let again = if word.chars().nth(1).is_some() {
+                    text[a.range().end..].starts_with(word)
+                } else {
+                    a.end == b.start && word == b.text(text)
+                };
+                if !again || a.range().start < after_doubled || !self.doubled_by_mistake(word) {
                     continue;
                 }
-                let span = a.range().start..b.range().end;
+                let span = a.range().start..a.range().end + word.len();
+                after_doubled = span.end;
                 let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
                 d.message = fill(
                     &self.repeat_message,

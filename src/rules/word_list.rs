@@ -71,12 +71,23 @@ pub(crate) fn find_words(
     doc: &Document,
     region: Range<usize>,
 ) -> Vec<(Range<usize>, usize)> {
+    find_words_where(matcher, doc, region, |_, _| false)
+}
+
+/// As [`find_words`], but a match (word, span) for which `anywhere` holds
+/// needs no token boundary.
+pub(crate) fn find_words_where(
+    matcher: &AhoCorasick,
+    doc: &Document,
+    region: Range<usize>,
+    anywhere: impl Fn(usize, &Range<usize>) -> bool,
+) -> Vec<(Range<usize>, usize)> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut at = region.start;
     while let Some(m) = matcher.find(Input::new(text).range(at..region.end)) {
         let span = m.range();
-        if doc.boundaries.contains(&span) {
+        if doc.boundaries.contains(&span) || anywhere(m.pattern().as_usize(), &span) {
             at = span.end;
             out.push((span, m.pattern().as_usize()));
         } else {

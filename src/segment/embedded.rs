@@ -104,6 +104,22 @@ fn child(node: usize, c: u16) -> Option<usize> {
     (lo..hi).find(|&n| label_of(n) == c)
 }
 
+/// Whether `word` is a word of jieba's dictionary.
+pub(super) fn is_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let mut at = root_child(label(first));
+    for c in chars {
+        if at == 0 {
+            return false;
+        }
+        at = child(at, label(c)).unwrap_or(0);
+    }
+    at != 0 && value(at) != 0
+}
+
 /// The first steps down the trie from one character of a text.
 struct Steps {
     /// The node one character deep, 0 for none.

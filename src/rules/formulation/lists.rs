@@ -12,8 +12,11 @@ pub(super) struct List {
     pub(super) name: String,
     /// The name and its aliases, normalised.
     pub(super) names: Vec<String>,
-    /// Canonical members, as written in the data.
+    /// Canonical members, as written in the data (pairs split in halves).
     pub(super) members: Vec<String>,
+    /// The canonical form shown in a finding: members as written, parted
+    /// by 、 (by ， where members hold 、 themselves).
+    pub(super) canonical: String,
     /// Every accepted wording of a member, normalised: (wording, member),
     /// longest first.
     pub(super) forms: Vec<(String, usize)>,
@@ -259,6 +262,34 @@ impl List {
         (run > 0).then_some((at..at + run, Item::Unknown))
     }
 
+    /// The enumeration starts at a member, so a first member replaced
+    /// (敬畏生命 for 敬佑生命, 学党章党纪 for 学党章党规) stands before it:
+    /// the Han characters before a separator, as many as the first member
+    /// has, when the enumeration starts with the second member of a list of
+    /// three or more and the first is nowhere in it.
+    fn replaced_first(
+        &self,
+        items: &[(Range<usize>, Item)],
+        text: &str,
+    ) -> Option<(Range<usize>, Item)> {
+        let (first, _) = items.first().filter(|(_, i)| i.member() == Some(1))?;
+        if self.members.len() < 3 || items.iter().any(|(_, i)| i.member() == Some(0)) {
+            return None;
+        }
+        let head = &text[..first.start];
+        let sep = SEPARATORS.iter().find(|s| head.ends_with(**s))?;
+        let end = first.start - sep.len();
+        let want = self.members[0].chars().count();
+        let start = text[..end]
+            .char_indices()
+            .rev()
+            .take(want)
+            .take_while(|&(_, c)| crate::text::is_han(c))
+            .last()
+            .map(|(i, _)| i)?;
+        (end - start >= want.saturating_sub(1) * 3).then_some((start..end, Item::Unknown))
+    }
+
     /// Whether a member starts here, or after a separator.
     fn member_follows(&self, rest: &str) -> bool {
         let rest = SEPARATORS
@@ -296,6 +327,14 @@ impl List {
                     break;
                 }
                 items.push(item);
+            }
+            if let Some(first) = self.replaced_first(&items, text) {
+                let mut with = vec![first];
+                with.extend(items.iter().cloned());
+                let n = self.members.len();
+                if with.len() >= n && self.one_replaced(&with[..n], text) {
+                    items = with;
+                }
             }
             let items = self.enumeration(items, text);
             let span = items[0].0.start..items.last().expect("kept the first").0.end;
@@ -456,6 +495,7 @@ mod tests {
             name: name.into(),
             names: vec![normalize(name)],
             suffix: common_suffix(&members),
+            canonical: members.join("、"),
             members,
             forms,
             keys: Vec::new(),

@@ -260,7 +260,24 @@ fn validate_phrase(p: &PhraseSpec) -> Result<(), Invalid> {
     Ok(())
 }
 
-fn compile_list(l: ListSpec) -> List {
+fn compile_list(mut l: ListSpec) -> List {
+    let paired = l.members.iter().any(|m| m.contains('、'));
+    let canonical = l.members.join(if paired { "，" } else { "、" });
+    // Members that are pairs themselves (务必不忘初心、牢记使命) are written
+    // with the same marks that part the members: matched as the flat list
+    // of their halves, so one half replaced (戒骄戒躁 for 艰苦奋斗) is found.
+    if l.keys.is_empty() && l.members.iter().any(|m| normalize(m).contains('、')) {
+        l.members = l
+            .members
+            .iter()
+            .flat_map(|m| {
+                normalize(m)
+                    .split('、')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
     let mut forms: Vec<(String, usize)> = Vec::new();
     for (k, m) in l.members.iter().enumerate() {
         forms.push((normalize(m), k));
@@ -296,6 +313,7 @@ fn compile_list(l: ListSpec) -> List {
         name: l.name,
         names,
         members: l.members,
+        canonical,
         forms,
         keys,
         ordered: l.ordered,
@@ -387,7 +405,7 @@ impl Rule for Formulation {
                         span,
                         name: &list.name,
                         what,
-                        canonical: list.members.join("、"),
+                        canonical: list.canonical.clone(),
                     });
                 }
             }
