@@ -203,6 +203,88 @@ pub(super) static TAGS: [&str; {tag_count}] = {tags:?};
     let extra = std::fs::read_to_string(manifest.join(T2S_EXTRA)).expect("src/t2s_extra.txt");
     write("t2s.rs", t2s_table(&extra).as_bytes());
     rules_as_json(&manifest, &out);
+    idiom_tables(&entries, &out);
+}
+
+/// For the typo rule's misspelt idioms (付衍了事 for 敷衍了事):
+///
+/// * `idioms.bin` — jieba's four-character idioms and set phrases (tags `i`,
+///   `l`, `n`), each as
+///   four `u16` characters and a `u32` frequency, sorted;
+/// * `idiom_keys.bin` — per idiom and position, the idiom with that
+///   character blanked (0) as a `u64` (four `u16`), and the idiom's number
+///   (`u32`): sorted by key, so the idioms one character away from a window
+///   are a binary search;
+/// * `readings.bin` — per character U+4E00..=U+9FFF, up to four toneless
+///   syllables (`u16` numbers, 0 for none) from the `pinyin` crate (MIT):
+///   a misspelling writes a character read like the right one.
+fn idiom_tables(entries: &[(&str, u64, &str)], out: &std::path::Path) {
+    use pinyin::ToPinyinMulti;
+    let mut idioms: Vec<([u16; 4], u32)> = entries
+        .iter()
+        .filter(|(w, _, tag)| matches!(*tag, "i" | "l" | "n") && w.chars().count() == 4)
+        .filter_map(|(w, f, _)| {
+            let mut cs = [0u16; 4];
+            for (i, c) in w.chars().enumerate() {
+                if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                    return None;
+                }
+                cs[i] = c as u16;
+            }
+            Some((cs, u32::try_from(*f).unwrap_or(u32::MAX)))
+        })
+        .collect();
+    idioms.sort_unstable();
+    let pack = |cs: [u16; 4]| cs.iter().fold(0u64, |k, &c| k << 16 | u64::from(c));
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(idioms.len() * 4);
+    for (n, (cs, _)) in idioms.iter().enumerate() {
+        for p in 0..4 {
+            let mut blanked = *cs;
+            blanked[p] = 0;
+            keys.push((pack(blanked), n as u32));
+        }
+    }
+    keys.sort_unstable();
+    let mut bytes = Vec::new();
+    for (cs, f) in &idioms {
+        cs.iter()
+            .for_each(|c| bytes.extend_from_slice(&c.to_le_bytes()));
+        bytes.extend_from_slice(&f.to_le_bytes());
+    }
+    std::fs::write(out.join("idioms.bin"), &bytes).expect("idioms.bin");
+    let mut bytes = Vec::new();
+    for (k, n) in &keys {
+        bytes.extend_from_slice(&k.to_le_bytes());
+        bytes.extend_from_slice(&n.to_le_bytes());
+    }
+    std::fs::write(out.join("idiom_keys.bin"), &bytes).expect("idiom_keys.bin");
+
+    let mut syllables: Vec<&'static str> = Vec::new();
+    let mut bytes = Vec::with_capacity(4 * 2 * 0x5200);
+    for c in '\u{4E00}'..='\u{9FFF}' {
+        let mut ids = [0u16; 4];
+        let mut k = 0;
+        if let Some(multi) = c.to_pinyin_multi() {
+            for p in multi {
+                let s = p.plain();
+                let id = match syllables.iter().position(|x| *x == s) {
+                    Some(i) => i,
+                    None => {
+                        syllables.push(s);
+                        syllables.len() - 1
+                    }
+                } as u16
+                    + 1;
+                if k < 4 && !ids[..k].contains(&id) {
+                    ids[k] = id;
+                    k += 1;
+                }
+            }
+        }
+        ids.iter()
+            .for_each(|i| bytes.extend_from_slice(&i.to_le_bytes()));
+    }
+    std::fs::write(out.join("readings.bin"), &bytes).expect("readings.bin");
 }
 
 /// The embedded rule files, each parsed once here and written as JSON:

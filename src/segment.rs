@@ -9,6 +9,8 @@
 //! occur in them, found in tables compiled into the binary (`embedded`).
 
 mod embedded;
+mod idioms;
+pub(crate) use idioms::{one_apart, read_alike};
 
 use jieba_rs::Jieba;
 use rayon::prelude::*;

@@ -7,7 +7,7 @@ use super::word_list::{find_words_where, matcher};
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
 use crate::document::Document;
-use crate::segment::in_dictionary;
+use crate::segment::{in_dictionary, one_apart, read_alike};
 use crate::settings::Invalid;
 use crate::text::is_han;
 use aho_corasick::AhoCorasick;
@@ -33,6 +33,11 @@ pub(crate) struct Params {
     /// misspelt idiom is no dictionary word, so the segmenter cuts it
     /// unpredictably (有默/守成/规) and boundaries would lose it.
     anywhere_from: usize,
+    /// Idioms of jieba's dictionary at least this frequent are found
+    /// written with one character replaced by one read alike (付衍了事 for
+    /// 敷衍了事), when the four characters are no word and cut none.
+    #[serde(default)]
+    idioms_from_frequency: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -52,6 +57,7 @@ pub(crate) struct Typo {
     rights: Vec<String>,
     /// Per pair: found without token boundaries.
     anywhere: Vec<bool>,
+    idioms_from_frequency: Option<u32>,
     repeat_message: String,
     never_doubled: Vec<char>,
     reduplicable: Vec<String>,
@@ -82,11 +88,53 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         meta,
         matcher,
         anywhere,
+        idioms_from_frequency: params.idioms_from_frequency,
         rights: params.pairs.into_iter().map(|p| p.right).collect(),
         repeat_message: params.repeat_message,
         never_doubled: params.never_doubled.chars().collect(),
         reduplicable: params.reduplicable,
     }))
+}
+
+/// Four characters that are an idiom with one character replaced by one
+/// read alike, and the idiom (the most frequent, if several). Four
+/// characters that are a word, start or end with a three-character word,
+/// are two words (学习/教育), or cut a word at either end, are text.
+fn misspelt_idioms(doc: &Document, region: Range<usize>, min: u32) -> Vec<(Range<usize>, String)> {
+    let text = doc.text();
+    let chars: Vec<(usize, char)> = text[region.clone()]
+        .char_indices()
+        .map(|(i, c)| (region.start + i, c))
+        .collect();
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (i, w) in chars.windows(4).enumerate() {
+        if i < next || !w.iter().all(|&(_, c)| is_han(c)) {
+            continue;
+        }
+        let window = [w[0].1, w[1].1, w[2].1, w[3].1];
+        let Some(best) = one_apart(window)
+            .into_iter()
+            .filter(|(p, idiom)| idiom.frequency >= min && read_alike(window[*p], idiom.chars[*p]))
+            .max_by_key(|(_, idiom)| idiom.frequency)
+        else {
+            continue;
+        };
+        let end = w[3].0 + w[3].1.len_utf8();
+        let span = w[0].0..end;
+        let (two, three) = (w[2].0, w[1].0);
+        let is_text = in_dictionary(&text[span.clone()])
+            || (in_dictionary(&text[span.start..two]) && in_dictionary(&text[two..end]))
+            || in_dictionary(&text[span.start..w[3].0])
+            || in_dictionary(&text[three..end])
+            || cuts_a_word(doc, &span);
+        if is_text {
+            continue;
+        }
+        out.push((span, best.1.chars.iter().collect()));
+        next = i + 4;
+    }
+    out
 }
 
 /// Whether either end of `span` falls inside a token that is a dictionary
@@ -135,13 +183,30 @@ impl Rule for Typo {
             // 有默/守成/规 holds 默守成规, 坚持/不/解释 does not hold 坚持不解.
             let anywhere =
                 |k: usize, span: &Range<usize>| self.anywhere[k] && !cuts_a_word(doc, span);
-            for (span, k) in find_words_where(&self.matcher, doc, region.clone(), anywhere) {
+            let listed = find_words_where(&self.matcher, doc, region.clone(), anywhere);
+            for (span, k) in &listed {
                 let matched = &text[span.clone()];
                 out.push(self.meta.diagnostic(
                     doc,
-                    span,
-                    &[("match", matched), ("right", &self.rights[k])],
+                    span.clone(),
+                    &[("match", matched), ("right", &self.rights[*k])],
                 ));
+            }
+            if let Some(min) = self.idioms_from_frequency {
+                for (span, right) in misspelt_idioms(doc, region.clone(), min) {
+                    if listed
+                        .iter()
+                        .any(|(l, _)| l.start < span.end && span.start < l.end)
+                    {
+                        continue;
+                    }
+                    let matched = &text[span.clone()];
+                    out.push(self.meta.diagnostic(
+                        doc,
+                        span,
+                        &[("match", matched), ("right", &right)],
+                    ));
+                }
             }
             let tokens: Vec<_> = doc
                 .tokens

@@ -1,0 +1,126 @@
+//! Jieba's four-character idioms and the readings of characters, compiled
+//! by build.rs into tables read in place: the typo rule finds an idiom
+//! written with one character replaced by another read alike (付衍了事 for
+//! 敷衍了事, 披星带月 for 披星戴月) without a list of every misspelling.
+
+static IDIOMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
+static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_keys.bin"));
+static READINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/readings.bin"));
+
+/// Bytes per idiom (four `u16` characters, a `u32` frequency) and per key
+/// (a `u64` key, a `u32` idiom number).
+const IDIOM: usize = 12;
+const KEY: usize = 12;
+const FIRST_HAN: u32 = 0x4E00;
+const LAST_HAN: u32 = 0x9FFF;
+
+fn u16_at(table: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([table[at], table[at + 1]])
+}
+
+fn u32_at(table: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(table[at..at + 4].try_into().expect("four bytes"))
+}
+
+fn key_at(n: usize) -> u64 {
+    u64::from_le_bytes(KEYS[KEY * n..KEY * n + 8].try_into().expect("eight bytes"))
+}
+
+/// An idiom: its characters and its frequency in jieba's dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Idiom {
+    pub(crate) chars: [char; 4],
+    pub(crate) frequency: u32,
+}
+
+fn idiom(n: usize) -> Idiom {
+    let at = IDIOM * n;
+    let mut chars = ['\0'; 4];
+    for (i, c) in chars.iter_mut().enumerate() {
+        *c = char::from_u32(u32::from(u16_at(IDIOMS, at + 2 * i))).unwrap_or('\0');
+    }
+    Idiom {
+        chars,
+        frequency: u32_at(IDIOMS, at + 8),
+    }
+}
+
+/// The idioms that differ from `window` in exactly one character, with
+/// the position of that character.
+pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
+    let mut cs = [0u16; 4];
+    for (i, &c) in window.iter().enumerate() {
+        if !(FIRST_HAN..=LAST_HAN).contains(&u32::from(c)) {
+            return Vec::new();
+        }
+        cs[i] = c as u16;
+    }
+    let n = KEYS.len() / KEY;
+    let mut out = Vec::new();
+    for p in 0..4 {
+        let mut blanked = cs;
+        blanked[p] = 0;
+        let key = blanked.iter().fold(0u64, |k, &c| k << 16 | u64::from(c));
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if key_at(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while lo < n && key_at(lo) == key {
+            let i = idiom(u32_at(KEYS, KEY * lo + 8) as usize);
+            if i.chars[p] != window[p] {
+                out.push((p, i));
+            }
+            lo += 1;
+        }
+    }
+    out
+}
+
+/// The toneless readings of a CJK character (up to four), 0 for none.
+fn readings(c: char) -> [u16; 4] {
+    let c = u32::from(c);
+    if !(FIRST_HAN..=LAST_HAN).contains(&c) {
+        return [0; 4];
+    }
+    let at = 8 * (c - FIRST_HAN) as usize;
+    [0, 1, 2, 3].map(|i| u16_at(READINGS, at + 2 * i))
+}
+
+/// Whether two characters share a reading, tones aside (付 and 敷, 亲 and
+/// 清 as in 亲家).
+pub(crate) fn read_alike(a: char, b: char) -> bool {
+    let (ra, rb) = (readings(a), readings(b));
+    ra.iter().any(|&r| r != 0 && rb.contains(&r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_idiom_one_character_away_is_found_with_its_position() {
+        let found = one_apart(['付', '衍', '了', '事']);
+        assert!(found
+            .iter()
+            .any(|(p, i)| *p == 0 && i.chars == ['敷', '衍', '了', '事'] && i.frequency > 0));
+        // The idiom itself is no misspelling of itself.
+        assert!(!one_apart(['敷', '衍', '了', '事'])
+            .iter()
+            .any(|(_, i)| i.chars == ['敷', '衍', '了', '事']));
+        assert!(one_apart(['a', '衍', '了', '事']).is_empty());
+    }
+
+    #[test]
+    fn readings_compare_without_tones_and_with_every_reading() {
+        assert!(read_alike('付', '敷'));
+        assert!(read_alike('带', '戴'));
+        assert!(read_alike('清', '亲'));
+        assert!(!read_alike('转', '笑'));
+        assert!(!read_alike('a', 'a'));
+    }
+}
