@@ -38,6 +38,9 @@ const LABEL_BITS: u32 = 16;
 const CHILD_BITS: u32 = 20;
 /// log2 of the slots of the bigram table (178,232 keys, load 0.68).
 const BIGRAM_BITS: u32 = 18;
+/// The rarest idioms the typo rule's tables hold (8,089 of 60,720 four-
+/// character idioms and set phrases): rarer ones are rarely written.
+const IDIOM_MIN_FREQUENCY: u64 = 10;
 
 #[derive(Default)]
 struct Node {
@@ -215,6 +218,8 @@ pub(super) static TAGS: [&str; {tag_count}] = {tags:?};
 ///   character blanked (0) as a `u64` (four `u16`), and the idiom's number
 ///   (`u32`): sorted by key, so the idioms one character away from a window
 ///   are a binary search;
+/// * `idiom_heads.bin`, `idiom_tails.bin` — filters of the idioms' first
+///   and last two characters: a bit per hashed half (`u64` words);
 /// * `readings.bin` — per character U+4E00..=U+9FFF, up to four toneless
 ///   syllables (`u16` numbers, 0 for none) from the `pinyin` crate (MIT):
 ///   a misspelling writes a character read like the right one.
@@ -222,7 +227,9 @@ fn idiom_tables(entries: &[(&str, u64, &str)], out: &std::path::Path) {
     use pinyin::ToPinyinMulti;
     let mut idioms: Vec<([u16; 4], u32)> = entries
         .iter()
-        .filter(|(w, _, tag)| matches!(*tag, "i" | "l" | "n") && w.chars().count() == 4)
+        .filter(|(w, f, tag)| {
+            matches!(*tag, "i" | "l" | "n") && *f >= IDIOM_MIN_FREQUENCY && w.chars().count() == 4
+        })
         .filter_map(|(w, f, _)| {
             let mut cs = [0u16; 4];
             for (i, c) in w.chars().enumerate() {
@@ -258,6 +265,18 @@ fn idiom_tables(entries: &[(&str, u64, &str)], out: &std::path::Path) {
         bytes.extend_from_slice(&n.to_le_bytes());
     }
     std::fs::write(out.join("idiom_keys.bin"), &bytes).expect("idiom_keys.bin");
+    // A window one character from an idiom shares its first two characters
+    // or its last two: a bit per hashed half rules most windows out with
+    // two reads (a false positive only costs the searches after).
+    for (name, half) in [("idiom_heads.bin", 0), ("idiom_tails.bin", 2)] {
+        let mut bits = vec![0u64; 1 << (HALF_BITS - 6)];
+        for (cs, _) in &idioms {
+            let h = half_slot(u32::from(cs[half]) << 16 | u32::from(cs[half + 1]));
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        let bytes: Vec<u8> = bits.iter().flat_map(|b| b.to_le_bytes()).collect();
+        std::fs::write(out.join(name), bytes).expect(name);
+    }
 
     let mut syllables: Vec<&'static str> = Vec::new();
     let mut bytes = Vec::with_capacity(4 * 2 * 0x5200);
@@ -358,6 +377,14 @@ fn t2s_table(extra: &str) -> String {
         pairs.join(","),
         bits
     )
+}
+
+/// log2 of the bits of each idiom-half filter (about 6,000 halves each).
+const HALF_BITS: u32 = 17;
+
+/// The bit of an idiom half; `src/segment/idioms.rs` hashes alike.
+fn half_slot(half: u32) -> usize {
+    (half.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize
 }
 
 /// The home slot of a bigram key; `src/segment/embedded.rs` hashes alike.

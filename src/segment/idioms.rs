@@ -5,6 +5,8 @@
 
 static IDIOMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_keys.bin"));
+static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_heads.bin"));
+static TAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_tails.bin"));
 static READINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/readings.bin"));
 
 /// Bytes per idiom (four `u16` characters, a `u32` frequency) and per key
@@ -45,19 +47,36 @@ fn idiom(n: usize) -> Idiom {
     }
 }
 
-/// The idioms that differ from `window` in exactly one character, with
-/// the position of that character.
-pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
+/// The window's characters as table labels, if all are CJK ideographs.
+fn labels(window: [char; 4]) -> Option<[u16; 4]> {
     let mut cs = [0u16; 4];
     for (i, &c) in window.iter().enumerate() {
         if !(FIRST_HAN..=LAST_HAN).contains(&u32::from(c)) {
-            return Vec::new();
+            return None;
         }
         cs[i] = c as u16;
     }
+    Some(cs)
+}
+
+/// The idioms that differ from `window` in exactly one character, with
+/// the position of that character. Such an idiom shares the window's first
+/// two characters (the change is in the last two) or its last two: the
+/// half filters rule out most windows, and the positions to search.
+pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
+    let Some(cs) = labels(window) else {
+        return Vec::new();
+    };
+    let half = |a: u16, b: u16| u32::from(a) << 16 | u32::from(b);
+    let head = holds(HEADS, half(cs[0], cs[1]));
+    let tail = holds(TAILS, half(cs[2], cs[3]));
+    if !head && !tail {
+        return Vec::new();
+    }
+    let positions = [tail, tail, head, head];
     let n = KEYS.len() / KEY;
     let mut out = Vec::new();
-    for p in 0..4 {
+    for p in (0..4).filter(|&p| positions[p]) {
         let mut blanked = cs;
         blanked[p] = 0;
         let key = blanked.iter().fold(0u64, |k, &c| k << 16 | u64::from(c));
@@ -79,6 +98,15 @@ pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
         }
     }
     out
+}
+
+/// log2 of the bits of each half filter; build.rs hashes alike.
+const HALF_BITS: u32 = 17;
+
+/// Whether the filter `bits` may hold the half `x` (no false negatives).
+fn holds(bits: &[u8], x: u32) -> bool {
+    let h = (x.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize;
+    bits[h >> 3] & (1 << (h & 7)) != 0
 }
 
 /// The toneless readings of a CJK character (up to four), 0 for none.
