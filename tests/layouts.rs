@@ -225,3 +225,31 @@ fn a_web_copy_gets_one_finding_per_paragraph_and_a_hedge_is_said_once() {
     assert!(!rules.contains(&"vague-problem".to_string()), "{rules:?}");
     assert!(rules.contains(&"vague-wording".to_string()), "{rules:?}");
 }
+
+/// Causes with no heading after the last problem: a paragraph opening
+/// with 究其原因 (or another cue) is a causes part headed by that sentence;
+/// the same words closing the last problem's paragraph start inferred
+/// causes. Either way the measures are found, and no part is "missing".
+#[test]
+fn causes_with_no_heading_close_the_problems() {
+    let own_paragraph = "一、存在的问题\n1.学习不系统。2024年中心组学习缺席3次。\n2.调研不深入。全年只到2个村。\n究其原因，主要有两个方面：一是理论武装放松，二是宗旨意识淡化。\n二、整改措施\n1.每月自学两次，年底前补齐缺席的学习。\n2.每季度到村调研一次。\n";
+    let o = outline(own_paragraph);
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+    assert_eq!(counts(&o), [2, 2, 2], "{o:?}");
+
+    let closing_a_problem = "一、查摆的问题\n（一）学习不系统。2023年缺席中心组学习4次。\n（二）调研不深入。全年只到3个社区。分析原因，主要在于：一是理想信念有所动摇；二是党性修养放松；三是自我要求降低。\n二、努力方向\n（一）每月自学两次。\n（二）每季度到社区调研一次。\n";
+    let o = outline(closing_a_problem);
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+    assert_eq!(counts(&o), [2, 3, 2], "{o:?}");
+    let rules: Vec<String> = findings(closing_a_problem)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    assert!(!rules.contains(&"missing-section".to_string()), "{rules:?}");
+
+    // Another cue, and causes numbered on lines of their own.
+    let numbered_after = "一、存在的问题\n1.学习不系统。2024年缺席学习3次。\n2.调研不深入。全年只到2个村。\n产生这些问题的原因，主要有：\n（1）理论武装放松。\n（2）宗旨意识淡化。\n二、整改措施\n1.每月自学两次。\n2.每季度到村调研一次。\n";
+    let o = outline(numbered_after);
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+    assert_eq!(counts(&o), [2, 2, 2], "{o:?}");
+}

@@ -52,6 +52,11 @@ pub(crate) struct SectionKeywords {
     pub kinds: Vec<KindWords>,
     /// Words that open the measures of a report without part headings.
     pub measure_cues: Vec<String>,
+    /// Words that open causes written with no heading at the end of the
+    /// problems (究其原因，…：一是…): at a sentence start, with numbered
+    /// causes after them.
+    #[serde(default)]
+    pub cause_cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

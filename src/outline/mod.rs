@@ -150,6 +150,9 @@ struct Part {
 
 /// Builds the outline of a document from its paragraphs.
 pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Outline {
+    // Causes opening inside a problem's paragraph start a paragraph there.
+    let (split, inner) = sections::split_at_cause_cues(text, paras, &keywords.cause_cues);
+    let paras = split.as_slice();
     let block = sections::title_block(text, paras);
     let title = (block > 0).then(|| paras[0].span.clone());
     let title_end = block.checked_sub(1).map_or(0, |last| paras[last].span.end);
@@ -188,6 +191,34 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                 });
             }
         }
+    }
+    // Causes with no heading at the end of a problems part (究其原因…：一是…)
+    // are a causes part of their own: headed by their opening sentence when
+    // it starts a paragraph, inferred when it closed a problem's paragraph.
+    let mut i = 0;
+    while i < parts.len() {
+        let p = &parts[i];
+        if p.kind == SectionKind::Problems {
+            let from = p.begin + usize::from(p.headed);
+            if let Some(q) = (from..p.end).find(|&q| {
+                sections::opens_causes(text, paras, (p.begin, q, p.end), &keywords.cause_cues)
+            }) {
+                let end = p.end;
+                parts[i].end = q;
+                parts.insert(
+                    i + 1,
+                    Part {
+                        kind: SectionKind::Causes,
+                        begin: q,
+                        end,
+                        headed: !inner.contains(&q),
+                        topic: false,
+                    },
+                );
+                i += 1;
+            }
+        }
+        i += 1;
     }
     let mut counters = [0usize; 4];
     let sections = parts

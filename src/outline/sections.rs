@@ -254,6 +254,71 @@ pub(super) fn implicit(
     Some((problems, measures))
 }
 
+/// Where a cause cue opens a sentence inside a paragraph, at a sentence
+/// start after the paragraph's own: the paragraphs split there, and the
+/// numbers of the paragraphs that begin at such a cue (inside another).
+pub(super) fn split_at_cause_cues(
+    text: &str,
+    paras: &[Paragraph],
+    cues: &[String],
+) -> (Vec<Paragraph>, Vec<usize>) {
+    let mut out = Vec::with_capacity(paras.len());
+    let mut inner = Vec::new();
+    for p in paras {
+        let body = &text[p.span.clone()];
+        let cut = cues
+            .iter()
+            .filter_map(|c| {
+                body.match_indices(c.as_str()).map(|(i, _)| i).find(|&i| {
+                    i > 0
+                        && body[..i].ends_with(['。', '！', '？', '；'])
+                        && body[i..].contains("一是")
+                })
+            })
+            .min();
+        match cut {
+            Some(i) => {
+                out.push(Paragraph {
+                    marker: p.marker.clone(),
+                    span: p.span.start..p.span.start + i,
+                });
+                inner.push(out.len());
+                out.push(Paragraph {
+                    marker: None,
+                    span: p.span.start + i..p.span.end,
+                });
+            }
+            None => out.push(p.clone()),
+        }
+    }
+    (out, inner)
+}
+
+/// Whether paragraph `q` of the problems part `begin..end` opens its causes,
+/// written with no heading: unnumbered, opening with a cause cue, numbered
+/// causes after it (一是 in it, or the next paragraph numbered), and no more
+/// problems after them — a cause sentence inside the list (（三）…不够。究其
+/// 原因在于：一是…, then （四）) is part of its problem. Problems after it
+/// would be numbered in a style the problems before it use.
+pub(super) fn opens_causes(
+    text: &str,
+    paras: &[Paragraph],
+    (begin, q, end): (usize, usize, usize),
+    cues: &[String],
+) -> bool {
+    let p = &paras[q];
+    let body = text[p.span.clone()].trim_start_matches(is_space);
+    let style = |n: &Paragraph| n.marker.as_ref().map(|m| m.style);
+    let before: Vec<Style> = paras[begin..q].iter().filter_map(style).collect();
+    p.marker.is_none()
+        && cues.iter().any(|c| body.starts_with(c.as_str()))
+        && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()))
+        && paras[q + 1..end]
+            .iter()
+            .filter_map(style)
+            .all(|s| s == Style::Shi || !before.contains(&s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
