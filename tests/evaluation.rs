@@ -161,20 +161,30 @@ fn layout_sets() {
     );
 }
 
-/// Real layouts written blind by a third helper, measured first with the
-/// layout work of issue 11 done (corpus/eval/measurements/). Nothing was
-/// tuned on it, but its first report showed full-width digit markers
-/// (１．) unread, a class the issue names, which was then fixed.
+/// Real layouts written blind by two more helpers (layouts-v1, -v2), each
+/// measured once before anything was tuned on it (corpus/eval/measurements/:
+/// outline 0.93 on both). Their outline misses (causes with no heading,
+/// 第一部分： headings) were then fixed: tuning figures now.
 #[test]
-fn layout_validation_set() {
+fn layout_sets_written_blind() {
     hold(
         "layouts-v1",
         Measured {
-            links: (0.91, 0.74),
+            links: (0.91, 0.76),
             unaddressed: (0.90, 0.17),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
-            outline: Some(0.93),
+            outline: Some(1.0),
+        },
+    );
+    hold(
+        "layouts-v2",
+        Measured {
+            links: (0.90, 0.68),
+            unaddressed: (0.75, 0.28),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (0.86, 0.0),
+            outline: Some(1.0),
         },
     );
 }
@@ -193,32 +203,46 @@ fn defect_sets() {
         &[
             ("repeated-word", 0.94, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.77, 0.0),
+            ("typo", 0.83, 0.0),
         ],
     );
     hold_defects(
         "defects-b3",
         &[
-            ("external-cause", 0.81, 0.0),
+            ("external-cause", 0.89, 0.0),
             ("praise-as-problem", 0.85, 0.0),
         ],
     );
 }
 
-/// Planted defects written blind by a fourth helper, measured once before
-/// anything was tuned on it (corpus/eval/measurements/). Held at that level.
+/// Planted defects written blind by two more helpers (defects-v1, -v2),
+/// each measured once before anything was tuned on it (corpus/eval/
+/// measurements/). The rules were then tuned on their misses: tuning
+/// figures now.
 #[test]
-fn defect_validation_set() {
+fn defect_sets_written_blind() {
     hold_defects(
         "defects-v1",
         &[
-            ("external-cause", 0.28, 0.0),
-            ("formulation", 0.89, 0.0),
-            ("placeholder", 0.73, 0.032),
-            ("praise-as-problem", 0.40, 0.0),
-            ("repeated-word", 0.83, 0.0),
+            ("external-cause", 0.88, 0.0),
+            ("formulation", 0.91, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.96, 0.0),
+            ("repeated-word", 0.92, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.63, 0.0),
+            ("typo", 0.82, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v2",
+        &[
+            ("external-cause", 0.82, 0.0),
+            ("formulation", 0.97, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.86, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.75, 0.0),
         ],
     );
 }
