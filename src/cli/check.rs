@@ -106,10 +106,17 @@ pub(super) fn run(mut args: CheckArgs) -> Result<i32, Failure> {
             report::escape::safe(&e.to_string())
         );
     }
-    if fix_failed {
-        return Ok(EXIT_ERROR);
-    }
-    Ok(exit_code(&args, fail_on, &errors, &diagnostics))
+    let code = if fix_failed {
+        EXIT_ERROR
+    } else {
+        exit_code(&args, fail_on, &errors, &diagnostics)
+    };
+    // The process ends here: freeing the rules' automata, the texts and the
+    // outcome one by one cost a one-report run 3 % of its instructions on
+    // the main thread, for memory the system takes back at once.
+    std::mem::forget(inputs.engine);
+    std::mem::forget(inputs.sources);
+    Ok(code)
 }
 
 /// Why a file's fixable findings are not fixed.

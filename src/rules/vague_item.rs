@@ -45,9 +45,10 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     // its own literal search (过程中, 《, 比如…), and the lazy DFA of the
     // union of many Unicode classes, rebuilt state by state on Chinese text,
     // cost more than all the other rules together on a team's reports.
-    let evidence = params
+    use rayon::prelude::*;
+    let evidence: Vec<Result<Regex, Invalid>> = params
         .evidence
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, p)| {
             Regex::new(p).map_err(|e| {
@@ -58,7 +59,8 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
                 .at(i)
             })
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
+    let evidence = evidence.into_iter().collect::<Result<Vec<_>, _>>()?;
     Ok(Box::new(VagueItem {
         meta,
         items: params.items,
