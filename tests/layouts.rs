@@ -253,3 +253,39 @@ fn causes_with_no_heading_close_the_problems() {
     assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
     assert_eq!(counts(&o), [2, 2, 2], "{o:?}");
 }
+
+/// A flattened web copy runs a part heading straight into its first aspect
+/// (二、原因剖析（一）理想信念…): the aspect starts there, so later aspects
+/// are its siblings, not children of the last item.
+#[test]
+fn a_heading_run_into_its_first_aspect_is_split() {
+    for text in [
+        "一、存在的问题（一）在学习方面。一是学习不系统，2024年缺席3次。二是学用脱节。（二）在服务方面。一是调研少，全年只到2个村。二是办事拖沓。二、原因剖析（一）理想信念动摇。（二）宗旨意识淡化。三、整改措施（一）每月自学两次。（二）每季度调研一次。\n",
+        "第一部分：查摆的问题（1）学习不系统，2024年缺席3次。（2）调研少，全年只到2个村。第二部分：原因（1）理想信念动摇。（2）宗旨意识淡化。第三部分：措施（1）每月自学两次。（2）每季度调研一次。\n",
+    ] {
+        let o = outline(text);
+        assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+        assert_eq!(counts(&o)[1..], [2, 2], "{o:?}");
+        assert!(counts(&o)[0] >= 2, "{o:?}");
+    }
+}
+
+/// Causes announced by a lead clause naming them, in any words (上述问题
+/// 的产生，主要有以下几方面原因：一是…), close the problems like 究其原因.
+#[test]
+fn a_lead_clause_naming_the_causes_opens_them() {
+    let text = "一、存在的问题\n1.学习不系统。2024年缺席学习3次。\n2.调研不深入。全年只到2个村。\n对照反思，上述问题的产生，主要有以下几方面原因：一是党员意识弱化；二是宗旨意识淡薄。\n二、整改措施\n1.每月自学两次。\n2.每季度到村调研一次。\n";
+    let o = outline(text);
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+    assert_eq!(counts(&o), [2, 2, 2], "{o:?}");
+}
+
+/// An unnumbered title line naming a list of problems (个人检视问题清单) is
+/// the title, not a problems part of its own.
+#[test]
+fn a_problem_list_title_is_not_a_part() {
+    let text = "某学院党委书记\n2024年度专题民主生活会个人检视问题清单\n（2024年12月）\n存在的主要问题\n1.对意识形态阵地管理有疏漏。今年5月一门课程出现错误观点。\n2.调研不深入。全年只到2个系。\n";
+    let o = outline(text);
+    assert_eq!(kinds(&o), ["problems"], "{o:?}");
+    assert_eq!(counts(&o), [2], "{o:?}");
+}

@@ -59,23 +59,47 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
     let mut out = Vec::new();
     let mut previous: Option<char> = None;
     let mut spaced = false;
+    // The piece since the last cut opens with a part heading's marker
+    // (一、 or 第一部分) and is still short: a parenthesised marker right
+    // after it starts the first aspect (二、原因剖析（一）理想信念…).
+    let mut heading_from: Option<usize> = heading_start(line, 0);
     for (i, c) in line.char_indices() {
         if is_space(c) {
             spaced = previous.is_some();
             continue;
         }
         let after_end = previous.is_some_and(|p| BEFORE.contains(&p));
-        if i > 0 && (after_end || spaced) && may_start_marker(c) {
+        let after_heading = heading_from.is_some_and(|h| {
+            let label = &line[h.min(i)..i];
+            !label.is_empty() && label.chars().count() <= 20 && !label.contains(BEFORE)
+        });
+        if i > 0 && (after_end || spaced || after_heading) && may_start_marker(c) {
             let at = body.start + i;
             let marker = leading_marker(&line[i..], at);
-            if marker.is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal)) {
+            let opens = marker.as_ref().is_some_and(|m| {
+                if after_end || spaced {
+                    !matches!(m.style, Style::Shi | Style::Ordinal)
+                } else {
+                    matches!(m.style, Style::ChineseParen | Style::ArabicParen)
+                }
+            });
+            if opens {
                 out.push(at);
+                heading_from = heading_start(line, i);
             }
         }
         previous = Some(c);
         spaced = false;
     }
     out
+}
+
+/// Where the label of a part heading starting at byte `at` of `line`
+/// begins (after its 一、 or 第一部分 marker), if one starts there.
+fn heading_start(line: &str, at: usize) -> Option<usize> {
+    leading_marker(&line[at..], 0)
+        .filter(|m| matches!(m.style, Style::ChineseComma | Style::Part))
+        .map(|m| at + m.span.end)
 }
 
 /// A first line that runs the title into the opening (`…对照检查材料 根据…`):

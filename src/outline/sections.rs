@@ -121,7 +121,10 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         if style.is_none() && (!whole_line || label.contains(['，', ','])) {
             continue;
         }
-        if GENRE.iter().any(|g| label.contains(g)) {
+        // A title naming a list of problems (2024年度专题民主生活会个人检视
+        // 问题清单) is no part either; a short 问题清单 heads the problems.
+        let list_title = style.is_none() && label.ends_with("清单") && chars > 10;
+        if GENRE.iter().any(|g| label.contains(g)) || list_title {
             continue;
         }
         candidates.push(Candidate {
@@ -257,6 +260,24 @@ pub(super) fn implicit(
 /// Where a cause cue opens a sentence inside a paragraph, at a sentence
 /// start after the paragraph's own: the paragraphs split there, and the
 /// numbers of the paragraphs that begin at such a cue (inside another).
+/// Whether `body` opens with a cause cue: a cue word, or a lead clause
+/// (up to a colon, 40 characters at most, one sentence) naming the causes
+/// (上述问题的产生，主要有以下几方面原因：).
+fn opens_with_cue(body: &str, cues: &[String]) -> bool {
+    if cues.iter().any(|c| body.starts_with(c.as_str())) {
+        return true;
+    }
+    let Some(colon) = body.find(['：', ':']) else {
+        return false;
+    };
+    let lead = &body[..colon];
+    lead.chars().count() <= 40
+        && !lead.contains(['。', '！', '？', '；'])
+        && ["原因", "根源", "根子", "症结"]
+            .iter()
+            .any(|w| lead.contains(w))
+}
+
 pub(super) fn split_at_cause_cues(
     text: &str,
     paras: &[Paragraph],
@@ -266,16 +287,12 @@ pub(super) fn split_at_cause_cues(
     let mut inner = Vec::new();
     for p in paras {
         let body = &text[p.span.clone()];
-        let cut = cues
-            .iter()
-            .filter_map(|c| {
-                body.match_indices(c.as_str()).map(|(i, _)| i).find(|&i| {
-                    i > 0
-                        && body[..i].ends_with(['。', '！', '？', '；'])
-                        && body[i..].contains("一是")
-                })
-            })
-            .min();
+        // Sentence starts after the first, where a cue opens the sentence.
+        let cut = body
+            .char_indices()
+            .filter(|&(i, _)| i > 0 && body[..i].ends_with(['。', '！', '？', '；']))
+            .map(|(i, _)| i)
+            .find(|&i| opens_with_cue(&body[i..], cues) && body[i..].contains("一是"));
         match cut {
             Some(i) => {
                 out.push(Paragraph {
@@ -311,7 +328,7 @@ pub(super) fn opens_causes(
     let style = |n: &Paragraph| n.marker.as_ref().map(|m| m.style);
     let before: Vec<Style> = paras[begin..q].iter().filter_map(style).collect();
     p.marker.is_none()
-        && cues.iter().any(|c| body.starts_with(c.as_str()))
+        && opens_with_cue(body, cues)
         && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()))
         && paras[q + 1..end]
             .iter()
