@@ -27,13 +27,26 @@ fn bases() -> Vec<PathBuf> {
 /// Writes `base` into `dir/name` with `passage` appended to the first long
 /// paragraph of the problems part.
 fn plant(dir: &Path, name: &str, base: &Path, passage: &str) -> PathBuf {
+    plant_each(dir, name, base, &[passage])
+}
+
+/// Writes `base` into `dir/name` with `passages[k]` appended to the k-th
+/// long paragraph of the problems part (one passage per paragraph).
+fn plant_each(dir: &Path, name: &str, base: &Path, passages: &[&str]) -> PathBuf {
     let text = std::fs::read_to_string(base).unwrap();
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     let start = lines.iter().position(|l| l.contains("问题")).unwrap_or(1);
-    let at = (start + 1..lines.len())
-        .find(|&i| lines[i].chars().count() > 80)
-        .unwrap();
-    lines[at].push_str(passage);
+    let long: Vec<usize> = (start + 1..lines.len())
+        .filter(|&i| lines[i].chars().count() > 80)
+        .collect();
+    assert!(
+        long.len() >= passages.len(),
+        "{} long paragraphs",
+        long.len()
+    );
+    for (&at, passage) in long.iter().zip(passages) {
+        lines[at].push_str(passage);
+    }
     let path = dir.join(name);
     std::fs::write(&path, lines.join("\n")).unwrap();
     path
@@ -325,6 +338,66 @@ fn an_edited_copy_is_one_passage_from_its_first_to_its_last_shared_run() {
         let text = d["text"].as_str().unwrap();
         assert!(text.starts_with("去年九月我在全县"), "{text}");
         assert!(text.ends_with("跟踪督办"), "{text}");
+    }
+}
+
+#[test]
+fn an_edited_copy_whose_first_shared_run_is_below_the_noise_threshold_starts_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bases();
+    // One character changed after the first 11: shorter than the 13
+    // characters of a fingerprint (`noise`), that run has no seed of its
+    // own and only bridging back across the change reaches it.
+    let original = "今年三月全县开展安全大检查时我只听取了汇报，没有深入任何一家危化品企业的生产车间，对三处重大隐患的整改进度也没有跟踪督办。";
+    let edited = "今年三月全县开展安全大督查时我只听取了汇报，没有深入任何一家危化品企业的生产车间，对三处重大隐患的整改进度也没有跟踪督办。";
+    let x = plant(dir.path(), "x.txt", &b[2], original);
+    let y = plant(dir.path(), "y.txt", &b[3], edited);
+    let (_, json) = run(&[&x, &y], &["--select", "shared-passage"]);
+    let found = cross(&json, "shared-passage");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for d in &found {
+        let text = d["text"].as_str().unwrap();
+        assert!(text.starts_with("今年三月全县开展安全大"), "{text}");
+        assert!(text.ends_with("跟踪督办"), "{text}");
+    }
+}
+
+#[test]
+fn a_report_with_many_shared_passages_lists_the_others_and_marks_those_left_out() {
+    // Past max-passages (5) a report gets one finding for all its shared
+    // passages, at the longest; the note lists the lines of the next ten
+    // (NAMES) and ends the list with "…" only when there are more.
+    let source = std::fs::read_to_string(corpus("eval/tune-2/h03.txt")).unwrap();
+    // Twelve sentences of another report's problems, each a passage.
+    let sentences: Vec<String> = source
+        .lines()
+        .filter(|l| l.chars().count() > 80)
+        .skip(1)
+        .flat_map(|l| l.split('。'))
+        .filter(|s| (25..=70).contains(&s.chars().count()))
+        .map(|s| format!("{s}。"))
+        .take(12)
+        .collect();
+    assert_eq!(sentences.len(), 12);
+    let b = bases();
+    for (n, more) in [(11, false), (12, true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let planted: Vec<&str> = sentences.iter().take(n).map(String::as_str).collect();
+        let x = plant_each(dir.path(), "x.txt", &b[6], &planted);
+        let y = plant_each(dir.path(), "y.txt", &b[7], &planted);
+        let (_, json) = run(&[&x, &y], &["--select", "shared-passage"]);
+        let found = cross(&json, "shared-passage");
+        assert_eq!(found.len(), 2, "one finding per report: {found:#?}");
+        for d in &found {
+            let message = d["message"].as_str().unwrap();
+            assert!(
+                message.contains(&format!("共有 {n} 段相同内容")),
+                "{message}"
+            );
+            let note = d["notes"][0].as_str().unwrap();
+            assert!(note.starts_with("其余相同段落在第 "), "{note}");
+            assert_eq!(note.ends_with("… 行"), more, "{n} passages: {note}");
+        }
     }
 }
 

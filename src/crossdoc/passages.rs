@@ -349,8 +349,11 @@ fn bridge_back(
 mod tests {
     use super::*;
 
+    /// A normalised text: a line break is a paragraph break.
     fn chars(s: &str) -> Vec<u16> {
-        s.chars().map(|c| c as u16).collect()
+        s.chars()
+            .map(|c| if c == '\n' { BREAK } else { c as u16 })
+            .collect()
     }
 
     #[test]
@@ -390,5 +393,57 @@ mod tests {
         };
         extend(&mut r, &a, &b, true);
         assert_eq!((r.ra.clone(), r.rb.clone()), (3..16, 3..16));
+    }
+
+    #[test]
+    fn bridging_back_does_not_cross_a_paragraph_break() {
+        // The ten characters before a's changed words end b's previous
+        // paragraph; in b the passage starts with a new paragraph of ten
+        // other characters. Eleven characters back on each side, within
+        // BRIDGE and SHIFT: without the break they would be bridged.
+        let shared = "没有深入基层调查研究";
+        let run = "安全隐患排查不够细致整改督办不及时";
+        let a = chars(&format!(
+            "会前认真征求了意见{shared}具体表现在对分管工作中{run}结尾甲"
+        ));
+        let b = chars(&format!(
+            "一年来工作中有时{shared}\n二是作风方面存在问题{run}结尾乙"
+        ));
+        let at = |t: &[u16], s: &str| {
+            let s = chars(s);
+            t.windows(s.len()).position(|w| w == s).unwrap()
+        };
+        let (run_a, run_b) = (at(&a, run), at(&b, run));
+        // The break in b, then the break on the `a` side (the texts swapped).
+        for (na, nb, start_a, start_b) in [(&a, &b, run_a, run_b), (&b, &a, run_b, run_a)] {
+            let mut r = Run {
+                a: 0,
+                b: 1,
+                ra: start_a..start_a + 13,
+                rb: start_b..start_b + 13,
+            };
+            extend(&mut r, na, nb, true);
+            assert_eq!(
+                (r.ra.start, r.rb.start),
+                (start_a, start_b),
+                "the passage starts after the break"
+            );
+        }
+        // The same texts with no break: bridged back to the shared ten characters.
+        let joined = chars(&format!(
+            "一年来工作中有时{shared}二是作风方面存在问题{run}结尾乙"
+        ));
+        let run_j = at(&joined, run);
+        let mut r = Run {
+            a: 0,
+            b: 1,
+            ra: run_a..run_a + 13,
+            rb: run_j..run_j + 13,
+        };
+        extend(&mut r, &a, &joined, true);
+        assert_eq!(
+            (r.ra.start, r.rb.start),
+            (at(&a, shared), at(&joined, shared))
+        );
     }
 }
