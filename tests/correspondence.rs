@@ -157,3 +157,34 @@ fn outline_json_lists_links_with_scores_and_empty_targets() {
     .unwrap();
     assert!(tree.contains("p5.2 → （无对应措施）"), "{tree}");
 }
+
+/// The closest measure's shared words are listed only when there are some:
+/// 安全生产 shares nothing with the measures, 理论学习 shares 学习 with one.
+#[test]
+fn shared_words_are_noted_only_when_there_are_some() {
+    let notes = |text: &str| -> Vec<String> {
+        let (_d, path) = write(text);
+        let (_, json) = check_json(&[path.to_str().unwrap()]);
+        let d = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "unaddressed-problem")
+            .cloned()
+            .unwrap();
+        d["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_string())
+            .collect()
+    };
+    let nothing_shared = notes(REPORT);
+    assert_eq!(nothing_shared.len(), 1, "{nothing_shared:?}");
+    let shared = notes(&REPORT.replace(
+        "3.安全生产监管有漏洞。今年两起叉车事故，我都没有到现场督导隐患整改。",
+        "3.理论学习笔记不全。今年学习笔记只记了3次，没有结合工作写体会。",
+    ));
+    assert_eq!(shared.len(), 2, "{shared:?}");
+    assert!(shared[1].starts_with("共同词语：学习"), "{shared:?}");
+}

@@ -133,6 +133,19 @@ mod tests {
     }
 
     #[test]
+    fn a_genre_word_ends_the_title_only_before_a_space() {
+        // 材料 inside a first line's sentence is no title's end.
+        assert_eq!(
+            split("准备材料不充分，会前学习不够。"),
+            ["准备材料不充分，会前学习不够。"]
+        );
+        assert_eq!(
+            split("某局对照检查材料 根据要求，我认真查摆。"),
+            ["某局对照检查材料", "根据要求，我认真查摆。"]
+        );
+    }
+
+    #[test]
     fn a_flattened_line_is_split_at_headings_and_items() {
         assert_eq!(
             split("某局专题民主生活会对照检查材料 一、存在的问题：1.学习不够系统。多是读文件。2.调研不深。"),

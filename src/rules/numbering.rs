@@ -109,6 +109,10 @@ mod tests {
         assert_eq!(render(&m, 3, "二是"), "三是");
         let m = leading_marker("12.学", 0).unwrap();
         assert_eq!(render(&m, 11, "12."), "11.");
+        // Circled numbers count from ①: the n-th is n − 1 places after it.
+        let m = leading_marker("③学", 0).unwrap();
+        assert_eq!(render(&m, 2, "③"), "②");
+        assert_eq!(render(&m, 1, "③"), "①");
         assert_eq!(chinese(23), "二十三");
     }
 }

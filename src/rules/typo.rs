@@ -241,3 +241,34 @@ impl Rule for Typo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(wrong: &str, right: &str) -> Params {
+        serde_yaml::from_str(&format!(
+            "{{pairs: [{{wrong: '{wrong}', right: '{right}'}}], repeat-message: m, anywhere-from: 3}}"
+        ))
+        .unwrap()
+    }
+
+    fn meta() -> Meta {
+        Meta {
+            id: "typo".into(),
+            severity: crate::diagnostic::Severity::Warning,
+            scope: Vec::new(),
+            message: String::new(),
+        }
+    }
+
+    /// A pair missing either side, or naming the same text twice, is a
+    /// configuration error; each condition alone is enough.
+    #[test]
+    fn a_pair_needs_two_different_non_empty_sides() {
+        assert!(build(meta(), params("布署", "部署")).is_ok());
+        assert!(build(meta(), params(" ", "部署")).is_err());
+        assert!(build(meta(), params("布署", " ")).is_err());
+        assert!(build(meta(), params("部署", "部署")).is_err());
+    }
+}
