@@ -260,6 +260,9 @@ pub(super) fn implicit(
 /// Where a cause cue opens a sentence inside a paragraph, at a sentence
 /// start after the paragraph's own: the paragraphs split there, and the
 /// numbers of the paragraphs that begin at such a cue (inside another).
+/// What ends a sentence (or a clause of a list of causes).
+const SENTENCE_END: [char; 4] = ['。', '！', '？', '；'];
+
 /// Whether `body` opens with a cause cue: a cue word, or a lead clause
 /// (up to a colon, 40 characters at most, one sentence) naming the causes
 /// (上述问题的产生，主要有以下几方面原因：).
@@ -272,7 +275,7 @@ fn opens_with_cue(body: &str, cues: &[String]) -> bool {
     };
     let lead = &body[..colon];
     lead.chars().count() <= 40
-        && !lead.contains(['。', '！', '？', '；'])
+        && !lead.contains(SENTENCE_END)
         && ["原因", "根源", "根子", "症结"]
             .iter()
             .any(|w| lead.contains(w))
@@ -290,7 +293,7 @@ pub(super) fn split_at_cause_cues(
         // Sentence starts after the first, where a cue opens the sentence.
         let cut = body
             .char_indices()
-            .filter(|&(i, _)| i > 0 && body[..i].ends_with(['。', '！', '？', '；']))
+            .filter(|&(i, _)| i > 0 && body[..i].ends_with(SENTENCE_END))
             .map(|(i, _)| i)
             .find(|&i| opens_with_cue(&body[i..], cues) && body[i..].contains("一是"));
         match cut {

@@ -27,11 +27,13 @@ const REST: &str = "\u{FFFF}\u{FFFF}";
 /// Characters whose first two steps are looked up pass by pass.
 const CHUNK: usize = 256;
 
-fn u16_at(table: &[u8], at: usize) -> u16 {
+/// Little-endian numbers read in place from the build-time tables (also
+/// the idiom tables').
+pub(super) fn u16_at(table: &[u8], at: usize) -> u16 {
     u16::from_le_bytes(table[at..at + 2].try_into().expect("two bytes"))
 }
 
-fn u32_at(table: &[u8], at: usize) -> u32 {
+pub(super) fn u32_at(table: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(table[at..at + 4].try_into().expect("four bytes"))
 }
 

@@ -3,6 +3,8 @@
 //! written with one character replaced by another read alike (付衍了事 for
 //! 敷衍了事, 披星带月 for 披星戴月) without a list of every misspelling.
 
+use super::embedded::{u16_at, u32_at};
+
 static IDIOMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_keys.bin"));
 static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_heads.bin"));
@@ -15,14 +17,6 @@ const IDIOM: usize = 12;
 const KEY: usize = 12;
 const FIRST_HAN: u32 = 0x4E00;
 const LAST_HAN: u32 = 0x9FFF;
-
-fn u16_at(table: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([table[at], table[at + 1]])
-}
-
-fn u32_at(table: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes(table[at..at + 4].try_into().expect("four bytes"))
-}
 
 fn key_at(n: usize) -> u64 {
     u64::from_le_bytes(KEYS[KEY * n..KEY * n + 8].try_into().expect("eight bytes"))
