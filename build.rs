@@ -4,31 +4,41 @@
 //! finds them without parsing the 349,045-line file at start-up
 //! (`src/segment/embedded.rs` reads the tables).
 //!
-//! The trie's nodes are numbered breadth first, the root 0, so the children
-//! of a node are consecutive and sorted by character:
+//! The trie's children of one node are consecutive and sorted by
+//! character. The nodes are numbered for where a walk reads, since the
+//! kernel maps 64 KiB around every page a run touches and a run's peak
+//! memory is what it touches: the root 0; its children, the characters,
+//! most often passed first (by the frequency total of the words below them,
+//! which is how often a text's walk goes through them); then their
+//! children, group after group in that order; then the children of every
+//! deeper node, the groups of the most often passed nodes first. A report's
+//! walks then read the front of the table closely and its tail sparsely.
 //!
 //! * `jieba_nodes.bin` — per node, a `u64`: the character leading to it in
 //!   bits 0–15 (every word of the file is in the Basic Multilingual Plane),
-//!   the number of its first child in bits 16–35 (its children run to the
-//!   next node's first child), and in bits 36–63 `freq << 6 | tag` of the
-//!   word ending there, 0 where none does (every frequency is positive).
-//!   One more node closes the last child range. A step down the trie reads
-//!   the sibling labels and the child's fields from one place in memory;
+//!   the number of its first child in bits 16–35 (0 for none), in bit 36
+//!   whether it is the last of its siblings, and in bits 37–63
+//!   `freq << 6 | tag` of the word ending there, 0 where none does (every
+//!   frequency is positive). The children of a character run to the next
+//!   character's first child (the last character's to `LEVEL_TWO_END`),
+//!   so they can be searched by halves; deeper, to the sibling marked last.
+//!   A step down the trie reads the sibling labels and the child's fields
+//!   from one place in memory;
 //! * `jieba_root.bin` — per BMP character, the root's child on it, 0 for
 //!   none (`u16`);
 //! * `jieba_bigram.bin` — the nodes two characters deep, in an
-//!   open-addressing hash table of `1 << BIGRAM_BITS` slots: key
-//!   `first << 16 | second` (`u32`, 0 for an empty slot) and node (`u32`).
-//!   The root's children have up to 929 children each, 137 on average
-//!   weighted by how often they occur in reports, so this step, taken from
-//!   nearly every character of a text, is one probe instead of a binary
-//!   search;
+//!   open-addressing hash table of `1 << BIGRAM_BITS` slots of node numbers
+//!   (`u32`, 0 for an empty slot), from the home slot of
+//!   `first << 16 | second`; a node found is checked by its label and by
+//!   lying among the first character's children. The root's children have
+//!   up to 929 children each, 137 on average weighted by how often they
+//!   occur in reports, so this step, taken from nearly every character of a
+//!   text, is one probe or two instead of a binary search;
 //! * `jieba_dict.rs` — the tag names, the number of words and nodes, and the
 //!   frequency total jieba computes when it loads the file.
 //!
 //! All numbers are little-endian.
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
 
 const DICT: &str = "vendor/jieba/dict.txt";
@@ -81,7 +91,7 @@ fn main() {
     let mut nodes = vec![Node::default()];
     for &(word, freq, tag) in &entries {
         assert!(
-            (1..1 << (64 - LABEL_BITS - CHILD_BITS - TAG_BITS)).contains(&freq),
+            (1..1 << (64 - LABEL_BITS - CHILD_BITS - 1 - TAG_BITS)).contains(&freq),
             "{word}: frequency {freq} out of range"
         );
         let mut at = 0usize;
@@ -105,72 +115,92 @@ fn main() {
         nodes[at].value = freq << TAG_BITS | tag;
     }
 
-    // Renumbered breadth first, children in character order.
-    let mut first_child = Vec::with_capacity(nodes.len() + 1);
-    let mut label = Vec::with_capacity(nodes.len());
-    let mut value = Vec::with_capacity(nodes.len());
-    let mut root = vec![0u16; 1 << 16];
-    let mut bigram = vec![(0u32, 0u32); 1 << BIGRAM_BITS];
-    // (number as created, label, depth, first character: a node two deep
-    // goes into the bigram table under its first and second character).
-    let mut queue = VecDeque::from([(0u32, 0u16, 0u32, 0u16)]);
-    let mut next = 1u32;
-    while let Some((old, c, depth, first)) = queue.pop_front() {
-        let number = first_child.len() as u32;
-        let node = &mut nodes[old as usize];
-        node.children.sort_unstable();
-        match depth {
-            0 => {
-                for (i, &(c, _)) in node.children.iter().enumerate() {
-                    root[c as usize] = u16::try_from(1 + i).expect("root children fit u16");
-                }
-            }
-            2 => {
-                let key = u32::from(first) << 16 | u32::from(c);
-                let mut slot = bigram_slot(key);
-                while bigram[slot].0 != 0 {
-                    slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
-                }
-                bigram[slot] = (key, number);
-            }
-            _ => {}
-        }
-        first_child.push(next);
-        label.push(c);
-        value.push(node.value);
-        next += node.children.len() as u32;
-        for &(label, child) in &node.children {
-            queue.push_back((
-                child,
-                label,
-                depth + 1,
-                if depth == 0 { label } else { first },
-            ));
+    // How often, by the file's frequencies, a walk passes each node: the
+    // frequency total of the words below it (children are created after
+    // their parent, so a pass from the last node up sums every subtree).
+    let mut hot: Vec<u64> = nodes.iter().map(|n| n.value >> TAG_BITS).collect();
+    for n in (0..nodes.len()).rev() {
+        let below: u64 = nodes[n]
+            .children
+            .iter()
+            .map(|&(_, c)| hot[c as usize])
+            .sum();
+        hot[n] += below;
+    }
+    // Renumbered for where a walk reads (see the top of the file): the
+    // root's children, most passed first; then their children, group by
+    // group in that order, each group in character order; then the
+    // children of every deeper node, group by group, the groups of the most
+    // passed nodes first.
+    let mut root_children = nodes[0].children.clone();
+    root_children.sort_unstable_by_key(|&(c, n)| (std::cmp::Reverse(hot[n as usize]), c));
+    let mut order: Vec<u32> = vec![0];
+    order.extend(root_children.iter().map(|&(_, n)| n));
+    let level_one = root_children.len();
+    let mut label_of = vec![0u16; nodes.len()];
+    let mut level_one_node = vec![false; nodes.len()];
+    for (n, node) in nodes.iter().enumerate() {
+        for &(c, child) in &node.children {
+            label_of[child as usize] = c;
+            level_one_node[child as usize] = n == 0;
         }
     }
-    first_child.push(next);
-    assert_eq!(next as usize, nodes.len());
-
-    // One more node, the end of the last child range.
-    label.push(0);
-    value.push(0);
-    assert!(next < 1 << CHILD_BITS, "{next} nodes");
-    let table: Vec<u8> = label
+    let mut deeper: Vec<u32> = (1..nodes.len() as u32)
+        .filter(|&n| !level_one_node[n as usize] && !nodes[n as usize].children.is_empty())
+        .collect();
+    deeper.sort_by_key(|&n| (std::cmp::Reverse(hot[n as usize]), n));
+    let groups: Vec<u32> = order[1..].iter().copied().chain(deeper).collect();
+    // Each parent's children, in the order above, numbered consecutively.
+    let mut first_child = vec![0u32; nodes.len()];
+    let mut last = vec![false; nodes.len()];
+    let mut level_two_end = 0;
+    for (i, &parent) in groups.iter().enumerate() {
+        let children = &mut nodes[parent as usize].children;
+        children.sort_unstable();
+        first_child[parent as usize] = order.len() as u32;
+        if let Some(&(_, end)) = children.last() {
+            last[end as usize] = true;
+        }
+        order.extend(children.iter().map(|&(_, n)| n));
+        if i + 1 == level_one {
+            level_two_end = order.len();
+        }
+    }
+    assert_eq!(order.len(), nodes.len());
+    let mut number = vec![0u32; nodes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        number[old as usize] = new as u32;
+    }
+    // The nodes two characters deep by their two characters, in an
+    // open-addressing hash table of node numbers.
+    let mut bigram = vec![0u32; 1 << BIGRAM_BITS];
+    for &(first, one) in &root_children {
+        for &(second, two) in &nodes[one as usize].children {
+            let mut slot = bigram_slot(u32::from(first) << 16 | u32::from(second));
+            while bigram[slot] != 0 {
+                slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
+            }
+            bigram[slot] = number[two as usize];
+        }
+    }
+    let mut root = vec![0u16; 1 << 16];
+    for &(c, n) in &root_children {
+        root[c as usize] = u16::try_from(number[n as usize]).expect("root children fit u16");
+    }
+    assert!(nodes.len() < 1 << CHILD_BITS, "{} nodes", nodes.len());
+    let table: Vec<u8> = order
         .iter()
-        .zip(&first_child)
-        .zip(&value)
-        .flat_map(|((&label, &first), &value)| {
-            let node = u64::from(label)
-                | u64::from(first) << LABEL_BITS
-                | value << (LABEL_BITS + CHILD_BITS);
+        .flat_map(|&old| {
+            let old = old as usize;
+            // The root's label, never read, is 0 like every unset one.
+            let node = u64::from(label_of[old])
+                | u64::from(first_child[old]) << LABEL_BITS
+                | u64::from(last[old]) << (LABEL_BITS + CHILD_BITS)
+                | nodes[old].value << (LABEL_BITS + CHILD_BITS + 1);
             node.to_le_bytes()
         })
         .collect();
-    let bigram: Vec<u8> = bigram
-        .iter()
-        .flat_map(|(key, node)| [key.to_le_bytes(), node.to_le_bytes()])
-        .flatten()
-        .collect();
+    let bigram: Vec<u8> = bigram.iter().flat_map(|x| x.to_le_bytes()).collect();
     let root: Vec<u8> = root.iter().flat_map(|x| x.to_le_bytes()).collect();
     let write = |name: &str, data: &[u8]| std::fs::write(out.join(name), data).expect(name);
     write("jieba_nodes.bin", &table);
@@ -190,9 +220,13 @@ pub(super) const NODES: usize = {nodes};
 pub(super) const TOTAL: usize = {total};
 /// Bits of a node for its label and for its first child.
 pub(super) const LABEL_BITS: u32 = {LABEL_BITS};
-pub(super) const CHILD_BITS: u32 = {CHILD_BITS};
+/// The root's children are nodes 1 to `LEVEL_ONE`; their children end
+/// before node `LEVEL_TWO_END`.
+pub(super) const LEVEL_ONE: usize = {level_one};
+pub(super) const LEVEL_TWO_END: usize = {level_two_end};
 /// log2 of the slots of the bigram table.
 pub(super) const BIGRAM_BITS: u32 = {BIGRAM_BITS};
+pub(super) const CHILD_BITS: u32 = {CHILD_BITS};
 /// Bits of a value that hold the tag.
 pub(super) const TAG_BITS: u32 = {TAG_BITS};
 /// Part-of-speech tags, indexed by a value's low bits.
@@ -383,11 +417,11 @@ fn t2s_table(extra: &str) -> String {
 const HALF_BITS: u32 = 17;
 
 /// The bit of an idiom half; `src/segment/idioms.rs` hashes alike.
-fn half_slot(half: u32) -> usize {
-    (half.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize
-}
-
 /// The home slot of a bigram key; `src/segment/embedded.rs` hashes alike.
 fn bigram_slot(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize
+}
+
+fn half_slot(half: u32) -> usize {
+    (half.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize
 }

@@ -270,12 +270,17 @@ fn opens_with_cue(body: &str, cues: &[String]) -> bool {
     if cues.iter().any(|c| body.starts_with(c.as_str())) {
         return true;
     }
-    let Some(colon) = body.find(['：', ':']) else {
+    // A colon within the first 40 characters (found without reading on to
+    // the end: this runs at every sentence of every paragraph).
+    let Some((colon, _)) = body
+        .char_indices()
+        .take(41)
+        .find(|&(_, c)| c == '：' || c == ':')
+    else {
         return false;
     };
     let lead = &body[..colon];
-    lead.chars().count() <= 40
-        && !lead.contains(SENTENCE_END)
+    !lead.contains(SENTENCE_END)
         && ["原因", "根源", "根子", "症结"]
             .iter()
             .any(|w| lead.contains(w))
@@ -359,6 +364,25 @@ mod tests {
             "学习不够",
         ] {
             assert!(!is_date_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_lead_clause_names_the_causes_within_forty_characters_and_one_sentence() {
+        let cues = ["究其原因".to_string()];
+        // 38 characters of lead, then the colon.
+        let lead = format!("上述问题的产生原因{}", "有".repeat(29));
+        assert_eq!(lead.chars().count(), 38);
+        for (body, opens) in [
+            ("究其原因，一是……".to_string(), true),
+            (format!("{lead}：一是……"), true),
+            (format!("{lead}有有：一是……"), true),
+            (format!("{lead}有有有：一是……"), false),
+            ("上述问题。产生原因有：一是……".to_string(), false),
+            ("上述问题的产生有以下方面：一是……".to_string(), false),
+            ("上述问题的产生原因有以下方面，一是……".to_string(), false),
+        ] {
+            assert_eq!(opens_with_cue(&body, &cues), opens, "{body}");
         }
     }
 }

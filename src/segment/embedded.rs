@@ -14,8 +14,9 @@ include!(concat!(env!("OUT_DIR"), "/jieba_dict.rs"));
 static NODES_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_nodes.bin"));
 /// Per BMP character: the root's child on it, or 0 (`u16`).
 static ROOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_root.bin"));
-/// Slots of `(first << 16 | second, node)`, the nodes two characters deep
-/// (`u32`, `u32`; key 0 for an empty slot).
+/// The nodes two characters deep, by their characters: slots of node
+/// numbers (`u32`, 0 for an empty slot), open addressing from the home slot
+/// of `first << 16 | second`.
 static BIGRAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_bigram.bin"));
 
 /// The word that carries the frequency of every word left out, so that the
@@ -59,9 +60,15 @@ fn first_child(n: usize) -> usize {
     (node(n) >> LABEL_BITS) as usize & ((1 << CHILD_BITS) - 1)
 }
 
+/// Whether node `n` is the last of its parent's children (below the first
+/// two levels, where no next node's first child bounds them).
+fn is_last(n: usize) -> bool {
+    node(n) >> (LABEL_BITS + CHILD_BITS) & 1 == 1
+}
+
 /// `freq << TAG_BITS | tag` of the word ending at node `n`, 0 if none does.
 fn value(n: usize) -> u32 {
-    (node(n) >> (LABEL_BITS + CHILD_BITS)) as u32
+    (node(n) >> (LABEL_BITS + CHILD_BITS + 1)) as u32
 }
 
 /// The root's child on `c`, 0 for none.
@@ -69,32 +76,25 @@ fn root_child(c: u16) -> usize {
     u16_at(ROOT, 2 * c as usize).into()
 }
 
-/// The home slot of a bigram key in `BIGRAM`.
-fn bigram_slot(key: u32) -> usize {
-    // As build.rs hashes.
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize
-}
-
-/// The node under `key` (`first << 16 | second`), probing from its home
-/// `slot`, which holds `stored`; 0 for none.
-fn bigram_find(key: u32, mut slot: usize, mut stored: u32) -> usize {
-    loop {
-        if stored == key {
-            return u32_at(BIGRAM, 8 * slot + 4) as usize;
-        }
-        if stored == 0 {
-            return 0;
-        }
-        slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
-        stored = u32_at(BIGRAM, 8 * slot);
-    }
-}
-
 /// The child of `node` on `c` (children are sorted by character).
 fn child(node: usize, c: u16) -> Option<usize> {
-    let (mut lo, mut hi) = (first_child(node), first_child(node + 1));
-    // Below the first two levels most nodes have a few children, and a
-    // linear scan mispredicts less than a binary search.
+    if node > LEVEL_ONE {
+        // Few children, ended by a mark.
+        let mut n = first_child(node);
+        if n == 0 {
+            return None;
+        }
+        loop {
+            match label_of(n).cmp(&c) {
+                Ordering::Equal => return Some(n),
+                Ordering::Greater => return None,
+                Ordering::Less if is_last(n) => return None,
+                Ordering::Less => n += 1,
+            }
+        }
+    }
+    // One character deep: up to 929 children, bounded by the next node's.
+    let (mut lo, mut hi) = (first_child(node), level_one_end(node));
     while hi - lo > 16 {
         let mid = (lo + hi) / 2;
         match label_of(mid).cmp(&c) {
@@ -104,6 +104,31 @@ fn child(node: usize, c: u16) -> Option<usize> {
         }
     }
     (lo..hi).find(|&n| label_of(n) == c)
+}
+
+/// The child of `one`, the root's child on `a`, on `b`: 0 for none. One
+/// probe of the bigram table where a binary search would take ten.
+fn two_deep(one: usize, a: u16, b: u16) -> usize {
+    let siblings = first_child(one)..level_one_end(one);
+    let key = u32::from(a) << 16 | u32::from(b);
+    // As build.rs hashes.
+    let mut slot = (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize;
+    loop {
+        let n = u32_at(BIGRAM, 4 * slot) as usize;
+        if n == 0 || (label_of(n) == b && siblings.contains(&n)) {
+            return n;
+        }
+        slot = (slot + 1) & ((1 << BIGRAM_BITS) - 1);
+    }
+}
+
+/// The end of the children of a node one character deep (or of the root).
+fn level_one_end(node: usize) -> usize {
+    match node {
+        0 => LEVEL_ONE + 1,
+        LEVEL_ONE => LEVEL_TWO_END,
+        _ => first_child(node + 1),
+    }
 }
 
 /// Whether `word` is a word of jieba's dictionary.
@@ -124,16 +149,9 @@ pub(super) fn is_word(word: &str) -> bool {
 
 /// The first steps down the trie from one character of a text.
 struct Steps {
-    /// The node one character deep, 0 for none.
+    /// The nodes one and two characters deep, 0 for none.
     one: usize,
-    /// The bigram key (0 when either character cannot be a label), its home
-    /// slot and the key stored there.
-    key: u32,
-    slot: usize,
-    stored: u32,
-    /// The node two characters deep, 0 for none, and its value.
     two: usize,
-    value_two: u32,
 }
 
 /// Dictionary words found in texts, each once.
@@ -175,35 +193,19 @@ impl<'t> Found<'t> {
         for chunk in (0..chars.len() - 1).step_by(CHUNK) {
             let range = chunk..(chunk + CHUNK).min(chars.len() - 1);
             // The first two steps from each character of the chunk, one
-            // pass per kind of lookup, the first without branches: lookups
-            // from different characters do not depend on each other, so the
-            // processor overlaps their trips to memory (the tables are
-            // megabytes), which a walk from one character at a time would
-            // make one after another. The home slot of the bigram is loaded
-            // first, then the slots that settle it, then the node's value.
+            // pass per step: lookups from different characters do not
+            // depend on each other, so the processor overlaps their trips
+            // to memory, which a walk from one character at a time would
+            // make one after another.
             steps.clear();
-            steps.extend(range.clone().map(|i| {
-                let (a, b) = (chars[i].1, chars[i + 1].1);
-                let key = if a != 0 && b != 0 {
-                    u32::from(a) << 16 | u32::from(b)
-                } else {
-                    0
-                };
-                let slot = bigram_slot(key);
-                Steps {
-                    one: root_child(a),
-                    key,
-                    slot,
-                    stored: u32_at(BIGRAM, 8 * slot),
-                    two: 0,
-                    value_two: 0,
-                }
+            steps.extend(range.clone().map(|i| Steps {
+                one: root_child(chars[i].1),
+                two: 0,
             }));
-            for s in steps.iter_mut().filter(|s| s.key != 0) {
-                s.two = bigram_find(s.key, s.slot, s.stored);
-            }
-            for s in steps.iter_mut() {
-                s.value_two = value(s.two);
+            for (i, s) in range.clone().zip(steps.iter_mut()) {
+                if s.one != 0 && chars[i + 1].1 != 0 {
+                    s.two = two_deep(s.one, chars[i].1, chars[i + 1].1);
+                }
             }
             for (i, s) in range.zip(&steps) {
                 let start = offset(i);
@@ -215,7 +217,7 @@ impl<'t> Found<'t> {
                 }
                 // Two characters deep, the next one is a real character or
                 // the end, so `chars[end]` exists as long as the walk goes on.
-                let (mut node, mut value_here, mut end) = (s.two, s.value_two, i + 2);
+                let (mut node, mut value_here, mut end) = (s.two, value(s.two), i + 2);
                 loop {
                     if value_here != 0 {
                         self.add(&text[start..offset(end)], node);
@@ -265,6 +267,23 @@ impl<'t> Found<'t> {
 mod tests {
     use super::*;
 
+    /// The children of `node`, read as `child` reads them.
+    fn children(node: usize) -> Vec<usize> {
+        if node == 0 {
+            return (1..=LEVEL_ONE).collect();
+        }
+        if node <= LEVEL_ONE {
+            return (first_child(node)..level_one_end(node)).collect();
+        }
+        let mut out = Vec::new();
+        let mut n = first_child(node);
+        while n != 0 {
+            out.push(n);
+            n = if is_last(n) { 0 } else { n + 1 };
+        }
+        out
+    }
+
     /// Every word of the trie, by walking it depth first.
     fn all_words() -> Vec<(String, u32)> {
         let mut out = Vec::new();
@@ -273,7 +292,7 @@ mod tests {
             if value(node) != 0 {
                 out.push((prefix.clone(), value(node)));
             }
-            for n in first_child(node)..first_child(node + 1) {
+            for n in children(node) {
                 let c = char::from_u32(label_of(n).into()).expect("a character");
                 stack.push((n, format!("{prefix}{c}")));
             }
