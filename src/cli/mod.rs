@@ -313,6 +313,12 @@ fn engine_with_links(common: &CommonArgs) -> Result<Engine, Failure> {
 /// groups; the command line's --select replaces the config's) and sets up
 /// the thread pool.
 fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), Failure> {
+    // First: loading the configuration already runs on the global pool.
+    if let Some(n) = common.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()?;
+    }
     let config = load_config(common)?;
     let select = if common.select.is_empty() {
         &config.select
@@ -321,11 +327,6 @@ fn configure(common: &CommonArgs) -> Result<(Config, Vec<String>, Vec<String>), 
     };
     let select = config.resolve(select)?;
     let ignore = config.resolve(&[config.ignore.clone(), common.ignore.clone()].concat())?;
-    if let Some(n) = common.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()?;
-    }
     Ok((config, select, ignore))
 }
 

@@ -294,9 +294,21 @@ impl Config {
     pub fn defaults() -> Result<Config, ConfigError> {
         let mut files = Vec::new();
         let mut rules = Vec::new();
-        for &embedded in DEFAULT_RULE_FILES {
-            let file = push_embedded(&mut files, embedded);
-            rule_set::add_rules(&mut rules, file, &files)?;
+        let rule_files: Vec<usize> = DEFAULT_RULE_FILES
+            .iter()
+            .map(|&embedded| push_embedded(&mut files, embedded))
+            .collect();
+        // Read side by side: this is on the way of every run, before any
+        // rule can be built (the typo and formulation files are large).
+        let defs: Vec<_> = {
+            use rayon::prelude::*;
+            rule_files
+                .par_iter()
+                .map(|&file| rule_set::read_defs(file, &files))
+                .collect()
+        };
+        for (file, defs) in rule_files.into_iter().zip(defs) {
+            rule_set::add_defs(&mut rules, file, &files, defs?)?;
         }
         let settings = |files: &mut Vec<ConfigFile>, embedded: Embedded| {
             let file = push_embedded(files, embedded);

@@ -14,7 +14,7 @@ use serde::Deserialize;
 /// One rule as a rule file writes it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RuleDef {
+pub(super) struct RuleDef {
     /// Public, stable id in kebab-case.
     id: String,
     /// The Rust rule kind that runs it.
@@ -60,11 +60,25 @@ pub(super) fn add_rules(
     file: usize,
     files: &[ConfigFile],
 ) -> Result<(), ConfigError> {
+    add_defs(rules, file, files, read_defs(file, files)?)
+}
+
+/// The rules rule file `file` defines, as written.
+pub(super) fn read_defs(file: usize, files: &[ConfigFile]) -> Result<Vec<RuleDef>, ConfigError> {
+    match files[file].parse()? {
+        Value::Null => Ok(Vec::new()),
+        value => yaml::read(value, &Place::new(file, Vec::new()), files),
+    }
+}
+
+/// Adds `defs`, the rules of rule file `file`.
+pub(super) fn add_defs(
+    rules: &mut Vec<RuleEntry>,
+    file: usize,
+    files: &[ConfigFile],
+    defs: Vec<RuleDef>,
+) -> Result<(), ConfigError> {
     let root = Place::new(file, Vec::new());
-    let defs: Vec<RuleDef> = match files[file].parse()? {
-        Value::Null => Vec::new(),
-        value => yaml::read(value, &root, files)?,
-    };
     let group = std::path::Path::new(&files[file].path)
         .file_stem()
         .map_or(String::new(), |s| s.to_string_lossy().into_owned());
