@@ -29,7 +29,12 @@ pub(crate) struct Token {
 /// Whether `word` is a word of jieba's dictionary (a read of the tables
 /// compiled in, no dictionary load).
 pub(crate) fn in_dictionary(word: &str) -> bool {
-    embedded::is_word(word)
+    embedded::frequency(word) > 0
+}
+
+/// How often `word` occurs by jieba's dictionary, 0 if it is no word there.
+pub(crate) fn dictionary_frequency(word: &str) -> u32 {
+    embedded::frequency(word)
 }
 
 impl Token {

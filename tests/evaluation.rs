@@ -249,7 +249,7 @@ fn defect_sets_written_blind() {
             ("praise-as-problem", 0.96, 0.0),
             ("repeated-word", 0.92, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.82, 0.0),
+            ("typo", 0.90, 0.0),
         ],
     );
     hold_defects(
@@ -261,26 +261,45 @@ fn defect_sets_written_blind() {
             ("praise-as-problem", 0.86, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.75, 0.0),
+            ("typo", 0.85, 0.0),
         ],
     );
 }
 
 /// Planted defects written blind by a ninth helper after the rules were
-/// tuned on defects-v1 and -v2, measured once (corpus/eval/measurements/):
-/// nothing has been changed for it. Held at that level.
+/// tuned on defects-v1 and -v2, measured once (corpus/eval/measurements/),
+/// then tuned on in turn (its misses read): tuning figures now.
 #[test]
-fn defect_validation_set() {
+fn defect_set_tuned_after_validation() {
     hold_defects(
         "defects-v3",
         &[
-            ("external-cause", 0.55, 0.0),
-            ("formulation", 0.67, 0.0),
-            ("placeholder", 0.77, 0.0),
-            ("praise-as-problem", 0.55, 0.0),
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.83, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.91, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.80, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
+/// Planted defects written blind by a helper after the rules were tuned on
+/// defects-v3, measured once (corpus/eval/measurements/): nothing has been
+/// changed for it. Held at that level.
+#[test]
+fn defect_validation_set() {
+    hold_defects(
+        "defects-v4",
+        &[
+            ("external-cause", 0.50, 0.0),
+            ("formulation", 0.63, 0.0),
+            ("placeholder", 0.80, 0.0),
+            ("praise-as-problem", 0.41, 0.0),
+            ("repeated-word", 0.83, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.58, 0.0),
         ],
     );
 }

@@ -37,6 +37,16 @@ fn template_residue_of_every_kind_is_found() {
         ("（一）比如【 】，至今仍未解决。", "【 】"),
         ("（一）比如【……】，至今仍未解决。", "【……】"),
         ("【范文】", "【范文】"),
+        // Other letters templates count with, an open ordinal, question
+        // marks for a figure, and a slot named in brackets.
+        ("（一）全年走访困难群众N户，次数偏少。", "N户"),
+        ("（一）参加调研的干部只有×名。", "×名"),
+        ("（一）第X季度的学习计划没有完成。", "X季度"),
+        ("（一）第XX条规定执行不严。", "XX"),
+        ("（一）全年接待游客？？万人次，增幅偏低。", "？？"),
+        ("（一）在[分管科室名称]调研不深入。", "[分管科室名称]"),
+        ("（一）（时间）召开的会议我没有参加。", "（时间）"),
+        ("（一）全年检查<检查户数>户，覆盖面不够。", "<检查户数>"),
     ];
     for (line, want) in cases {
         let got = placeholders(&[line]);
@@ -63,6 +73,13 @@ fn real_uses_of_the_same_characters_stay_quiet() {
         "（一）2024年我在X光室蹲点调研了3次。",
         // Ordinary brackets with content.
         "（一）学习《条例》（2024年修订）不深入。",
+        // A product, a multiplication, Latin words and quoted slots.
+        "（一）医院X线机使用登记不规范。",
+        "（一）按3×5名的编组开展巡查，力量不足。",
+        "（一）NBA直播时间我也在加班，休息不够。",
+        "（一）第十季度的说法不规范。",
+        "（一）为什么？？这个问题值得深思。",
+        "（一）学习《国家安全法》（全文）不深入。",
     ];
     let got = placeholders(&quiet);
     assert!(got.is_empty(), "{got:?}");

@@ -131,20 +131,24 @@ fn level_one_end(node: usize) -> usize {
     }
 }
 
-/// Whether `word` is a word of jieba's dictionary.
-pub(super) fn is_word(word: &str) -> bool {
+/// The frequency of `word` in jieba's dictionary, 0 if it is not a word.
+pub(super) fn frequency(word: &str) -> u32 {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
-        return false;
+        return 0;
     };
     let mut at = root_child(label(first));
     for c in chars {
         if at == 0 {
-            return false;
+            return 0;
         }
         at = child(at, label(c)).unwrap_or(0);
     }
-    at != 0 && value(at) != 0
+    if at == 0 {
+        0
+    } else {
+        value(at) >> TAG_BITS
+    }
 }
 
 /// The first steps down the trie from one character of a text.
