@@ -286,20 +286,39 @@ fn defect_set_tuned_after_validation() {
 }
 
 /// Planted defects written blind by a helper after the rules were tuned on
-/// defects-v3, measured once (corpus/eval/measurements/): nothing has been
-/// changed for it. Held at that level.
+/// defects-v3, measured once (corpus/eval/measurements/), then tuned on in
+/// turn (its misses read): tuning figures now.
 #[test]
-fn defect_validation_set() {
+fn second_defect_set_tuned_after_validation() {
     hold_defects(
         "defects-v4",
         &[
-            ("external-cause", 0.50, 0.0),
-            ("formulation", 0.63, 0.0),
-            ("placeholder", 0.80, 0.0),
-            ("praise-as-problem", 0.41, 0.0),
+            ("external-cause", 0.91, 0.0),
+            ("formulation", 0.90, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.95, 0.0),
             ("repeated-word", 0.83, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.58, 0.0),
+            ("typo", 0.94, 0.0),
+        ],
+    );
+}
+
+/// Planted defects written blind by a helper after the rules were tuned on
+/// defects-v4, measured once (corpus/eval/measurements/): nothing has been
+/// changed for it. Held at that level (its two false alarms included).
+#[test]
+fn defect_validation_set() {
+    hold_defects(
+        "defects-v5",
+        &[
+            ("external-cause", 0.55, 0.0),
+            ("formulation", 0.92, 0.05),
+            ("placeholder", 0.96, 0.0),
+            ("praise-as-problem", 0.55, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.10),
+            ("typo", 0.80, 0.0),
         ],
     );
 }

@@ -47,6 +47,14 @@ fn template_residue_of_every_kind_is_found() {
         ("（一）在[分管科室名称]调研不深入。", "[分管科室名称]"),
         ("（一）（时间）召开的会议我没有参加。", "（时间）"),
         ("（一）全年检查<检查户数>户，覆盖面不够。", "<检查户数>"),
+        ("（一）共征求到意见建议□条。", "□"),
+        ("（一）今年7月〇〇班组发生一起事故。", "〇〇"),
+        ("（一）回应不及时。＊＊社区加装电梯一事至今未办。", "＊＊"),
+        (
+            "（一）按期应对率为（具体数据待核实），偏低。",
+            "（具体数据待核实）",
+        ),
+        ("（一）调研不深入（请补充）。", "（请补充）"),
     ];
     for (line, want) in cases {
         let got = placeholders(&[line]);
@@ -80,6 +88,9 @@ fn real_uses_of_the_same_characters_stay_quiet() {
         "（一）第十季度的说法不规范。",
         "（一）为什么？？这个问题值得深思。",
         "（一）学习《国家安全法》（全文）不深入。",
+        // A footnote explained after a colon; years written with 〇.
+        "注：*为局计划财务科提供的统计数字。",
+        "（一）二〇〇八年以来我一直分管这项工作。",
     ];
     let got = placeholders(&quiet);
     assert!(got.is_empty(), "{got:?}");
