@@ -375,6 +375,17 @@ mod tests {
     }
 
     #[test]
+    fn words_swapped_around_an_intact_middle_third_are_a_garble() {
+        // 人民 and 发展 swapped: the first and last thirds of the form
+        // (以人民, 发展思想) are gone, only the middle one (为中心) is left,
+        // with as many characters before it as in the form.
+        let g = Garbles::new(vec![vec!["以人民为中心发展思想".to_string()]]).unwrap();
+        let text = "坚持以发展为中心人民思想，";
+        let found: Vec<&str> = g.find(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(found, ["以发展为中心人民思想"]);
+    }
+
+    #[test]
     fn a_stem_needs_a_complete_form() {
         let p = Phrase {
             name: "两个维护".into(),
