@@ -195,3 +195,25 @@ fn every_long_phrase_garbled_is_found() {
 fn crate_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) && c != '的'
 }
+
+/// A garbled phrase that ends right where a list's finding starts (的 and
+/// quotes between them are dropped in matching) touches it without
+/// overlapping: both are found.
+#[test]
+fn a_garble_right_before_a_list_finding_is_found_too() {
+    let found = formulation_findings(&[
+        "坚持以人名为中心的发展思想的创新、协调、绿色、开放、共赢的新发展理念。".to_string(),
+    ]);
+    let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("“以人名为中心的发展思想”有错字")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("“共赢”不是其中的内容")),
+        "{messages:?}"
+    );
+}

@@ -75,6 +75,34 @@ fn a_subtitle_naming_the_genre_is_part_of_the_title_block() {
 }
 
 #[test]
+fn the_author_and_year_are_read_from_the_lines_under_the_title() {
+    // Under the title: a subtitle naming the genre, a second title line,
+    // a byline, a date, in any of these combinations. Each belongs to the
+    // title block, where the report's author and year are read (neither
+    // the titles nor the body name a year, and the file is r.txt).
+    for (title, author) in [
+        (
+            "关于加强作风建设\n——个人剖析材料\n县水利局党组书记、局长 周建华\n2024年12月\n",
+            "周建华",
+        ),
+        (
+            "关于加强作风建设的\n专题民主生活会个人发言提纲\n县水利局党组书记、局长 周建华\n2024年12月\n",
+            "周建华",
+        ),
+        (
+            "关于加强作风建设的对照检查\n县水利局副局长 李红\n（2024年12月10日）\n",
+            "李红",
+        ),
+    ] {
+        let (_dir, path) = temp_report("r.txt", &format!("{title}{BODY}"));
+        let (_, json) = check_json(&[path.to_str().unwrap()]);
+        let file = &json["files"][0];
+        assert_eq!(file["author"], author, "{title}");
+        assert_eq!(file["year"], 2024, "{title}");
+    }
+}
+
+#[test]
 fn a_heading_on_the_title_line_and_items_inline_are_split() {
     for text in [
         "某局专题民主生活会对照检查材料 一、存在的问题：1.学习不够系统。2024年缺席3次。2.调研不深入。全年只到2个村。二、原因剖析：1.理论武装放松。三、整改措施：1.每月自学两次。2.每季度调研一次。\n",

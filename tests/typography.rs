@@ -89,3 +89,60 @@ fn spaces_in_a_third_of_a_line_are_typos_and_more_are_layout() {
     let got = punctuation(&["（一）我们 要认 真学 习贯 彻 落实好。"]);
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn half_width_marks_between_chinese_are_fixed_to_their_full_width_forms() {
+    // Each half-width mark of the rule's list (, ; : ( )) between Chinese
+    // characters: the fix puts its full-width form in its place, and each
+    // place's note names that form.
+    let line = "（一）学习不够,工作不实;作风漂浮(走过场)的问题:依然突出。";
+    let text = format!(
+        "对 照 检 查 材 料\n县水利局党组书记、局长 周建华\n2024年12月\n一、存在的问题\n{line}\n二、原因剖析\n（一）理论学习不够。\n三、整改措施\n（一）2025年6月底前完成整改。\n"
+    );
+    let (_dir, path) = temp_report("p.txt", &text);
+    let (_, json) = check_json(&["--select", "punctuation", path.to_str().unwrap()]);
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{json}");
+    // The fix applied to the report (edits from the end, so offsets hold).
+    let mut edits: Vec<(usize, usize, String)> = diags[0]["fix"]["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+                e["replacement"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(edits.len(), 5, "{json}");
+    edits.sort();
+    let mut fixed = text.clone();
+    for (start, end, replacement) in edits.iter().rev() {
+        fixed.replace_range(start..end, replacement);
+    }
+    assert_eq!(
+        fixed,
+        text.replace(
+            line,
+            "（一）学习不够，工作不实；作风漂浮（走过场）的问题：依然突出。"
+        )
+    );
+    let notes: Vec<&str> = diags[0]["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "中文之间使用了半角标点“,”，应为全角“，”",
+            "中文之间使用了半角标点“;”，应为全角“；”",
+            "中文之间使用了半角标点“(”，应为全角“（”",
+            "中文之间使用了半角标点“)”，应为全角“）”",
+            "中文之间使用了半角标点“:”，应为全角“：”",
+        ]
+    );
+}

@@ -135,6 +135,28 @@ fn doubled_words_are_mistakes_and_reduplication_is_not() {
     );
 }
 
+/// A doubled word right after another is a finding of its own: only a
+/// word starting inside the last finding (a third copy) is left out.
+#[test]
+fn doubled_words_one_after_another_are_each_found() {
+    let lines: Vec<String> = [
+        "一是推进推进的的整改措施不够有力。",
+        "二是对群众的的的诉求回应不及时。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [
+            (1, "推进推进".to_string()),
+            (1, "的的".to_string()),
+            (2, "的的".to_string())
+        ],
+        "{found:?}"
+    );
+}
+
 /// An idiom written with one character replaced by one read alike is found
 /// with its correction, though no pair lists it; words that only look one
 /// character away from an idiom, or are read differently, stay quiet. A

@@ -446,4 +446,34 @@ mod tests {
             (at(&a, shared), at(&joined, shared))
         );
     }
+
+    #[test]
+    fn a_repetition_inside_one_text_ends_where_its_second_copy_starts() {
+        // A sentence written three times in a row: matched against itself
+        // one copy on, the exact extension runs through the second copy
+        // into the third; the first place is cut where the second starts,
+        // so the two places of the repetition do not overlap.
+        let s = "对群众反映的问题没有及时回应";
+        let n = s.chars().count();
+        let t = chars(&format!("开头{s}{s}{s}结尾"));
+        let first = 2;
+        let mut r = Run {
+            a: 0,
+            b: 0,
+            ra: first..first + 8,
+            rb: first + n..first + n + 8,
+        };
+        extend(&mut r, &t, &t, false);
+        assert_eq!(r.rb, first + n..first + 3 * n, "the second place runs on");
+        assert_eq!(r.ra, first..first + n, "the first ends where it starts");
+        // Between two texts the same run is not cut.
+        let mut r = Run {
+            a: 0,
+            b: 1,
+            ra: first..first + 8,
+            rb: first + n..first + n + 8,
+        };
+        extend(&mut r, &t, &t, false);
+        assert_eq!(r.ra, first..first + 2 * n);
+    }
 }

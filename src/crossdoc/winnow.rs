@@ -150,4 +150,40 @@ mod tests {
             assert_eq!(*h == MASKED, (5..=9).contains(&i), "{i}");
         }
     }
+
+    #[test]
+    fn mixing_keeps_hashes_apart_and_spreads_every_input_bit() {
+        // Fingerprints keep the high half of `mix`: neighbouring inputs
+        // must not collide there (a collision is a false seed, and skews
+        // which hashes are sampled), and flipping any one input bit flips
+        // about half of the output bits.
+        let high: HashSet<u32> = (0..4096u64).map(|x| (mix(x) >> 32) as u32).collect();
+        assert_eq!(high.len(), 4096);
+        for bit in 0..64 {
+            let flipped: u32 = (0..4096u64)
+                .step_by(16)
+                .map(|x| (mix(x) ^ mix(x ^ (1 << bit))).count_ones())
+                .sum();
+            let mean = f64::from(flipped) / 256.0;
+            assert!((28.0..=36.0).contains(&mean), "bit {bit}: {mean}");
+        }
+    }
+
+    #[test]
+    fn mixing_is_splitmix64() {
+        // SplitMix64 (Steele, Lea, Flood 2014; Vigna's splitmix64.c) from
+        // seed 0: the state advances by the golden gamma and each output
+        // is the state mixed. Its published first outputs pin the mixer,
+        // so which k-grams are picked, and sampled, is as documented.
+        let gamma = 0x9e37_79b9_7f4a_7c15u64;
+        let outputs: Vec<u64> = (1..=3u64).map(|i| mix(gamma.wrapping_mul(i))).collect();
+        assert_eq!(
+            outputs,
+            [
+                0xe220_a839_7b1d_cdaf,
+                0x6e78_9e6a_a1b9_65f4,
+                0x06c4_5d18_8009_454f
+            ]
+        );
+    }
 }

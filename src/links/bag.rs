@@ -176,3 +176,24 @@ impl FeatureIndex {
         self.keys.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjacent_spans_share_no_occurrence() {
+        // Features at bytes 0, 6 and 12: an item ending at 6 and the next
+        // starting there (a paragraph split at a cause cue, inline items)
+        // each hold the occurrences inside them, the one at 6 in the second.
+        let mut index = FeatureIndex::with_capacity(3);
+        for (at, key) in [(0, 1), (6, 2), (12, 3)] {
+            index.push(at, key, 1.0, Name::Word(at as u32, at as u32 + 6));
+        }
+        let keys =
+            |span: Range<usize>| -> Vec<u64> { index.occurrences(span).map(|(k, _)| k).collect() };
+        assert_eq!(keys(0..6), [1]);
+        assert_eq!(keys(6..12), [2]);
+        assert_eq!(keys(0..18), [1, 2, 3]);
+    }
+}

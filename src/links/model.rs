@@ -319,3 +319,48 @@ pub(crate) fn build_idf_table<'a>(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::SectionKeywords;
+    use crate::segment::Segmenter;
+    use crate::source::Source;
+
+    #[test]
+    fn the_idf_table_counts_paragraphs_holding_a_word_once_each() {
+        // Five paragraphs in two reports; 台账 is in three of them (twice
+        // in one), 档案 in one. The table has the number of paragraphs, and
+        // a row for each word found in two or more of them, with its
+        // smoothed IDF, ln((units + 1) / (df + 1)) + 1; the model reads it back.
+        let spec: LinkSpec = serde_yaml::from_str(include_str!("../../rules/links.yaml")).unwrap();
+        let model = LinkModel::new(&spec).unwrap();
+        let keywords: SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let sources = [
+            Source::new(
+                "a",
+                "台账记录不全。\n\n台账更新不及时，台账无人核对。\n\n整改清单未公开。\n",
+            ),
+            Source::new("b", "台账资料缺失。\n\n档案管理混乱。\n"),
+        ];
+        let seg = Segmenter::new([]);
+        let docs: Vec<Document> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Document::build(i, s, &seg, &keywords))
+            .collect();
+        let table = build_idf_table(&model, docs.iter());
+        assert!(table.starts_with("# units 5\n"), "{table}");
+        let row = |w: &str| {
+            table
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{w}\t")).map(str::to_string))
+        };
+        let expected = ((5.0f64 + 1.0) / (3.0 + 1.0)).ln() + 1.0;
+        assert_eq!(row("台账"), Some(format!("{expected:.3}")), "{table}");
+        assert_eq!(row("档案"), None, "{table}");
+        let (idf, _) = parse_idf(&table);
+        assert!((idf[&key("台账")] - expected).abs() < 1e-3);
+    }
+}

@@ -625,6 +625,56 @@ mod tests {
     }
 
     #[test]
+    fn a_long_member_with_a_character_dropped_added_or_wrong_is_that_member_garbled() {
+        let l = list(
+            "四项基本原则",
+            &[
+                "坚持社会主义道路",
+                "坚持人民民主专政",
+                "坚持中国共产党领导",
+                "坚持马克思列宁主义毛泽东思想",
+            ],
+        );
+        for (garbled, written) in [
+            ("坚持中共产党领导", "dropped"),
+            ("坚持中国共产党党领导", "added"),
+            ("坚持中国共产觉领导", "wrong"),
+        ] {
+            assert_eq!(
+                run(
+                    &l,
+                    &format!("坚持社会主义道路、坚持人民民主专政、{garbled}、坚持马克思列宁主义毛泽东思想")
+                ),
+                vec![format!("“{garbled}”应为“坚持中国共产党领导”")],
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_replaced_last_member_is_cut_to_the_length_of_the_member_it_replaces() {
+        // The last item runs on into the sentence: it is taken as long as
+        // the member missing (the fourth, 13 characters), not as another.
+        let mut l = list(
+            "党的思想路线",
+            &[
+                "一切从实际出发",
+                "理论联系实际",
+                "实事求是",
+                "在实践中检验真理和发展真理",
+            ],
+        );
+        l.longest = 13;
+        assert_eq!(
+            run(
+                &l,
+                "坚持一切从实际出发、理论联系实际、实事求是、在群众中检验政策和完善政策工作做得不够"
+            ),
+            vec!["“在群众中检验政策和完善政策”不是其中的内容，缺少“在实践中检验真理和发展真理”"]
+        );
+    }
+
+    #[test]
     fn suffix_of_members() {
         assert_eq!(common_suffix(&four().members), "意识");
     }

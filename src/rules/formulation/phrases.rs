@@ -352,6 +352,40 @@ mod tests {
     }
 
     #[test]
+    fn a_window_holding_another_accepted_form_whole_is_no_garble() {
+        // An owner accepting 推动构建人类命运共同体 and 构建人类命运共同体 (as
+        // the phrase 人类命运共同体 in rules/formulation.yaml does):
+        // 推进构建人类命运共同体 is one character off the long form, whose
+        // thirds find it, but it holds the short form whole, 推进 before
+        // it. With the short form not accepted, the same text is a garble
+        // of the long one: the whole accepted form inside is what excuses it.
+        let text = "积极推进构建人类命运共同体，";
+        let found = |owner: &[&str]| -> Vec<String> {
+            let g = Garbles::new(vec![owner.iter().map(|s| s.to_string()).collect()]).unwrap();
+            g.find(text)
+                .into_iter()
+                .map(|(r, _)| text[r].to_string())
+                .collect()
+        };
+        assert!(found(&["推动构建人类命运共同体", "构建人类命运共同体"]).is_empty());
+        assert_eq!(
+            found(&["推动构建人类命运共同体"]),
+            ["推进构建人类命运共同体"]
+        );
+    }
+
+    #[test]
+    fn words_swapped_around_an_intact_middle_third_are_a_garble() {
+        // 人民 and 发展 swapped: the first and last thirds of the form
+        // (以人民, 发展思想) are gone, only the middle one (为中心) is left,
+        // with as many characters before it as in the form.
+        let g = Garbles::new(vec![vec!["以人民为中心发展思想".to_string()]]).unwrap();
+        let text = "坚持以发展为中心人民思想，";
+        let found: Vec<&str> = g.find(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(found, ["以发展为中心人民思想"]);
+    }
+
+    #[test]
     fn a_stem_needs_a_complete_form() {
         let p = Phrase {
             name: "两个维护".into(),
