@@ -65,6 +65,14 @@ pub(super) fn add_rules(
 
 /// The rules rule file `file` defines, as written.
 pub(super) fn read_defs(file: usize, files: &[ConfigFile]) -> Result<Vec<RuleDef>, ConfigError> {
+    // An embedded file, checked when it was built, is read straight into
+    // rules; only a failure takes the way below, which names the place.
+    if let Some(defs) = files[file]
+        .json
+        .and_then(|json| serde_json::from_str(json).ok())
+    {
+        return Ok(defs);
+    }
     match files[file].parse()? {
         Value::Null => Ok(Vec::new()),
         value => yaml::read(value, &Place::new(file, Vec::new()), files),
