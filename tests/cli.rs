@@ -205,17 +205,10 @@ fn config_is_found_in_parent_directories_and_applied() {
 
 #[test]
 fn extend_rules_and_dictionary_from_config() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("critique-lint.yaml"),
-        "extend-rules: [extra.yaml]\ndictionary: [放管服]\nrules:\n  vague-wording:\n    params:\n      words: [放管服]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("extra.yaml"),
-        "- id: excuse-cause\n  kind: word-list\n  severity: warning\n  scope: [causes]\n  summary: 以客观原因代替主观剖析\n  message: 客观原因“{match}”\n  explanation: 原因要从主观上找。\n  bad: 工作忙\n  good: 放松了学习\n  params:\n    words: [工作忙, 任务重]\n",
-    )
-    .unwrap();
+    let dir = project(&[
+        ("critique-lint.yaml", "extend-rules: [extra.yaml]\ndictionary: [放管服]\nrules:\n  vague-wording:\n    params:\n      words: [放管服]\n"),
+        ("extra.yaml", "- id: excuse-cause\n  kind: word-list\n  severity: warning\n  scope: [causes]\n  summary: 以客观原因代替主观剖析\n  message: 客观原因“{match}”\n  explanation: 原因要从主观上找。\n  bad: 工作忙\n  good: 放松了学习\n  params:\n    words: [工作忙, 任务重]\n"),
+    ]);
     let report = dir.path().join("r.txt");
     std::fs::write(&report, "标题\n一、存在的问题\n（一）推进放管服改革慢。\n二、原因剖析\n（一）工作忙，放松了学习。\n三、整改措施\n（一）年底前完成改革，每月学习2次。\n").unwrap();
     let out = bin()

@@ -145,17 +145,10 @@ fn bad_numbers_are_refused_with_a_position() {
 
 #[test]
 fn an_empty_formulation_stem_is_a_config_error_not_a_panic() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("critique-lint.yaml"),
-        "extend-rules: [extra.yaml]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("extra.yaml"),
-        "- id: my-formulation\n  kind: formulation\n  severity: error\n  summary: s\n  message: m\n  explanation: e\n  bad: b\n  good: g\n  params:\n    phrases:\n      - name: 两个维护\n        stem: \"\"\n        accepted: [维护党中央权威]\n",
-    )
-    .unwrap();
+    let dir = project(&[
+        ("critique-lint.yaml", "extend-rules: [extra.yaml]\n"),
+        ("extra.yaml", "- id: my-formulation\n  kind: formulation\n  severity: error\n  summary: s\n  message: m\n  explanation: e\n  bad: b\n  good: g\n  params:\n    phrases:\n      - name: 两个维护\n        stem: \"\"\n        accepted: [维护党中央权威]\n"),
+    ]);
     bin()
         .current_dir(dir.path())
         .arg(corpus("good-01-yi-guanyu.txt"))

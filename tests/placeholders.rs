@@ -101,22 +101,11 @@ fn unless_line_is_matched_on_the_whole_line_of_the_match() {
     // A user's pattern rule: four asterisks are a placeholder, except on
     // a note line (`unless-line: ^注`). The anchor holds on every line of
     // the report, not only on its first.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("critique-lint.yaml"),
-        "extend-rules: [extra.yaml]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("extra.yaml"),
-        "- id: stars\n  kind: pattern\n  severity: warning\n  summary: s\n  message: \"{what}“{match}”\"\n  explanation: e\n  bad: b\n  good: g\n  params:\n    patterns:\n      - regex: '[*＊]{4,}'\n        unless-line: '^注'\n        what: 占位符\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("r.txt"),
-        "标题\n一、存在的问题\n（一）对照材料****，没有结合实际。\n注：****为不公开的单位名称。\n二、原因剖析\n（一）理论学习不够。\n三、整改措施\n（一）2025年6月底前完成整改。\n",
-    )
-    .unwrap();
+    let dir = project(&[
+        ("critique-lint.yaml", "extend-rules: [extra.yaml]\n"),
+        ("extra.yaml", "- id: stars\n  kind: pattern\n  severity: warning\n  summary: s\n  message: \"{what}“{match}”\"\n  explanation: e\n  bad: b\n  good: g\n  params:\n    patterns:\n      - regex: '[*＊]{4,}'\n        unless-line: '^注'\n        what: 占位符\n"),
+        ("r.txt", "标题\n一、存在的问题\n（一）对照材料****，没有结合实际。\n注：****为不公开的单位名称。\n二、原因剖析\n（一）理论学习不够。\n三、整改措施\n（一）2025年6月底前完成整改。\n"),
+    ]);
     let out = bin()
         .current_dir(dir.path())
         .args(["--format", "json", "--select", "stars", "r.txt"])

@@ -87,6 +87,16 @@ pub fn rules_fired(path: &Path, rule: &str) -> Vec<String> {
         .collect()
 }
 
+/// A temporary folder holding `files` (name, text): a project with its
+/// configuration, extra rule files and reports.
+pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 /// A report written to a fresh temporary folder (kept alive by the guard).
 pub fn temp_report(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
