@@ -76,7 +76,8 @@ fn root_child(c: u16) -> usize {
     u16_at(ROOT, 2 * c as usize).into()
 }
 
-/// The child of `node` on `c` (children are sorted by character).
+/// The child of `node` on `c` (children are sorted by character); the
+/// root's children are found through `ROOT`, not here.
 fn child(node: usize, c: u16) -> Option<usize> {
     if node > LEVEL_ONE {
         // Few children, ended by a mark.
@@ -122,12 +123,12 @@ fn two_deep(one: usize, a: u16, b: u16) -> usize {
     }
 }
 
-/// The end of the children of a node one character deep (or of the root).
+/// The end of the children of a node one character deep.
 fn level_one_end(node: usize) -> usize {
-    match node {
-        0 => LEVEL_ONE + 1,
-        LEVEL_ONE => LEVEL_TWO_END,
-        _ => first_child(node + 1),
+    if node == LEVEL_ONE {
+        LEVEL_TWO_END
+    } else {
+        first_child(node + 1)
     }
 }
 
