@@ -16,8 +16,25 @@ pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || s.chars().nth(n).is_none()
 }
 
+/// Do two spans of text overlap: does each start before the other ends?
+/// (Spans that only touch do not; an empty span inside another does.)
+pub(crate) fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spans_overlap_when_each_starts_before_the_other_ends() {
+        use super::overlaps;
+        assert!(overlaps(&(0..3), &(2..5)));
+        assert!(overlaps(&(2..5), &(0..3)));
+        assert!(overlaps(&(0..9), &(3..4)));
+        assert!(!overlaps(&(0..3), &(3..6)));
+        assert!(!overlaps(&(3..6), &(0..3)));
+        assert!(overlaps(&(2..2), &(0..5)));
+    }
+
     #[test]
     fn at_most_chars_counts_characters_not_bytes() {
         use super::at_most_chars;

@@ -159,10 +159,7 @@ impl Rule for Pattern {
                     let span = region.start + m.start()..region.start + m.end();
                     // Several patterns may see the same residue (20XX年 and XX):
                     // the earlier pattern reports it, once.
-                    if !found
-                        .iter()
-                        .any(|(s, _)| s.start < span.end && span.start < s.end)
-                    {
+                    if !found.iter().any(|(s, _)| crate::text::overlaps(s, &span)) {
                         found.push((span, &p.what));
                     }
                 }

@@ -9,7 +9,7 @@ use crate::diagnostic::{fill, Diagnostic};
 use crate::document::Document;
 use crate::segment::{dictionary_frequency, in_dictionary, one_apart, read_alike};
 use crate::settings::Invalid;
-use crate::text::is_han;
+use crate::text::{is_han, overlaps};
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::ops::Range;
@@ -186,29 +186,22 @@ impl Rule for Typo {
             // 有默/守成/规 holds 默守成规, 坚持/不/解释 does not hold 坚持不解.
             let anywhere =
                 |k: usize, span: &Range<usize>| self.anywhere[k] && !cuts_a_word(doc, span);
+            let report = |out: &mut Vec<Diagnostic>, span: Range<usize>, right: &str| {
+                let matched = &text[span.clone()];
+                out.push(
+                    self.meta
+                        .diagnostic(doc, span, &[("match", matched), ("right", right)]),
+                );
+            };
             let listed = find_words_where(&self.matcher, doc, region.clone(), anywhere);
             for (span, k) in &listed {
-                let matched = &text[span.clone()];
-                out.push(self.meta.diagnostic(
-                    doc,
-                    span.clone(),
-                    &[("match", matched), ("right", &self.rights[*k])],
-                ));
+                report(out, span.clone(), &self.rights[*k]);
             }
             if let Some(min) = self.idioms_from_frequency {
                 for (span, right) in misspelt_idioms(doc, region.clone(), min) {
-                    if listed
-                        .iter()
-                        .any(|(l, _)| l.start < span.end && span.start < l.end)
-                    {
-                        continue;
+                    if !listed.iter().any(|(l, _)| overlaps(l, &span)) {
+                        report(out, span, &right);
                     }
-                    let matched = &text[span.clone()];
-                    out.push(self.meta.diagnostic(
-                        doc,
-                        span,
-                        &[("match", matched), ("right", &right)],
-                    ));
                 }
             }
             let tokens: Vec<_> = doc

@@ -389,9 +389,7 @@ impl Rule for Formulation {
             }
             let mut found: Vec<Found> = Vec::new();
             let overlaps = |found: &[Found], r: &Range<usize>| {
-                found
-                    .iter()
-                    .any(|f| f.span.start < r.end && r.start < f.span.end)
+                found.iter().any(|f| crate::text::overlaps(&f.span, r))
             };
             for (i, list) in self.lists.iter().enumerate() {
                 let starts = std::mem::take(&mut member_starts[i]);

@@ -164,10 +164,7 @@ impl Garbles {
                 windows.extend(take_chars(text, m.start(), n).map(|r| (r, true)));
             }
             for (span, free) in windows {
-                if out
-                    .iter()
-                    .any(|(s, _)| s.start < span.end && span.start < s.end)
-                {
+                if out.iter().any(|(s, _)| crate::text::overlaps(s, &span)) {
                     break;
                 }
                 if self.is_garble(text, span.clone(), *owner, form, free) {
