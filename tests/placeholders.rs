@@ -55,6 +55,10 @@ fn template_residue_of_every_kind_is_found() {
             "（具体数据待核实）",
         ),
         ("（一）调研不深入（请补充）。", "（请补充）"),
+        (
+            "（一）对分管领域的风险排查不到位（根据实际情况修改）。",
+            "（根据实际情况修改）",
+        ),
     ];
     for (line, want) in cases {
         let got = placeholders(&[line]);

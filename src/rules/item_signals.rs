@@ -4,28 +4,29 @@
 //! `external-cause` (a cause item that blames circumstances, and names no
 //! subjective root) are two instances; their phrases are YAML parameters.
 //!
-//! Phrases are matched where their ends fall on token boundaries, so 未 does
-//! not fire inside 未来. A phrase may have gaps written `…`: `取得…成效`
-//! finds 取得明显成效 and 取得了一定的成效, the gap at most `max-gap`
-//! characters inside one clause. A leading or trailing `…` lets the word
-//! go on: `能够严格…` finds 能够严格遵守 (one token) and 能够严格执行.
+//! Phrases ([`super::phrases`]) are matched where their ends fall on token
+//! boundaries, so 未 does not fire inside 未来; they may have gaps (`取得…成效`)
+//! and alternatives (`(过于|太)热心`).
 //!
 //! A trigger right after a negation (`不是因为工作忙`, `不能以工作忙为借口`)
 //! does not count, nor does a counter inside a trigger (存在 inside
 //! 不存在…问题, 没有 inside 没有违规).
+//! With `outweigh`, that many different triggers stand beside any counter:
+//! an item listing three honours is praise even if it ends 但还有差距.
 //! The items judged: the deepest items of the part (for problems, also of
 //! parts headed by a topic such as 遵守政治纪律情况); a part without
 //! numbered items is judged paragraph by paragraph.
 
+use super::phrases::{Phrases, CLAUSE_END};
 use super::vague_item::{holds, section_items};
 use super::word_list::{find_on_boundaries, matcher};
-use super::{non_empty, Context, Meta, Rule};
+use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::outline::SectionKind;
 use crate::settings::{count_in, Invalid};
 use crate::text::is_space;
-use aho_corasick::{AhoCorasick, Input};
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -52,6 +53,10 @@ pub(crate) struct Params {
     /// Characters that may stand between a negation and its trigger.
     #[serde(default)]
     negation_reach: usize,
+    /// This many different triggers in one item stand whatever counter it
+    /// has: a record of achievements closed by 但…还不够 is still a record.
+    #[serde(default)]
+    outweigh: Option<usize>,
 }
 
 pub(crate) struct ItemSignals {
@@ -62,11 +67,15 @@ pub(crate) struct ItemSignals {
     always: Option<Phrases>,
     negations: Option<AhoCorasick>,
     negation_reach: usize,
+    outweigh: Option<usize>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
     count_in("max-gap", params.max_gap, 1, 100)?;
     count_in("negation-reach", params.negation_reach, 0, 20)?;
+    if let Some(n) = params.outweigh {
+        count_in("outweigh", n, 2, 20)?;
+    }
     let triggers = Phrases::new(&params.triggers, params.max_gap, "triggers")?;
     let counters = Phrases::new(&params.counters, params.max_gap, "counters")?;
     let always = if params.always.is_empty() {
@@ -93,176 +102,8 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         always,
         negations,
         negation_reach: params.negation_reach,
+        outweigh: params.outweigh,
     }))
-}
-
-/// Marks that end a clause: a gap, or the reach of a negation, never
-/// crosses them.
-const CLAUSE_END: &[char] = &[
-    '，', '。', '；', '！', '？', '：', ',', ';', '!', '?', ':', '\n', '\r',
-];
-
-/// One phrase: its pieces between gaps, and whether the word may go on
-/// before the first piece or after the last.
-struct Phrase {
-    pieces: Vec<String>,
-    open_start: bool,
-    open_end: bool,
-}
-
-/// A list of phrases, found together: an automaton over the first pieces
-/// finds where each phrase may start.
-struct Phrases {
-    phrases: Vec<Phrase>,
-    /// Pattern `k` of the automaton is the first piece of the phrases
-    /// `starts[k]`.
-    firsts: AhoCorasick,
-    starts: Vec<Vec<usize>>,
-    max_gap: usize,
-}
-
-impl Phrases {
-    fn new(list: &[String], max_gap: usize, field: &str) -> Result<Phrases, Invalid> {
-        non_empty(list, field)?;
-        let mut phrases = Vec::new();
-        let mut firsts: Vec<String> = Vec::new();
-        let mut starts: Vec<Vec<usize>> = Vec::new();
-        for (i, text) in list.iter().enumerate() {
-            let text = text.trim();
-            let mut pieces: Vec<String> = text
-                .split('…')
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
-            if pieces.is_empty() {
-                return Err(
-                    Invalid::in_field(field, format!("`{field}` 中的“{text}”没有文字")).at(i),
-                );
-            }
-            let first = pieces.remove(0);
-            let phrase = Phrase {
-                open_start: text.starts_with('…'),
-                open_end: text.ends_with('…'),
-                pieces: std::iter::once(first.clone()).chain(pieces).collect(),
-            };
-            match firsts.iter().position(|f| *f == first) {
-                Some(k) => starts[k].push(phrases.len()),
-                None => {
-                    firsts.push(first);
-                    starts.push(vec![phrases.len()]);
-                }
-            }
-            phrases.push(phrase);
-        }
-        let firsts = crate::rules::word_list::builder()
-            .build(&firsts)
-            .map_err(|e| Invalid::in_field(field, e.to_string()))?;
-        Ok(Phrases {
-            phrases,
-            firsts,
-            starts,
-            max_gap,
-        })
-    }
-
-    /// Every phrase found in `region`, none inside another found one.
-    fn find(&self, doc: &Document, region: Range<usize>) -> Vec<Range<usize>> {
-        let text = doc.text();
-        let mut found: Vec<Range<usize>> = Vec::new();
-        let input = Input::new(text).range(region.clone());
-        for m in self.firsts.find_overlapping_iter(input) {
-            for &p in &self.starts[m.pattern().as_usize()] {
-                let phrase = &self.phrases[p];
-                if !phrase.open_start && !at_boundary(doc, m.start()) {
-                    continue;
-                }
-                if let Some(end) = self.complete(doc, phrase, 1, m.end(), region.end) {
-                    // An open end or start takes in the rest of its word,
-                    // so the finding quotes 能够严格遵守, not 能够严格.
-                    let mut span = m.start()..end;
-                    if phrase.open_start {
-                        span.start = word_edge(doc, span.start, region.start, false);
-                    }
-                    if phrase.open_end {
-                        span.end = word_edge(doc, span.end, region.end, true);
-                    }
-                    found.push(span);
-                }
-            }
-        }
-        // Longest first at each start, then drop what lies inside another.
-        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        found.dedup();
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for r in found {
-            if !out.iter().any(|o| inside(&r, o)) {
-                out.push(r);
-            }
-        }
-        out
-    }
-
-    /// Where `phrase` ends if its pieces from `piece` on follow `at`
-    /// (within `limit`); the nearest fit first.
-    fn complete(
-        &self,
-        doc: &Document,
-        phrase: &Phrase,
-        piece: usize,
-        at: usize,
-        limit: usize,
-    ) -> Option<usize> {
-        let text = doc.text();
-        let Some(next) = phrase.pieces.get(piece) else {
-            return (phrase.open_end || at_boundary(doc, at)).then_some(at);
-        };
-        // Candidate starts: `at` itself, then each character of the gap.
-        // Only the phrase's two ends must fall on token boundaries: 得到…肯定
-        // finds 得到市委充分肯定, where 充分肯定 is one token.
-        let mut gap = 0;
-        let mut pos = at;
-        loop {
-            if text[pos..limit].starts_with(next.as_str()) {
-                if let Some(end) = self.complete(doc, phrase, piece + 1, pos + next.len(), limit) {
-                    return Some(end);
-                }
-            }
-            let c = text[pos..limit].chars().next()?;
-            if CLAUSE_END.contains(&c) || gap == self.max_gap {
-                return None;
-            }
-            gap += 1;
-            pos += c.len_utf8();
-        }
-    }
-}
-
-fn at_boundary(doc: &Document, pos: usize) -> bool {
-    doc.boundaries.contains(&(pos..pos))
-}
-
-/// The nearest token boundary from `pos` forward (or backward), not past
-/// `limit`.
-fn word_edge(doc: &Document, mut pos: usize, limit: usize, forward: bool) -> usize {
-    let text = doc.text();
-    while pos != limit && !at_boundary(doc, pos) {
-        let c = if forward {
-            text[pos..].chars().next()
-        } else {
-            text[..pos].chars().next_back()
-        };
-        let Some(c) = c else { break };
-        if forward {
-            pos += c.len_utf8();
-        } else {
-            pos -= c.len_utf8();
-        }
-    }
-    pos
-}
-
-fn inside(a: &Range<usize>, b: &Range<usize>) -> bool {
-    b.start <= a.start && a.end <= b.end && a != b
 }
 
 /// One unit the rule judges: an item, or a paragraph of a part that has no
@@ -329,6 +170,15 @@ impl ItemSignals {
         }
         if triggers.is_empty() {
             return None;
+        }
+        if let Some(n) = self.outweigh {
+            let text = doc.text();
+            let mut different: Vec<&str> = triggers.iter().map(|t| &text[t.clone()]).collect();
+            different.sort_unstable();
+            different.dedup();
+            if different.len() >= n {
+                return Some(triggers);
+            }
         }
         let cleared = self.counters.find(doc, unit.span.clone()).iter().any(|c| {
             !triggers
@@ -416,70 +266,6 @@ mod tests {
         serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
     }
 
-    /// The texts `phrases` finds in `text` (one paragraph).
-    fn found(phrases: &[&str], max_gap: usize, text: &str) -> Vec<String> {
-        let list: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
-        let p = Phrases::new(&list, max_gap, "triggers").unwrap();
-        let source = Source::new("t", text);
-        let doc = Document::build(0, &source, seg(), &keywords());
-        p.find(&doc, 0..doc.text().len())
-            .into_iter()
-            .map(|r| doc.text()[r].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn a_gap_stays_inside_its_clause_and_its_length() {
-        let p = ["取得…成效"];
-        assert_eq!(found(&p, 20, "工作取得了明显成效。"), ["取得了明显成效"]);
-        // No gap: 取得成效 is one token, and still found.
-        assert_eq!(found(&p, 20, "工作取得成效。"), ["取得成效"]);
-        // Across a comma: two clauses, no phrase.
-        assert!(found(&p, 20, "取得了进展，成效还要检验。").is_empty());
-        // Longer than the gap allows.
-        assert!(found(&p, 3, "取得了比较明显的成效。").is_empty());
-        assert_eq!(
-            found(&p, 6, "取得了比较明显的成效。"),
-            ["取得了比较明显的成效"]
-        );
-    }
-
-    #[test]
-    fn ends_fall_on_token_boundaries_unless_left_open() {
-        // 任务重要 is 任务/重要: 任务重 would end inside a word.
-        assert!(found(&["任务重"], 20, "这项任务重要。").is_empty());
-        assert_eq!(found(&["任务重"], 20, "工作任务重。"), ["任务重"]);
-        // 首都/能源: 都能 would start inside a word.
-        assert!(found(&["都能"], 20, "首都能源。").is_empty());
-        // 严格遵守 is one token: 能够严格 ends inside it, unless left open;
-        // the finding then quotes the whole word.
-        assert!(found(&["能够严格"], 20, "本人能够严格遵守党的纪律。").is_empty());
-        assert_eq!(
-            found(&["能够严格…"], 20, "本人能够严格遵守党的纪律。"),
-            ["能够严格遵守"]
-        );
-        // An open start takes in the word's beginning.
-        assert_eq!(found(&["…问题"], 20, "历史遗留问题多。"), ["遗留问题"]);
-    }
-
-    #[test]
-    fn a_phrase_inside_another_found_one_is_dropped() {
-        assert_eq!(
-            found(&["条件差", "基层条件差"], 20, "基层条件差，办公条件差。"),
-            ["基层条件差", "条件差"]
-        );
-    }
-
-    #[test]
-    fn a_phrase_of_gaps_only_is_refused() {
-        let list = vec!["取得…成效".to_string(), "……".to_string()];
-        let Err(e) = Phrases::new(&list, 20, "triggers") else {
-            panic!("an empty phrase must be refused");
-        };
-        assert_eq!(e.field, [Seg::Key("triggers".into()), Seg::Index(1)]);
-        assert!(Phrases::new(&[], 20, "counters").is_err());
-    }
-
     fn params(yaml: &str) -> Result<Box<dyn Rule>, Invalid> {
         let meta = Meta {
             id: "t".into(),
@@ -500,6 +286,11 @@ mod tests {
         };
         assert_eq!(e.field, [Seg::Key("max-gap".into())]);
         assert!(params(&format!("{base}max-gap: 20\nnegations: ['']")).is_err());
+        // One trigger cannot outweigh anything.
+        let Err(e) = params(&format!("{base}max-gap: 20\noutweigh: 1")) else {
+            panic!("outweigh 1 must be refused");
+        };
+        assert_eq!(e.field, [Seg::Key("outweigh".into())]);
         // Unknown fields are refused by serde.
         assert!(serde_yaml::from_str::<Params>(&format!("{base}max-gap: 20\nwords: [x]")).is_err());
     }
@@ -570,5 +361,25 @@ mod tests {
                 "取得明显成效".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn enough_different_triggers_outweigh_a_counter() {
+        let rule = |n: &str| {
+            format!("items: problems\ntriggers: [获评…优秀…, 挽回…损失, 被评为…先进…, 办结]\ncounters: [但…]\nmax-gap: 20\n{n}")
+        };
+        let text =
+            |s: &str| format!("标题\n一、存在的问题\n一是{s}\n二、整改措施\n一是每月学习1次。\n");
+        let record = text(
+            "全年挽回经济损失300万元，科室被评为全县先进集体，本人获评优秀党员，但与要求还有差距。",
+        );
+        // Without `outweigh` the closing 但… clears the item.
+        assert!(fired(&rule(""), &record).is_empty());
+        assert_eq!(fired(&rule("outweigh: 3"), &record).len(), 1);
+        // Two different triggers, or one said three times, are not enough.
+        let two = text("全年挽回经济损失300万元，科室被评为全县先进集体，但有差距。");
+        assert!(fired(&rule("outweigh: 3"), &two).is_empty());
+        let same = text("挽回损失，挽回损失，挽回损失，但还不够。");
+        assert!(fired(&rule("outweigh: 3"), &same).is_empty());
     }
 }

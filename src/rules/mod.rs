@@ -14,6 +14,7 @@ mod missing_section;
 mod numbering;
 mod orphan_measure;
 mod pattern;
+mod phrases;
 mod punctuation;
 mod section_order;
 mod typo;

@@ -1,0 +1,338 @@
+//! The phrase language of `item-signals`: words matched on token
+//! boundaries, with gaps. `取得…成效` finds 取得明显成效 and 取得了一定的
+//! 成效, the gap at most `max-gap` characters inside one clause; a leading
+//! or trailing `…` lets the word go on (`能够严格…` finds 能够严格遵守).
+//! `(甲|乙)` offers alternatives: `(过于|太)热心` is 过于热心 and 太热心, so
+//! a family of phrases is written once.
+
+use crate::document::Document;
+use crate::settings::Invalid;
+use aho_corasick::{AhoCorasick, Input};
+use std::ops::Range;
+
+/// Marks that end a clause: a gap, or the reach of a negation, never
+/// crosses them.
+pub(super) const CLAUSE_END: &[char] = &[
+    '，', '。', '；', '！', '？', '：', ',', ';', '!', '?', ':', '\n', '\r',
+];
+
+/// One phrase: its pieces between gaps, and whether the word may go on
+/// before the first piece or after the last.
+struct Phrase {
+    pieces: Vec<String>,
+    open_start: bool,
+    open_end: bool,
+}
+
+/// A list of phrases, found together: an automaton over the first pieces
+/// finds where each phrase may start.
+pub(super) struct Phrases {
+    phrases: Vec<Phrase>,
+    /// Pattern `k` of the automaton is the first piece of the phrases
+    /// `starts[k]`.
+    firsts: AhoCorasick,
+    starts: Vec<Vec<usize>>,
+    max_gap: usize,
+}
+
+impl Phrases {
+    pub(super) fn new(list: &[String], max_gap: usize, field: &str) -> Result<Phrases, Invalid> {
+        super::non_empty(list, field)?;
+        let mut phrases = Vec::new();
+        let mut firsts: Vec<String> = Vec::new();
+        let mut starts: Vec<Vec<usize>> = Vec::new();
+        let expanded = list.iter().enumerate().map(|(i, entry)| {
+            alternatives(entry.trim()).map_err(|why| {
+                Invalid::in_field(field, format!("`{field}` 中的“{entry}”{why}")).at(i)
+            })
+        });
+        let mut texts: Vec<(usize, String)> = Vec::new();
+        for (i, e) in expanded.enumerate() {
+            for text in e? {
+                if !texts.iter().any(|(_, t)| *t == text) {
+                    texts.push((i, text));
+                }
+            }
+        }
+        for (i, text) in &texts {
+            let (i, text) = (*i, text.as_str());
+            let mut pieces: Vec<String> = text
+                .split('…')
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            if pieces.is_empty() {
+                return Err(
+                    Invalid::in_field(field, format!("`{field}` 中的“{text}”没有文字")).at(i),
+                );
+            }
+            let first = pieces.remove(0);
+            let phrase = Phrase {
+                open_start: text.starts_with('…'),
+                open_end: text.ends_with('…'),
+                pieces: std::iter::once(first.clone()).chain(pieces).collect(),
+            };
+            match firsts.iter().position(|f| *f == first) {
+                Some(k) => starts[k].push(phrases.len()),
+                None => {
+                    firsts.push(first);
+                    starts.push(vec![phrases.len()]);
+                }
+            }
+            phrases.push(phrase);
+        }
+        let firsts = crate::rules::word_list::builder()
+            .build(&firsts)
+            .map_err(|e| Invalid::in_field(field, e.to_string()))?;
+        Ok(Phrases {
+            phrases,
+            firsts,
+            starts,
+            max_gap,
+        })
+    }
+
+    /// Every phrase found in `region`, none inside another found one.
+    pub(super) fn find(&self, doc: &Document, region: Range<usize>) -> Vec<Range<usize>> {
+        let text = doc.text();
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let input = Input::new(text).range(region.clone());
+        for m in self.firsts.find_overlapping_iter(input) {
+            for &p in &self.starts[m.pattern().as_usize()] {
+                let phrase = &self.phrases[p];
+                if !phrase.open_start && !at_boundary(doc, m.start()) {
+                    continue;
+                }
+                if let Some(end) = self.complete(doc, phrase, 1, m.end(), region.end) {
+                    // An open end or start takes in the rest of its word,
+                    // so the finding quotes 能够严格遵守, not 能够严格.
+                    let mut span = m.start()..end;
+                    if phrase.open_start {
+                        span.start = word_edge(doc, span.start, region.start, false);
+                    }
+                    if phrase.open_end {
+                        span.end = word_edge(doc, span.end, region.end, true);
+                    }
+                    found.push(span);
+                }
+            }
+        }
+        // Longest first at each start, then drop what lies inside another.
+        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        found.dedup();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for r in found {
+            if !out.iter().any(|o| inside(&r, o)) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// Where `phrase` ends if its pieces from `piece` on follow `at`
+    /// (within `limit`); the nearest fit first.
+    fn complete(
+        &self,
+        doc: &Document,
+        phrase: &Phrase,
+        piece: usize,
+        at: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        let text = doc.text();
+        let Some(next) = phrase.pieces.get(piece) else {
+            return (phrase.open_end || at_boundary(doc, at)).then_some(at);
+        };
+        // Candidate starts: `at` itself, then each character of the gap.
+        // Only the phrase's two ends must fall on token boundaries: 得到…肯定
+        // finds 得到市委充分肯定, where 充分肯定 is one token.
+        let mut gap = 0;
+        let mut pos = at;
+        loop {
+            if text[pos..limit].starts_with(next.as_str()) {
+                if let Some(end) = self.complete(doc, phrase, piece + 1, pos + next.len(), limit) {
+                    return Some(end);
+                }
+            }
+            let c = text[pos..limit].chars().next()?;
+            if CLAUSE_END.contains(&c) || gap == self.max_gap {
+                return None;
+            }
+            gap += 1;
+            pos += c.len_utf8();
+        }
+    }
+}
+
+/// The phrases an entry stands for: each `(甲|乙|丙)` group replaced by
+/// each of its alternatives in turn (groups do not nest).
+fn alternatives(entry: &str) -> Result<Vec<String>, &'static str> {
+    let mut out = vec![String::new()];
+    let mut rest = entry;
+    while let Some(open) = rest.find(['(', ')']) {
+        if rest[open..].starts_with(')') {
+            return Err("的括号不配对");
+        }
+        let close = rest[open..].find(')').ok_or("的括号不配对")? + open;
+        let group = &rest[open + 1..close];
+        if group.contains('(') {
+            return Err("的括号不能嵌套");
+        }
+        let options: Vec<&str> = group.split('|').collect();
+        if options.iter().any(|o| o.is_empty()) {
+            return Err("的括号中有空的选项");
+        }
+        let head = &rest[..open];
+        out = out
+            .iter()
+            .flat_map(|o| options.iter().map(move |x| format!("{o}{head}{x}")))
+            .collect();
+        rest = &rest[close + 1..];
+    }
+    for o in &mut out {
+        o.push_str(rest);
+    }
+    Ok(out)
+}
+
+fn at_boundary(doc: &Document, pos: usize) -> bool {
+    doc.boundaries.contains(&(pos..pos))
+}
+
+/// The nearest token boundary from `pos` forward (or backward), not past
+/// `limit`.
+fn word_edge(doc: &Document, mut pos: usize, limit: usize, forward: bool) -> usize {
+    let text = doc.text();
+    while pos != limit && !at_boundary(doc, pos) {
+        let c = if forward {
+            text[pos..].chars().next()
+        } else {
+            text[..pos].chars().next_back()
+        };
+        let Some(c) = c else { break };
+        if forward {
+            pos += c.len_utf8();
+        } else {
+            pos -= c.len_utf8();
+        }
+    }
+    pos
+}
+
+fn inside(a: &Range<usize>, b: &Range<usize>) -> bool {
+    b.start <= a.start && a.end <= b.end && a != b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::SectionKeywords;
+    use crate::segment::Segmenter;
+    use crate::settings::Seg;
+    use crate::source::Source;
+    use std::sync::OnceLock;
+
+    fn seg() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(|| Segmenter::new([]))
+    }
+
+    fn keywords() -> SectionKeywords {
+        serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
+    }
+
+    /// The texts `phrases` finds in `text` (one paragraph).
+    fn found(phrases: &[&str], max_gap: usize, text: &str) -> Vec<String> {
+        let list: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+        let p = Phrases::new(&list, max_gap, "triggers").unwrap();
+        let source = Source::new("t", text);
+        let doc = Document::build(0, &source, seg(), &keywords());
+        p.find(&doc, 0..doc.text().len())
+            .into_iter()
+            .map(|r| doc.text()[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_gap_stays_inside_its_clause_and_its_length() {
+        let p = ["取得…成效"];
+        assert_eq!(found(&p, 20, "工作取得了明显成效。"), ["取得了明显成效"]);
+        // No gap: 取得成效 is one token, and still found.
+        assert_eq!(found(&p, 20, "工作取得成效。"), ["取得成效"]);
+        // Across a comma: two clauses, no phrase.
+        assert!(found(&p, 20, "取得了进展，成效还要检验。").is_empty());
+        // Longer than the gap allows.
+        assert!(found(&p, 3, "取得了比较明显的成效。").is_empty());
+        assert_eq!(
+            found(&p, 6, "取得了比较明显的成效。"),
+            ["取得了比较明显的成效"]
+        );
+    }
+
+    #[test]
+    fn ends_fall_on_token_boundaries_unless_left_open() {
+        // 任务重要 is 任务/重要: 任务重 would end inside a word.
+        assert!(found(&["任务重"], 20, "这项任务重要。").is_empty());
+        assert_eq!(found(&["任务重"], 20, "工作任务重。"), ["任务重"]);
+        // 首都/能源: 都能 would start inside a word.
+        assert!(found(&["都能"], 20, "首都能源。").is_empty());
+        // 严格遵守 is one token: 能够严格 ends inside it, unless left open;
+        // the finding then quotes the whole word.
+        assert!(found(&["能够严格"], 20, "本人能够严格遵守党的纪律。").is_empty());
+        assert_eq!(
+            found(&["能够严格…"], 20, "本人能够严格遵守党的纪律。"),
+            ["能够严格遵守"]
+        );
+        // An open start takes in the word's beginning.
+        assert_eq!(found(&["…问题"], 20, "历史遗留问题多。"), ["遗留问题"]);
+    }
+
+    #[test]
+    fn a_phrase_inside_another_found_one_is_dropped() {
+        assert_eq!(
+            found(&["条件差", "基层条件差"], 20, "基层条件差，办公条件差。"),
+            ["基层条件差", "条件差"]
+        );
+    }
+
+    #[test]
+    fn a_phrase_of_gaps_only_is_refused() {
+        let list = vec!["取得…成效".to_string(), "……".to_string()];
+        let Err(e) = Phrases::new(&list, 20, "triggers") else {
+            panic!("an empty phrase must be refused");
+        };
+        assert_eq!(e.field, [Seg::Key("triggers".into()), Seg::Index(1)]);
+        assert!(Phrases::new(&[], 20, "counters").is_err());
+    }
+
+    #[test]
+    fn alternatives_expand_to_every_phrase_of_the_family() {
+        let p = ["(过于|太过|太)(热心|谦让)"];
+        assert_eq!(found(&p, 20, "对群众太过热心。"), ["太过热心"]);
+        assert_eq!(found(&p, 20, "为人过于谦让。"), ["过于谦让"]);
+        assert_eq!(found(&p, 20, "他太热心了。"), ["太热心"]);
+        assert!(found(&p, 20, "他很热心。").is_empty());
+        assert_eq!(
+            alternatives("甲(乙|丙)丁(戊|己)").unwrap(),
+            ["甲乙丁戊", "甲乙丁己", "甲丙丁戊", "甲丙丁己"]
+        );
+        assert_eq!(alternatives("没有括号").unwrap(), ["没有括号"]);
+    }
+
+    #[test]
+    fn a_broken_group_is_refused_naming_the_entry() {
+        for bad in [
+            "(过于|太热心",
+            "过于)热心",
+            "(过于||太)热心",
+            "((过于))热心",
+        ] {
+            let list = vec!["取得…成效".to_string(), bad.to_string()];
+            let Err(e) = Phrases::new(&list, 20, "always") else {
+                panic!("{bad} must be refused");
+            };
+            assert_eq!(e.field, [Seg::Key("always".into()), Seg::Index(1)], "{bad}");
+            assert!(e.to_string().contains(bad), "{e}");
+        }
+    }
+}
