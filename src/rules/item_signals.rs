@@ -57,6 +57,15 @@ pub(crate) struct Params {
     /// has: a record of achievements closed by 但…还不够 is still a record.
     #[serde(default)]
     outweigh: Option<usize>,
+    /// Words by which an item owns a shortfall of its own (学习不够, 意识
+    /// 淡化, 没有做到). When given, an item with neither a counter nor one of
+    /// these is reported, trigger or not: a cause that owns nothing lays the
+    /// blame elsewhere, in whatever words.
+    #[serde(default)]
+    owned: Vec<String>,
+    /// The message for such an item (`{id}` is the item).
+    #[serde(default)]
+    unowned_message: Option<String>,
 }
 
 pub(crate) struct ItemSignals {
@@ -68,6 +77,8 @@ pub(crate) struct ItemSignals {
     negations: Option<AhoCorasick>,
     negation_reach: usize,
     outweigh: Option<usize>,
+    /// With the message for an item that owns nothing.
+    owned: Option<(Phrases, String)>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -94,6 +105,25 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
                 .map_err(|e| Invalid::in_field("negations", e.to_string()))?,
         )
     };
+    let owned = match (params.owned.is_empty(), params.unowned_message) {
+        (true, None) => None,
+        (false, Some(message)) => Some((
+            Phrases::new(&params.owned, params.max_gap, "owned")?,
+            message,
+        )),
+        (true, Some(_)) => {
+            return Err(Invalid::in_field(
+                "unowned-message",
+                "有 `unowned-message` 却没有 `owned` 词语",
+            ))
+        }
+        (false, None) => {
+            return Err(Invalid::in_field(
+                "owned",
+                "给了 `owned` 词语，还要给 `unowned-message`",
+            ))
+        }
+    };
     Ok(Box::new(ItemSignals {
         meta,
         items: params.items,
@@ -103,6 +133,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         negations,
         negation_reach: params.negation_reach,
         outweigh: params.outweigh,
+        owned,
     }))
 }
 
@@ -188,6 +219,23 @@ impl ItemSignals {
         (!cleared).then_some(triggers)
     }
 
+    /// The finding for a unit that has no counter and owns no shortfall
+    /// (when `owned` is given), at its first clause.
+    fn unowned(&self, doc: &Document, unit: &Unit) -> Option<Diagnostic> {
+        let (owned, message) = self.owned.as_ref()?;
+        if !self.counters.find(doc, unit.span.clone()).is_empty()
+            || !owned.find(doc, unit.span.clone()).is_empty()
+        {
+            return None;
+        }
+        let text = &doc.text()[unit.span.clone()];
+        let end = text.find(CLAUSE_END).unwrap_or(text.len());
+        let span = unit.span.start..unit.span.start + end;
+        let mut d = self.meta.diagnostic(doc, span, &[("id", &unit.id)]);
+        d.message = crate::diagnostic::fill(message, &[("id", &unit.id)]);
+        Some(d)
+    }
+
     /// Whether a negation ends just before `at` (within the reach, in the
     /// same clause).
     fn negated(&self, doc: &Document, negations: &[Range<usize>], at: usize) -> bool {
@@ -220,10 +268,13 @@ impl Rule for ItemSignals {
                 always.retain(|t| !self.negated(doc, &found, t.start));
             }
             let triggers = if always.is_empty() {
-                let Some(t) = self.cleared_triggers(doc, &unit) else {
-                    continue;
-                };
-                t
+                match self.cleared_triggers(doc, &unit) {
+                    Some(t) => t,
+                    None => {
+                        out.extend(self.unowned(doc, &unit));
+                        continue;
+                    }
+                }
             } else {
                 always
             };
@@ -381,5 +432,47 @@ mod tests {
         assert!(fired(&rule("outweigh: 3"), &two).is_empty());
         let same = text("挽回损失，挽回损失，挽回损失，但还不够。");
         assert!(fired(&rule("outweigh: 3"), &same).is_empty());
+    }
+
+    #[test]
+    fn a_cause_that_owns_nothing_is_reported_at_its_first_clause() {
+        let rule = |extra: &str| {
+            format!("items: causes\ntriggers: [工作忙]\ncounters: […意识]\nmax-gap: 20\n{extra}")
+        };
+        let owned = "owned: [不够, 有所…]\nunowned-message: '{id}没有讲自身不足'\n";
+        let text =
+            |s: &str| format!("标题\n一、原因剖析\n一是{s}\n二、整改措施\n一是每月学习1次。\n");
+        let drought = text("今年夏季持续干旱，秋收又遇连阴雨，走访只好推迟。");
+        // No trigger: without `owned` nothing is said.
+        assert!(fired(&rule(""), &drought).is_empty());
+        assert_eq!(
+            fired(&rule(owned), &drought),
+            [(
+                "“一是今年夏季持续干旱，秋收又遇连阴雨，走访只好推…”没有讲自身不足".to_string(),
+                "一是今年夏季持续干旱".to_string()
+            )]
+        );
+        // A shortfall owned, or a counter, clears it.
+        assert!(fired(&rule(owned), &text("今年干旱，走访次数不够。")).is_empty());
+        assert!(fired(&rule(owned), &text("今年干旱，学习热情有所减退。")).is_empty());
+        assert!(fired(&rule(owned), &text("今年干旱，宗旨意识不牢。")).is_empty());
+        // A trigger without a counter is reported as before, once.
+        let busy = fired(&rule(owned), &text("工作忙，没时间。"));
+        assert_eq!(busy.len(), 1);
+        assert_eq!(busy[0].1, "工作忙");
+    }
+
+    #[test]
+    fn owned_words_and_their_message_come_together() {
+        let base = "items: causes\ntriggers: [工作忙]\ncounters: […意识]\nmax-gap: 20\n";
+        let Err(e) = params(&format!("{base}owned: [不够]")) else {
+            panic!("owned without a message must be refused");
+        };
+        assert_eq!(e.field, [Seg::Key("owned".into())]);
+        let Err(e) = params(&format!("{base}unowned-message: x")) else {
+            panic!("a message without owned words must be refused");
+        };
+        assert_eq!(e.field, [Seg::Key("unowned-message".into())]);
+        assert!(params(&format!("{base}owned: [不够]\nunowned-message: x")).is_ok());
     }
 }
