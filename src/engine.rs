@@ -13,6 +13,7 @@ use crate::segment::Segmenter;
 use crate::source::{Limits, LoadError, Origin, Problem, Source};
 use crate::view::View;
 use rayon::prelude::*;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -226,8 +227,13 @@ impl Engine {
     }
 
     fn prints(&self, f: &Fingerprinter, doc: &Document) -> Prints {
-        let skip = crossdoc::skip_ranges(doc, f.short_line(), self.config.copying.skip_opening);
-        f.prints(doc.text(), skip)
+        f.prints(doc.text(), self.skip(doc))
+    }
+
+    /// What of `doc` copy detection leaves out (its title, its opening).
+    fn skip(&self, doc: &Document) -> Vec<Range<usize>> {
+        let copying = &self.config.copying;
+        crossdoc::skip_ranges(doc, crossdoc::short_line(copying), copying.skip_opening)
     }
 
     /// The author and year of a document.
@@ -299,8 +305,12 @@ impl Engine {
         archive: Option<(&Archive, Option<i32>)>,
     ) -> Result<Outcome, ArchiveError> {
         let archived = archive.filter(|_| !self.archive.is_empty());
-        let fingerprinter =
-            (!self.cross.is_empty() || archived.is_some()).then(|| self.fingerprinter());
+        // The fingerprinter (an automaton of the stock phrases, a sizeable
+        // share of a one-report run) is built beside the documents, and the
+        // prints taken from their views once it is ready; the archive's
+        // digests need them per document, so then it is built first.
+        let first = archived.map(|_| self.fingerprinter());
+        let later = first.is_none() && !self.cross.is_empty();
         let digester = archived.map(|_| archive::Digester::new(&self.config.links.stopwords));
         // The connection stays on this thread: the tasks get the year only.
         let year = archived.and_then(|a| a.1);
@@ -310,61 +320,67 @@ impl Engine {
         // the file at the end.
         type Checked<'s> = (
             Vec<Diagnostic>,
-            Prints,
+            (Prints, Option<Vec<Range<usize>>>),
             View<'s>,
             Option<Structure>,
             Identity,
             Option<archive::Digest>,
         );
-        let results: Vec<Result<Checked, LoadError>> = sources
-            .par_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let doc = self.document(i, s);
-                    let (diagnostics, structure) = if i < checked {
-                        let (d, links) = self.check_document(&doc);
-                        tick();
-                        let structure =
-                            self.structures.then(|| structure::of(&doc, links.as_ref()));
-                        (d, structure)
-                    } else {
-                        (Vec::new(), None)
-                    };
-                    let prints = fingerprinter
-                        .as_ref()
-                        .map(|f| self.prints(f, &doc))
-                        .unwrap_or_default();
-                    let mut identity = if i < checked {
-                        self.identify(&doc)
-                    } else {
-                        Identity::default()
-                    };
-                    let digest = match &digester {
-                        Some(dg) if i < checked => {
-                            identity.year = year.or(identity.year);
-                            let followup = self.archive.followup.as_ref();
-                            Some(dg.digest(&doc, identity.clone(), &prints, followup))
-                        }
-                        _ => None,
-                    };
-                    (diagnostics, prints, doc.view, structure, identity, digest)
-                }))
-                .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
-            })
-            .collect();
+        let documents = || -> Vec<Result<Checked, LoadError>> {
+            sources
+                .par_iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let doc = self.document(i, s);
+                        let (diagnostics, structure) = if i < checked {
+                            let (d, links) = self.check_document(&doc);
+                            tick();
+                            let structure =
+                                self.structures.then(|| structure::of(&doc, links.as_ref()));
+                            (d, structure)
+                        } else {
+                            (Vec::new(), None)
+                        };
+                        let prints = match &first {
+                            Some(f) => (self.prints(f, &doc), None),
+                            None => (Prints::default(), later.then(|| self.skip(&doc))),
+                        };
+                        let mut identity = if i < checked {
+                            self.identify(&doc)
+                        } else {
+                            Identity::default()
+                        };
+                        let digest = match &digester {
+                            Some(dg) if i < checked => {
+                                identity.year = year.or(identity.year);
+                                let followup = self.archive.followup.as_ref();
+                                Some(dg.digest(&doc, identity.clone(), &prints.0, followup))
+                            }
+                            _ => None,
+                        };
+                        (diagnostics, prints, doc.view, structure, identity, digest)
+                    }))
+                    .map_err(|_| LoadError::new(s.name.clone(), Problem::Internal))
+                })
+                .collect()
+        };
+        let (built, results) = rayon::join(|| later.then(|| self.fingerprinter()), documents);
+        let fingerprinter = first.or(built);
         let mut diagnostics = Vec::new();
         let mut errors = Vec::new();
         let mut prints = Vec::with_capacity(sources.len());
+        let mut skips = Vec::with_capacity(sources.len());
         let mut views = Vec::with_capacity(sources.len());
         let mut structures = Vec::new();
         let mut identities = Vec::with_capacity(checked);
         let mut digests = Vec::new();
         for (i, (r, s)) in results.into_iter().zip(sources).enumerate() {
             match r {
-                Ok((d, p, v, st, id, digest)) => {
+                Ok((d, (p, skip), v, st, id, digest)) => {
                     diagnostics.extend(d);
                     prints.push(p);
+                    skips.push(skip);
                     views.push(v);
                     structures.push(st);
                     digests.extend(digest);
@@ -375,6 +391,7 @@ impl Engine {
                 Err(e) => {
                     errors.push(e);
                     prints.push(Prints::default());
+                    skips.push(None);
                     views.push(View::identity(&s.text));
                     structures.push(None);
                     if i < checked {
@@ -382,6 +399,16 @@ impl Engine {
                     }
                 }
             }
+        }
+        if let Some(f) = fingerprinter.as_ref().filter(|_| later) {
+            prints = views
+                .par_iter()
+                .zip(skips)
+                .map(|(v, skip)| {
+                    skip.map(|skip| f.prints(v.text(), skip))
+                        .unwrap_or_default()
+                })
+                .collect();
         }
         structures.truncate(checked);
         if !self.structures {

@@ -156,7 +156,7 @@ fn encode(chars: &[u32], out: &mut Vec<u8>) {
 
 impl Fingerprinter {
     pub(crate) fn new(spec: &CopySpec, stock: &[String]) -> Fingerprinter {
-        let k = spec.noise.max(1);
+        let k = noise(spec);
         let mut buf = Vec::new();
         let phrases: Vec<Vec<u8>> = spec
             .stock
@@ -174,7 +174,7 @@ impl Fingerprinter {
             .filter(|_| !phrases.is_empty());
         Fingerprinter {
             k,
-            t: spec.guarantee.max(k),
+            t: short_line(spec),
             stock,
         }
     }
@@ -201,11 +201,17 @@ impl Fingerprinter {
             skip,
         }
     }
+}
 
-    /// Lines shorter than this are headings, not prose.
-    pub(crate) fn short_line(&self) -> usize {
-        self.t
-    }
+/// Runs shorter than this are noise (the winnowing `k`).
+fn noise(spec: &CopySpec) -> usize {
+    spec.noise.max(1)
+}
+
+/// Lines shorter than this are headings, not prose (the winnowing
+/// guarantee `t`): known before the fingerprinter is built.
+pub(crate) fn short_line(spec: &CopySpec) -> usize {
+    spec.guarantee.max(noise(spec))
 }
 
 /// What of a document is not compared: its title; when it has parts and

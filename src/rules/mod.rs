@@ -169,10 +169,18 @@ pub(crate) fn item_name(text: &str, label: Range<usize>) -> String {
 
 /// Runs all rules on one document.
 pub(crate) fn check(cx: &Context, rules: &[Box<dyn Rule>]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in rules {
-        rule.check(cx, &mut out);
-    }
+    // Side by side: a single report then uses every core; with many, rayon
+    // keeps the extra tasks on the thread that made them. In rule order.
+    use rayon::prelude::*;
+    let found: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut out = Vec::new();
+            rule.check(cx, &mut out);
+            out
+        })
+        .collect();
+    let mut out = found.concat();
     absorb(&mut out);
     out
 }
