@@ -84,7 +84,9 @@ impl Segmenter {
             .par_iter()
             .fold(embedded::Found::new, |found, text| found.scan(text))
             .reduce(embedded::Found::new, embedded::Found::merge);
-        Segmenter::with_domain(found.into_jieba(), extra)
+        let jieba = found.into_jieba();
+        embedded::release();
+        Segmenter::with_domain(jieba, extra)
     }
 
     fn with_domain<'a>(mut jieba: Jieba, extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
