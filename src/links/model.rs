@@ -133,7 +133,7 @@ impl LinkModel {
         }
         let groups = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| Invalid::in_field("synonyms", e.to_string()))?;
         let (idf, default_idf) = parse_idf(IDF_TABLE);
