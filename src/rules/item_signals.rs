@@ -302,20 +302,9 @@ impl Rule for ItemSignals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outline::SectionKeywords;
-    use crate::segment::Segmenter;
+    use crate::rules::testing::{keywords, seg};
     use crate::settings::Seg;
     use crate::source::Source;
-    use std::sync::OnceLock;
-
-    fn seg() -> &'static Segmenter {
-        static SEG: OnceLock<Segmenter> = OnceLock::new();
-        SEG.get_or_init(|| Segmenter::new([]))
-    }
-
-    fn keywords() -> SectionKeywords {
-        serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
-    }
 
     fn params(yaml: &str) -> Result<Box<dyn Rule>, Invalid> {
         let meta = Meta {

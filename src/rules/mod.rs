@@ -320,3 +320,21 @@ mod tests {
         assert!(e.to_string().contains("max-exclaim"), "{e}");
     }
 }
+
+/// What the rules' unit tests share: one segmenter (the full dictionary,
+/// built once) and the embedded outline keywords.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::outline::SectionKeywords;
+    use crate::segment::Segmenter;
+    use std::sync::OnceLock;
+
+    pub(crate) fn seg() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(|| Segmenter::new([]))
+    }
+
+    pub(crate) fn keywords() -> SectionKeywords {
+        serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
+    }
+}

@@ -226,20 +226,9 @@ fn inside(a: &Range<usize>, b: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outline::SectionKeywords;
-    use crate::segment::Segmenter;
+    use crate::rules::testing::{keywords, seg};
     use crate::settings::Seg;
     use crate::source::Source;
-    use std::sync::OnceLock;
-
-    fn seg() -> &'static Segmenter {
-        static SEG: OnceLock<Segmenter> = OnceLock::new();
-        SEG.get_or_init(|| Segmenter::new([]))
-    }
-
-    fn keywords() -> SectionKeywords {
-        serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
-    }
 
     /// The texts `phrases` finds in `text` (one paragraph).
     fn found(phrases: &[&str], max_gap: usize, text: &str) -> Vec<String> {
