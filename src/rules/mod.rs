@@ -21,6 +21,9 @@ mod unaddressed;
 mod vague_item;
 pub(crate) mod word_list;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use crate::diagnostic::{fill, Diagnostic, Severity};
 use crate::document::Document;
 use crate::links::Links;
