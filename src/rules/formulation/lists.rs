@@ -678,4 +678,114 @@ mod tests {
     fn suffix_of_members() {
         assert_eq!(common_suffix(&four().members), "意识");
     }
+
+    #[test]
+    fn the_common_suffix_is_the_longest_ending_all_members_share() {
+        let suffix =
+            |ms: &[&str]| common_suffix(&ms.iter().map(|m| m.to_string()).collect::<Vec<_>>());
+        assert_eq!(suffix(&["政治意识", "大局意识", "核心意识"]), "意识");
+        assert_eq!(suffix(&["道路自信", "理论自信"]), "自信");
+        assert_eq!(
+            suffix(&["形式主义", "官僚主义", "享乐主义", "奢靡之风"]),
+            ""
+        );
+        // A member that is the whole ending, on either side.
+        assert_eq!(suffix(&["意识", "政治意识"]), "意识");
+        assert_eq!(suffix(&["政治意识", "识"]), "识");
+        assert_eq!(suffix(&["四风", "四风"]), "四风");
+    }
+
+    #[test]
+    fn characters_before_and_after_a_place_are_counted_in_characters() {
+        let t = "四个意识即政治";
+        let at = t.find('即').unwrap();
+        assert_eq!(chars_before(t, at, 0), "");
+        assert_eq!(chars_before(t, at, 1), "识");
+        assert_eq!(chars_before(t, at, 4), "四个意识");
+        assert_eq!(chars_before(t, at, 9), "四个意识");
+        assert_eq!(chars_after(t, at, 0), "");
+        assert_eq!(chars_after(t, at, 2), "即政");
+        assert_eq!(chars_after(t, at, 9), "即政治");
+    }
+
+    /// Which enumerations are judged: all members; the name right before
+    /// (3 characters between at most) or after (2); all but one of a long
+    /// ordered list of four or more; never a part on purpose (特别是…,
+    /// …等) or a single member.
+    #[test]
+    fn an_enumeration_is_judged_when_whole_named_or_all_but_one_of_a_long_list() {
+        let l = four();
+        // The enumeration is the text from 政治 to the last 意识 before the
+        // end or the words after it (等, 方面, …).
+        let judged = |l: &List, text: &str, found: &[usize]| {
+            let start = text.find("政治").unwrap();
+            let members = ["政治意识", "大局意识", "核心意识", "看齐意识"];
+            let end = members[..found.iter().max().unwrap() + 1]
+                .iter()
+                .filter_map(|m| text.find(m).map(|i| i + m.len()))
+                .max()
+                .unwrap();
+            l.judged(text, &(start..end), found)
+        };
+        let two = "政治意识、大局意识";
+        assert!(judged(
+            &l,
+            "要有政治意识、大局意识、核心意识、看齐意识。",
+            &[0, 1, 2, 3]
+        ));
+        assert!(!judged(&l, two, &[0, 1]));
+        assert!(!judged(&l, two, &[0, 0]));
+        assert!(judged(&l, "政治意识、大局意识、核心意识", &[0, 1, 2]));
+        // Named before: up to three characters between.
+        assert!(judged(&l, "四个意识就是说政治意识、大局意识", &[0, 1]));
+        assert!(!judged(&l, "四个意识就是说的政治意识、大局意识", &[0, 1]));
+        // Named after: up to two characters between.
+        assert!(judged(&l, "政治意识、大局意识这些四个意识", &[0, 1]));
+        assert!(!judged(&l, "政治意识、大局意识等这些四个意识", &[0, 1]));
+        assert!(!judged(&l, "政治意识、大局意识属于的四个意识", &[0, 1]));
+        // A part on purpose, however named.
+        assert!(!judged(
+            &l,
+            "四个意识特别是政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        assert!(!judged(
+            &l,
+            "政治意识、大局意识、核心意识、看齐意识方面",
+            &[0, 1, 2, 3]
+        ));
+        // Unordered lists need the name or all members.
+        let mut unordered = four();
+        unordered.ordered = false;
+        assert!(!judged(
+            &unordered,
+            "政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        // A list of common words must be named nearby (12 before, 4 after).
+        let mut named_only = four();
+        named_only.named_only = true;
+        assert!(!judged(
+            &named_only,
+            "政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        assert!(judged(
+            &named_only,
+            "四个意识中大家常说的是政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        assert!(judged(
+            &named_only,
+            "政治意识、大局意识、核心意识和其他四个意识",
+            &[0, 1, 2]
+        ));
+        // Short members (three characters at most) are too common.
+        let short = list("四学", &["学党史", "学思想", "学理论", "学党章"]);
+        let text = "学党史、学思想、学理论";
+        assert!(!short.judged(text, &(0..text.len()), &[0, 1, 2]));
+        // Three members of a list of three: all, judged; two of three: no.
+        let three = list("三个意识", &["政治意识", "大局意识", "核心意识"]);
+        assert!(!judged(&three, two, &[0, 1]));
+    }
 }
