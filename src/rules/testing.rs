@@ -4,6 +4,7 @@
 use super::{Context, Meta, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::links::Links;
 use crate::outline::{SectionKeywords, SectionKind};
 use crate::segment::Segmenter;
 use crate::source::Source;
@@ -38,21 +39,23 @@ pub(crate) struct Seen {
     pub(crate) labels: Vec<(String, String)>,
     pub(crate) fixed: Option<String>,
     pub(crate) places: usize,
+    pub(crate) notes: Vec<String>,
 }
 
 /// The findings of `rule` on `text`, in the order the rule gave them.
 pub(crate) fn run(rule: &dyn Rule, text: &str) -> Vec<Seen> {
+    run_linked(rule, text, None)
+}
+
+/// As [`run`], with the document's links given (spans into `text`, which
+/// the view leaves as it is when every line is a paragraph).
+pub(crate) fn run_linked(rule: &dyn Rule, text: &str, links: Option<&Links>) -> Vec<Seen> {
     let source = Source::new("t", text);
     let keywords = keywords();
     let doc = Document::build(0, &source, segmenter(), &keywords);
+    assert_eq!(doc.text(), text, "the view changed the text");
     let mut out: Vec<Diagnostic> = Vec::new();
-    rule.check(
-        &Context {
-            doc: &doc,
-            links: None,
-        },
-        &mut out,
-    );
+    rule.check(&Context { doc: &doc, links }, &mut out);
     let t = doc.text();
     out.into_iter()
         .map(|d| {
@@ -75,6 +78,7 @@ pub(crate) fn run(rule: &dyn Rule, text: &str) -> Vec<Seen> {
                     .collect(),
                 fixed,
                 places: d.places,
+                notes: d.notes,
             }
         })
         .collect()
