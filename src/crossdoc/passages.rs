@@ -476,4 +476,214 @@ mod tests {
         extend(&mut r, &t, &t, false);
         assert_eq!(r.ra, first..first + 2 * n);
     }
+
+    /// Forward: `da` and `db` characters of each side's own, then `resume`
+    /// shared characters, then each side's own again; the mismatch at 0.
+    fn after_change(da: usize, db: usize, resume: usize) -> (Vec<u16>, Vec<u16>) {
+        let own = |base: u16, n: usize| (0..n as u16).map(move |c| base + c);
+        let shared: Vec<u16> = own(5000, resume).collect();
+        let a: Vec<u16> = own(1000, da)
+            .chain(shared.clone())
+            .chain(own(3000, 50))
+            .collect();
+        let b: Vec<u16> = own(2000, db).chain(shared).chain(own(4000, 50)).collect();
+        (a, b)
+    }
+
+    fn forward(a: &[u16], b: &[u16]) -> Option<(usize, usize)> {
+        let same = |i: usize, j: usize| a[i] == b[j] && !is_sentinel(a[i]);
+        bridge_forward(a, b, 0, 0, &same)
+    }
+
+    /// A bridge forward reaches a match of RESUME characters at most
+    /// BRIDGE characters on, the sides shifted by SHIFT at most, and
+    /// returns the match's end.
+    #[test]
+    fn bridging_forward_stops_at_its_limits() {
+        let at = |da: usize, db: usize, resume: usize| {
+            let (a, b) = after_change(da, db, resume);
+            forward(&a, &b)
+        };
+        assert_eq!(
+            at(BRIDGE, BRIDGE, RESUME),
+            Some((BRIDGE + RESUME, BRIDGE + RESUME))
+        );
+        assert_eq!(at(BRIDGE + 1, BRIDGE + 1, RESUME), None);
+        assert_eq!(
+            at(10, 10 + SHIFT, RESUME),
+            Some((10 + RESUME, 10 + SHIFT + RESUME))
+        );
+        assert_eq!(at(10, 10 + SHIFT + 1, RESUME), None);
+        assert_eq!(
+            at(10, 10 - SHIFT, RESUME),
+            Some((10 + RESUME, 10 - SHIFT + RESUME))
+        );
+        assert_eq!(at(10, 10 - SHIFT - 1, RESUME), None);
+        assert_eq!(at(3, 0, RESUME), Some((3 + RESUME, RESUME)));
+        assert_eq!(at(0, 3, RESUME), Some((RESUME, 3 + RESUME)));
+        // Fewer than RESUME characters match: no bridge.
+        assert_eq!(at(3, 3, RESUME - 1), None);
+        // Matching at the mismatch itself is no bridge.
+        let (a, b) = after_change(0, 0, RESUME);
+        assert_eq!(forward(&a, &b), None);
+    }
+
+    /// The first break on either side bounds the match: a break right
+    /// after it lets it through, one inside it does not; so does the end of
+    /// the text.
+    #[test]
+    fn bridging_forward_stops_at_a_break() {
+        for side in [0, 1] {
+            let (mut a, mut b) = after_change(4, 4, RESUME);
+            let t = if side == 0 { &mut a } else { &mut b };
+            t[4 + RESUME] = BREAK;
+            assert_eq!(forward(&a, &b), Some((4 + RESUME, 4 + RESUME)), "{side}");
+            let (mut a, mut b) = after_change(4, 4, RESUME);
+            let t = if side == 0 { &mut a } else { &mut b };
+            t[4 + RESUME - 1] = BREAK;
+            assert_eq!(forward(&a, &b), None, "{side}");
+        }
+        let (mut a, mut b) = after_change(4, 4, RESUME);
+        a.truncate(4 + RESUME);
+        b.truncate(4 + RESUME);
+        assert_eq!(forward(&a, &b), Some((4 + RESUME, 4 + RESUME)));
+        a.truncate(4 + RESUME - 1);
+        assert_eq!(forward(&a, &b), None);
+    }
+
+    /// The mirror: `resume` shared characters, then `da` and `db` of each
+    /// side's own before the run's start at the end of each text.
+    fn before_change(head: usize, da: usize, db: usize, resume: usize) -> (Vec<u16>, Vec<u16>) {
+        let own = |base: u16, n: usize| (0..n as u16).map(move |c| base + c);
+        let shared: Vec<u16> = own(5000, resume).collect();
+        let a: Vec<u16> = own(3000, head)
+            .chain(shared.clone())
+            .chain(own(1000, da))
+            .collect();
+        let b: Vec<u16> = own(4000, head).chain(shared).chain(own(2000, db)).collect();
+        (a, b)
+    }
+
+    fn back(a: &[u16], b: &[u16]) -> Option<(usize, usize)> {
+        let same = |i: usize, j: usize| a[i] == b[j] && !is_sentinel(a[i]);
+        bridge_back(a, b, a.len(), b.len(), &same)
+    }
+
+    #[test]
+    fn bridging_back_stops_at_its_limits() {
+        let at = |da: usize, db: usize, resume: usize| {
+            let (a, b) = before_change(20, da, db, resume);
+            back(&a, &b)
+        };
+        assert_eq!(at(BRIDGE, BRIDGE, RESUME), Some((20, 20)));
+        assert_eq!(at(BRIDGE + 1, BRIDGE + 1, RESUME), None);
+        assert_eq!(at(10, 10 + SHIFT, RESUME), Some((20, 20)));
+        assert_eq!(at(10, 10 + SHIFT + 1, RESUME), None);
+        assert_eq!(at(10, 10 - SHIFT, RESUME), Some((20, 20)));
+        assert_eq!(at(10, 10 - SHIFT - 1, RESUME), None);
+        assert_eq!(at(3, 3, RESUME - 1), None);
+        assert_eq!(at(0, 0, RESUME), None);
+        // The match may start the text; a break right before it lets it
+        // through, one inside it does not.
+        let (a, b) = before_change(0, 4, 4, RESUME);
+        assert_eq!(back(&a, &b), Some((0, 0)));
+        for side in [0, 1] {
+            let (mut a, mut b) = before_change(20, 4, 4, RESUME);
+            let t = if side == 0 { &mut a } else { &mut b };
+            t[19] = BREAK;
+            assert_eq!(back(&a, &b), Some((20, 20)), "{side}");
+            let (mut a, mut b) = before_change(20, 4, 4, RESUME);
+            let t = if side == 0 { &mut a } else { &mut b };
+            t[20] = BREAK;
+            assert_eq!(back(&a, &b), None, "{side}");
+        }
+    }
+
+    fn run(a: u32, b: u32, ra: Range<usize>, rb: Range<usize>) -> Run {
+        Run { a, b, ra, rb }
+    }
+
+    fn shown(runs: &[Run]) -> Vec<(u32, u32, Range<usize>, Range<usize>)> {
+        runs.iter()
+            .map(|r| (r.a, r.b, r.ra.clone(), r.rb.clone()))
+            .collect()
+    }
+
+    /// Runs of a pair that overlap or touch on both sides are one; empty
+    /// runs are dropped; other pairs are kept apart.
+    #[test]
+    fn runs_overlapping_or_touching_on_both_sides_merge() {
+        let got = merge(vec![
+            run(0, 1, 10..20, 30..40),
+            run(0, 1, 0..0, 5..9),
+            run(0, 1, 20..25, 40..45),
+            run(0, 1, 26..30, 46..50),
+            run(0, 2, 26..30, 46..50),
+        ]);
+        assert_eq!(
+            shown(&got),
+            [
+                (0, 1, 10..25, 30..45),
+                (0, 1, 26..30, 46..50),
+                (0, 2, 26..30, 46..50)
+            ]
+        );
+        // Overlapping on a, far apart on b: apart.
+        let got = merge(vec![run(0, 1, 10..20, 30..40), run(0, 1, 15..18, 60..70)]);
+        assert_eq!(got.len(), 2);
+        // Overlapping on b with an earlier start there: b's start moves back.
+        let got = merge(vec![run(0, 1, 10..20, 30..40), run(0, 1, 12..22, 28..35)]);
+        assert_eq!(shown(&got), [(0, 1, 10..22, 28..40)]);
+        // On a but ending before b's run starts: apart.
+        let got = merge(vec![run(0, 1, 10..20, 30..40), run(0, 1, 12..22, 20..29)]);
+        assert_eq!(got.len(), 2);
+    }
+
+    fn hits(places: &[(u32, u32)]) -> Vec<Hit> {
+        places
+            .iter()
+            .map(|&(pos_a, pos_b)| Hit {
+                a: 0,
+                b: 1,
+                pos_a,
+                pos_b,
+            })
+            .collect()
+    }
+
+    /// Seeds join a run when they come within `gap` of its end on a
+    /// diagonal within `gap` of its own; a run spans its seeds' k-grams.
+    #[test]
+    fn seeds_join_a_run_within_the_gap_on_a_near_diagonal() {
+        let (k, gap) = (5, 3);
+        let joined = |places: &[(u32, u32)]| {
+            let mut runs = Vec::new();
+            join_seeds(&hits(places), k, gap, &mut runs);
+            shown(&runs)
+        };
+        assert_eq!(
+            joined(&[(10, 40), (12, 42), (16, 46)]),
+            [(0, 1, 10..21, 40..51)]
+        );
+        // 3 past the run's end (15 + 3 = 18): joined; 4 past: a new run.
+        assert_eq!(joined(&[(10, 40), (18, 48)]), [(0, 1, 10..23, 40..53)]);
+        assert_eq!(joined(&[(10, 40), (19, 49)]).len(), 2);
+        // The diagonal moved by 3: joined (b's side grows); by 4: apart.
+        assert_eq!(joined(&[(10, 40), (12, 45)]), [(0, 1, 10..17, 40..50)]);
+        assert_eq!(joined(&[(10, 40), (12, 46)]).len(), 2);
+        assert_eq!(joined(&[(10, 40), (12, 39)]), [(0, 1, 10..17, 39..45)]);
+        assert_eq!(joined(&[(10, 40), (12, 38)]).len(), 2);
+        // A run left behind is closed, the next seed on its diagonal starts
+        // a new one.
+        assert_eq!(joined(&[(10, 40), (30, 60), (32, 62)]).len(), 2);
+    }
+
+    #[test]
+    fn only_non_break_characters_are_counted() {
+        assert_eq!(counted(&[1, BREAK, 2, BREAK]), 2);
+        assert!(contains(&(0..10), &(0..10)));
+        assert!(contains(&(0..10), &(3..4)));
+        assert!(!contains(&(0..10), &(3..11)));
+        assert!(!contains(&(1..10), &(0..4)));
+    }
 }
