@@ -254,10 +254,16 @@ mod tests {
         let shown_with = |skip: &[Range<usize>]| shown(&Normalized::build(text, skip));
         assert_eq!(shown_with(&[0..6, 6..12]), "|五六七八");
         assert_eq!(shown_with(&[0..6, 9..12]), "|三|五六七八");
-        assert_eq!(shown_with(&[3..6]), "一|三四五六七八");
+        assert_eq!(shown_with(std::slice::from_ref(&(3..6))), "一|三四五六七八");
         assert_eq!(shown(&Normalized::build("一\r\n二", &[])), "一||二");
         // A skipped range that ends at a break: the break is its own.
-        assert_eq!(shown(&Normalized::build("一二\n三", &[0..6])), "||三");
+        assert_eq!(
+            shown(&Normalized::build(
+                "一二\n三",
+                std::slice::from_ref(&(0..6))
+            )),
+            "||三"
+        );
     }
 
     /// Normalised indices count the sentinels, so a range after a skipped
@@ -266,9 +272,9 @@ mod tests {
     fn byte_ranges_map_indices_after_sentinels_back_to_bytes() {
         let text = "标题\n正文一二，三";
         // "|" (title) "|" (break) 正 文 一 二 三
-        let n = Normalized::build(text, &[0..6]);
+        let n = Normalized::build(text, std::slice::from_ref(&(0..6)));
         assert_eq!(shown(&n), "||正文一二三");
-        let spans = byte_ranges(text, &[0..6], &[2..4, 4..7, 3..4]);
+        let spans = byte_ranges(text, std::slice::from_ref(&(0..6)), &[2..4, 4..7, 3..4]);
         let got: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(got, ["正文", "一二，三", "文"]);
     }
@@ -289,7 +295,10 @@ mod tests {
             ]
         );
         assert_ne!(got[3], got[4]);
-        assert_eq!(compact("一二", &[0..3]), [BREAK, '二' as u16]);
+        assert_eq!(
+            compact("一二", std::slice::from_ref(&(0..3))),
+            [BREAK, '二' as u16]
+        );
     }
 
     /// Masking marks characters, not sentinels, and keeps their value

@@ -370,7 +370,12 @@ mod tests {
         );
         // Its own label does not absorb a note.
         assert_eq!(
-            absorbed(vec![finding("hedge", Info, 10..20, &[10..20])]),
+            absorbed(vec![finding(
+                "hedge",
+                Info,
+                10..20,
+                std::slice::from_ref(&(10..20))
+            )]),
             ["hedge"]
         );
         // A long label that starts well before the note still covers it,
