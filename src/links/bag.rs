@@ -170,6 +170,17 @@ pub(crate) fn coverage(a: &Bag, b: &Bag) -> f64 {
     covered / a.total
 }
 
+#[cfg(test)]
+impl Bag {
+    /// (id, weight) of each feature, by id: what tests of other modules
+    /// read of a bag.
+    pub(crate) fn weights(&self) -> Vec<(u32, f64)> {
+        let mut f = self.features.clone();
+        f.sort_by_key(|&(id, _)| id);
+        f
+    }
+}
+
 impl FeatureIndex {
     /// Number of distinct features (dense ids).
     pub(crate) fn len(&self) -> usize {
