@@ -342,3 +342,44 @@ fn sibling_groups_are_split_by_level_and_style() {
     assert!(o.sections[0].holds_problems());
     assert!(!o.sections[1].holds_problems());
 }
+
+/// Inline 二是 continues a sequence begun by 一是 (anywhere before in the
+/// part), never starts one; the reasons listed inside a problem
+/// (之所以如此：一是…) are not its items, in a problems part only.
+#[test]
+fn inline_points_continue_a_begun_sequence_and_reasons_are_no_items() {
+    let text = "一、存在的问题\n（一）学习不够。一是学得少；二是学得浅。\n（二）作风不实。三是调研少。\n（三）纪律松弛。之所以如此：一是放松要求；二是监督缺位。\n二、整改措施\n（一）加强学习。二是改进方法。\n（二）改进作风。之所以如此：一是时间少；二是方法少。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![2, 1, 0]),
+            (SectionKind::Measures, vec![0, 2]),
+        ]
+    );
+    assert_eq!(
+        labels(&s.text, &o.sections[0].items[0].children),
+        ["一是学得少", "二是学得浅"]
+    );
+}
+
+/// An item runs to the next marker of its level or above, trailing space
+/// trimmed; ids count on across parts of one kind.
+#[test]
+fn items_end_at_the_next_sibling_and_ids_count_across_parts() {
+    let text = "一、存在的问题\n（一）学习方面。\n1.学得少。\n2.学得浅。\n（二）作风方面。\n1.调研少。  \n二、存在的不足\n（一）纪律方面。\n三、整改措施\n（一）每月学习。\n";
+    let (s, o) = outline_of(text);
+    let p = &o.sections[0];
+    assert_eq!(
+        &s.text[p.items[0].span.clone()],
+        "（一）学习方面。\n1.学得少。\n2.学得浅。"
+    );
+    assert_eq!(&s.text[p.items[0].children[0].span.clone()], "1.学得少。");
+    assert_eq!(
+        &s.text[p.items[1].span.clone()],
+        "（二）作风方面。\n1.调研少。"
+    );
+    let ids: Vec<&str> = o.sections[1].items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["p3"]);
+    assert_eq!(o.sections[2].items[0].id, "m1");
+}
