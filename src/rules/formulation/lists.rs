@@ -788,4 +788,98 @@ mod tests {
         let three = list("三个意识", &["政治意识", "大局意识", "核心意识"]);
         assert!(!judged(&three, two, &[0, 1]));
     }
+
+    /// What item_at reads at the start of `text`: (text read, kind).
+    fn item(l: &List, text: &str) -> Option<(String, Item)> {
+        let n = Normal::new(text, 0..text.len());
+        l.item_at(&n, 0).map(|(r, i)| (n.text[r].to_string(), i))
+    }
+
+    /// A member, after a verb of two characters at most; a look-alike: a
+    /// stretch of one to LOOKALIKE_MAX characters before the suffix; other
+    /// words up to the next member, a dropped 的 or a non-Chinese
+    /// character.
+    #[test]
+    fn an_item_is_a_member_a_look_alike_or_other_words() {
+        let l = four();
+        assert_eq!(
+            item(&l, "大局意识"),
+            Some(("大局意识".into(), Item::Member(1)))
+        );
+        assert_eq!(
+            item(&l, "增强大局意识"),
+            Some(("大局意识".into(), Item::Member(1)))
+        );
+        assert_eq!(
+            item(&l, "要增强大局意识"),
+            Some(("要增强大局意识".into(), Item::LookAlike))
+        );
+        assert_eq!(
+            item(&l, "服务意识"),
+            Some(("服务意识".into(), Item::LookAlike))
+        );
+        assert_eq!(
+            item(&l, "甲乙丙丁戊己意识"),
+            Some(("甲乙丙丁戊己意识".into(), Item::LookAlike))
+        );
+        assert_eq!(
+            item(&l, "甲乙丙丁戊己庚意识"),
+            Some(("甲乙丙丁戊己庚意识".into(), Item::Unknown))
+        );
+        // The suffix alone is no look-alike.
+        assert_eq!(item(&l, "意识，"), Some(("意识".into(), Item::Unknown)));
+        // Other words stop before a member (after a separator or not), at a
+        // dropped 的, at a non-Chinese character, or after longest +
+        // LOOKALIKE_MAX characters (8 + 6 here).
+        assert_eq!(
+            item(&l, "服务态度和大局意识"),
+            Some(("服务态度".into(), Item::Unknown))
+        );
+        assert_eq!(
+            item(&l, "服务态度作风好大局意识"),
+            Some(("服务态度作风好".into(), Item::Unknown))
+        );
+        assert_eq!(
+            item(&l, "服务态度的作风"),
+            Some(("服务态度".into(), Item::Unknown))
+        );
+        assert_eq!(
+            item(&l, "服务态度2"),
+            Some(("服务态度".into(), Item::Unknown))
+        );
+        let long = "甲".repeat(20);
+        assert_eq!(item(&l, &long), Some(("甲".repeat(14), Item::Unknown)));
+        assert_eq!(item(&l, "，大局意识"), None);
+    }
+
+    /// A long member (8 characters or more) with one character dropped,
+    /// added or wrong, first and last kept; shorter members are never read
+    /// as garbled.
+    #[test]
+    fn only_long_members_are_read_garbled() {
+        let l = list("两个", &["坚持社会主义道路", "政治意识"]);
+        assert_eq!(
+            item(&l, "坚持社会主道路，"),
+            Some(("坚持社会主道路".into(), Item::Garbled(0)))
+        );
+        assert_eq!(
+            item(&l, "坚持社会主义的道路，").map(|x| x.1),
+            Some(Item::Member(0)),
+            "an inserted 的 is dropped before"
+        );
+        assert_eq!(
+            item(&l, "坚持社会主义大道路，"),
+            Some(("坚持社会主义大道路".into(), Item::Garbled(0)))
+        );
+        assert_eq!(
+            item(&l, "坚持社会注义道路，"),
+            Some(("坚持社会注义道路".into(), Item::Garbled(0)))
+        );
+        // The last character changed: no garble.
+        assert_ne!(
+            item(&l, "坚持社会主义道理，").map(|x| x.1),
+            Some(Item::Garbled(0))
+        );
+        assert_ne!(item(&l, "政冶意识，").map(|x| x.1), Some(Item::Garbled(1)));
+    }
 }
