@@ -882,4 +882,77 @@ mod tests {
         );
         assert_ne!(item(&l, "政冶意识，").map(|x| x.1), Some(Item::Garbled(1)));
     }
+
+    /// A list of long members found by their keys (道路自信 …), each key
+    /// four characters into its member.
+    fn keyed() -> List {
+        let mut l = list(
+            "四个自信",
+            &[
+                "始终坚定道路自信",
+                "始终坚定理论自信",
+                "始终坚定制度自信",
+                "始终坚定文化自信",
+            ],
+        );
+        l.keys = ["道路自信", "理论自信", "制度自信", "文化自信"]
+            .iter()
+            .map(|k| (k.to_string(), 4))
+            .collect();
+        l
+    }
+
+    fn run_keyed(l: &List, text: &str) -> Vec<(String, String)> {
+        let n = Normal::new(text, 0..text.len());
+        let keys: Vec<(usize, usize, usize)> = l
+            .keys
+            .iter()
+            .enumerate()
+            .flat_map(|(m, (k, _))| {
+                n.text
+                    .match_indices(k.as_str())
+                    .map(move |(i, _)| (i, i + k.len(), m))
+            })
+            .collect();
+        l.check_keyed(&n, keys)
+            .into_iter()
+            .map(|(r, d)| (n.text[r].to_string(), d))
+            .collect()
+    }
+
+    /// Keys within KEY_GAP characters of each other, no sentence end
+    /// between, are one enumeration, reported from the first key to the
+    /// last; judged and told as enumerations are.
+    #[test]
+    fn keys_close_together_are_one_enumeration() {
+        let l = keyed();
+        let [a, b, c, d] = [
+            "始终坚定道路自信",
+            "始终坚定理论自信",
+            "始终坚定制度自信",
+            "始终坚定文化自信",
+        ];
+        assert!(run_keyed(&l, &format!("{a}、{b}、{c}、{d}")).is_empty());
+        assert_eq!(
+            run_keyed(&l, &format!("{a}、{b}、{c}")),
+            [(
+                format!("道路自信、{b}、{c}"),
+                "缺少“始终坚定文化自信”".to_string()
+            )]
+        );
+        assert_eq!(
+            run_keyed(&l, &format!("{a}、{b}、{d}、{c}"))[0].1,
+            "顺序不对"
+        );
+        // 40 characters between two keys: still one; 41: two, neither
+        // judged on its own.
+        let gap = |n: usize| "甲".repeat(n);
+        let joined = format!("{a}、{b}{}制度自信", gap(40));
+        assert_eq!(run_keyed(&l, &joined).len(), 1, "{joined}");
+        let apart = format!("{a}、{b}{}制度自信", gap(41));
+        assert!(run_keyed(&l, &apart).is_empty());
+        // A sentence end between: two.
+        let split = format!("{a}、{b}。{c}");
+        assert!(run_keyed(&l, &split).is_empty());
+    }
 }
