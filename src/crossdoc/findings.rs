@@ -758,7 +758,10 @@ mod tests {
             Fixture {
                 spec: spec(),
                 rules: CrossRules::default(),
-                sources: (0..n).map(|i| Source::new(format!("t{i}"), "甲")).collect(),
+                // 200 lines of 4 bytes: byte b is on line b / 4 + 1.
+                sources: (0..n)
+                    .map(|i| Source::new(format!("t{i}"), "行\n".repeat(200)))
+                    .collect(),
             }
         }
     }
@@ -1013,5 +1016,272 @@ mod tests {
         ];
         assert_eq!(drop_common(shared.clone(), &templates, &positions).len(), 1);
         assert_eq!(drop_common(shared, &templates[1..], &positions).len(), 1);
+    }
+
+    fn rule(many: Option<&str>) -> CrossRule {
+        let mut meta = crate::rules::testing::meta("shared", &[]);
+        meta.message = "{other}|{chars}".into();
+        CrossRule {
+            meta,
+            min_chars: None,
+            message_many: many.map(str::to_string),
+        }
+    }
+
+    /// (file, span, message, labels (file, span), notes, error?) of each finding.
+    type Seen = (
+        usize,
+        Range<usize>,
+        String,
+        Vec<(usize, Range<usize>)>,
+        Vec<String>,
+        bool,
+    );
+
+    fn seen(ds: Vec<Diagnostic>) -> Vec<Seen> {
+        ds.into_iter()
+            .map(|d| {
+                (
+                    d.file,
+                    d.span,
+                    d.message,
+                    d.labels.into_iter().map(|l| (l.file, l.span)).collect(),
+                    d.notes,
+                    d.severity == Severity::Error,
+                )
+            })
+            .collect()
+    }
+
+    /// What a call of `per_passage` is given besides the passages.
+    #[derive(Default)]
+    struct Given<'a> {
+        /// (report, text) pairs where the report is a whole copy.
+        whole: &'a [(u32, u32)],
+        max_shared: Option<f64>,
+        over: &'a [(u32, u32)],
+        many: Option<&'a str>,
+    }
+
+    fn per(fx: &Fixture, checked: usize, passages: &[Passage], both: bool, g: Given) -> Vec<Seen> {
+        let over: HashSet<(u32, u32)> = g.over.iter().copied().collect();
+        let is_whole = |a: u32, b: u32| g.whole.contains(&(a, b));
+        let r = rule(g.many);
+        let chars = vec![400; fx.sources.len()];
+        seen(with_run(fx, checked, &chars, g.max_shared, |run| {
+            per_passage(&r, run, passages, both, &is_whole, &over, &HashMap::new())
+        }))
+    }
+
+    /// A passage between two reports is a finding in each, labelled in the
+    /// other; a template passage in the report only; none in a reference,
+    /// nor in a report that is a whole copy of the other text.
+    #[test]
+    fn a_passage_is_a_finding_in_each_report_that_has_it() {
+        let fx = Fixture::new(3);
+        let p = [passage(0, 1, 8..40, 80..112, 30)];
+        assert_eq!(
+            per(&fx, 2, &p, true, Given::default()),
+            [
+                (
+                    0,
+                    8..40,
+                    "t1|30".to_string(),
+                    vec![(1, 80..112)],
+                    vec![],
+                    false
+                ),
+                (
+                    1,
+                    80..112,
+                    "t0|30".to_string(),
+                    vec![(0, 8..40)],
+                    vec![],
+                    false
+                )
+            ]
+        );
+        assert_eq!(per(&fx, 2, &p, false, Given::default()).len(), 1);
+        assert_eq!(per(&fx, 1, &p, true, Given::default())[0].0, 0);
+        assert_eq!(per(&fx, 1, &p, true, Given::default()).len(), 1);
+        let got = per(
+            &fx,
+            2,
+            &p,
+            true,
+            Given {
+                whole: &[(0, 1)],
+                ..Given::default()
+            },
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, 1);
+    }
+
+    /// Overlapping passages of one report are one finding, over their
+    /// union, naming each other text once (longest first), with the
+    /// longest length; passages that only touch are two.
+    #[test]
+    fn overlapping_passages_of_a_report_are_one_finding() {
+        let fx = Fixture::new(6);
+        let p = [
+            passage(0, 1, 8..40, 80..112, 30),
+            passage(0, 2, 20..60, 0..40, 38),
+            passage(0, 1, 60..80, 200..220, 18),
+        ];
+        let got = per(&fx, 1, &p, true, Given::default());
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, 8..60);
+        assert_eq!(got[0].2, "2 份材料（t2、t1）|38");
+        assert_eq!(got[0].3, [(2, 0..40), (1, 80..112)]);
+        assert_eq!(got[1].1, 60..80);
+        // Four others: three labelled, the fourth in a note.
+        let p: Vec<Passage> = (1..=4)
+            .map(|b| passage(0, b, 8..40, 0..(10 + b as usize), 20 + b as usize))
+            .collect();
+        let got = per(&fx, 1, &p, true, Given::default());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, "4 份材料（t4、t3、t2…）|24");
+        assert_eq!(got[0].3.len(), 3);
+        assert_eq!(got[0].4, ["另有 1 份材料也有这一段：t1".to_string()]);
+    }
+
+    /// With --max-shared, a finding with another report over the limit is
+    /// an error, and says so.
+    #[test]
+    fn a_passage_with_a_report_over_the_limit_is_an_error() {
+        let fx = Fixture::new(3);
+        let p = [
+            passage(0, 1, 8..40, 80..112, 30),
+            passage(0, 2, 100..140, 0..40, 30),
+        ];
+        let got = per(
+            &fx,
+            3,
+            &p,
+            false,
+            Given {
+                max_shared: Some(0.25),
+                over: &[(0, 1)],
+                ..Given::default()
+            },
+        );
+        assert!(got[0].5);
+        assert_eq!(
+            got[0].4,
+            ["两份材料相同内容的占比超过 --max-shared 0.25".to_string()]
+        );
+        assert!(!got[1].5 && got[1].4.is_empty());
+        // The pair is looked up in order (smaller first).
+        let p = [passage(1, 0, 8..40, 80..112, 30)];
+        assert!(
+            per(
+                &fx,
+                3,
+                &p,
+                false,
+                Given {
+                    max_shared: Some(0.25),
+                    over: &[(0, 1)],
+                    ..Given::default()
+                }
+            )[0]
+            .5
+        );
+        // Without --max-shared, never.
+        let p = [passage(0, 1, 8..40, 80..112, 30)];
+        assert!(
+            !per(
+                &fx,
+                3,
+                &p,
+                false,
+                Given {
+                    over: &[(0, 1)],
+                    ..Given::default()
+                }
+            )[0]
+            .5
+        );
+    }
+
+    /// More findings in a report than `max-passages` (10): one for them
+    /// all, at the longest, counting them and their share of the report,
+    /// the others' lines in a note.
+    #[test]
+    fn many_passages_of_a_report_are_one_summary() {
+        let fx = Fixture::new(2);
+        let passages = |n: usize| -> Vec<Passage> {
+            (0..n)
+                .map(|i| passage(0, 1, i * 40..i * 40 + 20, i * 40..i * 40 + 20, 10 + i % 3))
+                .collect()
+        };
+        let many = Some("{other}|{count}|{share}");
+        assert_eq!(
+            per(
+                &fx,
+                2,
+                &passages(10),
+                false,
+                Given {
+                    many,
+                    ..Given::default()
+                }
+            )
+            .len(),
+            10
+        );
+        let got = per(
+            &fx,
+            2,
+            &passages(11),
+            false,
+            Given {
+                many,
+                ..Given::default()
+            },
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // 11 passages of 10–12 characters: 121 of 400, 30 %.
+        let covered: usize = (0..11).map(|i| 10 + i % 3).sum();
+        assert_eq!(
+            got[0].2,
+            format!("t1|11|{}", percent(covered as f64 / 400.0))
+        );
+        // At the first of the longest (12 characters: passage 2, bytes 80..100).
+        assert_eq!(got[0].1, 80..100);
+        // The other ten passages' lines (byte / 4 + 1), in order.
+        let lines: Vec<String> = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]
+            .iter()
+            .map(|i| (i * 40 / 4 + 1).to_string())
+            .collect();
+        assert_eq!(
+            got[0].4,
+            [format!("其余相同段落在第 {} 行", lines.join("、"))]
+        );
+        // Without a summary message, every passage is its own finding.
+        assert_eq!(
+            per(&fx, 2, &passages(11), false, Given::default()).len(),
+            11
+        );
+    }
+
+    /// One other text is named alone; more are counted (the total, when
+    /// more share with the report than the list holds), three named.
+    #[test]
+    fn other_texts_are_named_or_counted() {
+        let fx = Fixture::new(6);
+        let got = with_run(&fx, 6, &[1; 6], None, |run| {
+            (
+                named(run, &[2], 0),
+                named(run, &[2], 5),
+                named(run, &[2, 3, 4], 0),
+                named(run, &[2, 3, 4, 5], 0),
+            )
+        });
+        assert_eq!(got.0, "t2");
+        assert_eq!(got.1, "5 份材料（t2…）");
+        assert_eq!(got.2, "3 份材料（t2、t3、t4）");
+        assert_eq!(got.3, "4 份材料（t2、t3、t4…）");
     }
 }
