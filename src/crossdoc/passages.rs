@@ -686,4 +686,21 @@ mod tests {
         assert!(!contains(&(0..10), &(3..11)));
         assert!(!contains(&(1..10), &(0..4)));
     }
+
+    /// Near the start of a text (fewer than RESUME characters before the
+    /// run on one side) bridging back finds nothing and reads nothing
+    /// before the text; near its end bridging forward likewise.
+    #[test]
+    fn bridging_near_either_end_of_a_text_stays_inside_it() {
+        // a: 20 own, 10 shared, 4 own; b: the 10 shared cut to their last 5.
+        let (a, b_full) = before_change(20, 4, 0, RESUME);
+        let b: Vec<u16> = b_full[b_full.len() - 5..].to_vec();
+        assert_eq!(back(&a, &b), None);
+        assert_eq!(back(&b, &a), None);
+        // Forward: b has 5 characters after the change.
+        let (a, b_full) = after_change(4, 0, RESUME);
+        let b: Vec<u16> = b_full[..5].to_vec();
+        assert_eq!(forward(&a, &b), None);
+        assert_eq!(forward(&b, &a), None);
+    }
 }
