@@ -382,7 +382,7 @@ pub(crate) fn passages_from_seeds(
 
 #[cfg(test)]
 mod tests {
-    use super::{encode, skip_ranges, CopySpec, Fingerprinter};
+    use super::{encode, passages_from_seeds, skip_ranges, CopySpec, Fingerprinter};
     use crate::document::Document;
     use crate::outline::SectionKeywords;
     use crate::segment::Segmenter;
@@ -529,5 +529,61 @@ mod tests {
             without,
             ["对照检查材料".to_string(), "一、存在的问题".to_string()]
         );
+    }
+
+    /// Passages grown from seeds: exact runs grow to the whole shared
+    /// stretch, runs apart by a changed word are bridged into one passage
+    /// from the first shared character to the last, its byte spans in both
+    /// texts; shorter than `min_chars`, nothing.
+    #[test]
+    fn seeds_grow_into_passages_bridged_across_a_changed_word() {
+        let spec = spec(13, 20, &[]);
+        let f = Fingerprinter::new(&spec, &[]);
+        let first = "去年九月我在全县安全生产大检查中只听取了汇报";
+        let second = "没有深入任何一家危化品企业的生产车间对三处重大隐患的整改进度";
+        let a = format!("开头完全不同甲乙{first}{second}此致");
+        let b = format!("另一个开头{first}而且{second}完毕");
+        let pos = |t: &str, w: &str| t[..t.find(w).unwrap()].chars().count() as u32;
+        let seeds = [
+            (0, pos(&a, "全县"), pos(&b, "全县")),
+            (0, pos(&a, "危化品"), pos(&b, "危化品")),
+        ];
+        let got = passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds, 20);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
+        assert_eq!(p.other, 0);
+        assert_eq!(&a[p.here.clone()], format!("{first}{second}"));
+        assert_eq!(&b[p.there.clone()], format!("{first}而且{second}"));
+        assert_eq!(p.chars, (first.to_string() + second).chars().count());
+        // One seed in the first run alone grows it and bridges on.
+        let got = passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds[..1], 20);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&a[got[0].here.clone()], format!("{first}{second}"));
+        // Longer than the passage: nothing.
+        let long = (first.to_string() + second).chars().count() + 1;
+        assert!(passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds, long).is_empty());
+        // No seeds, no passages.
+        assert!(passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &[], 20).is_empty());
+    }
+
+    /// Seeds in two other texts make a passage with each, named by which
+    /// other text it is.
+    #[test]
+    fn passages_are_found_with_each_other_text() {
+        let spec = spec(13, 20, &[]);
+        let f = Fingerprinter::new(&spec, &[]);
+        let shared = "去年九月我在全县安全生产大检查中只听取了汇报没有深入企业";
+        let a = format!("开头甲{shared}此致");
+        let b = format!("开头乙乙{shared}完毕");
+        let c = format!("丙{shared}丙");
+        let pos = |t: &str| t[..t.find("全县").unwrap()].chars().count() as u32;
+        let seeds = [(1, pos(&a), pos(&c)), (0, pos(&a), pos(&b))];
+        let mut got =
+            passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[]), (&c, &[])], &seeds, 20);
+        got.sort_by_key(|p| p.other);
+        let others: Vec<usize> = got.iter().map(|p| p.other).collect();
+        assert_eq!(others, [0, 1]);
+        assert!(got.iter().all(|p| &a[p.here.clone()] == shared));
+        assert_eq!(&c[got[1].there.clone()], shared);
     }
 }
