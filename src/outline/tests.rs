@@ -383,3 +383,74 @@ fn items_end_at_the_next_sibling_and_ids_count_across_parts() {
     assert_eq!(ids, ["p3"]);
     assert_eq!(o.sections[2].items[0].id, "m1");
 }
+
+/// Headings of the style that names the most different parts win: an
+/// aspect numbered like a part (（一）…问题) under 一、 headings is no part.
+#[test]
+fn the_heading_style_naming_most_parts_wins() {
+    let text = "一、存在的问题\n（一）学习方面的问题\n1.学得少。\n（二）原因方面\n二、原因剖析\n1.放松。\n三、整改措施\n1.学习。\n";
+    let (_, o) = outline_of(text);
+    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Problems,
+            SectionKind::Causes,
+            SectionKind::Measures
+        ]
+    );
+}
+
+/// No heading names a part: two or more top-level numbered headings are
+/// the parts, each a topic whose items are problems; one is not enough.
+#[test]
+fn numbered_headings_naming_no_part_are_topics() {
+    let text = "一、遵守政治纪律情况\n1.学习不够。\n二、执行制度情况\n1.落实不够。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(o.sections.len(), 2);
+    assert!(o
+        .sections
+        .iter()
+        .all(|s| s.topic && s.kind == SectionKind::Other));
+    assert!(o.sections.iter().all(|s| s.holds_problems()));
+    assert_eq!(o.sections[1].items[0].id, "o2");
+    let (_, o) = outline_of("一、遵守政治纪律情况\n1.学习不够。\n");
+    assert!(o.sections.iter().all(|s| !s.topic));
+}
+
+/// Unnumbered lines head a part only alone on their line, without a
+/// comma, and not naming the genre; a long 清单 title is no part.
+#[test]
+fn unnumbered_headings_stand_alone_and_name_no_genre() {
+    let parts = |text: &str| -> Vec<SectionKind> {
+        let (_, o) = outline_of(text);
+        o.sections
+            .iter()
+            .filter(|s| !s.implicit)
+            .map(|s| s.kind)
+            .collect()
+    };
+    // After a title line, which no heading can be.
+    let body = "\n1.学习不够。\n整改措施\n1.每月学习。\n";
+    let parts = |head: &str| parts(&format!("对照检查\n{head}"));
+    assert_eq!(
+        parts(&format!("存在的问题{body}")),
+        [SectionKind::Problems, SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("存在的问题，如下{body}")),
+        [SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("存在的问题材料{body}")),
+        [SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("问题清单{body}")),
+        [SectionKind::Problems, SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("2024年度专题民主生活会问题清单{body}")),
+        [SectionKind::Measures]
+    );
+}
