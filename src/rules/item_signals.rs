@@ -635,4 +635,19 @@ mod tests {
         assert!(!inside(&(0..7), &(0..6)));
         assert!(!inside(&(5..8), &(0..6)));
     }
+
+    /// A part heading ending in a colon on its own line leaves nothing of
+    /// its line to judge: the part's one paragraph is named by the heading,
+    /// not counted as its second.
+    #[test]
+    fn a_heading_ending_in_a_colon_adds_no_paragraph() {
+        let text = "标题\n一、存在的问题：\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
+        assert_eq!(
+            fired(RULE, text),
+            [(
+                "“一、存在的问题” “取得明显成效”".to_string(),
+                "取得明显成效".to_string()
+            )]
+        );
+    }
 }
