@@ -955,4 +955,16 @@ mod tests {
         let split = format!("{a}、{b}。{c}");
         assert!(run_keyed(&l, &split).is_empty());
     }
+
+    /// A member written twice in a row is no disorder: the order is
+    /// wrong only when a member comes after a later one.
+    #[test]
+    fn a_member_repeated_in_place_is_not_out_of_order() {
+        let l = four();
+        assert!(run(&l, "政治意识、大局意识、大局意识、核心意识、看齐意识").is_empty());
+        assert_eq!(
+            run(&l, "政治意识、核心意识、大局意识、看齐意识"),
+            vec!["顺序不对"]
+        );
+    }
 }
