@@ -290,4 +290,114 @@ mod tests {
         assert_eq!(containment(&[1, 2, 3, 4], &[2, 4, 9]), 0.5);
         assert_eq!(containment(&[], &[1]), 0.0);
     }
+
+    fn places(hits: &[Hit]) -> Vec<(u32, u32, u32, u32)> {
+        let mut v: Vec<_> = hits.iter().map(|h| (h.a, h.b, h.pos_a, h.pos_b)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// A hash in two reports seeds a pair; in a report and a reference, a
+    /// template seed; in two reports and a reference, template seeds only.
+    #[test]
+    fn reports_pair_with_each_other_and_with_references_as_templates() {
+        // Texts 0 and 1 are reports, 2 a reference.
+        let prints = vec![
+            vec![fp(3, 0), fp(5, 10), fp(7, 20)],
+            vec![fp(3, 4), fp(7, 24)],
+            vec![fp(5, 8), fp(7, 28)],
+        ];
+        let s = seeds(prints, 2, 13, 10);
+        assert_eq!(places(&s.pairs), [(0, 1, 0, 4)]);
+        assert_eq!(
+            places(&s.templates),
+            [(0, 2, 10, 8), (0, 2, 20, 28), (1, 2, 24, 28)]
+        );
+        assert!(s.repeats.is_empty());
+        assert_eq!(pair(1, 2), (1u64 << 32) | 2);
+    }
+
+    /// More than `max-docs` reports with a hash make it common: no pairs,
+    /// no repeats, its positions marked; exactly `max-docs` do not.
+    #[test]
+    fn a_hash_is_common_above_max_docs_reports() {
+        let prints = |n: usize| -> Vec<Vec<Fingerprint>> {
+            (0..n).map(|_| vec![fp(3, 0), fp(3, 20)]).collect()
+        };
+        let s = seeds(prints(3), 3, 13, 3);
+        assert_eq!(s.pairs.len(), 3 * 4);
+        assert_eq!(s.repeats.len(), 3);
+        assert!(s.positions[0].iter().all(|&p| p & COMMON == 0));
+        let s = seeds(prints(4), 4, 13, 3);
+        assert!(s.pairs.is_empty() && s.repeats.is_empty());
+        assert_eq!(s.positions[0], [COMMON, 20 | COMMON]);
+    }
+
+    /// A place inside one text seeds with the next place at least k on.
+    #[test]
+    fn a_repeat_seeds_with_the_next_place_a_kgram_on() {
+        let s = seeds(
+            vec![vec![fp(3, 0), fp(3, 12), fp(3, 13), fp(3, 30)]],
+            1,
+            13,
+            10,
+        );
+        assert_eq!(
+            places(&s.repeats),
+            [(0, 0, 0, 13), (0, 0, 12, 30), (0, 0, 13, 30)]
+        );
+    }
+
+    /// A hash found once in one text is no seed and no position; positions
+    /// come sorted; every text lists its distinct hashes.
+    #[test]
+    fn a_hash_seen_once_is_listed_but_places_nothing() {
+        let s = seeds(vec![vec![fp(2, 40), fp(1, 0), fp(2, 5)]], 1, 13, 10);
+        assert_eq!(s.positions[0], [5, 40]);
+        assert_eq!(s.hashes[0], [1, 2]);
+        assert!(s.pairs.is_empty() && s.templates.is_empty() && s.cooccur.is_empty());
+    }
+
+    /// Sampled hashes (a multiple of SAMPLE) count towards each pair of
+    /// texts that have them, never between two references; others do not.
+    #[test]
+    fn sampled_hashes_count_pairs_of_texts_but_not_two_references() {
+        let prints = vec![
+            vec![fp(SAMPLE, 0), fp(SAMPLE + 1, 10), fp(2 * SAMPLE, 20)],
+            vec![fp(SAMPLE, 0), fp(SAMPLE + 1, 10), fp(2 * SAMPLE, 20)],
+            vec![fp(SAMPLE, 0)],
+            vec![fp(SAMPLE, 0)],
+        ];
+        let s = seeds(prints, 2, 13, 10);
+        assert_eq!(
+            s.cooccur,
+            [(0, 1, 2), (0, 2, 1), (0, 3, 1), (1, 2, 1), (1, 3, 1)]
+        );
+    }
+
+    /// Up to ALL_PAIRS_UP_TO texts with a sampled hash, every pair counts;
+    /// beyond, each text only with the first REPRESENTATIVES before it.
+    #[test]
+    fn many_texts_with_a_sampled_hash_count_against_representatives() {
+        let prints =
+            |n: usize| -> Vec<Vec<Fingerprint>> { (0..n).map(|_| vec![fp(0, 0)]).collect() };
+        let n = ALL_PAIRS_UP_TO;
+        assert_eq!(seeds(prints(n), n, 13, 1000).cooccur.len(), n * (n - 1) / 2);
+        let n = ALL_PAIRS_UP_TO + 1;
+        let expected: usize = (0..n).map(|i| i.min(REPRESENTATIVES)).sum();
+        let s = seeds(prints(n), n, 13, 1000);
+        assert_eq!(s.cooccur.len(), expected);
+        assert!(s
+            .cooccur
+            .iter()
+            .all(|&(a, _, _)| (a as usize) < REPRESENTATIVES));
+    }
+
+    #[test]
+    fn containment_is_the_share_of_the_first_sides_hashes() {
+        assert_eq!(containment(&[1, 2], &[1, 2, 3]), 1.0);
+        assert_eq!(containment(&[1, 2, 3], &[1, 2]), 2.0 / 3.0);
+        assert_eq!(containment(&[5, 6], &[1, 2, 7]), 0.0);
+        assert_eq!(containment(&[1, 9], &[]), 0.0);
+    }
 }

@@ -114,3 +114,88 @@ impl CrossRules {
             .map(|r| &*r.meta.id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(
+        rules: &mut CrossRules,
+        kind: CrossKind,
+        id: &str,
+        yaml: &str,
+    ) -> Result<(), BuildError> {
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
+        let mut de = <dyn erased_serde::Deserializer>::erase(value);
+        rules.add(kind, crate::rules::testing::meta(id, &[]), &mut de)
+    }
+
+    #[test]
+    fn each_kind_has_its_yaml_name() {
+        for (name, kind) in [
+            ("whole-copy", CrossKind::Whole),
+            ("shared-passage", CrossKind::Shared),
+            ("template-copy", CrossKind::Template),
+            ("repeated-passage", CrossKind::Repeated),
+        ] {
+            assert_eq!(CrossKind::named(name), Some(kind));
+        }
+        assert_eq!(CrossKind::named("word-list"), None);
+    }
+
+    /// Each kind fills its own slot, the first instance kept; rules can be
+    /// dropped by id; the rules are empty only with no slot filled.
+    #[test]
+    fn the_first_instance_of_each_kind_is_kept_and_ids_can_be_dropped() {
+        let mut rules = CrossRules::default();
+        assert!(rules.is_empty());
+        add(&mut rules, CrossKind::Shared, "shared", "{min-chars: 30}").unwrap();
+        add(&mut rules, CrossKind::Shared, "shared2", "{}").unwrap();
+        assert!(!rules.is_empty());
+        assert_eq!(rules.ids().collect::<Vec<_>>(), ["shared"]);
+        assert_eq!(rules.shared.as_ref().unwrap().min_chars, Some(30));
+        for (kind, id) in [
+            (CrossKind::Whole, "whole"),
+            (CrossKind::Template, "template"),
+            (CrossKind::Repeated, "repeated"),
+        ] {
+            add(&mut rules, kind, id, "{message-many: m}").unwrap();
+        }
+        assert_eq!(
+            rules.ids().collect::<Vec<_>>(),
+            ["whole", "shared", "template", "repeated"]
+        );
+        assert_eq!(
+            rules.whole.as_ref().unwrap().message_many.as_deref(),
+            Some("m")
+        );
+        rules.retain(|id| id != "template" && id != "whole");
+        assert_eq!(rules.ids().collect::<Vec<_>>(), ["shared", "repeated"]);
+        rules.retain(|_| false);
+        assert!(rules.is_empty());
+        // Each slot alone makes the rules non-empty.
+        for kind in [CrossKind::Whole, CrossKind::Template, CrossKind::Repeated] {
+            let mut one = CrossRules::default();
+            add(&mut one, kind, "x", "{}").unwrap();
+            assert!(!one.is_empty());
+        }
+    }
+
+    #[test]
+    fn min_chars_is_checked_and_unknown_fields_refused() {
+        let mut rules = CrossRules::default();
+        assert!(matches!(
+            add(&mut rules, CrossKind::Shared, "s", "{min-chars: 0}"),
+            Err(BuildError::Invalid(_))
+        ));
+        assert!(add(&mut rules, CrossKind::Shared, "s", "{min-chars: 1}").is_ok());
+        assert!(matches!(
+            add(&mut rules, CrossKind::Shared, "s", "{min-chars: 100001}"),
+            Err(BuildError::Invalid(_))
+        ));
+        assert!(matches!(
+            add(&mut rules, CrossKind::Shared, "s", "{min-char: 5}"),
+            Err(BuildError::Params(_))
+        ));
+    }
+}

@@ -388,7 +388,7 @@ pub(crate) fn passages_from_seeds(
 
 #[cfg(test)]
 mod tests {
-    use super::{encode, skip_ranges};
+    use super::{encode, passages_from_seeds, skip_ranges, CopySpec, Fingerprinter};
     use crate::document::Document;
     use crate::outline::SectionKeywords;
     use crate::segment::Segmenter;
@@ -442,5 +442,154 @@ mod tests {
         let mut other = Vec::new();
         encode(&['丼' as u32], &mut other);
         assert_ne!(out[..3], other[..]);
+    }
+
+    fn spec(noise: usize, guarantee: usize, stock: &[&str]) -> CopySpec {
+        CopySpec {
+            noise,
+            guarantee,
+            max_docs: 10,
+            merge_gap: 5,
+            stock: stock.iter().map(|s| s.to_string()).collect(),
+            whole_copy: 0.8,
+            group_share: 0.5,
+            skip_opening: true,
+            max_passages: 10,
+        }
+    }
+
+    /// Normalised positions of the k-grams of `text`'s fingerprints.
+    fn kgrams(f: &Fingerprinter, text: &str, k: usize) -> Vec<std::ops::Range<usize>> {
+        f.prints(text, Vec::new())
+            .pairs()
+            .map(|(_, p)| p as usize..p as usize + k)
+            .collect()
+    }
+
+    /// Stock wording, from the spec or given by the rules, takes no
+    /// fingerprint: no fingerprinted k-gram overlaps it. Other text does.
+    #[test]
+    fn stock_phrases_take_no_fingerprint_wherever_they_come_from() {
+        let stock = "坚持以人民为中心的发展思想";
+        let text = format!("我们在调研中发现基层干部{stock}落实不够到位还有差距");
+        let at = text.chars().position(|c| c == '坚').unwrap();
+        let masked = at..at + stock.chars().count();
+        let overlaps = |r: &std::ops::Range<usize>| r.start < masked.end && masked.start < r.end;
+        let plain = Fingerprinter::new(&spec(8, 10, &[]), &[]);
+        assert!(kgrams(&plain, &text, 8).iter().any(overlaps));
+        for f in [
+            Fingerprinter::new(&spec(8, 10, &[stock]), &[]),
+            Fingerprinter::new(&spec(8, 10, &[]), &[stock.to_string()]),
+            Fingerprinter::new(&spec(8, 10, &[""]), &[stock.to_string()]),
+        ] {
+            let got = kgrams(&f, &text, 8);
+            assert!(!got.is_empty());
+            assert!(!got.iter().any(overlaps), "{got:?}");
+        }
+        // An empty phrase masks nothing.
+        let empty = Fingerprinter::new(&spec(8, 10, &[""]), &[]);
+        assert_eq!(kgrams(&empty, &text, 8), kgrams(&plain, &text, 8));
+    }
+
+    /// The guarantee is never below the noise threshold; it is the length
+    /// of a line below which a line is a heading. Characters compared leave
+    /// out punctuation and breaks.
+    #[test]
+    fn the_guarantee_is_at_least_the_noise_threshold() {
+        assert_eq!(super::short_line(&spec(8, 20, &[])), 20);
+        assert_eq!(super::short_line(&spec(12, 9, &[])), 12);
+        let f = Fingerprinter::new(&spec(8, 10, &[]), &[]);
+        let p = f.prints("学习，工作。\n作风", std::iter::once(0..3).collect());
+        assert_eq!(p.chars(), 5);
+        assert_eq!(p.skip(), std::slice::from_ref(&(0..3)));
+    }
+
+    /// The title is skipped; the opening before the parts only when asked.
+    #[test]
+    fn the_opening_is_skipped_only_when_asked() {
+        let keywords: SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let text = "对照检查材料\n根据要求，我认真学习了有关文件，广泛征求了意见建议。\n一、存在的问题\n（一）理论学习不够深入，学用结合不紧。\n";
+        let source = Source::new("t", text);
+        let doc = Document::build(0, &source, &Segmenter::new([]), &keywords);
+        let shown = |skip: bool| -> Vec<String> {
+            skip_ranges(&doc, 8, skip)
+                .into_iter()
+                .map(|r| doc.text()[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            shown(true),
+            [
+                "对照检查材料".to_string(),
+                "\n根据要求，我认真学习了有关文件，广泛征求了意见建议。\n".to_string(),
+                "一、存在的问题".to_string()
+            ]
+        );
+        // Without the opening: the title and the short heading only. (The
+        // title, a short line, is listed twice then, as the title and as a
+        // short line: the same range, which the walk skips once.)
+        let mut without = shown(false);
+        without.dedup();
+        assert_eq!(
+            without,
+            ["对照检查材料".to_string(), "一、存在的问题".to_string()]
+        );
+    }
+
+    /// Passages grown from seeds: exact runs grow to the whole shared
+    /// stretch, runs apart by a changed word are bridged into one passage
+    /// from the first shared character to the last, its byte spans in both
+    /// texts; shorter than `min_chars`, nothing.
+    #[test]
+    fn seeds_grow_into_passages_bridged_across_a_changed_word() {
+        let spec = spec(13, 20, &[]);
+        let f = Fingerprinter::new(&spec, &[]);
+        let first = "去年九月我在全县安全生产大检查中只听取了汇报";
+        let second = "没有深入任何一家危化品企业的生产车间对三处重大隐患的整改进度";
+        let a = format!("开头完全不同甲乙{first}{second}此致");
+        let b = format!("另一个开头{first}而且{second}完毕");
+        let pos = |t: &str, w: &str| t[..t.find(w).unwrap()].chars().count() as u32;
+        let seeds = [
+            (0, pos(&a, "全县"), pos(&b, "全县")),
+            (0, pos(&a, "危化品"), pos(&b, "危化品")),
+        ];
+        let got = passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds, 20);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
+        assert_eq!(p.other, 0);
+        assert_eq!(&a[p.here.clone()], format!("{first}{second}"));
+        assert_eq!(&b[p.there.clone()], format!("{first}而且{second}"));
+        assert_eq!(p.chars, (first.to_string() + second).chars().count());
+        // One seed in the first run alone grows it and bridges on.
+        let got = passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds[..1], 20);
+        assert_eq!(got.len(), 1);
+        assert_eq!(&a[got[0].here.clone()], format!("{first}{second}"));
+        // Longer than the passage: nothing.
+        let long = (first.to_string() + second).chars().count() + 1;
+        assert!(passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds, long).is_empty());
+        // No seeds, no passages.
+        assert!(passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &[], 20).is_empty());
+    }
+
+    /// Seeds in two other texts make a passage with each, named by which
+    /// other text it is.
+    #[test]
+    fn passages_are_found_with_each_other_text() {
+        let spec = spec(13, 20, &[]);
+        let f = Fingerprinter::new(&spec, &[]);
+        let shared = "去年九月我在全县安全生产大检查中只听取了汇报没有深入企业";
+        let a = format!("开头甲{shared}此致");
+        let b = format!("开头乙乙{shared}完毕");
+        let c = format!("丙{shared}丙");
+        let pos = |t: &str| t[..t.find("全县").unwrap()].chars().count() as u32;
+        let seeds = [(1, pos(&a), pos(&c)), (0, pos(&a), pos(&b))];
+        let mut got =
+            passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[]), (&c, &[])], &seeds, 20);
+        got.sort_by_key(|p| p.other);
+        let others: Vec<usize> = got.iter().map(|p| p.other).collect();
+        assert_eq!(others, [0, 1]);
+        assert!(got.iter().all(|p| &a[p.here.clone()] == shared));
+        assert_eq!(&c[got[1].there.clone()], shared);
     }
 }

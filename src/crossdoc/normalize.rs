@@ -215,4 +215,110 @@ mod tests {
         assert!(n.chars.iter().all(|&c| is_masked(c) && !is_sentinel(c)));
         assert_eq!(plain(n.chars[2]), '意' as u32);
     }
+
+    /// Han and other letters are kept, ASCII and full-width letters and
+    /// digits are folded to lower-case ASCII, punctuation of every width
+    /// and the CJK symbols block are dropped.
+    #[test]
+    fn folding_keeps_letters_and_digits_only() {
+        for (c, f) in [
+            ('学', Some('学')),
+            ('㐀', Some('㐀')),
+            ('A', Some('a')),
+            ('7', Some('7')),
+            ('Ｚ', Some('z')),
+            ('ａ', Some('a')),
+            ('９', Some('9')),
+            ('é', Some('é')),
+            ('_', None),
+            (' ', None),
+            ('（', None),
+            ('！', None),
+            ('　', None),
+            ('〇', None),
+            ('—', None),
+        ] {
+            assert_eq!(fold(c), f, "{c}");
+        }
+        assert_eq!(
+            chars("学习，Ａ1"),
+            ['学' as u32, '习' as u32, 'a' as u32, '1' as u32]
+        );
+    }
+
+    /// A run of skipped text is one sentinel, however long; two skipped
+    /// ranges apart, and each line break (\r and \n both), are one each.
+    #[test]
+    fn one_sentinel_per_skipped_range_and_per_break_character() {
+        let text = "一二三四五六七八";
+        let shown_with = |skip: &[Range<usize>]| shown(&Normalized::build(text, skip));
+        assert_eq!(shown_with(&[0..6, 6..12]), "|五六七八");
+        assert_eq!(shown_with(&[0..6, 9..12]), "|三|五六七八");
+        assert_eq!(shown_with(std::slice::from_ref(&(3..6))), "一|三四五六七八");
+        assert_eq!(shown(&Normalized::build("一\r\n二", &[])), "一||二");
+        // A skipped range that ends at a break: the break is its own.
+        assert_eq!(
+            shown(&Normalized::build(
+                "一二\n三",
+                std::slice::from_ref(&(0..6))
+            )),
+            "||三"
+        );
+    }
+
+    /// Normalised indices count the sentinels, so a range after a skipped
+    /// title maps back to its own bytes.
+    #[test]
+    fn byte_ranges_map_indices_after_sentinels_back_to_bytes() {
+        let text = "标题\n正文一二，三";
+        // "|" (title) "|" (break) 正 文 一 二 三
+        let n = Normalized::build(text, std::slice::from_ref(&(0..6)));
+        assert_eq!(shown(&n), "||正文一二三");
+        let spans = byte_ranges(text, std::slice::from_ref(&(0..6)), &[2..4, 4..7, 3..4]);
+        let got: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, ["正文", "一二，三", "文"]);
+    }
+
+    /// The compact form: a character's own value in the first plane, the
+    /// private-use area beyond it, and one BREAK per sentinel.
+    #[test]
+    fn compact_keeps_first_plane_values_and_marks_breaks() {
+        let got = compact("学a\n𠀀𠀁", &[]);
+        assert_eq!(
+            got,
+            [
+                '学' as u16,
+                'a' as u16,
+                BREAK,
+                0xE000 | (0x20000 & 0x0FFF) as u16,
+                0xE000 | (0x20001 & 0x0FFF) as u16
+            ]
+        );
+        assert_ne!(got[3], got[4]);
+        assert_eq!(
+            compact("一二", std::slice::from_ref(&(0..3))),
+            [BREAK, '二' as u16]
+        );
+    }
+
+    /// Masking marks characters, not sentinels, and keeps their value
+    /// readable; a sentinel stays a sentinel with or without the mark.
+    #[test]
+    fn masking_marks_characters_and_leaves_sentinels_alone() {
+        let mut n = Normalized::build("四个\n意识", &[]);
+        let before = n.chars.clone();
+        n.mask(0..5);
+        assert_eq!(n.chars[2], before[2], "the break is unchanged");
+        for i in [0, 1, 3, 4] {
+            assert!(is_masked(n.chars[i]));
+            assert!(!is_sentinel(n.chars[i]));
+            assert_eq!(plain(n.chars[i]), before[i]);
+            assert_ne!(n.chars[i], before[i]);
+        }
+        assert!(!is_masked('四' as u32));
+        assert!(is_masked(SENTINEL));
+        assert!(is_sentinel(SENTINEL | STOCK));
+        assert!(!is_sentinel(SENTINEL - 1));
+        assert_eq!(n.text_chars(), 4);
+    }
 }

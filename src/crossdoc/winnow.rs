@@ -186,4 +186,82 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn every_kgram_is_hashed_and_none_of_a_short_text() {
+        let c = chars("一二三四五");
+        assert_eq!(kgram_hashes(&c, 5).len(), 1);
+        assert_eq!(kgram_hashes(&c, 3).len(), 3);
+        assert!(kgram_hashes(&c, 6).is_empty());
+        assert!(kgram_hashes(&c, 0).is_empty());
+        // Equal k-grams hash alike wherever they are; different ones not.
+        let h = kgram_hashes(&chars("甲乙丙甲乙丙丁"), 3);
+        assert_eq!(h[0], h[3]);
+        assert_ne!(h[0], h[1]);
+        assert_ne!(h[3], h[4]);
+    }
+
+    /// A masked character masks exactly the k-grams that hold it.
+    #[test]
+    fn a_masked_character_masks_the_kgrams_holding_it_only() {
+        let mut c = chars("一二三四五六七八九十");
+        c[5] = SENTINEL_FOR_TEST;
+        let h = kgram_hashes(&c, 3);
+        let masked: Vec<usize> = (0..h.len()).filter(|&i| h[i] == MASKED).collect();
+        assert_eq!(masked, [3, 4, 5]);
+        // At the very start: the first k-grams.
+        let mut c = chars("一二三四五六");
+        c[0] = SENTINEL_FOR_TEST;
+        let h = kgram_hashes(&c, 3);
+        let masked: Vec<usize> = (0..h.len()).filter(|&i| h[i] == MASKED).collect();
+        assert_eq!(masked, [0]);
+    }
+
+    const SENTINEL_FOR_TEST: u32 = 0x11_0000;
+
+    /// Winnowing by brute force: in every window of w hashes, the
+    /// rightmost minimum (not masked) is a fingerprint, and every
+    /// fingerprint is such a minimum.
+    #[test]
+    fn fingerprints_are_exactly_the_rightmost_minima_of_the_windows() {
+        // A text with repeats, so equal hashes occur in one window.
+        let text: String = (0..300u32)
+            .map(|i| char::from_u32(0x4E00 + (i * 7919 % 13)).unwrap())
+            .collect();
+        let c = chars(&text);
+        for (k, t) in [(3, 3), (3, 8), (5, 20), (4, 5)] {
+            let h = kgram_hashes(&c, k);
+            let w = t - k + 1;
+            let mut want: Vec<u32> = (0..=h.len() - w)
+                .map(|s| {
+                    let win = &h[s..s + w];
+                    let m = win.iter().min().unwrap();
+                    (s + win.iter().rposition(|x| x == m).unwrap()) as u32
+                })
+                .filter(|&p| h[p as usize] != MASKED)
+                .collect();
+            want.dedup();
+            let got: Vec<u32> = fingerprints(&c, k, t).iter().map(|f| f.pos).collect();
+            assert_eq!(got, want, "k {k}, t {t}");
+            assert!(fingerprints(&c, k, t)
+                .iter()
+                .all(|f| f.hash == h[f.pos as usize]));
+        }
+    }
+
+    /// A text shorter than one window still gets one fingerprint: its
+    /// rightmost minimum.
+    #[test]
+    fn a_text_shorter_than_a_window_gets_its_minimum() {
+        let c = chars("一二三四五六七");
+        let h = kgram_hashes(&c, 3);
+        let m = h.iter().min().unwrap();
+        let at = h.iter().rposition(|x| x == m).unwrap() as u32;
+        let f = fingerprints(&c, 3, 20);
+        assert_eq!(f, [Fingerprint { hash: *m, pos: at }]);
+        assert!(fingerprints(&chars("一二"), 3, 20).is_empty());
+        // Exactly one window long: one fingerprint, once.
+        let f = fingerprints(&c, 3, 7);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
 }

@@ -170,6 +170,17 @@ pub(crate) fn coverage(a: &Bag, b: &Bag) -> f64 {
     covered / a.total
 }
 
+#[cfg(test)]
+impl Bag {
+    /// (id, weight) of each feature, by id: what tests of other modules
+    /// read of a bag.
+    pub(crate) fn weights(&self) -> Vec<(u32, f64)> {
+        let mut f = self.features.clone();
+        f.sort_by_key(|&(id, _)| id);
+        f
+    }
+}
+
 impl FeatureIndex {
     /// Number of distinct features (dense ids).
     pub(crate) fn len(&self) -> usize {
@@ -195,5 +206,89 @@ mod tests {
         assert_eq!(keys(0..6), [1]);
         assert_eq!(keys(6..12), [2]);
         assert_eq!(keys(0..18), [1, 2, 3]);
+    }
+
+    /// An index of (byte, key, weight) occurrences, 3 bytes apart.
+    fn index_of(occ: &[(usize, u64, f64)]) -> FeatureIndex {
+        let mut index = FeatureIndex::with_capacity(occ.len());
+        for &(at, key, w) in occ {
+            index.push(at, key, w, Name::Group(key as usize));
+        }
+        index
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-12
+    }
+
+    /// A key seen again keeps its id; a bag holds each feature once, at
+    /// its heaviest occurrence, and those inside the label count
+    /// `label_weight` times.
+    #[test]
+    fn a_bag_keeps_the_heaviest_occurrence_of_each_feature() {
+        let index = index_of(&[(0, 7, 1.0), (3, 8, 2.0), (6, 7, 3.0), (9, 9, 0.5)]);
+        assert_eq!(index.len(), 3);
+        assert!(matches!(index.name(1), Name::Group(8)));
+        let mut scratch = index.scratch();
+        let bag = index.bag(&mut scratch, 0..9, 9..9, 1.0);
+        let mut f = bag.features.clone();
+        f.sort_by_key(|&(id, _)| id);
+        assert_eq!(f, [(0, 3.0), (1, 2.0)]);
+        assert!(close(bag.total, 5.0));
+        assert!(close(bag.norm, 13f64.sqrt()));
+        // The label (bytes 3..6) doubles key 8 only.
+        let bag = index.bag(&mut scratch, 0..12, 3..6, 2.0);
+        let mut f = bag.features.clone();
+        f.sort_by_key(|&(id, _)| id);
+        assert_eq!(f, [(0, 3.0), (1, 4.0), (2, 0.5)]);
+        // The scratch space is left clean: a bag of another span does not
+        // inherit weights.
+        let bag = index.bag(&mut scratch, 9..12, 0..0, 1.0);
+        assert_eq!(bag.features, [(2, 0.5)]);
+        assert!(close(bag.total, 0.5));
+    }
+
+    #[test]
+    fn cosine_and_coverage_of_bags() {
+        let index = index_of(&[(0, 1, 1.0), (3, 2, 2.0), (6, 2, 2.0), (9, 3, 2.0)]);
+        let mut scratch = index.scratch();
+        let a = index.bag(&mut scratch, 0..6, 0..0, 1.0); // {1: 1, 2: 2}
+        let mut b = index.bag(&mut scratch, 6..12, 0..0, 1.0); // {2: 2, 3: 2}
+        b.densify(index.len());
+        // a·b = 4; |a| = √5, |b| = √8.
+        assert!(close(cosine(&a, &b), 4.0 / (5f64.sqrt() * 8f64.sqrt())));
+        // b covers key 2 of a: 2 of a's 3.
+        assert!(close(coverage(&a, &b), 2.0 / 3.0));
+        let mut whole = index.bag(&mut scratch, 0..12, 0..0, 1.0);
+        whole.densify(index.len());
+        assert!(close(coverage(&a, &whole), 1.0));
+        assert!(close(cosine(&whole, &whole), 1.0));
+        // An empty bag is like nothing, on either side.
+        let mut empty = index.bag(&mut scratch, 20..30, 0..0, 1.0);
+        assert_eq!(cosine(&empty, &b), 0.0);
+        assert_eq!(coverage(&empty, &b), 0.0);
+        empty.densify(index.len());
+        assert_eq!(cosine(&a, &empty), 0.0);
+        assert_eq!(coverage(&a, &empty), 0.0);
+    }
+
+    /// The features two bags share, heaviest first, at most `n`.
+    #[test]
+    fn shared_features_are_the_heaviest_common_ones() {
+        let index = index_of(&[
+            (0, 1, 1.0),
+            (3, 2, 3.0),
+            (6, 3, 2.0),
+            (9, 4, 5.0),
+            (12, 1, 1.0),
+            (15, 2, 1.0),
+            (18, 3, 1.0),
+        ]);
+        let mut scratch = index.scratch();
+        let a = index.bag(&mut scratch, 0..12, 0..0, 1.0);
+        let mut b = index.bag(&mut scratch, 12..21, 0..0, 1.0);
+        b.densify(index.len());
+        assert_eq!(a.shared(&b, 5), [1, 2, 0]);
+        assert_eq!(a.shared(&b, 2), [1, 2]);
     }
 }

@@ -223,3 +223,174 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    /// A model whose scores can be worked out by hand: no synonyms or
+    /// stopwords, and every weight but the ones a test sets at zero.
+    fn model(position: f64, aspect: f64, relative: f64) -> LinkModel {
+        let spec = LinkSpec {
+            threshold: 0.12,
+            cause_threshold: 0.07,
+            label_weight: 1.0,
+            aspect_weight: aspect,
+            position_weight: position,
+            relative,
+            group_weight: 1.0,
+            label_cover_weight: 0.0,
+            min_chars: 2,
+            synonyms: Vec::new(),
+            stopwords: Vec::new(),
+        };
+        LinkModel::new(&spec).unwrap()
+    }
+
+    fn links_of(model: &LinkModel, text: &str) -> Links {
+        let source = Source::new("t", text);
+        let seg = crate::segment::Segmenter::new([]);
+        let keywords = serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        let doc = Document::build(0, &source, &seg, &keywords);
+        compute(model, &doc)
+    }
+
+    /// (item id, scores) of every link.
+    fn scores(links: &Links) -> Vec<(&str, Vec<(usize, f64)>)> {
+        links
+            .items
+            .iter()
+            .map(|l| (l.id.as_str(), l.scores.clone()))
+            .collect()
+    }
+
+    // Problems and measures that share no word: every score is what the
+    // position and aspect terms add.
+    const PARALLEL: &str = "一、存在的问题\n1.开会迟到早退。\n2.调研走访太少。\n二、原因剖析\n1.思想放松警惕。\n三、整改措施\n1.理论学习。\n2.纪律规矩。\n";
+
+    #[test]
+    fn the_thresholds_are_the_models_and_causes_have_their_own() {
+        let links = links_of(&model(0.0, 0.0, 0.0), PARALLEL);
+        assert_eq!(links.threshold_for(SectionKind::Problems), 0.12);
+        assert_eq!(links.threshold_for(SectionKind::Causes), 0.07);
+        assert_eq!(links.threshold_for(SectionKind::Measures), 0.12);
+        let ids: Vec<&str> = links.measures.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids.len(), 2);
+        let kinds: Vec<SectionKind> = links.items.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Problems,
+                SectionKind::Problems,
+                SectionKind::Causes
+            ]
+        );
+    }
+
+    /// As many problems as measures: the k-th measure gets the position
+    /// weight for the k-th problem, and only then; causes are counted on
+    /// their own (one cause, two measures: not parallel).
+    #[test]
+    fn the_kth_measure_gets_the_position_weight_for_the_kth_item_when_parallel() {
+        let links = links_of(&model(0.05, 0.0, 0.6), PARALLEL);
+        let got = scores(&links);
+        assert_eq!(got[0].1, [(0, 0.05), (1, 0.0)], "{got:?}");
+        assert_eq!(got[1].1, [(1, 0.05), (0, 0.0)], "{got:?}");
+        assert_eq!(got[2].1, [(0, 0.0), (1, 0.0)], "{got:?}");
+        // The floor is `relative` of the best score.
+        assert!((links.items[0].floor - 0.05 * 0.6).abs() < 1e-15);
+        assert_eq!(links.items[2].floor, 0.0);
+        // Three measures for two problems: no position weight.
+        let three = PARALLEL.replace("2.纪律规矩。\n", "2.纪律规矩。\n3.廉洁自律。\n");
+        let links = links_of(&model(0.05, 0.0, 0.6), &three);
+        assert!(
+            links
+                .items
+                .iter()
+                .all(|l| l.scores.iter().all(|&(_, s)| s == 0.0)),
+            "{:?}",
+            scores(&links)
+        );
+        // Two causes for two measures: parallel for the causes too.
+        let causes = PARALLEL.replace("1.思想放松警惕。\n", "1.思想放松警惕。\n2.宗旨意识淡薄。\n");
+        let links = links_of(&model(0.05, 0.0, 0.6), &causes);
+        let got = scores(&links);
+        assert_eq!(got[2].1, [(0, 0.05), (1, 0.0)], "{got:?}");
+        assert_eq!(got[3].1, [(1, 0.05), (0, 0.0)], "{got:?}");
+    }
+
+    /// A problem under an aspect heading gets `aspect-weight` times the
+    /// similarity of its own aspect's heading to each measure's label.
+    #[test]
+    fn an_item_under_an_aspect_is_scored_with_its_own_aspects_heading() {
+        let text = "一、存在的问题\n（一）理论学习\n1.开会迟到早退。\n（二）纪律规矩\n1.调研走访太少。\n二、整改措施\n（一）理论学习\n（二）纪律规矩\n";
+        let links = links_of(&model(0.0, 0.3, 0.0), text);
+        let got = scores(&links);
+        assert_eq!(got.len(), 2, "{got:?}");
+        let near = |x: f64, y: f64| (x - y).abs() < 1e-9;
+        assert_eq!(got[0].1[0].0, 0, "{got:?}");
+        assert!(near(got[0].1[0].1, 0.3) && got[0].1[1].1 == 0.0, "{got:?}");
+        assert_eq!(got[1].1[0].0, 1, "{got:?}");
+        assert!(near(got[1].1[0].1, 0.3) && got[1].1[1].1 == 0.0, "{got:?}");
+    }
+
+    /// A measure answers an item when its score reaches both the threshold
+    /// and the item's floor (both inclusive).
+    #[test]
+    fn answers_reach_both_the_threshold_and_the_floor() {
+        let link = Link {
+            kind: SectionKind::Problems,
+            id: "p1".into(),
+            label: 0..0,
+            scores: vec![(2, 0.5), (0, 0.3), (1, 0.2)],
+            shared: Vec::new(),
+            floor: 0.3,
+        };
+        let ids = |t: f64| -> Vec<usize> { link.answers(t).map(|(k, _)| k).collect() };
+        assert_eq!(ids(0.1), [2, 0]);
+        assert_eq!(ids(0.3), [2, 0]);
+        assert_eq!(ids(0.31), [2]);
+        assert_eq!(ids(0.6), Vec::<usize>::new());
+    }
+
+    /// Beyond 400 answerable items or 100 measures the text is no single
+    /// report: no links, the thresholds kept.
+    #[test]
+    fn links_stop_beyond_four_hundred_items_or_a_hundred_measures() {
+        // Markers count to 99: 50 points under each aspect, 50 measures
+        // under each measures heading.
+        let report = |problems: usize, measures: usize| {
+            let mut t = String::from("一、存在的问题\n");
+            for i in 0..problems {
+                if i % 50 == 0 {
+                    t.push_str(&format!(
+                        "（{}）理论学习方面\n",
+                        "一二三四五六七八九十".chars().nth(i / 50).unwrap()
+                    ));
+                }
+                t.push_str(&format!("{}.开会迟到早退。\n", i % 50 + 1));
+            }
+            for i in 0..measures {
+                if i % 50 == 0 {
+                    t.push_str(&format!(
+                        "{}、整改措施\n",
+                        "二三四五".chars().nth(i / 50).unwrap()
+                    ));
+                }
+                t.push_str(&format!("{}.理论学习。\n", i % 50 + 1));
+            }
+            t
+        };
+        let m = model(0.0, 0.0, 0.0);
+        let links = links_of(&m, &report(400, 1));
+        assert_eq!((links.items.len(), links.measures.len()), (400, 1));
+        let links = links_of(&m, &report(401, 1));
+        assert_eq!((links.items.len(), links.measures.len()), (0, 0));
+        assert_eq!(links.threshold_for(SectionKind::Causes), 0.07);
+        let links = links_of(&m, &report(1, 100));
+        assert_eq!((links.items.len(), links.measures.len()), (1, 100));
+        let links = links_of(&m, &report(1, 101));
+        assert_eq!((links.items.len(), links.measures.len()), (0, 0));
+    }
+}

@@ -363,4 +363,153 @@ mod tests {
         let (idf, _) = parse_idf(&table);
         assert!((idf[&key("台账")] - expected).abs() < 1e-3);
     }
+
+    fn spec(min_chars: usize, synonyms: &[&[&str]], stopwords: &[&str]) -> LinkSpec {
+        LinkSpec {
+            threshold: 0.12,
+            cause_threshold: 0.07,
+            label_weight: 2.0,
+            aspect_weight: 0.3,
+            position_weight: 0.05,
+            relative: 0.6,
+            group_weight: 1.5,
+            label_cover_weight: 0.5,
+            min_chars,
+            synonyms: synonyms
+                .iter()
+                .map(|g| g.iter().map(|w| w.to_string()).collect())
+                .collect(),
+            stopwords: stopwords.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    /// A content word: at least `min-chars` Chinese characters, not a
+    /// stopword. Synonym groups are found inside any token, once each.
+    #[test]
+    fn content_words_and_the_groups_inside_a_token() {
+        let m = LinkModel::new(&spec(2, &[&["学习", "学"], &["台账"]], &["问题"])).unwrap();
+        assert!(m.lookup("调研").content);
+        assert!(!m.lookup("调").content, "one character");
+        assert!(!m.lookup("问题").content, "a stopword");
+        assert!(!m.lookup("ab").content, "not Chinese");
+        assert!(!m.lookup("调研2").content);
+        assert!(m.lookup("理论学习").content);
+        assert_eq!(m.lookup("理论学习").groups, [0]);
+        assert_eq!(m.lookup("学习学习台账").groups, [0, 1]);
+        assert!(m.lookup("调研").groups.is_empty());
+        let three = LinkModel::new(&spec(3, &[], &[])).unwrap();
+        assert!(!three.lookup("调研").content);
+        assert!(three.lookup("调研员").content);
+        // A word missing from the table has the full weight.
+        assert_eq!(m.lookup("一个从未见过的词").idf, m.default_idf);
+    }
+
+    fn doc_of<'a>(source: &'a Source, seg: &Segmenter) -> Document<'a> {
+        let keywords: SectionKeywords =
+            serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        Document::build(0, source, seg, &keywords)
+    }
+
+    /// The index holds each content token at its place with its IDF, and
+    /// each synonym group inside a token with the group's IDF times the
+    /// group weight, named by the group's first word.
+    #[test]
+    fn the_index_holds_content_words_and_weighted_groups() {
+        let m = LinkModel::new(&spec(2, &[&["台账", "账本"]], &[])).unwrap();
+        let source = Source::new("t", "建立台账。");
+        let seg = Segmenter::new([]);
+        let doc = doc_of(&source, &seg);
+        let index = m.index(&doc);
+        let found: Vec<(u64, String)> = index
+            .occurrences(0..doc.text().len())
+            .map(|(k, n)| (k, m.name(&doc, n)))
+            .collect();
+        let names: Vec<&str> = found.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["建立", "台账", "〔台账〕"]);
+        assert_eq!(found[2].0, group_key(0));
+        let mut scratch = index.scratch();
+        let span = 0..doc.text().len();
+        let bag = m.bag(&index, &mut scratch, span.clone(), span.clone());
+        let weights: Vec<f64> = bag.weights().into_iter().map(|(_, w)| w).collect();
+        let near = |x: f64, y: f64| (x - y).abs() < 1e-12;
+        assert!(near(weights[0], m.idf(key("建立"))), "{weights:?}");
+        assert!(near(weights[1], m.idf(key("台账"))), "{weights:?}");
+        assert!(near(weights[2], m.idf(group_key(0)) * 1.5), "{weights:?}");
+        // Tokens too short to be a content word or hold a synonym are
+        // not read: with three characters needed and no synonyms, nothing.
+        let bare = LinkModel::new(&spec(3, &[], &[])).unwrap();
+        assert_eq!(bare.index(&doc).len(), 0);
+    }
+
+    /// Words of the label weigh `label-weight` times more, but not when
+    /// the span is the label itself.
+    #[test]
+    fn label_words_weigh_more_unless_the_span_is_the_label() {
+        let m = LinkModel::new(&spec(2, &[], &[])).unwrap();
+        let source = Source::new("t", "建立台账制度。");
+        let seg = Segmenter::new([]);
+        let doc = doc_of(&source, &seg);
+        let index = m.index(&doc);
+        let all = 0..doc.text().len();
+        let label = 0.."建立".len();
+        let mut scratch = index.scratch();
+        let mut whole = m.bag(&index, &mut scratch, all.clone(), all.clone());
+        whole.densify(index.len());
+        let labelled = m.bag(&index, &mut scratch, all.clone(), label.clone());
+        let own = m.bag(&index, &mut scratch, label.clone(), label.clone());
+        let w = |b: &crate::links::bag::Bag| -> Vec<f64> {
+            b.weights().into_iter().map(|(_, w)| w).collect()
+        };
+        let (plain, lab) = (w(&whole), w(&labelled));
+        assert_eq!(plain.len(), lab.len());
+        assert!((lab[0] - 2.0 * plain[0]).abs() < 1e-12, "{plain:?} {lab:?}");
+        assert_eq!(&lab[1..], &plain[1..]);
+        // The label's own bag: its words at their own weight.
+        assert_eq!(w(&own), [plain[0]]);
+    }
+
+    #[test]
+    fn idf_is_smoothed_and_the_table_is_read_with_its_units() {
+        assert!((idf_of(0, 5.0) - (6f64.ln() + 1.0)).abs() < 1e-12);
+        assert!((idf_of(5, 5.0) - 1.0).abs() < 1e-12);
+        assert!((idf_of(2, 8.0) - (3f64.ln() + 1.0)).abs() < 1e-12);
+        let (idf, default) = parse_idf("# units 9\n台账\t2.5\n坏行\n档案\tx\n");
+        assert_eq!(idf.len(), 1);
+        assert_eq!(idf[&key("台账")], 2.5);
+        assert!((default - idf_of(0, 9.0)).abs() < 1e-12);
+        let (_, default) = parse_idf("台账\t2.5\n");
+        assert!((default - idf_of(0, 1.0)).abs() < 1e-12);
+    }
+
+    /// Thresholds and weights in their ranges, bounds included.
+    #[test]
+    fn the_specs_values_are_checked_with_their_bounds() {
+        assert!(spec(1, &[], &[]).validate().is_ok());
+        assert!(spec(20, &[], &[]).validate().is_ok());
+        assert!(spec(0, &[], &[]).validate().is_err());
+        assert!(spec(21, &[], &[]).validate().is_err());
+        let with = |f: &dyn Fn(&mut LinkSpec)| {
+            let mut s = spec(2, &[], &[]);
+            f(&mut s);
+            s.validate().is_ok()
+        };
+        assert!(with(&|s| s.threshold = 1.0));
+        assert!(!with(&|s| s.threshold = 1.01));
+        assert!(!with(&|s| s.cause_threshold = -0.01));
+        assert!(with(&|s| s.label_weight = 100.0));
+        assert!(!with(&|s| s.label_weight = 100.5));
+        assert!(!with(&|s| s.aspect_weight = 1.5));
+        assert!(!with(&|s| s.position_weight = 1.5));
+        assert!(!with(&|s| s.relative = 1.5));
+        assert!(!with(&|s| s.group_weight = 101.0));
+        assert!(!with(&|s| s.label_cover_weight = 1.5));
+    }
+
+    #[test]
+    fn feature_keys_are_fnv1a() {
+        // FNV-1a of the empty string and of "a" (published test values).
+        assert_eq!(key(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(key("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(group_key(0), group_key(1));
+    }
 }

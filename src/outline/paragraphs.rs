@@ -187,4 +187,69 @@ mod tests {
             ["城关派出所所长2020年度组织生活会个人对照检查材料", "根据分局党委的通知要求，我认真学习。"]
         );
     }
+
+    /// A bracketed point right after a short part heading starts a
+    /// paragraph (二、原因剖析（一）…); after a heading of more than 20
+    /// characters, or a sentence inside it, it does not.
+    #[test]
+    fn a_bracketed_point_after_a_short_heading_starts_a_paragraph() {
+        assert_eq!(
+            split("二、原因剖析（一）理想信念有所松懈。"),
+            ["二、原因剖析", "（一）理想信念有所松懈。"]
+        );
+        let twenty = format!("二、{}（一）理想信念松懈。", "析".repeat(20));
+        assert_eq!(split(&twenty).len(), 2, "{twenty}");
+        let long = format!("二、{}（一）理想信念松懈。", "析".repeat(21));
+        assert_eq!(split(&long), [long.as_str()]);
+        // Not a bracketed point: 1. after a heading with no clause end.
+        assert_eq!(
+            split("二、原因剖析1.理想信念。"),
+            ["二、原因剖析1.理想信念。"]
+        );
+    }
+
+    /// After a sentence end or a space a numbered point starts a
+    /// paragraph, but 一是 and 第一 stay inline; at the line's start
+    /// nothing is cut.
+    #[test]
+    fn points_after_a_sentence_or_a_space_split_but_shi_and_ordinals_stay() {
+        assert_eq!(
+            split("学习不够。2.作风不实。"),
+            ["学习不够。", "2.作风不实。"]
+        );
+        assert_eq!(split("学习不够 2.作风不实。"), ["学习不够", "2.作风不实。"]);
+        assert_eq!(
+            split("学习不够。二是作风不实。"),
+            ["学习不够。二是作风不实。"]
+        );
+        assert_eq!(
+            split("学习不够。第二，作风不实。"),
+            ["学习不够。第二，作风不实。"]
+        );
+        assert_eq!(split("1.学习不够。"), ["1.学习不够。"]);
+    }
+
+    /// Lines are trimmed, blank ones dropped; only the first paragraph may
+    /// be a title run into its opening, and 提纲 ends a title too.
+    #[test]
+    fn lines_are_trimmed_and_only_the_first_is_a_title() {
+        let text = "　发言提纲 根据要求查摆。\n\n  \n 对照检查材料 根据要求。\n";
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for l in text.split_inclusive('\n') {
+            lines.push(start..start + l.len() - 1);
+            start += l.len();
+        }
+        let got: Vec<&str> = paragraphs(text, lines.into_iter())
+            .iter()
+            .map(|p| &text[p.span.clone()])
+            .collect();
+        assert_eq!(
+            got,
+            ["发言提纲", "根据要求查摆。", "对照检查材料 根据要求。"]
+        );
+        // 材料 at the line's end: no opening after it.
+        assert_eq!(split("对照检查材料"), ["对照检查材料"]);
+        assert_eq!(split("对照检查材料  "), ["对照检查材料"]);
+    }
 }

@@ -204,3 +204,253 @@ fn many_short_lines_take_linear_time() {
     // Quadratic, these took minutes; linear, well under a second each.
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_label_ends_at_a_clause_end_or_before_a_spaced_point() {
+    let label = |s: &str| -> String { s[label_range(s, 0, s.len())].to_string() };
+    assert_eq!(label("学习不够。今年只学了3次。"), "学习不够");
+    assert_eq!(label("学习不够：今年"), "学习不够");
+    assert_eq!(label("学习不够!今年"), "学习不够");
+    assert_eq!(label("三、整改措施 一是每月学习"), "三、整改措施");
+    // A space before words that are no point does not end it; trailing
+    // spaces are dropped; a closing quote stays.
+    assert_eq!(label("学习 不够"), "学习 不够");
+    assert_eq!(label("学习“不够扎实”。"), "学习“不够扎实”");
+    assert_eq!(label("学习不够  。"), "学习不够");
+    assert_eq!(label("学习不够"), "学习不够");
+    // From `start`: what is before it is not read.
+    let s = "一、学习 二、作风";
+    assert_eq!(&s[label_range(s, 0, s.len())], "一、学习");
+    let start = "一、".len();
+    assert_eq!(&s[label_range(s, start, s.len())], "学习");
+}
+
+/// What follows a part's heading on its line is the part's first
+/// paragraph; the heading shown is the heading alone.
+#[test]
+fn the_text_after_a_heading_on_its_line_opens_the_part() {
+    let text = "一、存在的问题：一是学习不够。二是作风不实。\n二、整改措施\n一是每月学习。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(&s.text[o.sections[0].heading.clone()], "一、存在的问题");
+    assert_eq!(
+        labels(&s.text, &o.sections[0].items),
+        ["一是学习不够", "二是作风不实"]
+    );
+    assert_eq!(o.sections[0].items[0].id, "p1");
+    assert!(o.has_parts());
+    // Section spans run from the heading to the part's last paragraph.
+    assert!(s.text[o.sections[0].span.clone()].starts_with("一、存在的问题"));
+    assert!(s.text[o.sections[0].span.clone()].ends_with("二是作风不实。"));
+}
+
+/// The title block is the title and the lines under it: `title` is the
+/// first line, `title_end` the end of the block's last line.
+#[test]
+fn the_title_and_the_end_of_the_title_block() {
+    let text = "对照检查材料\n县水利局局长 孙卫东\n一、存在的问题\n一是学习不够。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(&s.text[o.title.clone().unwrap()], "对照检查材料");
+    assert_eq!(&s.text[..o.title_end], "对照检查材料\n县水利局局长 孙卫东");
+    let (_, o) = outline_of("一、存在的问题\n一是学习不够。\n");
+    assert_eq!((o.title, o.title_end), (None, 0));
+}
+
+/// Numbered points and no part headings: problems from the first point,
+/// measures from the paragraph that announces them; both inferred.
+#[test]
+fn parts_are_inferred_without_headings() {
+    let text =
+        "同志们：\n1.学习不够深入。\n2.作风不够扎实。\n今后，我要加强学习。\n1.每月学习一次。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![0, 0]),
+            (SectionKind::Measures, vec![0])
+        ]
+    );
+    assert!(!o.has_parts());
+    assert!(o
+        .sections
+        .iter()
+        .all(|s| s.implicit && s.heading.is_empty()));
+    assert_eq!(labels(&s.text, &o.sections[1].items), ["1.每月学习一次"]);
+    assert_eq!(o.sections[1].items[0].id, "m1");
+}
+
+/// A cue paragraph at the end of a problems part opens a causes part
+/// headed by it; a cue sentence inside a problem's paragraph opens one
+/// with no heading.
+#[test]
+fn causes_after_the_problems_become_a_part_of_their_own() {
+    let text = "一、存在的问题\n（一）学习不够深入。\n（二）作风不够扎实。\n究其原因，主要有以下几点：\n1.思想放松。\n2.要求不严。\n二、整改措施\n（一）每月学习。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![0, 0]),
+            (SectionKind::Causes, vec![0, 0]),
+            (SectionKind::Measures, vec![0])
+        ]
+    );
+    assert_eq!(
+        &s.text[o.sections[1].heading.clone()],
+        "究其原因，主要有以下几点"
+    );
+    assert_eq!(o.sections[1].items[1].id, "c2");
+    let inline = "一、存在的问题\n（一）学习不够深入。\n（二）作风不够扎实。究其原因：一是思想放松；二是要求不严。\n二、整改措施\n（一）每月学习。\n";
+    let (_, o) = outline_of(inline);
+    assert_eq!(o.sections[1].kind, SectionKind::Causes);
+    assert!(o.sections[1].implicit);
+    assert_eq!(o.sections[1].items.len(), 2);
+}
+
+/// Markers that must count 1, 2, 3: the parts' markers, then each list of
+/// siblings, split by style.
+#[test]
+fn sibling_groups_are_split_by_level_and_style() {
+    let text = "一、存在的问题\n（一）学习方面。\n1.学得少。\n2.学得浅。\n（二）作风方面。\n1.调研少。\n二、整改措施\n1.每月学习。\n";
+    let (s, o) = outline_of(text);
+    let groups: Vec<Vec<&str>> = o
+        .sibling_groups()
+        .iter()
+        .map(|g| g.iter().map(|m| &s.text[m.span.clone()]).collect())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            vec!["一、", "二、"],
+            vec!["（一）", "（二）"],
+            vec!["1.", "2."],
+            vec!["1."],
+            vec!["1."]
+        ]
+    );
+    // walk: depth first, each item before its children; leaves: the deepest.
+    let walked: Vec<&str> = o.sections[0].items[0]
+        .walk()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(walked, ["p1", "p1.1", "p1.2"]);
+    let leaves: Vec<&str> = o.sections[0]
+        .leaves()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(leaves, ["p1.1", "p1.2", "p2.1"]);
+    assert!(o.sections[0].holds_problems());
+    assert!(!o.sections[1].holds_problems());
+}
+
+/// Inline 二是 continues a sequence begun by 一是 (anywhere before in the
+/// part), never starts one; the reasons listed inside a problem
+/// (之所以如此：一是…) are not its items, in a problems part only.
+#[test]
+fn inline_points_continue_a_begun_sequence_and_reasons_are_no_items() {
+    let text = "一、存在的问题\n（一）学习不够。一是学得少；二是学得浅。\n（二）作风不实。三是调研少。\n（三）纪律松弛。之所以如此：一是放松要求；二是监督缺位。\n二、整改措施\n（一）加强学习。二是改进方法。\n（二）改进作风。之所以如此：一是时间少；二是方法少。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![2, 1, 0]),
+            (SectionKind::Measures, vec![0, 2]),
+        ]
+    );
+    assert_eq!(
+        labels(&s.text, &o.sections[0].items[0].children),
+        ["一是学得少", "二是学得浅"]
+    );
+}
+
+/// An item runs to the next marker of its level or above, trailing space
+/// trimmed; ids count on across parts of one kind.
+#[test]
+fn items_end_at_the_next_sibling_and_ids_count_across_parts() {
+    let text = "一、存在的问题\n（一）学习方面。\n1.学得少。\n2.学得浅。\n（二）作风方面。\n1.调研少。  \n二、存在的不足\n（一）纪律方面。\n三、整改措施\n（一）每月学习。\n";
+    let (s, o) = outline_of(text);
+    let p = &o.sections[0];
+    assert_eq!(
+        &s.text[p.items[0].span.clone()],
+        "（一）学习方面。\n1.学得少。\n2.学得浅。"
+    );
+    assert_eq!(&s.text[p.items[0].children[0].span.clone()], "1.学得少。");
+    assert_eq!(
+        &s.text[p.items[1].span.clone()],
+        "（二）作风方面。\n1.调研少。"
+    );
+    let ids: Vec<&str> = o.sections[1].items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["p3"]);
+    assert_eq!(o.sections[2].items[0].id, "m1");
+}
+
+/// Headings of the style that names the most different parts win: an
+/// aspect numbered like a part (（一）…问题) under 一、 headings is no part.
+#[test]
+fn the_heading_style_naming_most_parts_wins() {
+    let text = "一、存在的问题\n（一）学习方面的问题\n1.学得少。\n（二）原因方面\n二、原因剖析\n1.放松。\n三、整改措施\n1.学习。\n";
+    let (_, o) = outline_of(text);
+    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Problems,
+            SectionKind::Causes,
+            SectionKind::Measures
+        ]
+    );
+}
+
+/// No heading names a part: two or more top-level numbered headings are
+/// the parts, each a topic whose items are problems; one is not enough.
+#[test]
+fn numbered_headings_naming_no_part_are_topics() {
+    let text = "一、遵守政治纪律情况\n1.学习不够。\n二、执行制度情况\n1.落实不够。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(o.sections.len(), 2);
+    assert!(o
+        .sections
+        .iter()
+        .all(|s| s.topic && s.kind == SectionKind::Other));
+    assert!(o.sections.iter().all(|s| s.holds_problems()));
+    assert_eq!(o.sections[1].items[0].id, "o2");
+    let (_, o) = outline_of("一、遵守政治纪律情况\n1.学习不够。\n");
+    assert!(o.sections.iter().all(|s| !s.topic));
+}
+
+/// Unnumbered lines head a part only alone on their line, without a
+/// comma, and not naming the genre; a long 清单 title is no part.
+#[test]
+fn unnumbered_headings_stand_alone_and_name_no_genre() {
+    let parts = |text: &str| -> Vec<SectionKind> {
+        let (_, o) = outline_of(text);
+        o.sections
+            .iter()
+            .filter(|s| !s.implicit)
+            .map(|s| s.kind)
+            .collect()
+    };
+    // After a title line, which no heading can be.
+    let body = "\n1.学习不够。\n整改措施\n1.每月学习。\n";
+    let parts = |head: &str| parts(&format!("对照检查\n{head}"));
+    assert_eq!(
+        parts(&format!("存在的问题{body}")),
+        [SectionKind::Problems, SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("存在的问题，如下{body}")),
+        [SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("存在的问题材料{body}")),
+        [SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("问题清单{body}")),
+        [SectionKind::Problems, SectionKind::Measures]
+    );
+    assert_eq!(
+        parts(&format!("2024年度专题民主生活会问题清单{body}")),
+        [SectionKind::Measures]
+    );
+}

@@ -464,4 +464,73 @@ mod tests {
         assert_eq!(e.field, [Seg::Key("unowned-message".into())]);
         assert!(params(&format!("{base}owned: [不够]\nunowned-message: x")).is_ok());
     }
+
+    /// A part without numbered items is judged paragraph by paragraph: one
+    /// paragraph is named by the part's heading, several by their number;
+    /// the heading's own line, up to a clause end, is not part of them.
+    #[test]
+    fn a_part_without_items_is_judged_by_its_paragraphs() {
+        let one = "标题\n一、存在的问题\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
+        assert_eq!(
+            fired(RULE, one),
+            [(
+                "“一、存在的问题” “取得明显成效”".to_string(),
+                "取得明显成效".to_string()
+            )]
+        );
+        let two = "标题\n一、存在的问题\n学习不够深入。\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
+        assert_eq!(
+            fired(RULE, two),
+            [(
+                "“一、存在的问题”第 2 段 “取得明显成效”".to_string(),
+                "取得明显成效".to_string()
+            )]
+        );
+        // The counter in the first paragraph does not clear the second.
+        let apart = two.replace("学习不够深入", "措施不足");
+        assert_eq!(fired(RULE, &apart).len(), 1);
+        // Heading and text on one line: the text after the colon is the
+        // paragraph, and its counter is its own.
+        let inline = "标题\n一、存在的问题：改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
+        assert_eq!(fired(RULE, inline).len(), 1, "{:?}", fired(RULE, inline));
+    }
+
+    /// An `always` phrase fires whatever counters there are, unless negated;
+    /// the words named are the distinct ones, three at most.
+    #[test]
+    fn always_phrases_fire_despite_counters_and_words_are_named_once() {
+        let rule = "items: problems\ntriggers: [取得…成效]\ncounters: [不足]\nalways: [完美无缺, 十全十美, 尽善尽美, 无可挑剔]\nnegations: [并非]\nmax-gap: 20\nnegation-reach: 2\n";
+        let text =
+            |s: &str| format!("标题\n一、存在的问题\n一是{s}。\n二、整改措施\n一是每月学习1次。\n");
+        let got = fired(rule, &text("工作完美无缺，但措施不足"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "完美无缺");
+        let got = fired(
+            rule,
+            &text("工作完美无缺，十全十美，完美无缺，尽善尽美，无可挑剔"),
+        );
+        // (The item's name is cut at 24 characters.)
+        assert!(
+            got[0].0.ends_with(" “完美无缺”“十全十美”“尽善尽美”"),
+            "{got:?}"
+        );
+        // Negated: not an always phrase; the triggers decide, cleared here.
+        assert!(fired(rule, &text("工作并非完美无缺，措施不足")).is_empty());
+        assert_eq!(fired(rule, &text("工作并非完美无缺，取得成效")).len(), 1);
+    }
+
+    /// A part heading ending in a colon on its own line leaves nothing of
+    /// its line to judge: the part's one paragraph is named by the heading,
+    /// not counted as its second.
+    #[test]
+    fn a_heading_ending_in_a_colon_adds_no_paragraph() {
+        let text = "标题\n一、存在的问题：\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
+        assert_eq!(
+            fired(RULE, text),
+            [(
+                "“一、存在的问题” “取得明显成效”".to_string(),
+                "取得明显成效".to_string()
+            )]
+        );
+    }
 }

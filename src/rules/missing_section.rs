@@ -61,3 +61,57 @@ impl Rule for MissingSection {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{meta, run};
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let mut m = meta("missing", &[]);
+        m.message = "缺{part}".into();
+        let rule = build(
+            m,
+            Params {
+                required: vec![
+                    SectionKind::Problems,
+                    SectionKind::Causes,
+                    SectionKind::Measures,
+                ],
+                message_none: "none".into(),
+                message_empty: "empty".into(),
+            },
+        )
+        .unwrap();
+        run(&*rule, text)
+            .into_iter()
+            .map(|s| (s.text, s.message))
+            .collect()
+    }
+
+    /// Each required part that is absent is one finding at the title; no
+    /// parts at all is one finding; an empty text is another.
+    #[test]
+    fn each_absent_part_is_found_once_at_the_title() {
+        assert_eq!(
+            found("对照检查材料\n一、存在的问题\n1.学习不够。\n二、整改措施\n1.加强学习。\n"),
+            [("对照检查材料".to_string(), "缺原因剖析".to_string())]
+        );
+        assert_eq!(
+            found("一、存在的问题\n1.学习不够。\n"),
+            [
+                ("一、存在的问题".to_string(), "缺原因剖析".to_string()),
+                ("一、存在的问题".to_string(), "缺整改措施".to_string())
+            ]
+        );
+        assert_eq!(
+            found("今年以来我认真学习。\n工作有所进步。\n"),
+            [("今年以来我认真学习。".to_string(), "none".to_string())]
+        );
+        assert_eq!(found(""), [(String::new(), "empty".to_string())]);
+        assert!(found(
+            "一、存在的问题\n1.学习不够。\n二、原因剖析\n1.思想放松。\n三、整改措施\n1.加强学习。\n"
+        )
+        .is_empty());
+    }
+}

@@ -22,6 +22,9 @@ mod unaddressed;
 mod vague_item;
 pub(crate) mod word_list;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use crate::diagnostic::{fill, Diagnostic, Severity};
 use crate::document::Document;
 use crate::links::Links;
@@ -319,22 +322,87 @@ mod tests {
         };
         assert!(e.to_string().contains("max-exclaim"), "{e}");
     }
-}
 
-/// What the rules' unit tests share: one segmenter (the full dictionary,
-/// built once) and the embedded outline keywords.
-#[cfg(test)]
-pub(crate) mod testing {
-    use crate::outline::SectionKeywords;
-    use crate::segment::Segmenter;
-    use std::sync::OnceLock;
-
-    pub(crate) fn seg() -> &'static Segmenter {
-        static SEG: OnceLock<Segmenter> = OnceLock::new();
-        SEG.get_or_init(|| Segmenter::new([]))
+    fn finding(
+        id: &str,
+        severity: Severity,
+        span: Range<usize>,
+        labels: &[Range<usize>],
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: id.into(),
+            severity,
+            message: String::new(),
+            file: 0,
+            span,
+            labels: labels
+                .iter()
+                .map(|l| crate::diagnostic::Label {
+                    file: 0,
+                    span: l.clone(),
+                    message: String::new(),
+                })
+                .collect(),
+            notes: Vec::new(),
+            edits: Vec::new(),
+            places: 1,
+        }
     }
 
-    pub(crate) fn keywords() -> SectionKeywords {
-        serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap()
+    fn absorbed(mut out: Vec<Diagnostic>) -> Vec<String> {
+        absorb(&mut out);
+        out.iter().map(|d| d.rule.to_string()).collect()
+    }
+
+    /// A note gives way to another finding's label that covers more than
+    /// half of it; a warning never does, nor a note to its own label, nor
+    /// to a label that covers half of it or less.
+    #[test]
+    fn a_note_is_absorbed_by_a_label_covering_most_of_it() {
+        use Severity::{Info, Warning};
+        let label = |l: Range<usize>| finding("vague", Warning, 0..40, &[l]);
+        // Note 10..20 (10 bytes).
+        let note = |sev| finding("hedge", sev, 10..20, &[]);
+        assert_eq!(absorbed(vec![label(10..16), note(Info)]), ["vague"]);
+        assert_eq!(absorbed(vec![label(14..20), note(Info)]), ["vague"]);
+        assert_eq!(
+            absorbed(vec![label(10..15), note(Info)]),
+            ["vague", "hedge"]
+        );
+        assert_eq!(
+            absorbed(vec![label(15..30), note(Info)]),
+            ["vague", "hedge"]
+        );
+        assert_eq!(
+            absorbed(vec![label(10..16), note(Warning)]),
+            ["vague", "hedge"]
+        );
+        // Its own label does not absorb a note.
+        assert_eq!(
+            absorbed(vec![finding(
+                "hedge",
+                Info,
+                10..20,
+                std::slice::from_ref(&(10..20))
+            )]),
+            ["hedge"]
+        );
+        // A long label that starts well before the note still covers it,
+        // next to short ones elsewhere.
+        assert_eq!(
+            absorbed(vec![
+                finding("vague", Warning, 0..40, &[0..30, 35..36]),
+                note(Info)
+            ]),
+            ["vague"]
+        );
+        // A label that starts where the note ends, or ends where it starts.
+        assert_eq!(
+            absorbed(vec![label(20..30), note(Info)]),
+            ["vague", "hedge"]
+        );
+        assert_eq!(absorbed(vec![label(0..10), note(Info)]), ["vague", "hedge"]);
+        // No labels at all: nothing changes.
+        assert_eq!(absorbed(vec![note(Info), note(Info)]), ["hedge", "hedge"]);
     }
 }

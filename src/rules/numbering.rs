@@ -115,4 +115,69 @@ mod tests {
         assert_eq!(render(&m, 1, "③"), "①");
         assert_eq!(chinese(23), "二十三");
     }
+
+    fn found(lines: &[&str]) -> Vec<String> {
+        let rule = build(crate::rules::testing::meta("numbering", &[]), Params {}).unwrap();
+        let text = format!("一、存在的问题\n{}\n", lines.join("\n"));
+        crate::rules::testing::run(&*rule, &text)
+            .into_iter()
+            .map(|s| format!("{}|{}", s.text, s.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_skipped_number_names_the_one_missing_and_the_count_goes_on() {
+        assert_eq!(
+            found(&[
+                "1.学习不够。",
+                "2.作风不实。",
+                "4.纪律松弛。",
+                "5.担当不够。"
+            ]),
+            ["4.|编号跳号：“2.”之后是“4.”，缺少“3.”"]
+        );
+        assert_eq!(
+            found(&["2.学习不够。", "3.作风不实。"]),
+            ["2.|编号从“2.”开始，缺少“1.”"]
+        );
+        assert!(found(&["1.学习不够。", "2.作风不实。", "3.纪律松弛。"]).is_empty());
+    }
+
+    /// A repeated number is one finding; the count carries on from it, so
+    /// the next number in order is no finding.
+    #[test]
+    fn a_repeated_number_is_one_finding_and_the_next_is_expected_after_it() {
+        assert_eq!(
+            found(&[
+                "1.学习不够。",
+                "2.作风不实。",
+                "2.纪律松弛。",
+                "3.担当不够。"
+            ]),
+            ["2.|编号重复：“2.”之后又是“2.”，应为“3.”"]
+        );
+        // After a skip to 3, a 3 again is a repeat and 4 is expected.
+        assert_eq!(
+            found(&["1.学习不够。", "3.作风不实。", "3.纪律松弛。"]),
+            [
+                "3.|编号跳号：“1.”之后是“3.”，缺少“2.”",
+                "3.|编号重复：“3.”之后又是“3.”，应为“4.”"
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_up_to_ninety_nine() {
+        for (n, s) in [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (15, "十五"),
+            (19, "十九"),
+            (20, "二十"),
+            (99, "九十九"),
+        ] {
+            assert_eq!(chinese(n), s, "{n}");
+        }
+    }
 }

@@ -175,3 +175,98 @@ impl Rule for Pattern {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::SectionKind;
+    use crate::rules::testing::{meta, run};
+
+    fn rule(patterns: &str, scope: &[SectionKind]) -> Box<dyn Rule> {
+        let params: Params = serde_yaml::from_str(&format!("{{patterns: [{patterns}]}}")).unwrap();
+        let mut m = meta("placeholder", scope);
+        m.message = "{what}:{match}".into();
+        build(m, params).unwrap()
+    }
+
+    fn found(patterns: &str, text: &str) -> Vec<String> {
+        run(&*rule(patterns, &[]), text)
+            .into_iter()
+            .map(|s| s.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_capture_group_is_what_is_reported() {
+        let p = "{regex: '(XX)年', what: y}";
+        assert_eq!(found(p, "20XX年工作。"), ["y:XX"]);
+        assert_eq!(
+            found("{regex: 'XX年', what: y}", "20XX年工作。"),
+            ["y:XX年"]
+        );
+    }
+
+    /// The character before the match must be in `before`, must not be in
+    /// `not-before` (the start of the text passes), the one after must not
+    /// be in `not-after` (the end passes).
+    #[test]
+    fn the_characters_around_a_match_are_checked() {
+        let before = "{regex: '某某', what: n, before: '[：:]'}";
+        assert_eq!(found(before, "姓名：某某。"), ["n:某某"]);
+        assert!(found(before, "姓名某某。").is_empty());
+        assert!(found(before, "某某。").is_empty());
+        let not_before = "{regex: '202X', what: y, not-before: '[A-Za-z]'}";
+        assert_eq!(found(not_before, "于202X年。"), ["y:202X"]);
+        assert!(found(not_before, "型号A202X。").is_empty());
+        assert_eq!(found(not_before, "202X年。"), ["y:202X"]);
+        let not_after = "{regex: 'XX', what: x, not-after: '[A-Za-z]'}";
+        assert_eq!(found(not_after, "尺码XX。"), ["x:XX"]);
+        assert!(found(not_after, "尺码XXL。").is_empty());
+        assert_eq!(found(not_after, "尺码XX"), ["x:XX"]);
+    }
+
+    /// `unless-line` is matched on the whole line of the match, from its
+    /// first character to its last, whichever line that is.
+    #[test]
+    fn unless_line_is_matched_on_the_line_of_the_match_only() {
+        let p = "{regex: '某某', what: n, unless-line: '^注.*某某$'}";
+        assert!(found(p, "注：某某").is_empty());
+        assert_eq!(found(p, "注：某某。"), ["n:某某"]);
+        assert!(found(p, "学习不够。\n注：某某\n作风。").is_empty());
+        assert_eq!(found(p, "注：说明。\n某某\n注：某某"), ["n:某某"]);
+    }
+
+    /// Two patterns that see the same place: the first one written
+    /// reports it, once; findings come in text order.
+    #[test]
+    fn overlapping_matches_are_reported_once_by_the_first_pattern_in_order() {
+        let p = "{regex: '20XX年', what: year}, {regex: 'XX', what: x}";
+        assert_eq!(found(p, "XX同志20XX年。"), ["x:XX", "year:20XX年"]);
+    }
+
+    /// A scoped rule searches its parts; spans count from the part's start.
+    #[test]
+    fn matches_in_a_scoped_part_point_at_their_own_text() {
+        let r = rule("{regex: '(某)某', what: n}", &[SectionKind::Measures]);
+        let got = run(
+            &*r,
+            "一、存在的问题\n1.某某学习不够。\n二、整改措施\n1.加强某某学习。\n",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].text, "某");
+        assert_eq!(got[0].message, "n:某");
+    }
+
+    #[test]
+    fn a_bad_expression_is_refused_by_its_key() {
+        let bad = |p: &str| {
+            let params: Params = serde_yaml::from_str(&format!("{{patterns: [{p}]}}")).unwrap();
+            build(meta("p", &[]), params).is_err()
+        };
+        assert!(bad("{regex: '(', what: x}"));
+        assert!(bad("{regex: 'a', what: x, before: '['}"));
+        assert!(bad("{regex: 'a', what: x, unless-line: '('}"));
+        assert!(!bad("{regex: 'a', what: x, before: '[a]'}"));
+        assert!(build(meta("p", &[]), Params { patterns: vec![] }).is_err());
+    }
+}

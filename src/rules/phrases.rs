@@ -324,4 +324,14 @@ mod tests {
             assert!(e.to_string().contains(bad), "{e}");
         }
     }
+
+    #[test]
+    fn a_range_is_inside_another_only_when_strictly_within() {
+        assert!(inside(&(2..4), &(0..6)));
+        assert!(inside(&(0..4), &(0..6)));
+        assert!(inside(&(2..6), &(0..6)));
+        assert!(!inside(&(0..6), &(0..6)));
+        assert!(!inside(&(0..7), &(0..6)));
+        assert!(!inside(&(5..8), &(0..6)));
+    }
 }

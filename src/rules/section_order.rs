@@ -53,3 +53,49 @@ impl Rule for SectionOrder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{meta, run};
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let mut m = meta("order", &[]);
+        m.message = "{part}<{after}".into();
+        let rule = build(
+            m,
+            Params {
+                order: vec![
+                    SectionKind::Problems,
+                    SectionKind::Causes,
+                    SectionKind::Measures,
+                ],
+            },
+        )
+        .unwrap();
+        run(&*rule, text)
+            .into_iter()
+            .map(|s| (s.text, s.message))
+            .collect()
+    }
+
+    /// A part earlier in the order than one before it is found at its
+    /// heading, naming the latest part in order before it; a part again,
+    /// or one not in the order, is not.
+    #[test]
+    fn a_part_before_its_place_is_found_at_its_heading() {
+        assert_eq!(
+            found("一、存在的问题\n1.学习不够。\n二、整改措施\n1.加强学习。\n三、原因剖析\n1.思想放松。\n"),
+            [("三、原因剖析".to_string(), "原因剖析<整改措施".to_string())]
+        );
+        assert!(
+            found("一、存在的问题\n1.学习不够。\n二、原因剖析\n1.思想放松。\n三、整改措施\n1.加强学习。\n")
+                .is_empty()
+        );
+        // Two problem parts in a row are no disorder.
+        assert!(
+            found("一、存在的问题\n1.学习不够。\n二、存在的不足\n1.作风不实。\n三、整改措施\n1.加强学习。\n")
+                .is_empty()
+        );
+    }
+}

@@ -267,4 +267,113 @@ mod tests {
         assert!(build(meta(), params("布署", " ")).is_err());
         assert!(build(meta(), params("部署", "部署")).is_err());
     }
+
+    use crate::rules::testing::run;
+
+    /// A typo rule: 布署 → 部署, 一如继往 → 一如既往; anywhere from
+    /// `anywhere` characters; the idioms from frequency `idioms` if given.
+    fn rule(anywhere: usize, idioms: Option<u32>) -> Box<dyn Rule> {
+        let idioms = idioms.map_or(String::new(), |n| format!(", idioms-from-frequency: {n}"));
+        let params: Params = serde_yaml::from_str(&format!(
+            "{{pairs: [{{wrong: 布署, right: 部署}}, {{wrong: 一如继往, right: 一如既往}}, {{wrong: 默守成规, right: 墨守成规}}], \
+             repeat-message: '{{match}}/{{word}}', never-doubled: 的在, reduplicable: [研究], \
+             anywhere-from: {anywhere}{idioms}}}"
+        ))
+        .unwrap();
+        let mut m = meta();
+        m.message = "{match}→{right}".into();
+        build(m, params).unwrap()
+    }
+
+    fn found(rule: &dyn Rule, text: &str) -> Vec<String> {
+        run(rule, text).into_iter().map(|s| s.message).collect()
+    }
+
+    /// Single characters: only those listed as never doubled; words: all
+    /// but the reduplicable ones and 一 with a measure word; never a text
+    /// with anything but Chinese characters.
+    #[test]
+    fn which_doubled_words_are_mistakes() {
+        let p: Params = serde_yaml::from_str(
+            "{pairs: [{wrong: 布署, right: 部署}], repeat-message: m, never-doubled: 的在, \
+             reduplicable: [研究], anywhere-from: 3}",
+        )
+        .unwrap();
+        let typo = Typo {
+            meta: meta(),
+            matcher: matcher(&["布署"]).unwrap(),
+            rights: vec!["部署".into()],
+            anywhere: vec![false],
+            idioms_from_frequency: None,
+            repeat_message: p.repeat_message,
+            never_doubled: p.never_doubled.chars().collect(),
+            reduplicable: p.reduplicable,
+        };
+        for (word, mistake) in [
+            ("的", true),
+            ("在", true),
+            ("了", false),
+            ("推进", true),
+            ("研究", false),
+            ("一个", false),
+            ("一如既往", true),
+            ("二个", true),
+            ("ab", false),
+            ("a", false),
+            ("推进1", false),
+            ("", false),
+        ] {
+            assert_eq!(typo.doubled_by_mistake(word), mistake, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_listed_misspelling_is_found_on_word_boundaries_with_its_correction() {
+        let r = rule(3, None);
+        assert_eq!(found(&*r, "抓好工作布署。"), ["布署→部署"]);
+        // Inside 发布/署名: a short pair needs word boundaries.
+        assert!(found(&*r, "发布署名文章。").is_empty());
+        // A long one is found anywhere.
+        assert_eq!(found(&*r, "我们一如继往地工作。"), ["一如继往→一如既往"]);
+        // 有默/守成/规 holds 默守成规 off the boundaries: found from
+        // `anywhere-from` characters on, not below.
+        let text = "我们不能有默守成规的思想。";
+        assert_eq!(found(&*r, text), ["默守成规→墨守成规"]);
+        assert!(found(&*rule(5, None), text).is_empty());
+        assert_eq!(found(&*rule(4, None), text), ["默守成规→墨守成规"]);
+    }
+
+    #[test]
+    fn a_word_written_twice_is_one_finding_with_its_own_message() {
+        let r = rule(3, None);
+        assert_eq!(found(&*r, "我们要推进推进整改落实。"), ["推进推进/推进"]);
+        assert_eq!(found(&*r, "这是我的的问题。"), ["的的/的"]);
+        // Three times in a row: one finding at the first two, none at the
+        // second and third.
+        assert_eq!(found(&*r, "我们要推进推进推进整改。").len(), 1);
+        for fine in [
+            "我们要认认真真学习。",
+            "大家再研究研究这个问题。",
+            "一个一个落实到位。",
+            "这件事了了之后再说。",
+        ] {
+            assert!(found(&*r, fine).is_empty(), "{fine}");
+        }
+    }
+
+    /// With idioms on, an idiom written with one character replaced by one
+    /// read alike is found, unless the four characters are text; without,
+    /// nothing. A listed pair is not reported twice.
+    #[test]
+    fn a_misspelt_idiom_is_found_only_when_asked_and_only_once() {
+        let text = "工作中付衍了事的现象。";
+        assert_eq!(found(&*rule(3, Some(10)), text), ["付衍了事→敷衍了事"]);
+        assert!(found(&*rule(3, None), text).is_empty());
+        // The idiom written right, or words that happen to sound alike.
+        assert!(found(&*rule(3, Some(10)), "工作中敷衍了事的现象。").is_empty());
+        assert_eq!(
+            found(&*rule(3, Some(10)), "我们一如继往地工作。"),
+            ["一如继往→一如既往"]
+        );
+    }
 }

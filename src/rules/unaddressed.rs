@@ -141,4 +141,114 @@ mod tests {
         assert_eq!(super::below(0.1249, 0.125), "相似度 0.12 < 0.125");
         assert_eq!(super::below(0.0, 0.1), "相似度 0.00 < 0.10");
     }
+
+    use super::*;
+    use crate::links::{Link, Links, Measure};
+    use crate::rules::testing::{meta, run_linked};
+
+    const TEXT: &str =
+        "学习不够。\n思想放松。\n加强学习，改进作风，转变思想观念，提高政治能力水平。\n";
+
+    fn span(w: &str) -> std::ops::Range<usize> {
+        let at = TEXT.find(w).unwrap();
+        at..at + w.len()
+    }
+
+    fn links(problem: f64, cause: f64, shared: &[&str]) -> Links {
+        let link = |kind, label: &str, s: f64| Link {
+            kind,
+            id: label.into(),
+            label: span(label),
+            scores: vec![(0, s)],
+            shared: shared.iter().map(|w| w.to_string()).collect(),
+            floor: 0.0,
+        };
+        Links {
+            items: vec![
+                link(SectionKind::Problems, "学习不够", problem),
+                link(SectionKind::Causes, "思想放松", cause),
+            ],
+            measures: vec![Measure {
+                id: "m1".into(),
+                label: span("加强学习，改进作风，转变思想观念，提高政治能力水平"),
+            }],
+            threshold: 0.12,
+            cause_threshold: 0.07,
+        }
+    }
+
+    fn found(
+        items: SectionKind,
+        threshold: Option<f64>,
+        links: &Links,
+    ) -> Vec<(String, Vec<String>)> {
+        let mut m = meta("unaddressed", &[]);
+        m.message = "{id}".into();
+        let rule = build(m, Params { items, threshold }).unwrap();
+        run_linked(&*rule, TEXT, Some(links))
+            .into_iter()
+            .map(|s| (s.message, s.notes))
+            .collect()
+    }
+
+    #[test]
+    fn only_problems_or_causes_are_judged() {
+        let p = |items| Params {
+            items,
+            threshold: None,
+        };
+        assert!(build(meta("u", &[]), p(SectionKind::Problems)).is_ok());
+        assert!(build(meta("u", &[]), p(SectionKind::Causes)).is_ok());
+        assert!(build(meta("u", &[]), p(SectionKind::Measures)).is_err());
+    }
+
+    /// An item of the rule's kind that no measure answers at the kind's
+    /// threshold (inclusive): found, with the closest measure (its label
+    /// cut to 24 characters), the score and the words shared with it.
+    #[test]
+    fn an_unanswered_item_names_the_closest_measure_and_the_shared_words() {
+        let got = found(SectionKind::Problems, None, &links(0.11, 0.0, &["学习"]));
+        assert_eq!(
+            got,
+            [(
+                "“学习不够”".to_string(),
+                vec![
+                    "最接近的措施：加强学习，改进作风，转变思想观念，提高政治能力水… 相似度 0.11 < 0.12"
+                        .to_string(),
+                    "共同词语：学习".to_string()
+                ]
+            )]
+        );
+        assert!(found(SectionKind::Problems, None, &links(0.12, 0.0, &[])).is_empty());
+        // Causes by theirs.
+        assert!(found(SectionKind::Causes, None, &links(0.0, 0.07, &[])).is_empty());
+        let got = found(SectionKind::Causes, None, &links(0.0, 0.06, &["〔思想〕"]));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1[1], "共同词语：〔思想〕（〔〕内为同义词组）");
+        // No shared words: no such note. The rule's own threshold.
+        let got = found(SectionKind::Problems, Some(0.2), &links(0.15, 0.0, &[]));
+        assert_eq!(got[0].1.len(), 1, "{got:?}");
+        assert!(got[0].1[0].ends_with("相似度 0.15 < 0.20"), "{got:?}");
+        // No measures: nothing to answer with, nothing reported.
+        let mut none = links(0.0, 0.0, &[]);
+        none.measures.clear();
+        assert!(found(SectionKind::Problems, None, &none).is_empty());
+    }
+
+    #[test]
+    fn a_label_is_cut_after_n_characters_with_an_ellipsis() {
+        assert_eq!(short("学习不够", 4), "学习不够");
+        assert_eq!(short("学习不够", 3), "学习不…");
+        assert_eq!(short("", 0), "");
+    }
+
+    #[test]
+    fn a_threshold_is_shown_with_the_digits_it_has() {
+        assert_eq!(threshold_text(0.12), "0.12");
+        assert_eq!(threshold_text(0.1), "0.10");
+        assert_eq!(threshold_text(0.125), "0.125");
+        assert_eq!(threshold_text(0.0), "0.0");
+        assert_eq!(threshold_text(1.0), "1.0");
+        assert_eq!(threshold_text(0.1234), "0.1234");
+    }
 }

@@ -173,7 +173,88 @@ fn in_concession(text: &str, from: usize, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::in_concession;
+    use super::*;
+    use crate::rules::testing::{meta, run, Seen};
+
+    fn rule(items: &str, mark: bool) -> Box<dyn Rule> {
+        let params: Params = serde_yaml::from_str(&format!(
+            "{{items: {items}, words: [有时, 有所, 不够, 不强, 较为, 进一步], evidence: ['\\d', '《'], mark: {mark}}}"
+        ))
+        .unwrap();
+        let mut m = meta("vague", &[]);
+        m.message = "{id}|{words}".into();
+        build(m, params).unwrap()
+    }
+
+    const REPORT: &str = "一、存在的问题\n（一）学习方面\n1.学习有时不认真。\n2.学习有时不认真，2024年缺席3次。\n3.对《条例》学习不够。\n4.有时有所不够，较为不强，有时。\n二、整改措施\n1.进一步加强学习。\n（1）每月学习一次。\n2.进一步改进作风。\n";
+
+    fn found(items: &str) -> Vec<Seen> {
+        run(&*rule(items, false), REPORT)
+    }
+
+    /// Problems: each deepest item with a vague word and no evidence (a
+    /// digit or 《 here), the item's own number not counted as one; the
+    /// words named once each, four at most.
+    #[test]
+    fn a_vague_item_without_evidence_is_found_with_its_words() {
+        let got: Vec<String> = found("problems").into_iter().map(|s| s.message).collect();
+        assert_eq!(
+            got,
+            [
+                "“1.学习有时不认真”|“有时”",
+                "“4.有时有所不够，较为不强，有时”|“有时”“有所”“不够”“较为”"
+            ]
+        );
+    }
+
+    /// Measures are judged whole: a sub-item's detail is the measure's
+    /// evidence.
+    #[test]
+    fn a_measure_is_judged_with_its_sub_items() {
+        let got: Vec<String> = found("measures").into_iter().map(|s| s.message).collect();
+        assert_eq!(got, ["“2.进一步改进作风”|“进一步”"]);
+    }
+
+    /// With `mark`, each vague word found is labelled, repeats included.
+    #[test]
+    fn marked_words_are_labelled_each_time() {
+        let got = run(&*rule("problems", true), REPORT);
+        let labels: Vec<Vec<String>> = got
+            .iter()
+            .map(|s| s.labels.iter().map(|(t, _)| t.clone()).collect())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                vec!["有时"],
+                vec!["有时", "有所", "不够", "较为", "不强", "有时"]
+            ]
+        );
+        assert!(found("problems").iter().all(|s| s.labels.is_empty()));
+    }
+
+    #[test]
+    fn concessions_end_at_the_sentence_and_turn_with_any_turn_word() {
+        for (t, w, conceded) in [
+            ("虽然有时能参加，可是缺席多。", "有时", true),
+            ("尽管有时能参加，然而缺席多。", "有时", true),
+            ("虽然有时能参加，缺席却多。", "有时", true),
+            // The turn before the word: the word is the main clause's.
+            ("虽然参加了，但有时迟到。", "有时", false),
+            // A sentence end between the concession and the word.
+            ("虽然参加了。有时迟到，但不多。", "有时", false),
+            ("虽然参加了；有时迟到，但不多。", "有时", false),
+            // No turn after it in its sentence.
+            ("虽然有时能参加。但缺席多。", "有时", false),
+        ] {
+            assert_eq!(in_concession(t, 0, t.find(w).unwrap()), conceded, "{t}");
+        }
+        // `from` bounds the search back: a concession before it is not seen.
+        let t = "虽然学习了，有时迟到，但不多。";
+        let at = t.find("有时").unwrap();
+        assert!(in_concession(t, 0, at));
+        assert!(!in_concession(t, t.find('，').unwrap(), at));
+    }
 
     #[test]
     fn hedges_granted_in_a_concession_are_not_the_items_own() {

@@ -678,4 +678,293 @@ mod tests {
     fn suffix_of_members() {
         assert_eq!(common_suffix(&four().members), "意识");
     }
+
+    #[test]
+    fn the_common_suffix_is_the_longest_ending_all_members_share() {
+        let suffix =
+            |ms: &[&str]| common_suffix(&ms.iter().map(|m| m.to_string()).collect::<Vec<_>>());
+        assert_eq!(suffix(&["政治意识", "大局意识", "核心意识"]), "意识");
+        assert_eq!(suffix(&["道路自信", "理论自信"]), "自信");
+        assert_eq!(
+            suffix(&["形式主义", "官僚主义", "享乐主义", "奢靡之风"]),
+            ""
+        );
+        // A member that is the whole ending, on either side.
+        assert_eq!(suffix(&["意识", "政治意识"]), "意识");
+        assert_eq!(suffix(&["政治意识", "识"]), "识");
+        assert_eq!(suffix(&["四风", "四风"]), "四风");
+    }
+
+    #[test]
+    fn characters_before_and_after_a_place_are_counted_in_characters() {
+        let t = "四个意识即政治";
+        let at = t.find('即').unwrap();
+        assert_eq!(chars_before(t, at, 0), "");
+        assert_eq!(chars_before(t, at, 1), "识");
+        assert_eq!(chars_before(t, at, 4), "四个意识");
+        assert_eq!(chars_before(t, at, 9), "四个意识");
+        assert_eq!(chars_after(t, at, 0), "");
+        assert_eq!(chars_after(t, at, 2), "即政");
+        assert_eq!(chars_after(t, at, 9), "即政治");
+    }
+
+    /// Which enumerations are judged: all members; the name right before
+    /// (3 characters between at most) or after (2); all but one of a long
+    /// ordered list of four or more; never a part on purpose (特别是…,
+    /// …等) or a single member.
+    #[test]
+    fn an_enumeration_is_judged_when_whole_named_or_all_but_one_of_a_long_list() {
+        let l = four();
+        // The enumeration is the text from 政治 to the last 意识 before the
+        // end or the words after it (等, 方面, …).
+        let judged = |l: &List, text: &str, found: &[usize]| {
+            let start = text.find("政治").unwrap();
+            let members = ["政治意识", "大局意识", "核心意识", "看齐意识"];
+            let end = members[..found.iter().max().unwrap() + 1]
+                .iter()
+                .filter_map(|m| text.find(m).map(|i| i + m.len()))
+                .max()
+                .unwrap();
+            l.judged(text, &(start..end), found)
+        };
+        let two = "政治意识、大局意识";
+        assert!(judged(
+            &l,
+            "要有政治意识、大局意识、核心意识、看齐意识。",
+            &[0, 1, 2, 3]
+        ));
+        assert!(!judged(&l, two, &[0, 1]));
+        assert!(!judged(&l, two, &[0, 0]));
+        assert!(judged(&l, "政治意识、大局意识、核心意识", &[0, 1, 2]));
+        // Named before: up to three characters between.
+        assert!(judged(&l, "四个意识就是说政治意识、大局意识", &[0, 1]));
+        assert!(!judged(&l, "四个意识就是说的政治意识、大局意识", &[0, 1]));
+        // Named after: up to two characters between.
+        assert!(judged(&l, "政治意识、大局意识这些四个意识", &[0, 1]));
+        assert!(!judged(&l, "政治意识、大局意识等这些四个意识", &[0, 1]));
+        assert!(!judged(&l, "政治意识、大局意识属于的四个意识", &[0, 1]));
+        // A part on purpose, however named.
+        assert!(!judged(
+            &l,
+            "四个意识特别是政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        assert!(!judged(
+            &l,
+            "政治意识、大局意识、核心意识、看齐意识方面",
+            &[0, 1, 2, 3]
+        ));
+        // Unordered lists need the name or all members.
+        let mut unordered = four();
+        unordered.ordered = false;
+        assert!(!judged(
+            &unordered,
+            "政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        // A list of common words must be named nearby (12 before, 4 after).
+        let mut named_only = four();
+        named_only.named_only = true;
+        assert!(!judged(
+            &named_only,
+            "政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        assert!(judged(
+            &named_only,
+            "四个意识中大家常说的是政治意识、大局意识、核心意识",
+            &[0, 1, 2]
+        ));
+        assert!(judged(
+            &named_only,
+            "政治意识、大局意识、核心意识和其他四个意识",
+            &[0, 1, 2]
+        ));
+        // Short members (three characters at most) are too common.
+        let short = list("四学", &["学党史", "学思想", "学理论", "学党章"]);
+        let text = "学党史、学思想、学理论";
+        assert!(!short.judged(text, &(0..text.len()), &[0, 1, 2]));
+        // Three members of a list of three: all, judged; two of three: no.
+        let three = list("三个意识", &["政治意识", "大局意识", "核心意识"]);
+        assert!(!judged(&three, two, &[0, 1]));
+    }
+
+    /// What item_at reads at the start of `text`: (text read, kind).
+    fn item(l: &List, text: &str) -> Option<(String, Item)> {
+        let n = Normal::new(text, 0..text.len());
+        l.item_at(&n, 0).map(|(r, i)| (n.text[r].to_string(), i))
+    }
+
+    /// A member, after a verb of two characters at most; a look-alike: a
+    /// stretch of one to LOOKALIKE_MAX characters before the suffix; other
+    /// words up to the next member, a dropped 的 or a non-Chinese
+    /// character.
+    #[test]
+    fn an_item_is_a_member_a_look_alike_or_other_words() {
+        let l = four();
+        assert_eq!(
+            item(&l, "大局意识"),
+            Some(("大局意识".into(), Item::Member(1)))
+        );
+        assert_eq!(
+            item(&l, "增强大局意识"),
+            Some(("大局意识".into(), Item::Member(1)))
+        );
+        assert_eq!(
+            item(&l, "要增强大局意识"),
+            Some(("要增强大局意识".into(), Item::LookAlike))
+        );
+        assert_eq!(
+            item(&l, "服务意识"),
+            Some(("服务意识".into(), Item::LookAlike))
+        );
+        assert_eq!(
+            item(&l, "甲乙丙丁戊己意识"),
+            Some(("甲乙丙丁戊己意识".into(), Item::LookAlike))
+        );
+        assert_eq!(
+            item(&l, "甲乙丙丁戊己庚意识"),
+            Some(("甲乙丙丁戊己庚意识".into(), Item::Unknown))
+        );
+        // The suffix alone is no look-alike.
+        assert_eq!(item(&l, "意识，"), Some(("意识".into(), Item::Unknown)));
+        // Other words stop before a member (after a separator or not), at a
+        // dropped 的, at a non-Chinese character, or after longest +
+        // LOOKALIKE_MAX characters (8 + 6 here).
+        assert_eq!(
+            item(&l, "服务态度和大局意识"),
+            Some(("服务态度".into(), Item::Unknown))
+        );
+        assert_eq!(
+            item(&l, "服务态度作风好大局意识"),
+            Some(("服务态度作风好".into(), Item::Unknown))
+        );
+        assert_eq!(
+            item(&l, "服务态度的作风"),
+            Some(("服务态度".into(), Item::Unknown))
+        );
+        assert_eq!(
+            item(&l, "服务态度2"),
+            Some(("服务态度".into(), Item::Unknown))
+        );
+        let long = "甲".repeat(20);
+        assert_eq!(item(&l, &long), Some(("甲".repeat(14), Item::Unknown)));
+        assert_eq!(item(&l, "，大局意识"), None);
+    }
+
+    /// A long member (8 characters or more) with one character dropped,
+    /// added or wrong, first and last kept; shorter members are never read
+    /// as garbled.
+    #[test]
+    fn only_long_members_are_read_garbled() {
+        let l = list("两个", &["坚持社会主义道路", "政治意识"]);
+        assert_eq!(
+            item(&l, "坚持社会主道路，"),
+            Some(("坚持社会主道路".into(), Item::Garbled(0)))
+        );
+        assert_eq!(
+            item(&l, "坚持社会主义的道路，").map(|x| x.1),
+            Some(Item::Member(0)),
+            "an inserted 的 is dropped before"
+        );
+        assert_eq!(
+            item(&l, "坚持社会主义大道路，"),
+            Some(("坚持社会主义大道路".into(), Item::Garbled(0)))
+        );
+        assert_eq!(
+            item(&l, "坚持社会注义道路，"),
+            Some(("坚持社会注义道路".into(), Item::Garbled(0)))
+        );
+        // The last character changed: no garble.
+        assert_ne!(
+            item(&l, "坚持社会主义道理，").map(|x| x.1),
+            Some(Item::Garbled(0))
+        );
+        assert_ne!(item(&l, "政冶意识，").map(|x| x.1), Some(Item::Garbled(1)));
+    }
+
+    /// A list of long members found by their keys (道路自信 …), each key
+    /// four characters into its member.
+    fn keyed() -> List {
+        let mut l = list(
+            "四个自信",
+            &[
+                "始终坚定道路自信",
+                "始终坚定理论自信",
+                "始终坚定制度自信",
+                "始终坚定文化自信",
+            ],
+        );
+        l.keys = ["道路自信", "理论自信", "制度自信", "文化自信"]
+            .iter()
+            .map(|k| (k.to_string(), 4))
+            .collect();
+        l
+    }
+
+    fn run_keyed(l: &List, text: &str) -> Vec<(String, String)> {
+        let n = Normal::new(text, 0..text.len());
+        let keys: Vec<(usize, usize, usize)> = l
+            .keys
+            .iter()
+            .enumerate()
+            .flat_map(|(m, (k, _))| {
+                n.text
+                    .match_indices(k.as_str())
+                    .map(move |(i, _)| (i, i + k.len(), m))
+            })
+            .collect();
+        l.check_keyed(&n, keys)
+            .into_iter()
+            .map(|(r, d)| (n.text[r].to_string(), d))
+            .collect()
+    }
+
+    /// Keys within KEY_GAP characters of each other, no sentence end
+    /// between, are one enumeration, reported from the first key to the
+    /// last; judged and told as enumerations are.
+    #[test]
+    fn keys_close_together_are_one_enumeration() {
+        let l = keyed();
+        let [a, b, c, d] = [
+            "始终坚定道路自信",
+            "始终坚定理论自信",
+            "始终坚定制度自信",
+            "始终坚定文化自信",
+        ];
+        assert!(run_keyed(&l, &format!("{a}、{b}、{c}、{d}")).is_empty());
+        assert_eq!(
+            run_keyed(&l, &format!("{a}、{b}、{c}")),
+            [(
+                format!("道路自信、{b}、{c}"),
+                "缺少“始终坚定文化自信”".to_string()
+            )]
+        );
+        assert_eq!(
+            run_keyed(&l, &format!("{a}、{b}、{d}、{c}"))[0].1,
+            "顺序不对"
+        );
+        // 40 characters between two keys: still one; 41: two, neither
+        // judged on its own.
+        let gap = |n: usize| "甲".repeat(n);
+        let joined = format!("{a}、{b}{}制度自信", gap(40));
+        assert_eq!(run_keyed(&l, &joined).len(), 1, "{joined}");
+        let apart = format!("{a}、{b}{}制度自信", gap(41));
+        assert!(run_keyed(&l, &apart).is_empty());
+        // A sentence end between: two.
+        let split = format!("{a}、{b}。{c}");
+        assert!(run_keyed(&l, &split).is_empty());
+    }
+
+    /// A member written twice in a row is no disorder: the order is
+    /// wrong only when a member comes after a later one.
+    #[test]
+    fn a_member_repeated_in_place_is_not_out_of_order() {
+        let l = four();
+        assert!(run(&l, "政治意识、大局意识、大局意识、核心意识、看齐意识").is_empty());
+        assert_eq!(
+            run(&l, "政治意识、核心意识、大局意识、看齐意识"),
+            vec!["顺序不对"]
+        );
+    }
 }

@@ -114,4 +114,21 @@ mod tests {
         assert_eq!(n.text, "乙、丙");
         assert_eq!(&t[n.source(0..n.text.len(), t)], "乙，的丙");
     }
+
+    /// An empty range maps to an empty range at its place; every dropped
+    /// character and clause mark is handled as the text says.
+    #[test]
+    fn empty_ranges_map_to_their_place_and_marks_are_one() {
+        let t = "甲的乙；丙";
+        let n = Normal::new(t, 0..t.len());
+        assert_eq!(n.text, "甲乙、丙");
+        assert_eq!(n.source(0..0, t), 0..0);
+        let b = "甲".len();
+        assert_eq!(n.source(b..b, t), "甲的".len().."甲的".len());
+        assert_eq!(&t[n.source(b..n.text.len(), t)], "乙；丙");
+        assert!(n.breaks_at(b));
+        assert!(!n.breaks_at(0));
+        assert_eq!(normalize("“甲” 的，乙;丙,丁；"), "甲、乙、丙、丁、");
+        assert_eq!(normalize("‘甲’「乙」『丙』\"丁\"'戊'"), "甲乙丙丁戊");
+    }
 }

@@ -407,4 +407,109 @@ mod tests {
             .collect();
         assert!(incomplete(good, &p, &starts).is_empty());
     }
+
+    fn cs(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    /// One stretch of at most one character changed (two from
+    /// BLOCK_MIN_CHARS characters on), two neighbours swapped, or the same
+    /// characters reordered; clause marks ignored; an added function
+    /// character is a change of wording.
+    #[test]
+    fn which_edits_make_a_garble() {
+        let eleven = "甲乙丙丁戊己庚辛壬癸子";
+        let twelve = "甲乙丙丁戊己庚辛壬癸子丑";
+        let g = |w: &str, f: &str| garbled(&cs(w), &cs(f));
+        assert!(!g(eleven, eleven));
+        assert!(!g("甲乙丙丁戊、己庚辛壬癸子", eleven));
+        assert!(g("甲乙丙丁己庚辛壬癸子", eleven), "one dropped");
+        assert!(g("甲乙丙丁戊天己庚辛壬癸子", eleven), "one added");
+        assert!(g("甲乙丙丁天己庚辛壬癸子", eleven), "one replaced");
+        assert!(g("甲乙丙戊丁己庚辛壬癸子", eleven), "neighbours swapped");
+        assert!(g("己庚辛壬癸子甲乙丙丁戊", eleven), "reordered");
+        assert!(!g("甲乙丙己庚辛壬癸子", eleven), "two dropped, short form");
+        assert!(
+            !g("甲乙丙天地己庚辛壬癸子", eleven),
+            "two replaced, short form"
+        );
+        assert!(g("甲乙丙己庚辛壬癸子丑", twelve), "two dropped, long form");
+        assert!(
+            g("甲乙丙天地己庚辛壬癸子丑", twelve),
+            "two replaced, long form"
+        );
+        assert!(!g("甲乙丙庚辛壬癸子丑", twelve), "three dropped");
+        assert!(
+            !g("甲乙丙丁戊了己庚辛壬癸子", eleven),
+            "function word added"
+        );
+        assert!(g("甲乙丙丁戊们己庚辛壬癸子", eleven), "other word added");
+        assert!(
+            g("甲乙丙丁了己庚辛壬癸子", eleven),
+            "replaced by a function word"
+        );
+        // Repeated characters: the common start and end do not overlap.
+        assert!(g("一二三四五六七八九十", "一二三三四五六七八九十"));
+        assert!(g("一二三三三四五六七八九十", "一二三三四五六七八九十"));
+    }
+
+    #[test]
+    fn reordering_keeps_the_length_and_the_characters() {
+        assert!(reordered(&cs("乙甲丙"), &cs("甲乙丙")));
+        assert!(!reordered(&cs("甲乙丙"), &cs("甲乙丙")));
+        assert!(!reordered(&cs("乙甲"), &cs("甲乙丙")));
+        assert!(!reordered(&cs("乙甲丁"), &cs("甲乙丙")));
+    }
+
+    #[test]
+    fn characters_are_taken_by_count_forwards_and_backwards() {
+        let t = "一二三";
+        assert_eq!(take_chars(t, 0, 3), Some(0..9));
+        assert_eq!(take_chars(t, 3, 2), Some(3..9));
+        assert_eq!(take_chars(t, 3, 1), Some(3..6));
+        assert_eq!(take_chars(t, 3, 3), None);
+        assert_eq!(take_chars(t, 9, 0), Some(9..9));
+        assert_eq!(back_chars(t, 9, 3), Some(0..9));
+        assert_eq!(back_chars(t, 6, 1), Some(3..6));
+        assert_eq!(back_chars(t, 6, 3), None);
+        assert_eq!(back_chars(t, 6, 0), Some(6..6));
+    }
+
+    /// Forms of fewer than GARBLE_MIN_CHARS characters are never judged.
+    #[test]
+    fn short_forms_are_not_checked_for_garbles() {
+        let found = |form: &str, text: &str| -> Vec<String> {
+            let g = Garbles::new(vec![vec![form.to_string()]]).unwrap();
+            g.find(text)
+                .into_iter()
+                .map(|(r, _)| text[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("一二三四五六七八九十", "甲一二三四五天七八九十乙"),
+            ["一二三四五天七八九十"]
+        );
+        assert!(found("一二三四五六七八九", "甲一二三四天六七八九乙").is_empty());
+        // The form written right, alone: nothing.
+        assert!(found("一二三四五六七八九十", "甲一二三四五六七八九十乙").is_empty());
+    }
+
+    /// The last word of a long form of parallel clauses may be replaced
+    /// (为中华民族谋发展), not a word before the last clause, and only by
+    /// Chinese characters.
+    #[test]
+    fn only_the_last_clause_of_a_long_form_may_end_in_another_word() {
+        let g = Garbles::new(vec![vec!["为中国人民谋幸福、为中华民族谋复兴".to_string()]]).unwrap();
+        let found = |text: &str| -> Vec<String> {
+            g.find(text)
+                .into_iter()
+                .map(|(r, _)| text[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("坚持为中国人民谋幸福、为中华民族谋进步，"),
+            ["为中国人民谋幸福、为中华民族谋进步"]
+        );
+        assert!(found("坚持为中国人民谋幸福、为中华民族谋复兴，").is_empty());
+    }
 }

@@ -345,44 +345,4 @@ pub(super) fn opens_causes(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_lines() {
-        for yes in [
-            "（2020年1月6日）",
-            "2024年12月",
-            "二〇二四年一月",
-            "2024-01-06",
-        ] {
-            assert!(is_date_line(yes), "{yes}");
-        }
-        for no in [
-            "一、存在的问题",
-            "2024年度民主生活会对照检查材料",
-            "学习不够",
-        ] {
-            assert!(!is_date_line(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn a_lead_clause_names_the_causes_within_forty_characters_and_one_sentence() {
-        let cues = ["究其原因".to_string()];
-        // 38 characters of lead, then the colon.
-        let lead = format!("上述问题的产生原因{}", "有".repeat(29));
-        assert_eq!(lead.chars().count(), 38);
-        for (body, opens) in [
-            ("究其原因，一是……".to_string(), true),
-            (format!("{lead}：一是……"), true),
-            (format!("{lead}有有：一是……"), true),
-            (format!("{lead}有有有：一是……"), false),
-            ("上述问题。产生原因有：一是……".to_string(), false),
-            ("上述问题的产生有以下方面：一是……".to_string(), false),
-            ("上述问题的产生原因有以下方面，一是……".to_string(), false),
-        ] {
-            assert_eq!(opens_with_cue(&body, &cues), opens, "{body}");
-        }
-    }
-}
+mod tests;

@@ -710,22 +710,4 @@ fn copy_groups(run: &Run, shares: &Shares, shared: &[Passage]) -> Vec<CopyGroup>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_other_text_is_named_once_by_its_longest_passage_longest_first() {
-        // Report 0 shares a short passage and then a long one with text 1,
-        // and a middling one with text 2: text 1 is labelled at its long
-        // passage, and comes first.
-        let sides: Vec<Side> = vec![
-            (0, 10..40, 1, 100..130, 30),
-            (0, 50..110, 2, 0..60, 60),
-            (0, 200..320, 1, 500..620, 120),
-        ];
-        let others = by_other(sides.iter());
-        let got: Vec<(u32, Range<usize>, usize)> =
-            others.iter().map(|s| (s.2, s.3.clone(), s.4)).collect();
-        assert_eq!(got, [(1, 500..620, 120), (2, 0..60, 60)]);
-    }
-}
+mod tests;

@@ -482,3 +482,6 @@ fn straight_quotes(text: &str, marks: &[(usize, char)], found: &mut Vec<Found>) 
         ));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,277 @@
+use super::*;
+
+#[test]
+fn date_lines() {
+    for yes in [
+        "（2020年1月6日）",
+        "2024年12月",
+        "二〇二四年一月",
+        "2024-01-06",
+    ] {
+        assert!(is_date_line(yes), "{yes}");
+    }
+    for no in [
+        "一、存在的问题",
+        "2024年度民主生活会对照检查材料",
+        "学习不够",
+    ] {
+        assert!(!is_date_line(no), "{no}");
+    }
+}
+
+#[test]
+fn a_lead_clause_names_the_causes_within_forty_characters_and_one_sentence() {
+    let cues = ["究其原因".to_string()];
+    // 38 characters of lead, then the colon.
+    let lead = format!("上述问题的产生原因{}", "有".repeat(29));
+    assert_eq!(lead.chars().count(), 38);
+    for (body, opens) in [
+        ("究其原因，一是……".to_string(), true),
+        (format!("{lead}：一是……"), true),
+        (format!("{lead}有有：一是……"), true),
+        (format!("{lead}有有有：一是……"), false),
+        ("上述问题。产生原因有：一是……".to_string(), false),
+        ("上述问题的产生有以下方面：一是……".to_string(), false),
+        ("上述问题的产生原因有以下方面，一是……".to_string(), false),
+    ] {
+        assert_eq!(opens_with_cue(&body, &cues), opens, "{body}");
+    }
+}
+
+/// The paragraphs of `lines`, one line each (no line here is split).
+fn paras(lines: &[&str]) -> (String, Vec<Paragraph>) {
+    let text = lines.join("\n");
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for l in lines {
+        ranges.push(start..start + l.len());
+        start += l.len() + 1;
+    }
+    let ps = crate::outline::paragraphs(&text, ranges.into_iter());
+    assert_eq!(ps.len(), lines.len(), "one paragraph a line: {lines:?}");
+    (text, ps)
+}
+
+fn keywords() -> SectionKeywords {
+    serde_yaml::from_str(include_str!("../../../rules/outline.yaml")).unwrap()
+}
+
+/// A date line: 年 with 月 or at its end, or digits and separators
+/// only; some digit; at most 16 characters once brackets are trimmed.
+#[test]
+fn a_date_line_has_a_year_and_a_digit_and_is_short() {
+    for yes in [
+        "2024年",
+        "(2024-01-06)",
+        "2024/01",
+        "20240106",
+        "2024.1.6",
+        "2024年1月",
+    ] {
+        assert!(is_date_line(yes), "{yes}");
+    }
+    for no in ["2024年度", "年月", "——", "2024-01-06号", "十二月"] {
+        assert!(!is_date_line(no), "{no}");
+    }
+    // 16 characters at most.
+    let sixteen = format!("2024年12月{}", "日".repeat(8));
+    assert_eq!(sixteen.chars().count(), 16);
+    assert!(is_date_line(&sixteen));
+    assert!(!is_date_line(&format!("{sixteen}日")));
+}
+
+/// The title block: a title, then short plain lines naming the genre,
+/// a subtitle, an author or a date.
+#[test]
+fn the_title_block_is_the_title_and_the_short_lines_under_it() {
+    let block = |lines: &[&str]| {
+        let (text, ps) = paras(lines);
+        title_block(&text, &ps)
+    };
+    let rest = ["一、存在的问题", "（一）学习不够。"];
+    let with = |head: &[&str]| -> Vec<String> {
+        head.iter()
+            .chain(rest.iter())
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let count = |head: &[&str]| {
+        let lines = with(head);
+        let refs: Vec<&str> = lines.iter().map(|s| s.as_str()).collect();
+        block(&refs)
+    };
+    assert_eq!(block(&[]), 0);
+    assert_eq!(
+        count(&[
+            "2024年度民主生活会",
+            "个人对照检查材料",
+            "——在专题会议上的发言",
+            "县水利局局长 孙卫东",
+            "2024年12月",
+        ]),
+        5
+    );
+    // A first line that is a sentence, a lead-in, numbered or long is
+    // no title.
+    assert_eq!(count(&["今年以来，我认真学习", "2024年12月"]), 0);
+    assert_eq!(count(&["我的发言如下：", "2024年12月"]), 0);
+    assert_eq!(count(&["我的发言如下:", "2024年12月"]), 0);
+    assert_eq!(count(&["学习不够。", "2024年12月"]), 0);
+    let sixty = "题".repeat(60);
+    assert_eq!(count(&[&sixty, "2024年12月"]), 2);
+    let sixty_one = "题".repeat(61);
+    assert_eq!(count(&[&sixty_one, "2024年12月"]), 0);
+    // Under the title: a line with no role, genre, dash or date ends the
+    // block, and so does a sentence, a lead-in or a long line.
+    assert_eq!(count(&["对照检查材料", "学习心得"]), 1);
+    assert_eq!(count(&["对照检查材料", "个人材料。"]), 1);
+    assert_eq!(count(&["对照检查材料", "个人材料："]), 1);
+    assert_eq!(count(&["对照检查材料", "个人材料:"]), 1);
+    let forty = format!("{}材料", "个".repeat(38));
+    assert_eq!(count(&["对照检查材料", &forty]), 2);
+    let forty_one = format!("{}材料", "个".repeat(39));
+    assert_eq!(count(&["对照检查材料", &forty_one]), 1);
+    // An author line is at most 30 characters.
+    let author30 = format!("{}局长", "县".repeat(28));
+    assert_eq!(count(&["对照检查材料", &author30]), 2);
+    let author31 = format!("{}局长", "县".repeat(29));
+    assert_eq!(count(&["对照检查材料", &author31]), 1);
+    assert_eq!(count(&["对照检查材料", "－发言提纲"]), 2);
+    assert_eq!(count(&["对照检查材料", "-在会上"]), 2);
+}
+
+#[test]
+fn closing_words_pledges_and_site_residue_close_the_report() {
+    let closing = |line: &str| {
+        let (text, ps) = paras(&[line]);
+        is_closing(&text, &ps[0])
+    };
+    assert!(closing("以上是我的对照检查，不妥之处请批评指正。"));
+    assert!(closing("我的发言完了，恳请各位同志批评。"));
+    assert!(closing("上一篇：学习心得"));
+    assert!(closing("今后，我将加倍努力。"));
+    // Site words count only at the start; a numbered point never closes.
+    assert!(!closing("学习上一篇文章不够。"));
+    assert!(!closing("（一）以上问题要整改。"));
+    assert!(!closing("学习不够。"));
+}
+
+/// Parts inferred: problems from the first numbered paragraph (一是 or
+/// 第一 only when it is the first), measures from the first later
+/// paragraph opening with a measure cue.
+#[test]
+fn inferred_parts_start_at_the_first_point_and_the_first_measure_cue() {
+    let kw = keywords();
+    let at = |lines: &[&str]| {
+        let (text, ps) = paras(lines);
+        implicit(&text, &ps, &kw)
+    };
+    assert_eq!(at(&["今年以来学习。", "没有编号。"]), None);
+    assert_eq!(
+        at(&[
+            "对照检查如下。",
+            "1.学习不够。",
+            "2.作风不实。",
+            "今后要加强学习。",
+            "下一步整改。"
+        ]),
+        Some((1, Some(3)))
+    );
+    // The measure cue is looked for after the problems start only.
+    assert_eq!(
+        at(&["今后要说的。", "1.学习不够。", "2.作风不实。"]),
+        Some((1, None))
+    );
+    // A numbered measure paragraph counts, its marker skipped.
+    assert_eq!(
+        at(&["1.学习不够。", "2.今后加强学习。"]),
+        Some((0, Some(1)))
+    );
+    // 一是 and 第一 number points inside a paragraph: only the first
+    // of them starts the problems.
+    assert_eq!(at(&["二是学习不够。", "1.作风不实。"]), Some((1, None)));
+    assert_eq!(at(&["一是学习不够。", "二是作风不实。"]), Some((0, None)));
+    // A first problem cannot also be the first measure.
+    assert_eq!(at(&["1.今后加强学习。"]), Some((0, None)));
+}
+
+#[test]
+fn a_paragraph_is_split_where_a_cause_cue_opens_a_later_sentence() {
+    let cues = ["究其原因".to_string()];
+    let line = "（三）学习不够。究其原因在于：一是学习少；二是不够。";
+    let (text, ps) = paras(&[line, "（四）作风不实。"]);
+    let (out, inner) = split_at_cause_cues(&text, &ps, &cues);
+    let spans: Vec<&str> = out.iter().map(|p| &text[p.span.clone()]).collect();
+    assert_eq!(
+        spans,
+        [
+            "（三）学习不够。",
+            "究其原因在于：一是学习少；二是不够。",
+            "（四）作风不实。"
+        ]
+    );
+    assert_eq!(inner, [1]);
+    assert!(out[0].marker.is_some() && out[1].marker.is_none());
+    // No 一是 after the cue, or the cue at the paragraph's start: no cut.
+    for line in [
+        "（三）学习不够。究其原因在于思想。",
+        "究其原因在于：一是学习少；二是不够。",
+    ] {
+        let (text, ps) = paras(&[line]);
+        let (out, inner) = split_at_cause_cues(&text, &ps, &cues);
+        assert_eq!(out.len(), 1, "{line}");
+        assert!(inner.is_empty());
+    }
+}
+
+/// An unnumbered cue paragraph opens the causes when numbered causes
+/// follow (一是 inside or a numbered next paragraph) and no problem of
+/// the styles used before comes after.
+#[test]
+fn a_cue_paragraph_opens_the_causes_only_with_causes_after_and_no_problems() {
+    let cues = ["究其原因".to_string()];
+    let opens = |lines: &[&str], q: usize| {
+        let (text, ps) = paras(lines);
+        opens_causes(&text, &ps, (0, q, ps.len()), &cues)
+    };
+    let base = ["（一）学习不够。", "究其原因有以下几点。", "1.思想放松。"];
+    assert!(opens(&base, 1));
+    assert!(opens(&["（一）学习不够。", "究其原因，一是思想放松。"], 1));
+    // No numbered causes after it.
+    assert!(!opens(&["（一）学习不够。", "究其原因有以下几点。"], 1));
+    assert!(!opens(
+        &["（一）学习不够。", "究其原因有以下几点。", "思想放松。"],
+        1
+    ));
+    // A problem numbered as before comes after: still the problems.
+    assert!(!opens(
+        &[
+            "（一）学习不够。",
+            "究其原因，一是思想放松。",
+            "（二）作风不实。"
+        ],
+        1
+    ));
+    // 一是… after it are causes, whatever came before.
+    assert!(opens(
+        &["一是学习不够。", "究其原因有以下几点。", "一是思想放松。"],
+        1
+    ));
+    // Not a cue, or numbered itself.
+    assert!(!opens(
+        &["（一）学习不够。", "原来如此。", "1.思想放松。"],
+        1
+    ));
+    assert!(!opens(
+        &["（一）学习不够。", "（二）究其原因。", "1.思想放松。"],
+        1
+    ));
+}
+
+#[test]
+fn a_lead_clause_ends_at_either_colon() {
+    let cues: [String; 0] = [];
+    assert!(opens_with_cue("产生问题的原因有:一是", &cues));
+    assert!(opens_with_cue("产生问题的根源有：一是", &cues));
+    assert!(!opens_with_cue("产生问题的原因有一是", &cues));
+}
