@@ -66,6 +66,12 @@ pub(crate) struct Params {
     /// The message for such an item (`{id}` is the item).
     #[serde(default)]
     unowned_message: Option<String>,
+    /// Whether, for that judgement, a counter or owned word spares the item
+    /// wherever it occurs, even inside a longer token (还不够高, 心没到).
+    /// Right for words by which an item owns a fault; wrong where the same
+    /// words describe others (配合度不高 in a cause).
+    #[serde(default)]
+    owned_anywhere: bool,
 }
 
 pub(crate) struct ItemSignals {
@@ -79,6 +85,7 @@ pub(crate) struct ItemSignals {
     outweigh: Option<usize>,
     /// With the message for an item that owns nothing.
     owned: Option<(Phrases, String)>,
+    owned_anywhere: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -134,6 +141,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         negation_reach: params.negation_reach,
         outweigh: params.outweigh,
         owned,
+        owned_anywhere: params.owned_anywhere,
     }))
 }
 
@@ -223,12 +231,17 @@ impl ItemSignals {
     /// (when `owned` is given), at its first clause.
     fn unowned(&self, doc: &Document, unit: &Unit) -> Option<Diagnostic> {
         let (owned, message) = self.owned.as_ref()?;
-        if !self.counters.find(doc, unit.span.clone()).is_empty()
-            || !owned.find(doc, unit.span.clone()).is_empty()
-        {
+        let text = &doc.text()[unit.span.clone()];
+        let names = |p: &Phrases| {
+            if self.owned_anywhere {
+                p.occurs(doc, unit.span.clone())
+            } else {
+                !p.find(doc, unit.span.clone()).is_empty()
+            }
+        };
+        if said_little(text) || names(&self.counters) || names(owned) {
             return None;
         }
-        let text = &doc.text()[unit.span.clone()];
         let end = text.find(CLAUSE_END).unwrap_or(text.len());
         let span = unit.span.start..unit.span.start + end;
         let mut d = self.meta.diagnostic(doc, span, &[("id", &unit.id)]);
@@ -248,6 +261,25 @@ impl ItemSignals {
             }
         })
     }
+}
+
+/// Fewer than this many Han characters outside brackets: an item that is
+/// only a heading or a fill-in mark (二是（请补充具体事例）) says too little
+/// to be judged by what it leaves out; `placeholder` reports the mark.
+const SAID_LITTLE: usize = 8;
+
+fn said_little(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut han = 0;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '【' | '[' | '〔' => depth += 1,
+            '）' | ')' | '】' | ']' | '〕' => depth = depth.saturating_sub(1),
+            c if depth == 0 && crate::text::is_han(c) => han += 1,
+            _ => {}
+        }
+    }
+    han < SAID_LITTLE
 }
 
 impl Rule for ItemSignals {

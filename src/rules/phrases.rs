@@ -92,6 +92,21 @@ impl Phrases {
         })
     }
 
+    /// Whether any phrase occurs in `region`, its ends on token boundaries
+    /// or not: the segmenter's quirks (还不够高 as 还/不够高, 有所减弱 as one
+    /// token) must not hide a shortfall word when the question is only
+    /// whether an item names one.
+    pub(super) fn occurs(&self, doc: &Document, region: Range<usize>) -> bool {
+        let input = Input::new(doc.text()).range(region.clone());
+        self.firsts.find_overlapping_iter(input).any(|m| {
+            self.starts[m.pattern().as_usize()].iter().any(|&p| {
+                let phrase = &self.phrases[p];
+                self.complete(doc, phrase, 1, m.end(), region.end, false)
+                    .is_some()
+            })
+        })
+    }
+
     /// Every phrase found in `region`, none inside another found one.
     pub(super) fn find(&self, doc: &Document, region: Range<usize>) -> Vec<Range<usize>> {
         let text = doc.text();
@@ -100,10 +115,17 @@ impl Phrases {
         for m in self.firsts.find_overlapping_iter(input) {
             for &p in &self.starts[m.pattern().as_usize()] {
                 let phrase = &self.phrases[p];
-                if !phrase.open_start && !at_boundary(doc, m.start()) {
+                // A first piece of three or more characters may start inside
+                // a token: the segmenter glues a word to what comes before
+                // (41天吃住在 as 天吃住/在), and three characters rarely
+                // match across words by chance.
+                if !phrase.open_start
+                    && !at_boundary(doc, m.start())
+                    && text[m.range()].chars().nth(2).is_none()
+                {
                     continue;
                 }
-                if let Some(end) = self.complete(doc, phrase, 1, m.end(), region.end) {
+                if let Some(end) = self.complete(doc, phrase, 1, m.end(), region.end, true) {
                     // An open end or start takes in the rest of its word,
                     // so the finding quotes 能够严格遵守, not 能够严格.
                     let mut span = m.start()..end;
@@ -130,7 +152,8 @@ impl Phrases {
     }
 
     /// Where `phrase` ends if its pieces from `piece` on follow `at`
-    /// (within `limit`); the nearest fit first.
+    /// (within `limit`); the nearest fit first. With `bounded`, the end
+    /// must fall on a token boundary unless the phrase is open there.
     fn complete(
         &self,
         doc: &Document,
@@ -138,10 +161,11 @@ impl Phrases {
         piece: usize,
         at: usize,
         limit: usize,
+        bounded: bool,
     ) -> Option<usize> {
         let text = doc.text();
         let Some(next) = phrase.pieces.get(piece) else {
-            return (phrase.open_end || at_boundary(doc, at)).then_some(at);
+            return (!bounded || phrase.open_end || at_boundary(doc, at)).then_some(at);
         };
         // Candidate starts: `at` itself, then each character of the gap.
         // Only the phrase's two ends must fall on token boundaries: 得到…肯定
@@ -150,7 +174,9 @@ impl Phrases {
         let mut pos = at;
         loop {
             if text[pos..limit].starts_with(next.as_str()) {
-                if let Some(end) = self.complete(doc, phrase, piece + 1, pos + next.len(), limit) {
+                if let Some(end) =
+                    self.complete(doc, phrase, piece + 1, pos + next.len(), limit, bounded)
+                {
                     return Some(end);
                 }
             }

@@ -28,10 +28,12 @@ pub(crate) struct Params {
     /// Words whose doubling is a form of their own (研究研究: try, briefly).
     #[serde(default)]
     reduplicable: Vec<String>,
-    /// Misspellings of this many characters or more are found anywhere;
-    /// shorter ones only on token boundaries (发布署名 holds 布署). A
-    /// misspelt idiom is no dictionary word, so the segmenter cuts it
-    /// unpredictably (有默/守成/规) and boundaries would lose it.
+    /// Misspellings are found off token boundaries (a misspelling is no
+    /// dictionary word, so the segmenter cuts it unpredictably: 有默/守成/规,
+    /// 格/守纪律) unless they cut a dictionary word and leave a piece of it
+    /// that is no word (发布/署名 holds no 布署). Those of this many
+    /// characters or more may also end glued to a particle (直接了当地 cut
+    /// as 直接/了/当地).
     anywhere_from: usize,
     /// Idioms of jieba's dictionary at least this frequent are found
     /// written with one character replaced by one read alike (付衍了事 for
@@ -140,18 +142,48 @@ fn misspelt_idioms(doc: &Document, region: Range<usize>, min: u32) -> Vec<(Range
     out
 }
 
-/// Whether either end of `span` falls inside a token that is a dictionary
-/// word of two or more characters.
-fn cuts_a_word(doc: &Document, span: &Range<usize>) -> bool {
+/// The dictionary words of two or more characters that an end of `span`
+/// falls inside: each with the end and the word's range.
+fn cut_words<'a>(
+    doc: &'a Document,
+    span: &Range<usize>,
+) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
     let text = doc.text();
-    [span.start, span.end].into_iter().any(|at| {
+    [span.start, span.end].into_iter().filter_map(move |at| {
         let i = doc.tokens.partition_point(|t| (t.end as usize) <= at);
-        doc.tokens.get(i).is_some_and(|t| {
-            let word = t.text(text);
-            (t.start as usize) < at && word.chars().nth(1).is_some() && in_dictionary(word)
-        })
+        let t = doc.tokens.get(i)?;
+        let word = t.text(text);
+        ((t.start as usize) < at && word.chars().nth(1).is_some() && in_dictionary(word))
+            .then(|| (at, t.range()))
     })
 }
+
+/// Whether either end of `span` falls inside a dictionary word.
+fn cuts_a_word(doc: &Document, span: &Range<usize>) -> bool {
+    cut_words(doc, span).next().is_some()
+}
+
+/// Whether an end of `span` cuts a dictionary word badly: the piece left
+/// outside the span is no word of its own (坚持/不/解释 does not hold
+/// 坚持不解: 释 is left). A piece that is a word is a harmless cut (格/守纪律
+/// holds 格守 and leaves 纪律), and with `particle`, so is a particle after
+/// the span (直接/了/当地 holds 直接了当 and leaves 地).
+fn cuts_a_word_badly(doc: &Document, span: &Range<usize>, particle: bool) -> bool {
+    let text = doc.text();
+    cut_words(doc, span).any(|(at, word)| {
+        let left = if at == span.end {
+            &text[at..word.end]
+        } else {
+            &text[word.start..at]
+        };
+        let harmless = (left.chars().nth(1).is_some() && in_dictionary(left))
+            || (particle && at == span.end && CUT_PARTICLES.contains(&left));
+        !harmless
+    })
+}
+
+/// Particles a misspelt idiom may be glued to (直接了当地说 cut as 当地).
+const CUT_PARTICLES: &[&str] = &["地", "的", "得", "了", "着"];
 
 impl Typo {
     /// Whether two equal neighbouring tokens `word` are a mistake.
@@ -182,10 +214,12 @@ impl Rule for Typo {
         let doc = cx.doc;
         let text = doc.text();
         for region in self.meta.regions(doc) {
-            // Off token boundaries only where no dictionary word is cut:
-            // 有默/守成/规 holds 默守成规, 坚持/不/解释 does not hold 坚持不解.
+            // Off token boundaries only where no dictionary word is cut
+            // badly: 有默/守成/规 holds 默守成规, 格/守纪律 holds 格守, but
+            // 坚持/不/解释 does not hold 坚持不解, nor 发布/署名 布署. Only
+            // the longer misspellings may end glued to a particle.
             let anywhere =
-                |k: usize, span: &Range<usize>| self.anywhere[k] && !cuts_a_word(doc, span);
+                |k: usize, span: &Range<usize>| !cuts_a_word_badly(doc, span, self.anywhere[k]);
             let report = |out: &mut Vec<Diagnostic>, span: Range<usize>, right: &str| {
                 let matched = &text[span.clone()];
                 out.push(
