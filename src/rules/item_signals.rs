@@ -72,6 +72,11 @@ pub(crate) struct Params {
     /// words describe others (配合度不高 in a cause).
     #[serde(default)]
     owned_anywhere: bool,
+    /// Whether each sentence of an item is also judged on its own: a
+    /// counter in one sentence (宗旨意识淡化) does not clear a trigger in
+    /// another (任务一年比一年重，人手不足).
+    #[serde(default)]
+    by_sentence: bool,
 }
 
 pub(crate) struct ItemSignals {
@@ -86,6 +91,7 @@ pub(crate) struct ItemSignals {
     /// With the message for an item that owns nothing.
     owned: Option<(Phrases, String)>,
     owned_anywhere: bool,
+    by_sentence: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -142,6 +148,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         outweigh: params.outweigh,
         owned,
         owned_anywhere: params.owned_anywhere,
+        by_sentence: params.by_sentence,
     }))
 }
 
@@ -201,10 +208,10 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
 impl ItemSignals {
     /// The unit's triggers, unless none stands (all negated) or a counter
     /// clears the unit.
-    fn cleared_triggers(&self, doc: &Document, unit: &Unit) -> Option<Vec<Range<usize>>> {
-        let mut triggers = self.triggers.find(doc, unit.span.clone());
+    fn cleared_triggers(&self, doc: &Document, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
+        let mut triggers = self.triggers.find(doc, span.clone());
         if let Some(negations) = &self.negations {
-            let found = find_on_boundaries(negations, doc, unit.span.clone());
+            let found = find_on_boundaries(negations, doc, span.clone());
             triggers.retain(|t| !self.negated(doc, &found, t.start));
         }
         if triggers.is_empty() {
@@ -219,7 +226,7 @@ impl ItemSignals {
                 return Some(triggers);
             }
         }
-        let cleared = self.counters.find(doc, unit.span.clone()).iter().any(|c| {
+        let cleared = self.counters.find(doc, span.clone()).iter().any(|c| {
             !triggers
                 .iter()
                 .any(|t| t.start <= c.start && c.end <= t.end)
@@ -263,6 +270,25 @@ impl ItemSignals {
     }
 }
 
+/// The sentences of `span`, each up to and including its closing mark.
+fn sentences(text: &str, span: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = span.start;
+    std::iter::from_fn(move || {
+        if at >= span.end {
+            return None;
+        }
+        let rest = &text[at..span.end];
+        let len = rest
+            .find(['。', '！', '？', '；', '\n'])
+            .map_or(rest.len(), |i| {
+                i + rest[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let s = at..at + len;
+        at += len;
+        Some(s)
+    })
+}
+
 /// Fewer than this many Han characters outside brackets: an item that is
 /// only a heading or a fill-in mark (二是（请补充具体事例）) says too little
 /// to be judged by what it leaves out; `placeholder` reports the mark.
@@ -300,7 +326,22 @@ impl Rule for ItemSignals {
                 always.retain(|t| !self.negated(doc, &found, t.start));
             }
             let triggers = if always.is_empty() {
-                match self.cleared_triggers(doc, &unit) {
+                match self.cleared_triggers(doc, &unit.span).or_else(|| {
+                    // A counter elsewhere in the item does not clear a
+                    // sentence of its own (宗旨意识有所淡化。…任务一年比一年
+                    // 重，人手严重不足…) that owns no shortfall either.
+                    self.by_sentence
+                        .then(|| {
+                            sentences(text, unit.span.clone()).find_map(|s| {
+                                let owns = self
+                                    .owned
+                                    .as_ref()
+                                    .is_some_and(|(o, _)| !o.find(doc, s.clone()).is_empty());
+                                (!owns).then(|| self.cleared_triggers(doc, &s)).flatten()
+                            })
+                        })
+                        .flatten()
+                }) {
                     Some(t) => t,
                     None => {
                         out.extend(self.unowned(doc, &unit));
