@@ -68,9 +68,24 @@ pub(crate) struct KindWords {
 
 impl SectionKeywords {
     pub(crate) fn classify(&self, heading: &str) -> Option<SectionKind> {
-        self.kinds
+        let kind = self
+            .kinds
             .iter()
             .find(|k| k.words.iter().any(|w| heading.contains(w.as_str())))
-            .map(|k| k.kind)
+            .map(|k| k.kind)?;
+        // 检视剖析的主要问题 names problems found by 剖析: a causes word
+        // gives way to a problems word the heading ends with.
+        let core = heading.trim_end_matches(|c: char| !crate::text::is_han(c));
+        let ends_in_problems = || {
+            self.kinds
+                .iter()
+                .filter(|k| k.kind == SectionKind::Problems)
+                .any(|k| k.words.iter().any(|w| core.ends_with(w.as_str())))
+        };
+        Some(if kind == SectionKind::Causes && ends_in_problems() {
+            SectionKind::Problems
+        } else {
+            kind
+        })
     }
 }

@@ -251,15 +251,29 @@ impl Rule for Typo {
                 // goes on with it, however the second copy was cut
                 // (进一步/进一步提高, 群众/群众反映); a single character only
                 // as a token of its own (的的, not 的的确确).
+                let after = &text[a.range().end..];
+                // Or a word that ends a longer token, written again as the
+                // next token (忧患意识/意识/不强), not as the start of a
+                // longer one (党组织/组织生活 is right).
+                let next = b.text(text);
+                let word = if word.chars().nth(1).is_none() || after.starts_with(word) {
+                    word
+                } else if a.end == b.start && next.chars().nth(1).is_some() && word.ends_with(next)
+                {
+                    &word[word.len() - next.len()..]
+                } else {
+                    word
+                };
+                let start = a.range().end - word.len();
                 let again = if word.chars().nth(1).is_some() {
-                    text[a.range().end..].starts_with(word)
+                    after.starts_with(word)
                 } else {
                     a.end == b.start && word == b.text(text)
                 };
-                if !again || a.range().start < after_doubled || !self.doubled_by_mistake(word) {
+                if !again || start < after_doubled || !self.doubled_by_mistake(word) {
                     continue;
                 }
-                let span = a.range().start..a.range().end + word.len();
+                let span = start..a.range().end + word.len();
                 after_doubled = span.end;
                 let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
                 d.message = fill(
