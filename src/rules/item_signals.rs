@@ -334,14 +334,13 @@ impl Rule for ItemSignals {
                         .then(|| {
                             sentences(text, unit.span.clone()).find_map(|s| {
                                 let triggers = self.cleared_triggers(doc, &s)?;
-                                // 没有 inside 实在没有时间 is the excuse, not
-                                // a shortfall owned; a word ending the
-                                // trigger (群众…意识淡薄) still owns one.
+                                // 没有 inside 实在没有时间 is the excuse, not a
+                                // shortfall owned.
                                 let owns = self.owned.as_ref().is_some_and(|(o, _)| {
                                     o.find(doc, s.clone()).iter().any(|w| {
                                         !triggers
                                             .iter()
-                                            .any(|t| t.start <= w.start && w.end < t.end)
+                                            .any(|t| t.start <= w.start && w.end <= t.end)
                                     })
                                 });
                                 (!owns).then_some(triggers)
