@@ -221,8 +221,8 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
     }
     let (width, _) = best?;
     // Only a wrapped text has many lines of one width ending mid-sentence,
-    // and few longer (a paragraph pasted in unwrapped), far fewer than the
-    // wrapped ones: headings of one length in a text of long paragraphs
+    // and few longer (a paragraph pasted in unwrapped), at most half as many
+    // as the wrapped ones: headings of one length in a text of long paragraphs
     // are no wrap.
     let ragged = lines
         .iter()
@@ -236,7 +236,7 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
         .filter(|r| text[(*r).clone()].chars().count() > width + 4)
         .count();
     let nonblank = lines.iter().filter(|r| !r.is_empty()).count();
-    (ragged >= 3 && longer * 6 <= nonblank.max(40) && longer * 3 <= ragged).then_some(width)
+    (ragged >= 3 && longer * 6 <= nonblank.max(40) && longer * 2 <= ragged).then_some(width)
 }
 
 /// A page number line: `— 3 —`, `- 3 -`, `·3·`, `第 3 页`, `第3页 共9页`, `3/9`.
