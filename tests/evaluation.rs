@@ -208,107 +208,87 @@ fn layout_set_of_the_third_round() {
     );
 }
 
-/// Planted defects, written by three helpers that never saw the lists.
-/// Measured once before tuning (corpus/eval/measurements/), then the rules
-/// of issue 12 were tuned on them: these are tuning figures now.
+/// Planted defects, written by helpers that never saw the lists: b1–b3 and
+/// each v-set measured once blind before anything was tuned on it
+/// (corpus/eval/measurements/), then read for the next issue-12 round (its
+/// README says when). Tuning figures now; the README gives each history.
 #[test]
-fn defect_sets() {
+fn defect_tuning_sets_b1_to_b3() {
     hold_defects(
         "defects-b1",
-        &[("formulation", 0.96, 0.0), ("placeholder", 1.0, 0.0)],
+        &[("formulation", 0.95, 0.0), ("placeholder", 1.0, 0.0)],
     );
     hold_defects(
         "defects-b2",
         &[
-            ("repeated-word", 0.94, 0.0),
+            ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.83, 0.0),
+            ("typo", 0.93, 0.0),
         ],
     );
     hold_defects(
         "defects-b3",
         &[
-            ("external-cause", 0.89, 0.0),
-            ("praise-as-problem", 0.85, 0.0),
+            ("external-cause", 1.0, 0.0),
+            ("praise-as-problem", 0.88, 0.0),
         ],
     );
 }
 
-/// Planted defects written blind by two more helpers (defects-v1, -v2),
-/// each measured once before anything was tuned on it (corpus/eval/
-/// measurements/). The rules were then tuned on their misses: tuning
-/// figures now.
 #[test]
-fn defect_sets_written_blind() {
+fn defect_tuning_sets_v1_to_v4() {
     hold_defects(
         "defects-v1",
         &[
-            ("external-cause", 0.88, 0.0),
+            ("external-cause", 0.92, 0.0),
             ("formulation", 0.91, 0.0),
             ("placeholder", 1.0, 0.0),
-            ("praise-as-problem", 0.96, 0.0),
-            ("repeated-word", 0.92, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 0.91, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.90, 0.0),
+            ("typo", 0.96, 0.0),
         ],
     );
     hold_defects(
         "defects-v2",
         &[
-            ("external-cause", 0.82, 0.0),
-            ("formulation", 0.97, 0.0),
+            ("external-cause", 0.86, 0.0),
+            ("formulation", 0.96, 0.0),
             ("placeholder", 1.0, 0.0),
-            ("praise-as-problem", 0.86, 0.0),
+            ("praise-as-problem", 0.9, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.85, 0.0),
+            ("typo", 0.9, 0.0),
         ],
     );
-}
-
-/// Planted defects written blind by a ninth helper after the rules were
-/// tuned on defects-v1 and -v2, measured once (corpus/eval/measurements/),
-/// then tuned on in turn (its misses read): tuning figures now.
-#[test]
-fn defect_set_tuned_after_validation() {
     hold_defects(
         "defects-v3",
         &[
             ("external-cause", 1.0, 0.0),
             ("formulation", 0.83, 0.0),
             ("placeholder", 1.0, 0.0),
-            ("praise-as-problem", 0.91, 0.0),
+            ("praise-as-problem", 0.9, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
             ("typo", 1.0, 0.0),
         ],
     );
-}
-
-/// Planted defects written blind by a helper after the rules were tuned on
-/// defects-v3, measured once (corpus/eval/measurements/), then tuned on in
-/// turn (its misses read): tuning figures now.
-#[test]
-fn second_defect_set_tuned_after_validation() {
     hold_defects(
         "defects-v4",
         &[
-            ("external-cause", 0.91, 0.0),
-            ("formulation", 0.90, 0.0),
+            ("external-cause", 0.9, 0.0),
+            ("formulation", 0.9, 0.0),
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 0.95, 0.0),
-            ("repeated-word", 0.83, 0.0),
+            ("repeated-word", 0.91, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.94, 0.0),
+            ("typo", 0.98, 0.0),
         ],
     );
 }
 
-/// Planted defects written blind by a helper after the rules were tuned on
-/// defects-v4, measured once blind (corpus/eval/measurements/), then read
-/// for the fifth round (declared in its README first): tuning figures now.
 #[test]
-fn third_defect_set_tuned_after_validation() {
+fn defect_tuning_sets_v5_to_v8() {
     hold_defects(
         "defects-v5",
         &[
@@ -317,46 +297,103 @@ fn third_defect_set_tuned_after_validation() {
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 1.0, 0.0),
-            ("space", 1.0, 0.10),
-            ("typo", 0.93, 0.0),
+            ("space", 1.0, 0.1),
+            ("typo", 0.95, 0.0),
         ],
     );
-}
-
-/// Planted defects written blind by a helper after the fifth round (tuned on
-/// defects-v5), measured once blind (corpus/eval/measurements/), then seen
-/// and read for the sixth round (its README says when): tuning figures now.
-#[test]
-fn fourth_defect_set_tuned_after_validation() {
     hold_defects(
         "defects-v6",
         &[
-            ("external-cause", 0.81, 0.0),
+            ("external-cause", 0.92, 0.0),
             ("formulation", 0.95, 0.0),
             ("placeholder", 1.0, 0.0),
-            ("praise-as-problem", 0.89, 0.0),
-            ("repeated-word", 0.82, 0.0),
+            ("praise-as-problem", 0.96, 0.0),
+            ("repeated-word", 0.9, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.92, 0.0),
+            ("typo", 0.96, 0.0),
         ],
     );
-}
-
-/// Planted defects written blind by a helper after the sixth round (tuned on
-/// defects-v5 and v6), measured once (corpus/eval/measurements/): nothing
-/// has been changed for it. Held at that level.
-#[test]
-fn defect_validation_set() {
     hold_defects(
         "defects-v7",
         &[
             ("external-cause", 0.96, 0.0),
             ("formulation", 1.0, 0.0),
-            ("placeholder", 0.94, 0.0),
-            ("praise-as-problem", 0.28, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.85, 0.0),
             ("repeated-word", 0.87, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.80, 0.0),
+            ("typo", 0.97, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v8",
+        &[
+            ("external-cause", 0.92, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.93, 0.0),
+            ("repeated-word", 0.87, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
+#[test]
+fn defect_tuning_sets_v9_to_v11() {
+    hold_defects(
+        "defects-v9",
+        &[
+            ("external-cause", 0.92, 0.0),
+            ("formulation", 0.94, 0.06),
+            ("placeholder", 0.94, 0.0),
+            ("praise-as-problem", 0.9, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 0.87, 0.0),
+            ("typo", 0.97, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v10",
+        &[
+            ("external-cause", 0.85, 0.0),
+            ("formulation", 0.94, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.86, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v11",
+        &[
+            ("external-cause", 0.9, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.87, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
+/// Planted defects written blind by a helper after the eleventh round (tuned
+/// on defects-v1 … v11), measured once (corpus/eval/measurements/): nothing
+/// has been read or changed for it. Held at that level.
+#[test]
+fn defect_validation_set() {
+    hold_defects(
+        "defects-v12",
+        &[
+            ("external-cause", 0.92, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 0.94, 0.0),
+            ("praise-as-problem", 0.74, 0.0),
+            ("repeated-word", 0.87, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.97, 0.0),
         ],
     );
 }

@@ -317,3 +317,47 @@ fn a_problem_list_title_is_not_a_part() {
     assert_eq!(kinds(&o), ["problems"], "{o:?}");
     assert_eq!(counts(&o), [2], "{o:?}");
 }
+
+/// A heading that names problems found by 剖析 is the problems part; one
+/// that asks where they come from (问题出在哪里) is the causes; 下一步怎么做
+/// and 怎么改 head the measures.
+#[test]
+fn headings_are_read_by_what_they_name_last() {
+    let o = outline(
+        "某局2023年度民主生活会发言提纲\n第一部分　检视剖析的主要问题\n一、学习不深。今年缺席中心组学习2次。\n第二部分　问题出在哪里\n一、理论武装放松。\n第三部分　下一步怎么做\n一、每月自学两次。\n",
+    );
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+    let o = outline(
+        "某局2023年度民主生活会发言提纲\n一、查找出的问题\n1、学习不深。今年缺席中心组学习2次。\n二、原因在哪里\n1、理论武装放松。\n三、怎么改\n1、每月自学两次。\n",
+    );
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+}
+
+/// A PDF copy with a few paragraphs left unwrapped is still read as
+/// wrapped: the quotes and 《》 split over the wraps pair up, and no part is
+/// lost.
+#[test]
+fn a_wrapped_copy_with_some_unwrapped_paragraphs_is_joined() {
+    let wrapped = [
+        "一、存在的问题",
+        "（一）学习《习近平新时代中国特色社会主义思想学习纲要》不够系",
+        "统，对“两个确立”的决定性意义领会不深，今年中心组学习缺席了三",
+        "次，读原著时间少于规定要求，学习笔记只有两万字，心得体会也不深。",
+        "（二）调研不深入。全年只到了两个村，每次都是听汇报、看材料，没有和群众坐下来谈心，没有形成一篇有分量的调研报告。",
+        "（三）落实“一岗双责”不到位，对分管科室干部的日常监督不够经常，",
+        "全年谈心谈话只有四次，对苗头性问题没有做到早提醒、早纠正，有",
+        "一名干部违规操办宴席，是群众举报后才发现的，这是我的失职。",
+        "二、原因剖析",
+        "（一）理论武装放松，满足于读文件、记要点，学用脱节的问题突出。",
+        "三、整改措施",
+        "（一）2024年每月自学两次，6月底前读完纲要，年底前写出调研报告。",
+    ]
+    .join("\n");
+    let o = outline(&wrapped);
+    assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+    let f: Vec<(String, String)> = findings(&wrapped)
+        .into_iter()
+        .filter(|(r, _)| r == "punctuation")
+        .collect();
+    assert!(f.is_empty(), "{f:?}");
+}

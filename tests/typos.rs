@@ -196,3 +196,40 @@ fn misspelt_idioms_are_found_by_reading() {
     let message = json["diagnostics"][0]["message"].as_str().unwrap();
     assert!(message.contains("应为“敷衍了事”"), "{message}");
 }
+
+/// The segmenter cuts misspellings unpredictably: one is found when the
+/// cut leaves a word of its own (格/守纪律) or, for a long one, a particle
+/// (直接/了/当地), and not when it leaves a piece of a word (发布/署名,
+/// 坐/阵地).
+#[test]
+fn misspellings_off_word_boundaries_are_found_unless_they_cut_a_word_badly() {
+    let lines: Vec<String> = [
+        "一是格守纪律规矩底线做得不够。",
+        "二是接访时我直接了当地说没有办法。",
+        "三是今年发布署名文章两篇。",
+        "四是防汛时在一线坐阵地指挥。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [(1, "格守".to_string()), (2, "直接了当".to_string())],
+        "{found:?}"
+    );
+}
+
+/// A word that ends a longer token and is written again as the next token
+/// is doubled (忧患意识意识); the start of a longer word is not
+/// (党组织组织生活会).
+#[test]
+fn a_word_written_again_after_the_compound_it_ends_is_doubled() {
+    let lines: Vec<String> = [
+        "一是忧患意识意识不强。",
+        "二是基层党组织组织生活会开得不够经常。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(found, [(1, "意识意识".to_string())], "{found:?}");
+}

@@ -163,21 +163,21 @@ fn cuts_a_word(doc: &Document, span: &Range<usize>) -> bool {
     cut_words(doc, span).next().is_some()
 }
 
-/// Whether an end of `span` cuts a dictionary word badly: the piece left
-/// outside the span is no word of its own (坚持/不/解释 does not hold
-/// 坚持不解: 释 is left). A piece that is a word is a harmless cut (格/守纪律
-/// holds 格守 and leaves 纪律), and with `particle`, so is a particle after
-/// the span (直接/了/当地 holds 直接了当 and leaves 地).
+/// Whether an end of `span` cuts a dictionary word badly. Any cut at the
+/// start is (活性炭/中和 holds no 炭中和, 任教授/于 no 授于); at the end, a
+/// cut is harmless when the piece left after the span is a word of its own
+/// (格/守纪律 holds 格守 and leaves 纪律), and with `particle` when it is a
+/// particle (直接/了/当地 holds 直接了当 and leaves 地), not when it is a
+/// piece of a word (坚持/不/解释 holds no 坚持不解: 释 is left).
 fn cuts_a_word_badly(doc: &Document, span: &Range<usize>, particle: bool) -> bool {
     let text = doc.text();
     cut_words(doc, span).any(|(at, word)| {
-        let left = if at == span.end {
-            &text[at..word.end]
-        } else {
-            &text[word.start..at]
-        };
+        if at != span.end || at == span.start {
+            return true;
+        }
+        let left = &text[at..word.end];
         let harmless = (left.chars().nth(1).is_some() && in_dictionary(left))
-            || (particle && at == span.end && CUT_PARTICLES.contains(&left));
+            || (particle && CUT_PARTICLES.contains(&left));
         !harmless
     })
 }
@@ -323,7 +323,7 @@ mod tests {
     fn rule(anywhere: usize, idioms: Option<u32>) -> Box<dyn Rule> {
         let idioms = idioms.map_or(String::new(), |n| format!(", idioms-from-frequency: {n}"));
         let params: Params = serde_yaml::from_str(&format!(
-            "{{pairs: [{{wrong: 布署, right: 部署}}, {{wrong: 一如继往, right: 一如既往}}, {{wrong: 默守成规, right: 墨守成规}}], \
+            "{{pairs: [{{wrong: 布署, right: 部署}}, {{wrong: 一如继往, right: 一如既往}}, {{wrong: 默守成规, right: 墨守成规}}, {{wrong: 直接了当, right: 直截了当}}], \
              repeat-message: '{{match}}/{{word}}', never-doubled: 的在, reduplicable: [研究], \
              anywhere-from: {anywhere}{idioms}}}"
         ))
@@ -379,16 +379,19 @@ mod tests {
     fn a_listed_misspelling_is_found_on_word_boundaries_with_its_correction() {
         let r = rule(3, None);
         assert_eq!(found(&*r, "抓好工作布署。"), ["布署→部署"]);
-        // Inside 发布/署名: a short pair needs word boundaries.
+        // Inside 发布/署名 it would cut 发布 and leave 发: not found.
         assert!(found(&*r, "发布署名文章。").is_empty());
-        // A long one is found anywhere.
         assert_eq!(found(&*r, "我们一如继往地工作。"), ["一如继往→一如既往"]);
-        // 有默/守成/规 holds 默守成规 off the boundaries: found from
-        // `anywhere-from` characters on, not below.
+        // 有默/守成/规 holds 默守成规 off the boundaries, cutting no
+        // dictionary word badly.
         let text = "我们不能有默守成规的思想。";
         assert_eq!(found(&*r, text), ["默守成规→墨守成规"]);
+        // 直接/了/当地 holds 直接了当, leaving the particle 地: found from
+        // `anywhere-from` characters on, not below.
+        let text = "我直接了当地说没有办法。";
+        assert_eq!(found(&*r, text), ["直接了当→直截了当"]);
         assert!(found(&*rule(5, None), text).is_empty());
-        assert_eq!(found(&*rule(4, None), text), ["默守成规→墨守成规"]);
+        assert_eq!(found(&*rule(4, None), text), ["直接了当→直截了当"]);
     }
 
     #[test]
