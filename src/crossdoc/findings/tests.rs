@@ -192,6 +192,36 @@ fn similarity_lists_pairs_of_reports_by_their_larger_share() {
     );
 }
 
+/// An estimated share exactly at VERIFY (3 of 5 sampled hashes, both
+/// ways) is checked on every fingerprint: the shares are then the exact
+/// containments (15 of 20 hashes, 15 of 17), not the estimate.
+#[test]
+fn an_estimate_at_the_verify_share_is_checked_on_every_hash() {
+    let fx = Fixture::new(2);
+    // Sampled hashes are the multiples of SAMPLE: 0, 16 and 32 in both
+    // texts, two more in each; below 16, 15 unsampled ones in text 0 and
+    // 12 of them in text 1.
+    let hashes = |more: [u32; 2], unsampled: u32| -> Vec<u32> {
+        let mut h: Vec<u32> = [0, SAMPLE, 2 * SAMPLE, more[0] * SAMPLE, more[1] * SAMPLE]
+            .into_iter()
+            .chain(1..=unsampled)
+            .collect();
+        h.sort_unstable();
+        h
+    };
+    let seeds = Seeds {
+        hashes: vec![hashes([3, 4], 15), hashes([5, 6], 12)],
+        cooccur: vec![(0, 1, 3)],
+        ..Seeds::default()
+    };
+    assert_eq!(3.0 / 5.0, VERIFY);
+    let got = with_run(&fx, 2, &[100; 2], None, |run| {
+        super::shares(run, &seeds, &[], &[])
+    });
+    assert_eq!(got.get(&pair(0, 1)).copied(), Some(15.0 / 20.0));
+    assert_eq!(got.get(&pair(1, 0)).copied(), Some(15.0 / 17.0));
+}
+
 /// Reports joined by pairs sharing `group-share` or more (either way,
 /// inclusive), transitively; a group's share is its strongest pair,
 /// its longest passage the longest between two members.
