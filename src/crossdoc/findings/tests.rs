@@ -364,6 +364,35 @@ fn seen(ds: Vec<Diagnostic>) -> Vec<Seen> {
         .collect()
 }
 
+/// A report nearly a whole copy of several texts: one finding, at the
+/// stretch shared with the best match, and a note naming the others; with
+/// one such text, no note.
+#[test]
+fn a_whole_copy_of_several_texts_names_the_others_in_a_note() {
+    let fx = Fixture::new(3);
+    let r = rule(None);
+    let corpus = Corpus {
+        texts: fx.sources.iter().map(|s| s.text.as_str()).collect(),
+        skips: vec![Vec::new(); 3],
+    };
+    let shared = [passage(0, 1, 8..40, 80..112, 30)];
+    let got = |partners: &[(u32, f64)]| {
+        seen(vec![with_run(&fx, 3, &[100; 3], None, |run| {
+            whole_copy(&r, run, 0, partners, &shared, &[], &corpus)
+        })])
+    };
+    let two = got(&[(1, 0.95), (2, 0.9)]);
+    assert_eq!(
+        (two[0].1.clone(), two[0].3.clone()),
+        (8..40, vec![(1, 80..112)])
+    );
+    assert_eq!(
+        two[0].4,
+        ["另有 1 份材料也与本材料几乎相同：t2".to_string()]
+    );
+    assert_eq!(got(&[(1, 0.95)])[0].4, Vec::<String>::new());
+}
+
 /// What a call of `per_passage` is given besides the passages.
 #[derive(Default)]
 struct Given<'a> {
