@@ -51,6 +51,21 @@ fn an_item_without_a_measure_is_reported_with_the_closest_measure() {
     );
 }
 
+/// The rule asks for the links itself: selected alone (no orphan-measure
+/// to ask for them), unaddressed-problem still finds the item.
+#[test]
+fn unaddressed_problem_selected_alone_still_finds_the_item() {
+    let (_d, path) = write(REPORT);
+    let (_, json) = check_json(&["--select", "unaddressed-problem", path.to_str().unwrap()]);
+    let texts: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["3.安全生产监管有漏洞"]);
+}
+
 #[test]
 fn a_measure_that_answers_nothing_is_an_orphan() {
     let (_d, path) = write(REPORT);

@@ -285,6 +285,20 @@ mod tests {
         assert_eq!(s.pairs.len(), OCCURRENCES * OCCURRENCES);
     }
 
+    /// Pair keys hash apart: the multiplier is odd, so distinct keys keep
+    /// distinct hashes, and a [`PairMap`] does not pile them in one bucket.
+    #[test]
+    fn pair_keys_keep_distinct_hashes() {
+        use std::collections::HashSet;
+        use std::hash::BuildHasher;
+        let hasher = BuildHasherDefault::<PairHasher>::default();
+        let hashes: HashSet<u64> = (0..64)
+            .flat_map(|a| (0..64).map(move |b| pair(a, b)))
+            .map(|k| hasher.hash_one(k))
+            .collect();
+        assert_eq!(hashes.len(), 64 * 64);
+    }
+
     #[test]
     fn containment_counts_shared_hashes() {
         assert_eq!(containment(&[1, 2, 3, 4], &[2, 4, 9]), 0.5);

@@ -572,6 +572,33 @@ mod tests {
         assert!(passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &[], 20).is_empty());
     }
 
+    /// A run after a paragraph break on the same diagonal as the passage
+    /// before it (the break in the same place in both texts) is not
+    /// covered by that passage, and is bridged on its own: across the
+    /// changed character after it (甲 / 乙), to a shared stretch that has
+    /// no seed. (The seeds are the first 13 characters of each paragraph.)
+    #[test]
+    fn a_run_on_the_diagonal_of_the_passage_before_a_break_is_bridged_too() {
+        let spec = spec(13, 20, &[]);
+        let f = Fingerprinter::new(&spec, &[]);
+        let first = "去年九月我在全县安全生产大检查中只听取了汇报";
+        let second = "没有深入任何一家危化品企业的生产车间";
+        let third = "对三处重大隐患的整改进度也没有跟踪督办";
+        let a = format!("开头完全不同甲乙{first}\n{second}甲{third}此致");
+        let b = format!("另一个开头{first}\n{second}乙{third}完毕");
+        let pos = |t: &str, w: &str| t[..t.find(w).unwrap()].chars().count() as u32;
+        let seeds = [
+            (0, pos(&a, "去年"), pos(&b, "去年")),
+            (0, pos(&a, "没有深入"), pos(&b, "没有深入")),
+        ];
+        let mut got = passages_from_seeds(&spec, &f, (&a, &[]), &[(&b, &[])], &seeds, 20);
+        got.sort_by_key(|p| p.here.start);
+        let here: Vec<&str> = got.iter().map(|p| &a[p.here.clone()]).collect();
+        let second_on = format!("{second}甲{third}");
+        assert_eq!(here, [first, second_on.as_str()]);
+        assert_eq!(&b[got[1].there.clone()], format!("{second}乙{third}"));
+    }
+
     /// Seeds in two other texts make a passage with each, named by which
     /// other text it is.
     #[test]

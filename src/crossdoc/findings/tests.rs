@@ -192,6 +192,36 @@ fn similarity_lists_pairs_of_reports_by_their_larger_share() {
     );
 }
 
+/// An estimated share exactly at VERIFY (3 of 5 sampled hashes, both
+/// ways) is checked on every fingerprint: the shares are then the exact
+/// containments (15 of 20 hashes, 15 of 17), not the estimate.
+#[test]
+fn an_estimate_at_the_verify_share_is_checked_on_every_hash() {
+    let fx = Fixture::new(2);
+    // Sampled hashes are the multiples of SAMPLE: 0, 16 and 32 in both
+    // texts, two more in each; below 16, 15 unsampled ones in text 0 and
+    // 12 of them in text 1.
+    let hashes = |more: [u32; 2], unsampled: u32| -> Vec<u32> {
+        let mut h: Vec<u32> = [0, SAMPLE, 2 * SAMPLE, more[0] * SAMPLE, more[1] * SAMPLE]
+            .into_iter()
+            .chain(1..=unsampled)
+            .collect();
+        h.sort_unstable();
+        h
+    };
+    let seeds = Seeds {
+        hashes: vec![hashes([3, 4], 15), hashes([5, 6], 12)],
+        cooccur: vec![(0, 1, 3)],
+        ..Seeds::default()
+    };
+    assert_eq!(3.0 / 5.0, VERIFY);
+    let got = with_run(&fx, 2, &[100; 2], None, |run| {
+        super::shares(run, &seeds, &[], &[])
+    });
+    assert_eq!(got.get(&pair(0, 1)).copied(), Some(15.0 / 20.0));
+    assert_eq!(got.get(&pair(1, 0)).copied(), Some(15.0 / 17.0));
+}
+
 /// Reports joined by pairs sharing `group-share` or more (either way,
 /// inclusive), transitively; a group's share is its strongest pair,
 /// its longest passage the longest between two members.
@@ -332,6 +362,35 @@ fn seen(ds: Vec<Diagnostic>) -> Vec<Seen> {
             )
         })
         .collect()
+}
+
+/// A report nearly a whole copy of several texts: one finding, at the
+/// stretch shared with the best match, and a note naming the others; with
+/// one such text, no note.
+#[test]
+fn a_whole_copy_of_several_texts_names_the_others_in_a_note() {
+    let fx = Fixture::new(3);
+    let r = rule(None);
+    let corpus = Corpus {
+        texts: fx.sources.iter().map(|s| s.text.as_str()).collect(),
+        skips: vec![Vec::new(); 3],
+    };
+    let shared = [passage(0, 1, 8..40, 80..112, 30)];
+    let got = |partners: &[(u32, f64)]| {
+        seen(vec![with_run(&fx, 3, &[100; 3], None, |run| {
+            whole_copy(&r, run, 0, partners, &shared, &[], &corpus)
+        })])
+    };
+    let two = got(&[(1, 0.95), (2, 0.9)]);
+    assert_eq!(
+        (two[0].1.clone(), two[0].3.clone()),
+        (8..40, vec![(1, 80..112)])
+    );
+    assert_eq!(
+        two[0].4,
+        ["另有 1 份材料也与本材料几乎相同：t2".to_string()]
+    );
+    assert_eq!(got(&[(1, 0.95)])[0].4, Vec::<String>::new());
 }
 
 /// What a call of `per_passage` is given besides the passages.

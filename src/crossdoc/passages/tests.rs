@@ -329,6 +329,30 @@ fn seeds_join_a_run_within_the_gap_on_a_near_diagonal() {
     assert_eq!(joined(&[(10, 40), (30, 60), (32, 62)]).len(), 2);
 }
 
+/// A seed joins on its diagonal however its b side lies against the
+/// run's start, within `gap`: with the shipped settings (`noise` 13,
+/// `merge-gap` 12) a seed two to twelve characters before the run's b
+/// start, and with a gap wider than the k-gram (a user's `merge-gap`) a
+/// seed just after it.
+#[test]
+fn a_seed_on_a_near_diagonal_joins_whatever_the_gap_against_k() {
+    let joined = |places: &[(u32, u32)], k: usize, gap: usize| {
+        let mut runs = Vec::new();
+        join_seeds(&hits(places), k, gap, &mut runs);
+        shown(&runs)
+    };
+    // k 13, gap 12: the diagonal moved down by 5 (b's side starts 3 earlier).
+    assert_eq!(
+        joined(&[(10, 40), (12, 37)], 13, 12),
+        [(0, 1, 10..25, 37..53)]
+    );
+    // k 4, gap 8: the next seed on the same diagonal, one character on.
+    assert_eq!(
+        joined(&[(10, 40), (11, 41), (20, 50)], 4, 8),
+        [(0, 1, 10..24, 40..54)]
+    );
+}
+
 #[test]
 fn only_non_break_characters_are_counted() {
     assert_eq!(counted(&[1, BREAK, 2, BREAK]), 2);

@@ -56,6 +56,37 @@ fn keywords() -> SectionKeywords {
     serde_yaml::from_str(include_str!("../../../rules/outline.yaml")).unwrap()
 }
 
+/// A heading's label has at most `max-heading-chars` (30) characters: a
+/// numbered causes heading of 30 is a part, one of 31 is not.
+#[test]
+fn a_heading_label_has_at_most_max_heading_chars_characters() {
+    let kw = keywords();
+    assert_eq!(kw.max_heading_chars, 30);
+    let found = |label: &str| -> Vec<(usize, SectionKind)> {
+        let second = format!("二、{label}");
+        let (text, ps) = paras(&["一、存在的问题", &second, "三、整改措施"]);
+        heads(&text, &ps, &kw)
+            .into_iter()
+            .map(|h| (h.para, h.kind))
+            .collect()
+    };
+    let thirty = "结合近年来工作实际深入查找思想根源和作风方面存在问题主要原因";
+    assert_eq!(thirty.chars().count(), 30);
+    assert_eq!(
+        found(thirty),
+        [
+            (0, SectionKind::Problems),
+            (1, SectionKind::Causes),
+            (2, SectionKind::Measures)
+        ]
+    );
+    let longer = "结合近年来工作实际深入查找思想根源和作风方面存在问题的主要原因";
+    assert_eq!(
+        found(longer),
+        [(0, SectionKind::Problems), (2, SectionKind::Measures)]
+    );
+}
+
 /// A date line: 年 with 月 or at its end, or digits and separators
 /// only; some digit; at most 16 characters once brackets are trimmed.
 #[test]

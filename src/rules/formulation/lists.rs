@@ -674,6 +674,32 @@ mod tests {
         );
     }
 
+    /// Other words replace the missing member only when about as long as
+    /// it: within half its length, and at least two characters, either way
+    /// (a 4-character member: 2 to 6 characters).
+    #[test]
+    fn a_replacing_item_is_about_as_long_as_the_member_it_replaces() {
+        let l = four();
+        let replaced = |other: &str| {
+            let text = format!("政治意识、大局意识、核心意识、{other}");
+            let at = |s: &str| {
+                let i = text.find(s).unwrap();
+                i..i + s.len()
+            };
+            let items = [
+                (at("政治意识"), Item::Member(0)),
+                (at("大局意识"), Item::Member(1)),
+                (at("核心意识"), Item::Member(2)),
+                (text.len() - other.len()..text.len(), Item::Unknown),
+            ];
+            l.one_replaced(&items, &text)
+        };
+        assert!(replaced("服务"));
+        assert!(replaced("服务群众意识"));
+        assert!(!replaced("服"));
+        assert!(!replaced("全心全意服务群众"));
+    }
+
     #[test]
     fn suffix_of_members() {
         assert_eq!(common_suffix(&four().members), "意识");

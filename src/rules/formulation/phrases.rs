@@ -372,6 +372,24 @@ mod tests {
     }
 
     #[test]
+    fn a_much_shorter_accepted_form_inside_the_window_is_no_excuse() {
+        // 人类命运共同体 (7 characters) is accepted too, and is whole inside
+        // 推进构建人类命运共同体, but it is more than two characters shorter
+        // than the 11-character form: it may be a clause the garble kept,
+        // so the window is still a garble of the long form. (At 9
+        // characters, 构建人类命运共同体, it excuses the window: the test
+        // above.)
+        let text = "积极推进构建人类命运共同体，";
+        let g = Garbles::new(vec![vec![
+            "推动构建人类命运共同体".to_string(),
+            "人类命运共同体".to_string(),
+        ]])
+        .unwrap();
+        let found: Vec<&str> = g.find(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(found, ["推进构建人类命运共同体"]);
+    }
+
+    #[test]
     fn words_swapped_around_an_intact_middle_third_are_a_garble() {
         // 人民 and 发展 swapped: the first and last thirds of the form
         // (以人民, 发展思想) are gone, only the middle one (为中心) is left,
