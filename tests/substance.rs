@@ -31,6 +31,15 @@ fn report(problems: &str, causes: &str) -> String {
     )
 }
 
+/// The lines of `rule`'s findings in a report.
+fn lines_of(rule: &str, text: &str) -> Vec<u64> {
+    substance(&check_text(text))
+        .into_iter()
+        .filter(|(r, ..)| r == rule)
+        .map(|(_, line, _)| line)
+        .collect()
+}
+
 fn found(rule: &str, line: u64, text: &str) -> (String, u64, String) {
     (rule.to_string(), line, text.to_string())
 }
@@ -420,12 +429,7 @@ fn a_problem_that_names_no_shortfall_is_praise() {
         "（一）全年执结案件3412件，执行到位金额4.7亿元，结案平均用时缩短至98天。\n（二）政治站位还不够高，对“两个确立”的决定性意义领会不深。\n（三）（请结合个人实际补充）\n（四）审批时把关松，有2个项目超期办结。",
         "（一）理想信念有所松懈，理论学习不够。",
     );
-    let lines: Vec<u64> = substance(&check_text(&text))
-        .into_iter()
-        .filter(|(r, ..)| r == "praise-as-problem")
-        .map(|(_, line, _)| line)
-        .collect();
-    assert_eq!(lines, [3], "{text}");
+    assert_eq!(lines_of("praise-as-problem", &text), [3], "{text}");
 }
 
 /// Each sentence of a cause is judged: a root named in the heading does not
@@ -437,10 +441,5 @@ fn an_excuse_after_a_root_named_in_the_heading_is_reported() {
         "（一）学习不深。今年缺席中心组学习3次。",
         "（一）宗旨意识有所淡化。近年来任务一年比一年重，人手严重不足，很多工作只能先保重点。\n（二）宗旨意识有所淡化。虽然任务重，但根本在于自己放松了要求。",
     );
-    let lines: Vec<u64> = substance(&check_text(&text))
-        .into_iter()
-        .filter(|(r, ..)| r == "external-cause")
-        .map(|(_, line, _)| line)
-        .collect();
-    assert_eq!(lines, [5], "{text}");
+    assert_eq!(lines_of("external-cause", &text), [5], "{text}");
 }
