@@ -30,10 +30,10 @@ pub(crate) struct Params {
     reduplicable: Vec<String>,
     /// Misspellings are found off token boundaries (a misspelling is no
     /// dictionary word, so the segmenter cuts it unpredictably: 有默/守成/规,
-    /// 格/守纪律) unless they cut a dictionary word and leave a piece of it
-    /// that is no word (发布/署名 holds no 布署). Those of this many
-    /// characters or more may also end glued to a particle (直接了当地 cut
-    /// as 直接/了/当地).
+    /// 格/守纪律) unless they start inside a dictionary word (发布/署名 holds
+    /// no 布署) or end inside one leaving a piece that is no word. Those of
+    /// this many characters or more may also end glued to a particle
+    /// (直接了当地 cut as 直接/了/当地).
     anywhere_from: usize,
     /// Idioms of jieba's dictionary at least this frequent are found
     /// written with one character replaced by one read alike (付衍了事 for
