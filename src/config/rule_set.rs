@@ -325,7 +325,7 @@ impl RuleEntry {
         let Value::Mapping(params) = self.params.value() else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let mut variants_all = Vec::new();
         for (k, v) in &params {
             let name = k.as_str().unwrap_or("?");
             let variants: Vec<(String, Value)> = match v {
@@ -349,6 +349,14 @@ impl RuleEntry {
             for (entry, value) in variants {
                 let mut p = params.clone();
                 p.insert(k.clone(), value);
+                variants_all.push((format!("{}.{name}: {entry}", self.id), p));
+            }
+        }
+        // Thousands of variants (one per typo pair): built side by side.
+        use rayon::prelude::*;
+        variants_all
+            .into_par_iter()
+            .filter_map(|(entry, p)| {
                 let mut set = RuleSet {
                     document: Vec::new(),
                     cross: CrossRules::default(),
@@ -356,16 +364,10 @@ impl RuleEntry {
                 };
                 // A list left empty may be refused (words must not be empty):
                 // then the entry is needed by definition.
-                if build_entry(self, Value::Mapping(p), &mut set, files).is_ok() {
-                    if let Some(rule) = set.document.pop() {
-                        out.push(Ablation {
-                            entry: format!("{}.{name}: {entry}", self.id),
-                            rule,
-                        });
-                    }
-                }
-            }
-        }
-        out
+                build_entry(self, Value::Mapping(p), &mut set, files).ok()?;
+                let rule = set.document.pop()?;
+                Some(Ablation { entry, rule })
+            })
+            .collect()
     }
 }
