@@ -254,6 +254,8 @@ pub(super) static TAGS: [&str; {tag_count}] = {tags:?};
 ///   are a binary search;
 /// * `idiom_heads.bin`, `idiom_tails.bin` — filters of the idioms' first
 ///   and last two characters: a bit per hashed half (`u64` words);
+/// * `idiom_blanks.bin` — a filter of the blanked keys: a bit per hashed
+///   key (`u64` words);
 /// * `readings.bin` — per character U+4E00..=U+9FFF, up to four toneless
 ///   syllables (`u16` numbers, 0 for none) from the `pinyin` crate (MIT):
 ///   a misspelling writes a character read like the right one.
@@ -300,8 +302,10 @@ fn idiom_tables(entries: &[(&str, u64, &str)], out: &std::path::Path) {
     }
     std::fs::write(out.join("idiom_keys.bin"), &bytes).expect("idiom_keys.bin");
     // A window one character from an idiom shares its first two characters
-    // or its last two: a bit per hashed half rules most windows out with
-    // two reads (a false positive only costs the searches after).
+    // or its last two: a bit per hashed half (small enough to stay in the
+    // L1 cache) rules most windows out with two reads; then a bit per
+    // hashed blanked key rules out most positions left (a false positive
+    // only costs the binary search after).
     for (name, half) in [("idiom_heads.bin", 0), ("idiom_tails.bin", 2)] {
         let mut bits = vec![0u64; 1 << (HALF_BITS - 6)];
         for (cs, _) in &idioms {
@@ -311,6 +315,13 @@ fn idiom_tables(entries: &[(&str, u64, &str)], out: &std::path::Path) {
         let bytes: Vec<u8> = bits.iter().flat_map(|b| b.to_le_bytes()).collect();
         std::fs::write(out.join(name), bytes).expect(name);
     }
+    let mut bits = vec![0u64; 1 << (BLANK_BITS - 6)];
+    for (k, _) in &keys {
+        let h = blank_slot(*k);
+        bits[h >> 6] |= 1 << (h & 63);
+    }
+    let bytes: Vec<u8> = bits.iter().flat_map(|b| b.to_le_bytes()).collect();
+    std::fs::write(out.join("idiom_blanks.bin"), bytes).expect("idiom_blanks.bin");
 
     let mut syllables: Vec<&'static str> = Vec::new();
     let mut bytes = Vec::with_capacity(4 * 2 * 0x5200);
@@ -414,14 +425,23 @@ fn t2s_table(extra: &str) -> String {
 }
 
 /// log2 of the bits of each idiom-half filter (about 6,000 halves each).
-const HALF_BITS: u32 = 17;
+const HALF_BITS: u32 = 16;
 
 /// The bit of an idiom half; `src/segment/idioms.rs` hashes alike.
+fn half_slot(half: u32) -> usize {
+    (half.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize
+}
+
+/// log2 of the bits of the blanked-idiom filter (about 32,000 keys, 3 %
+/// of the bits set).
+const BLANK_BITS: u32 = 20;
+
 /// The home slot of a bigram key; `src/segment/embedded.rs` hashes alike.
 fn bigram_slot(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - BIGRAM_BITS)) as usize
 }
 
-fn half_slot(half: u32) -> usize {
-    (half.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize
+/// The bit of a blanked idiom key; `src/segment/idioms.rs` hashes alike.
+fn blank_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BLANK_BITS)) as usize
 }

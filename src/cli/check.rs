@@ -392,20 +392,40 @@ fn output_file(args: &CheckArgs, inputs: &Inputs) -> Result<Option<PathBuf>, Fai
 /// is no error).
 fn write_output(args: &CheckArgs, output: Option<&Path>, report: &Report) -> Result<(), Failure> {
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
-    let bytes = render(report, args, to_terminal);
-    write_bytes(output, &bytes)
+    write_with(output, |w| {
+        if matches!(args.format, Format::Json) && !args.statistics {
+            // Streamed: a run over many reports writes tens of megabytes.
+            return report::json::write(report, w);
+        }
+        w.write_all(&render(report, args, to_terminal))
+    })
 }
 
 /// Writes to `output` or stdout (a closed pipe is no error).
 fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    match output {
-        Some(path) => {
-            std::fs::write(path, bytes).map_err(|e| Failure::Output(path.display().to_string(), e))
+    write_with(output, |w| w.write_all(bytes))
+}
+
+/// Writes to `output` or stdout through a buffer.
+fn write_with(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let result = match output {
+        Some(path) => std::fs::File::create(path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            write(&mut w)?;
+            w.flush()
+        }),
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut w).and_then(|()| w.flush())
         }
-        None => match std::io::stdout().write_all(bytes) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Stdout(e)),
-            _ => Ok(()),
-        },
+    };
+    match (result, output) {
+        (Err(e), Some(path)) => Err(Failure::Output(path.display().to_string(), e)),
+        (Err(e), None) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Stdout(e)),
+        _ => Ok(()),
     }
 }
 

@@ -4,14 +4,10 @@
 use super::{Report, SpanJson, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::value::RawValue;
 
+/// The fields after `diagnostics`, in the contract's order.
 #[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<FileJson<'a>>,
-    /// Serialised in parallel, one diagnostic per task, then spliced in.
-    diagnostics: Box<RawValue>,
+struct Tail<'a> {
     summary: Summary,
     /// Files that could not be read; added in version 1 beside the contract fields.
     errors: Vec<ErrorJson<'a>>,
@@ -125,45 +121,52 @@ fn diagnostic<'a>(report: &'a Report, d: &'a crate::diagnostic::Diagnostic) -> D
 }
 
 pub(crate) fn render(report: &Report) -> String {
-    let out = Output {
-        version: 1,
-        files: report.sources[..report.checked]
-            .par_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let id = report.identities.get(i);
-                FileJson {
-                    path: &s.name,
-                    encoding: s.encoding,
-                    chars: s.char_count(),
-                    format: s.format,
-                    author: id
-                        .and_then(|id| id.author.as_ref())
-                        .map(|a| a.name.as_str()),
-                    year: id.and_then(|id| id.year),
-                }
-            })
-            .collect(),
-        diagnostics: {
-            let items: Vec<String> = report
-                .diagnostics
-                .par_iter()
-                .map(|d| serde_json::to_string(&diagnostic(report, d)).expect("serialisable"))
-                .collect();
-            // One copy into an array of the right size (a run over a
-            // thousand reports writes tens of megabytes: no spare copies).
-            let mut array =
-                String::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 2);
-            array.push('[');
-            for (n, item) in items.into_iter().enumerate() {
-                if n > 0 {
-                    array.push(',');
-                }
-                array.push_str(&item);
+    let mut bytes = Vec::new();
+    write(report, &mut bytes).expect("writing to memory");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Diagnostics serialised side by side, this many at a time: a run over a
+/// thousand reports writes tens of megabytes, which are never all held.
+const CHUNK: usize = 1024;
+
+/// Writes the report as one JSON object (`version`, `files`,
+/// `diagnostics`, then the [`Tail`]) and a newline, as it is serialised.
+pub(crate) fn write(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let files: Vec<FileJson> = report.sources[..report.checked]
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let id = report.identities.get(i);
+            FileJson {
+                path: &s.name,
+                encoding: s.encoding,
+                chars: s.char_count(),
+                format: s.format,
+                author: id
+                    .and_then(|id| id.author.as_ref())
+                    .map(|a| a.name.as_str()),
+                year: id.and_then(|id| id.year),
             }
-            array.push(']');
-            RawValue::from_string(array).expect("valid JSON")
-        },
+        })
+        .collect();
+    w.write_all(b"{\"version\":1,\"files\":")?;
+    serde_json::to_writer(&mut *w, &files)?;
+    w.write_all(b",\"diagnostics\":[")?;
+    for (n, chunk) in report.diagnostics.chunks(CHUNK).enumerate() {
+        let items: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|d| serde_json::to_vec(&diagnostic(report, d)).expect("serialisable"))
+            .collect();
+        for (k, item) in items.iter().enumerate() {
+            if n > 0 || k > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(item)?;
+        }
+    }
+    w.write_all(b"],")?;
+    let tail = serde_json::to_vec(&Tail {
         summary: report.summary(),
         errors: report
             .errors
@@ -176,10 +179,8 @@ pub(crate) fn render(report: &Report) -> String {
         similarity: report.similarity,
         copy_groups: report.copy_groups,
         baselined: report.baselined,
-    };
-    let mut bytes = Vec::with_capacity(out.diagnostics.get().len() + (1 << 16));
-    serde_json::to_writer(&mut bytes, &out).expect("serialisable");
-    drop(out);
-    bytes.push(b'\n');
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    })?;
+    // The tail's own braces go: its fields continue the outer object.
+    w.write_all(&tail[1..])?;
+    w.write_all(b"\n")
 }

@@ -9,6 +9,7 @@ static IDIOMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_keys.bin"));
 static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_heads.bin"));
 static TAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_tails.bin"));
+static BLANKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_blanks.bin"));
 static READINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/readings.bin"));
 
 /// Bytes per idiom (four `u16` characters, a `u32` frequency) and per key
@@ -56,14 +57,15 @@ fn labels(window: [char; 4]) -> Option<[u16; 4]> {
 /// The idioms that differ from `window` in exactly one character, with
 /// the position of that character. Such an idiom shares the window's first
 /// two characters (the change is in the last two) or its last two: the
-/// half filters rule out most windows, and the positions to search.
+/// half filters rule out most windows; then, for each position left, the
+/// window with it blanked is looked up, after a filter of those keys.
 pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
     let Some(cs) = labels(window) else {
         return Vec::new();
     };
     let half = |a: u16, b: u16| u32::from(a) << 16 | u32::from(b);
-    let head = holds(HEADS, half(cs[0], cs[1]));
-    let tail = holds(TAILS, half(cs[2], cs[3]));
+    let head = holds_half(HEADS, half(cs[0], cs[1]));
+    let tail = holds_half(TAILS, half(cs[2], cs[3]));
     if !head && !tail {
         return Vec::new();
     }
@@ -74,6 +76,9 @@ pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
         let mut blanked = cs;
         blanked[p] = 0;
         let key = blanked.iter().fold(0u64, |k, &c| k << 16 | u64::from(c));
+        if !holds(key) {
+            continue;
+        }
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -95,12 +100,21 @@ pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
 }
 
 /// log2 of the bits of each half filter; build.rs hashes alike.
-const HALF_BITS: u32 = 17;
+const HALF_BITS: u32 = 16;
 
 /// Whether the filter `bits` may hold the half `x` (no false negatives).
-fn holds(bits: &[u8], x: u32) -> bool {
+fn holds_half(bits: &[u8], x: u32) -> bool {
     let h = (x.wrapping_mul(0x9E37_79B1) >> (32 - HALF_BITS)) as usize;
     bits[h >> 3] & (1 << (h & 7)) != 0
+}
+
+/// log2 of the bits of the key filter; build.rs hashes alike.
+const BLANK_BITS: u32 = 20;
+
+/// Whether the filter may hold the blanked key (no false negatives).
+fn holds(key: u64) -> bool {
+    let h = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BLANK_BITS)) as usize;
+    BLANKS[h >> 3] & (1 << (h & 7)) != 0
 }
 
 /// The toneless readings of a CJK character (up to four), 0 for none.
