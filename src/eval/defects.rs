@@ -43,7 +43,10 @@ struct Defect {
 fn rule_for(kind: &str) -> (&str, Option<SectionKind>) {
     match kind {
         "repeated-word" => ("typo", None),
-        "space" => ("punctuation", None),
+        // Kind names as the sets' writers spell them (defects-v13 has the
+        // longer two).
+        "space" | "stray-space" => ("punctuation", None),
+        "wrong-formulation" => ("formulation", None),
         "praise-as-problem" => ("praise-as-problem", Some(SectionKind::Problems)),
         "external-cause" => ("external-cause", Some(SectionKind::Causes)),
         other => (other, None),
