@@ -121,14 +121,20 @@ pub(super) fn evaluate(
         let name = &report.file;
         let mut places: Vec<(&str, Range<usize>)> = Vec::new();
         for d in &report.defects {
-            let base = match &d.context {
-                Some(c) => text.find(c.as_str()),
-                None => Some(0),
+            // A quote copied across a hard wrap holds the line break the
+            // rules' view has joined: looked up as the view reads it.
+            let joined = |s: &str| s.replace(['\r', '\n'], "");
+            let (context, quote) = (d.context.as_deref().map(joined), joined(&d.quote));
+            let find = |hay: &str, raw: &str, joined: &str| {
+                hay.find(raw)
+                    .map(|i| (i, raw.len()))
+                    .or_else(|| hay.find(joined).map(|i| (i, joined.len())))
             };
-            let at = base.and_then(|b| {
-                let hay = d.context.as_deref().unwrap_or(text);
-                hay.find(d.quote.as_str()).map(|i| b + i)
-            });
+            let base = match (&d.context, &context) {
+                (Some(c), Some(j)) => find(text, c, j).map(|(i, n)| (i, &text[i..i + n])),
+                _ => Some((0, text)),
+            };
+            let at = base.and_then(|(b, hay)| find(hay, &d.quote, &quote).map(|(i, n)| (b + i, n)));
             // An item rule judges whole items: its defect is the labelled
             // item (the quote is its opening words), wherever in it the
             // finding points.
@@ -141,11 +147,11 @@ pub(super) fn evaluate(
                     .map(|i| i.span.clone())
             };
             match at {
-                Some(at) if rule_for(&d.rule).1.is_some() => {
-                    let span = item(at).unwrap_or(at..at + d.quote.len());
+                Some((at, len)) if rule_for(&d.rule).1.is_some() => {
+                    let span = item(at).unwrap_or(at..at + len);
                     places.push((d.rule.as_str(), span));
                 }
-                Some(at) => places.push((d.rule.as_str(), at..at + d.quote.len())),
+                Some((at, len)) => places.push((d.rule.as_str(), at..at + len)),
                 None => ev
                     .errors
                     .push(format!("{name}: quote not in the text: {}", d.quote)),

@@ -95,6 +95,43 @@ fn part_headings_with_ordinal_items_crlf_and_fullwidth_indent() {
     assert_eq!(labels(&s.text, &o.sections[0].items)[1], "二、作风不实");
 }
 
+/// A 发言提纲 whose parts are 第一，/第二，/第三， lines of their own, items
+/// 一是/二是 under them; a 第一， item naming no part stays an item.
+#[test]
+fn ordinal_lines_naming_parts_are_the_parts() {
+    for (problems, causes, measures) in [
+        (
+            "第一，关于存在的问题",
+            "第二，关于问题产生的原因",
+            "第三，关于整改措施",
+        ),
+        (
+            "第一，查摆的主要问题",
+            "第二，原因剖析",
+            "第三，下一步努力方向",
+        ),
+        ("第一、存在问题", "第二、产生问题的根源", "第三、整改措施"),
+    ] {
+        let text = format!(
+            "某某支部组织生活会发言提纲\n{problems}\n一是学习不够系统，全年缺席两次。\n二是作风不实，下基层少。\n{causes}\n一是理想信念有所松懈。\n{measures}\n第一，加强学习，每月两次。\n第二，改进作风，每季度下基层。\n"
+        );
+        let (s, o) = outline_of(&text);
+        assert_eq!(
+            shape(&o),
+            vec![
+                (SectionKind::Problems, vec![0, 0]),
+                (SectionKind::Causes, vec![0]),
+                (SectionKind::Measures, vec![0, 0]),
+            ],
+            "{problems} / {causes} / {measures}"
+        );
+        assert_eq!(
+            labels(&s.text, &o.sections[2].items)[0],
+            "第一，加强学习，每月两次"
+        );
+    }
+}
+
 #[test]
 fn last_years_rectification_is_other_and_halfwidth_parens_nest() {
     let text = "标题\n一、上年度民主生活会整改落实情况\n已完成。\n二、存在的问题\n(一)在学习方面\n1、学得少。\n2、学得浅。\n(二)在作风方面\n1、下基层少。\n三、问题产生的原因\n(一)放松学习。\n四、整改措施\n(一)每周学习。\n";

@@ -208,6 +208,10 @@ fn alternatives(entry: &str) -> Result<Vec<String>, &'static str> {
         if options.iter().any(|o| o.is_empty()) {
             return Err("的括号中有空的选项");
         }
+        // `(过)?` reads as optional but would be matched as written.
+        if rest[close + 1..].starts_with(['?', '？']) {
+            return Err("的括号后不能跟“?”：可有可无的部分请写成两条");
+        }
         let head = &rest[..open];
         out = out
             .iter()
@@ -318,6 +322,12 @@ mod tests {
         };
         assert_eq!(e.field, [Seg::Key("triggers".into()), Seg::Index(1)]);
         assert!(Phrases::new(&[], 20, "counters").is_err());
+    }
+
+    #[test]
+    fn an_optional_group_is_refused_not_matched_as_written() {
+        assert!(alternatives("(未|没有)发生(过)?(一起|一次)").is_err());
+        assert!(alternatives("发生(过|了)").is_ok());
     }
 
     #[test]

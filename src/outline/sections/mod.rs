@@ -103,7 +103,7 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         let style = p.marker.as_ref().map(|m| m.style);
         if matches!(
             style,
-            Some(Style::Shi | Style::Circled | Style::ArabicParen | Style::Ordinal)
+            Some(Style::Shi | Style::Circled | Style::ArabicParen)
         ) {
             continue;
         }
@@ -127,10 +127,16 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         if GENRE.iter().any(|g| label.contains(g)) || list_title {
             continue;
         }
+        let kind = keywords.classify(label);
+        // 第一，关于存在的问题 heads a part only as a line of its own that
+        // names one; 第一，加强学习 is an item.
+        if style == Some(Style::Ordinal) && (kind.is_none() || !whole_line) {
+            continue;
+        }
         candidates.push(Candidate {
             para: i,
             style,
-            kind: keywords.classify(label),
+            kind,
         });
     }
     // Choose the heading style: most distinct kinds, then earliest.
