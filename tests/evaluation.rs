@@ -379,21 +379,21 @@ fn defect_tuning_sets_v9_to_v11() {
     );
 }
 
-/// Planted defects written blind by a helper after the eleventh round (tuned
-/// on defects-v1 … v11), measured once (corpus/eval/measurements/): nothing
+/// Planted defects written blind by a helper after the twelfth round (tuned
+/// on defects-v1 … v13), measured once (corpus/eval/measurements/): nothing
 /// has been read or changed for it. Held at that level.
 #[test]
 fn defect_validation_set() {
     hold_defects(
-        "defects-v12",
+        "defects-v14",
         &[
-            ("external-cause", 0.92, 0.0),
-            ("formulation", 1.0, 0.0),
-            ("placeholder", 0.94, 0.0),
-            ("praise-as-problem", 0.74, 0.0),
-            ("repeated-word", 0.87, 0.0),
+            ("external-cause", 1.0, 0.024),
+            ("formulation", 0.89, 0.0),
+            ("placeholder", 1.0, 0.05),
+            ("praise-as-problem", 0.54, 0.013),
+            ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.97, 0.0),
+            ("typo", 0.82, 0.0),
         ],
     );
 }
