@@ -254,7 +254,8 @@ fn read_inputs(
         let engine = Engine::for_sources(config, select, ignore, &all);
         (engine, (sources, errors))
     };
-    let mut engine = engine?;
+    // The process checks once: the segmenter goes after the documents.
+    let mut engine = engine?.one_shot();
     // The HTML report draws each report's outline and links.
     if args.format == Format::Html && !args.statistics {
         engine = engine.with_structures()?;
