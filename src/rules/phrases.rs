@@ -8,6 +8,7 @@
 use crate::document::Document;
 use crate::settings::Invalid;
 use aho_corasick::{AhoCorasick, Input};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Marks that end a clause: a gap, or the reach of a negation, never
@@ -46,14 +47,18 @@ impl Phrases {
                 Invalid::in_field(field, format!("`{field}` 中的“{entry}”{why}")).at(i)
             })
         });
+        // Families expand to thousands of phrases: duplicates and shared
+        // first pieces are found by hashing, not by scanning.
         let mut texts: Vec<(usize, String)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (i, e) in expanded.enumerate() {
             for text in e? {
-                if !texts.iter().any(|(_, t)| *t == text) {
+                if seen.insert(text.clone()) {
                     texts.push((i, text));
                 }
             }
         }
+        let mut first_of: HashMap<String, usize> = HashMap::new();
         for (i, text) in &texts {
             let (i, text) = (*i, text.as_str());
             let mut pieces: Vec<String> = text
@@ -72,9 +77,10 @@ impl Phrases {
                 open_end: text.ends_with('…'),
                 pieces: std::iter::once(first.clone()).chain(pieces).collect(),
             };
-            match firsts.iter().position(|f| *f == first) {
-                Some(k) => starts[k].push(phrases.len()),
+            match first_of.get(&first) {
+                Some(&k) => starts[k].push(phrases.len()),
                 None => {
+                    first_of.insert(first.clone(), firsts.len());
                     firsts.push(first);
                     starts.push(vec![phrases.len()]);
                 }
