@@ -31,7 +31,9 @@ fn texts(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// What a finding is, for comparing runs.
-fn key(d: &Diagnostic) -> (usize, usize, usize, String) {
+type Key = (usize, usize, usize, String);
+
+fn key(d: &Diagnostic) -> Key {
     (d.file, d.span.start, d.span.end, d.message.clone())
 }
 
@@ -39,8 +41,6 @@ fn key(d: &Diagnostic) -> (usize, usize, usize, String) {
 fn run_each(rule: &dyn Rule, docs: &[Document]) -> Vec<Vec<Key>> {
     docs.iter().map(|doc| run(rule, doc)).collect()
 }
-
-type Key = (usize, usize, usize, String);
 
 fn run(rule: &dyn Rule, doc: &Document) -> Vec<Key> {
     let mut found = Vec::new();

@@ -103,47 +103,57 @@ impl Phrases {
     /// token) must not hide a shortfall word when the question is only
     /// whether an item names one.
     pub(super) fn occurs(&self, doc: &Document, region: Range<usize>) -> bool {
-        let input = Input::new(doc.text()).range(region.clone());
-        self.firsts.find_overlapping_iter(input).any(|m| {
-            self.starts[m.pattern().as_usize()].iter().any(|&p| {
-                let phrase = &self.phrases[p];
-                self.complete(doc, phrase, 1, m.end(), region.end, false)
-                    .is_some()
-            })
+        self.occurrences(doc, region, false).next().is_some()
+    }
+
+    /// Each place a phrase occurs in `region`: its start, its end and the
+    /// phrase. With `bounded`, its ends fall on token boundaries unless the
+    /// phrase is open there.
+    fn occurrences<'s>(
+        &'s self,
+        doc: &'s Document,
+        region: Range<usize>,
+        bounded: bool,
+    ) -> impl Iterator<Item = (usize, usize, &'s Phrase)> + 's {
+        let text = doc.text();
+        let limit = region.end;
+        let input = Input::new(text).range(region);
+        self.firsts.find_overlapping_iter(input).flat_map(move |m| {
+            self.starts[m.pattern().as_usize()]
+                .iter()
+                .filter_map(move |&p| {
+                    let phrase = &self.phrases[p];
+                    // A first piece of three or more characters may start
+                    // inside a token: the segmenter glues a word to what
+                    // comes before (41天吃住在 as 天吃住/在), and three
+                    // characters rarely match across words by chance.
+                    if bounded
+                        && !phrase.open_start
+                        && !at_boundary(doc, m.start())
+                        && text[m.range()].chars().nth(2).is_none()
+                    {
+                        return None;
+                    }
+                    let end = self.complete(doc, phrase, 1, m.end(), limit, bounded)?;
+                    Some((m.start(), end, phrase))
+                })
         })
     }
 
     /// Every phrase found in `region`, none inside another found one.
     pub(super) fn find(&self, doc: &Document, region: Range<usize>) -> Vec<Range<usize>> {
-        let text = doc.text();
         let mut found: Vec<Range<usize>> = Vec::new();
-        let input = Input::new(text).range(region.clone());
-        for m in self.firsts.find_overlapping_iter(input) {
-            for &p in &self.starts[m.pattern().as_usize()] {
-                let phrase = &self.phrases[p];
-                // A first piece of three or more characters may start inside
-                // a token: the segmenter glues a word to what comes before
-                // (41天吃住在 as 天吃住/在), and three characters rarely
-                // match across words by chance.
-                if !phrase.open_start
-                    && !at_boundary(doc, m.start())
-                    && text[m.range()].chars().nth(2).is_none()
-                {
-                    continue;
-                }
-                if let Some(end) = self.complete(doc, phrase, 1, m.end(), region.end, true) {
-                    // An open end or start takes in the rest of its word,
-                    // so the finding quotes 能够严格遵守, not 能够严格.
-                    let mut span = m.start()..end;
-                    if phrase.open_start {
-                        span.start = word_edge(doc, span.start, region.start, false);
-                    }
-                    if phrase.open_end {
-                        span.end = word_edge(doc, span.end, region.end, true);
-                    }
-                    found.push(span);
-                }
+        for (start, end, phrase) in self.occurrences(doc, region.clone(), true) {
+            // An open end or start takes in the rest of its word, so the
+            // finding quotes 能够严格遵守, not 能够严格.
+            let mut span = start..end;
+            if phrase.open_start {
+                span.start = word_edge(doc, span.start, region.start, false);
             }
+            if phrase.open_end {
+                span.end = word_edge(doc, span.end, region.end, true);
+            }
+            found.push(span);
         }
         // Longest first at each start, then drop what lies inside another.
         found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
