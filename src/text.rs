@@ -1,4 +1,8 @@
-//! Character classes every stage shares (vocabulary, like `diagnostic`).
+//! Character classes every stage shares (vocabulary, like `diagnostic`),
+//! and a map for integer keys.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Is the character a CJK ideograph (the Han script)?
 pub(crate) fn is_han(c: char) -> bool {
@@ -20,6 +24,30 @@ pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
 /// (Spans that only touch do not; an empty span inside another does.)
 pub(crate) fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// A map keyed by integers whose bits are already spread (hashes, pairs of
+/// ids or characters): a multiplicative hash suffices, where the default
+/// one costs more than the lookup.
+pub(crate) type IntMap<V> = HashMap<u64, V, IntHash>;
+
+pub(crate) type IntHash = BuildHasherDefault<IntHasher>;
+
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IntHasher(u64);
+
+impl std::hash::Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 #[cfg(test)]

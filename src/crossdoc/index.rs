@@ -14,8 +14,6 @@
 
 use super::winnow::Fingerprint;
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// A fingerprint shared by documents `a` and `b` (normalised positions).
 #[derive(Debug, Clone, Copy)]
@@ -169,26 +167,8 @@ pub(crate) fn pair(a: u32, b: u32) -> u64 {
     (a as u64) << 32 | b as u64
 }
 
-/// A map keyed by [`pair`]s. The keys are already spread: a
-/// multiplicative hash suffices.
-pub(crate) type PairMap<V> = HashMap<u64, V, BuildHasherDefault<PairHasher>>;
-
-#[derive(Default, Clone, Copy)]
-pub(crate) struct PairHasher(u64);
-
-impl std::hash::Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+/// A map keyed by [`pair`]s.
+pub(crate) use crate::text::IntMap as PairMap;
 
 /// Seeds between the places of one hash in two texts: the first few of
 /// each, in order.
@@ -291,7 +271,7 @@ mod tests {
     fn pair_keys_keep_distinct_hashes() {
         use std::collections::HashSet;
         use std::hash::BuildHasher;
-        let hasher = BuildHasherDefault::<PairHasher>::default();
+        let hasher = crate::text::IntHash::default();
         let hashes: HashSet<u64> = (0..64)
             .flat_map(|a| (0..64).map(move |b| pair(a, b)))
             .map(|k| hasher.hash_one(k))

@@ -169,7 +169,9 @@ impl Fingerprinter {
                 buf.clone()
             })
             .collect();
-        let stock = crate::rules::word_list::matcher(&phrases)
+        let stock = crate::rules::word_list::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&phrases)
             .ok()
             .filter(|_| !phrases.is_empty());
         Fingerprinter {

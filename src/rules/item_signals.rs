@@ -17,16 +17,16 @@
 //! parts headed by a topic such as 遵守政治纪律情况); a part without
 //! numbered items is judged paragraph by paragraph.
 
+use super::lexicon::Lexicon;
 use super::phrases::{Phrases, CLAUSE_END};
 use super::vague_item::{holds, section_items};
-use super::word_list::{find_on_boundaries, matcher};
+use super::word_list::find_on_boundaries;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::outline::SectionKind;
 use crate::settings::{count_in, Invalid};
 use crate::text::is_space;
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -85,7 +85,7 @@ pub(crate) struct ItemSignals {
     triggers: Phrases,
     counters: Phrases,
     always: Option<Phrases>,
-    negations: Option<AhoCorasick>,
+    negations: Option<Lexicon>,
     negation_reach: usize,
     outweigh: Option<usize>,
     /// With the message for an item that owns nothing.
@@ -113,10 +113,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         if let Some(i) = params.negations.iter().position(|w| w.trim().is_empty()) {
             return Err(Invalid::in_field("negations", "`negations` 中有空词语").at(i));
         }
-        Some(
-            matcher(&params.negations)
-                .map_err(|e| Invalid::in_field("negations", e.to_string()))?,
-        )
+        Some(Lexicon::new(&params.negations))
     };
     let owned = match (params.owned.is_empty(), params.unowned_message) {
         (true, None) => None,

@@ -10,6 +10,7 @@
 
 mod formulation;
 mod item_signals;
+pub(crate) mod lexicon;
 mod missing_section;
 mod numbering;
 mod orphan_measure;

@@ -5,9 +5,9 @@
 //! `(甲|乙)` offers alternatives: `(过于|太)热心` is 过于热心 and 太热心, so
 //! a family of phrases is written once.
 
+use super::lexicon::Lexicon;
 use crate::document::Document;
 use crate::settings::Invalid;
-use aho_corasick::{AhoCorasick, Input};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -31,7 +31,7 @@ pub(super) struct Phrases {
     phrases: Vec<Phrase>,
     /// Pattern `k` of the automaton is the first piece of the phrases
     /// `starts[k]`.
-    firsts: AhoCorasick,
+    firsts: Lexicon,
     starts: Vec<Vec<usize>>,
     max_gap: usize,
 }
@@ -87,9 +87,7 @@ impl Phrases {
             }
             phrases.push(phrase);
         }
-        let firsts = crate::rules::word_list::builder()
-            .build(&firsts)
-            .map_err(|e| Invalid::in_field(field, e.to_string()))?;
+        let firsts = Lexicon::new(&firsts);
         Ok(Phrases {
             phrases,
             firsts,
@@ -117,26 +115,24 @@ impl Phrases {
     ) -> impl Iterator<Item = (usize, usize, &'s Phrase)> + 's {
         let text = doc.text();
         let limit = region.end;
-        let input = Input::new(text).range(region);
-        self.firsts.find_overlapping_iter(input).flat_map(move |m| {
-            self.starts[m.pattern().as_usize()]
-                .iter()
-                .filter_map(move |&p| {
-                    let phrase = &self.phrases[p];
-                    // A first piece of three or more characters may start
-                    // inside a token: the segmenter glues a word to what
-                    // comes before (41天吃住在 as 天吃住/在), and three
-                    // characters rarely match across words by chance.
-                    if bounded
-                        && !phrase.open_start
-                        && !at_boundary(doc, m.start())
-                        && text[m.range()].chars().nth(2).is_none()
-                    {
-                        return None;
-                    }
-                    let end = self.complete(doc, phrase, 1, m.end(), limit, bounded)?;
-                    Some((m.start(), end, phrase))
-                })
+        let m = self.firsts.overlapping(text, region);
+        m.into_iter().flat_map(move |m| {
+            self.starts[m.word].iter().filter_map(move |&p| {
+                let phrase = &self.phrases[p];
+                // A first piece of three or more characters may start
+                // inside a token: the segmenter glues a word to what
+                // comes before (41天吃住在 as 天吃住/在), and three
+                // characters rarely match across words by chance.
+                if bounded
+                    && !phrase.open_start
+                    && !at_boundary(doc, m.span.start)
+                    && text[m.span.clone()].chars().nth(2).is_none()
+                {
+                    return None;
+                }
+                let end = self.complete(doc, phrase, 1, m.span.end, limit, bounded)?;
+                Some((m.span.start, end, phrase))
+            })
         })
     }
 

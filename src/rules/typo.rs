@@ -3,14 +3,14 @@
 //! written twice by mistake (推进推进, 的的), not a reduplication (认认真真,
 //! 常常, 一个一个, 研究研究).
 
-use super::word_list::{find_words_where, matcher};
+use super::lexicon::Lexicon;
+use super::word_list::find_words_where;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
 use crate::document::Document;
 use crate::segment::{dictionary_frequency, in_dictionary, one_apart, read_alike};
 use crate::settings::Invalid;
 use crate::text::{is_han, overlaps};
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -55,7 +55,7 @@ struct Pair {
 
 pub(crate) struct Typo {
     meta: Meta,
-    matcher: AhoCorasick,
+    matcher: Lexicon,
     rights: Vec<String>,
     /// Per pair: found without token boundaries.
     anywhere: Vec<bool>,
@@ -80,7 +80,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         }
     }
     let wrongs: Vec<&str> = params.pairs.iter().map(|p| p.wrong.as_str()).collect();
-    let matcher = matcher(&wrongs).map_err(|e| Invalid::in_field("pairs", e.to_string()))?;
+    let matcher = Lexicon::new(&wrongs);
     let anywhere = params
         .pairs
         .iter()
@@ -349,7 +349,7 @@ mod tests {
         .unwrap();
         let typo = Typo {
             meta: meta(),
-            matcher: matcher(&["布署"]).unwrap(),
+            matcher: Lexicon::new(&["布署"]),
             rights: vec!["部署".into()],
             anywhere: vec![false],
             idioms_from_frequency: None,

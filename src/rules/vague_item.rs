@@ -5,13 +5,13 @@
 //! body or concrete action. Both lists are the rule's YAML parameters.
 
 use super::item_name;
-use super::word_list::{find_on_boundaries, matcher};
+use super::lexicon::Lexicon;
+use super::word_list::find_on_boundaries;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::outline::{Item, Section, SectionKind};
 use crate::settings::Invalid;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -33,14 +33,14 @@ pub(crate) struct Params {
 pub(crate) struct VagueItem {
     meta: Meta,
     items: SectionKind,
-    words: AhoCorasick,
+    words: Lexicon,
     /// Any match of any pattern is enough.
     evidence: Vec<Regex>,
     mark: bool,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
-    let words = matcher(&params.words).map_err(|e| Invalid::in_field("words", e.to_string()))?;
+    let words = Lexicon::new(&params.words);
     // Kept apart, not joined into one alternation: each pattern then gets
     // its own literal search (过程中, 《, 比如…), and the lazy DFA of the
     // union of many Unicode classes, rebuilt state by state on Chinese text,

@@ -1,11 +1,12 @@
 //! `word-list`: listed words and phrases, matched only where both ends fall
 //! on token boundaries, so 有所 does not fire inside 有所作为.
 
+use super::lexicon::Lexicon;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::settings::Invalid;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -18,7 +19,7 @@ pub(crate) struct Params {
 
 pub(crate) struct WordList {
     meta: Meta,
-    matcher: AhoCorasick,
+    matcher: Lexicon,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -28,21 +29,14 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         .filter(|w| !w.trim().is_empty())
         .collect();
     non_empty(&words, "words")?;
-    let matcher = matcher(&words).map_err(|e| Invalid::in_field("words", e.to_string()))?;
-    Ok(Box::new(WordList { meta, matcher }))
+    Ok(Box::new(WordList {
+        meta,
+        matcher: Lexicon::new(&words),
+    }))
 }
 
-/// A leftmost-longest matcher of `words`.
-pub(crate) fn matcher<S: AsRef<[u8]>>(
-    words: &[S],
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(words)
-}
-
-/// The builder of every rule's automaton: a contiguous NFA, not the DFA
-/// aho-corasick picks for small sets. Texts are short and each is searched
+/// The builder of the automata of marks and stock phrases: a contiguous
+/// NFA, not the DFA aho-corasick picks for small sets. Texts are short and each is searched
 /// a few times, so the DFA's faster search never repays its construction,
 /// which was a third of a one-report run and most of its heap.
 pub(crate) fn builder() -> AhoCorasickBuilder {
@@ -59,7 +53,7 @@ pub(crate) fn builder() -> AhoCorasickBuilder {
 /// start. A match that fails the boundary test is retried one character
 /// later, so a shorter listed word inside it can still be found.
 pub(crate) fn find_on_boundaries(
-    matcher: &AhoCorasick,
+    matcher: &Lexicon,
     doc: &Document,
     region: Range<usize>,
 ) -> Vec<Range<usize>> {
@@ -71,7 +65,7 @@ pub(crate) fn find_on_boundaries(
 
 /// As [`find_on_boundaries`], with the index of the word each match is.
 pub(crate) fn find_words(
-    matcher: &AhoCorasick,
+    matcher: &Lexicon,
     doc: &Document,
     region: Range<usize>,
 ) -> Vec<(Range<usize>, usize)> {
@@ -81,7 +75,7 @@ pub(crate) fn find_words(
 /// As [`find_words`], but a match (word, span) for which `anywhere` holds
 /// needs no token boundary.
 pub(crate) fn find_words_where(
-    matcher: &AhoCorasick,
+    matcher: &Lexicon,
     doc: &Document,
     region: Range<usize>,
     anywhere: impl Fn(usize, &Range<usize>) -> bool,
@@ -89,11 +83,11 @@ pub(crate) fn find_words_where(
     let text = doc.text();
     let mut out = Vec::new();
     let mut at = region.start;
-    while let Some(m) = matcher.find(Input::new(text).range(at..region.end)) {
-        let span = m.range();
-        if doc.boundaries.contains(&span) || anywhere(m.pattern().as_usize(), &span) {
+    while let Some(m) = matcher.find(text, at..region.end) {
+        let span = m.span;
+        if doc.boundaries.contains(&span) || anywhere(m.word, &span) {
             at = span.end;
-            out.push((span, m.pattern().as_usize()));
+            out.push((span, m.word));
         } else {
             at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
         }
@@ -170,7 +164,7 @@ mod tests {
         let seg = crate::segment::Segmenter::new([]);
         let keywords = serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
         let doc = Document::build(0, &source, &seg, &keywords);
-        let m = matcher(&["有所作", "所作为"]).unwrap();
+        let m = Lexicon::new(&["有所作", "所作为"]);
         let text = doc.text();
         let all = 0..text.len();
         assert!(find_words(&m, &doc, all.clone()).is_empty());

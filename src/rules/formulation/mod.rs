@@ -93,7 +93,7 @@ pub(crate) struct Formulation {
     /// One scan finds every member wording, key and stem (leftmost-longest:
     /// a stem inside a longer one is judged with it); `targets` says whose
     /// each needle is (one needle may serve several lists: 理论联系实际).
-    matcher: aho_corasick::AhoCorasick,
+    matcher: crate::rules::lexicon::Lexicon,
     targets: Vec<Vec<Target>>,
     garbles: Garbles,
     /// Whose each garble is: (name, canonical wording) of a phrase, a long
@@ -158,8 +158,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             add(stem, Target::Stem(j));
         }
     }
-    let matcher =
-        crate::rules::word_list::matcher(&needles).map_err(|e| Invalid::new(e.to_string()))?;
+    let matcher = crate::rules::lexicon::Lexicon::new(&needles);
     // Garbled forms: phrases, long members and keys of lists.
     let mut owners: Vec<(String, String, Option<usize>)> = Vec::new();
     let mut owned: Vec<Vec<String>> = Vec::new();
@@ -183,7 +182,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             owned.push(vec![key.clone()]);
         }
     }
-    let garbles = Garbles::new(owned).map_err(|e| Invalid::new(e.to_string()))?;
+    let garbles = Garbles::new(owned);
     Ok(Box::new(Formulation {
         meta,
         lists,
@@ -379,11 +378,11 @@ impl Rule for Formulation {
             let mut keys = vec![Vec::new(); self.lists.len()];
             let mut stem_starts = vec![Vec::new(); self.phrases.len()];
             for m in self.matcher.find_iter(&n.text) {
-                for t in &self.targets[m.pattern().as_usize()] {
+                for t in &self.targets[m.word] {
                     match *t {
-                        Target::Member(i) => member_starts[i].push(m.start()),
-                        Target::Key(i, k) => keys[i].push((m.start(), m.end(), k)),
-                        Target::Stem(j) => stem_starts[j].push(m.start()),
+                        Target::Member(i) => member_starts[i].push(m.span.start),
+                        Target::Key(i, k) => keys[i].push((m.span.start, m.span.end, k)),
+                        Target::Stem(j) => stem_starts[j].push(m.span.start),
                     }
                 }
             }

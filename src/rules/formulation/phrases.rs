@@ -3,7 +3,7 @@
 //! a complete form garbled — one character dropped, added, wrong or two
 //! swapped, or its words reordered.
 
-use aho_corasick::AhoCorasick;
+use crate::rules::lexicon::Lexicon;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -62,7 +62,7 @@ enum Anchor {
 /// around a third compared with the whole form. Forms belong to owners (a phrase, a list member),
 /// each with its accepted wordings.
 pub(super) struct Garbles {
-    halves: AhoCorasick,
+    halves: Lexicon,
     /// For each third: (form, where it sits).
     anchors: Vec<(usize, Anchor)>,
     /// (owner, form's characters).
@@ -78,7 +78,7 @@ pub(super) struct Garbles {
 
 impl Garbles {
     /// `owners[i]`: the accepted forms (normalised) of owner `i`.
-    pub(super) fn new(owners: Vec<Vec<String>>) -> Result<Garbles, aho_corasick::BuildError> {
+    pub(super) fn new(owners: Vec<Vec<String>>) -> Garbles {
         let mut needles = Vec::new();
         let mut anchors = Vec::new();
         let mut forms = Vec::new();
@@ -106,28 +106,28 @@ impl Garbles {
                 forms.push((j, chars));
             }
         }
-        Ok(Garbles {
-            halves: crate::rules::word_list::builder().build(&needles)?,
+        Garbles {
+            halves: Lexicon::new(&needles),
             anchors,
             forms,
             spelled,
             exact,
             accepted: owners,
-        })
+        }
     }
 
     /// Garbled forms in `text`: (normalised span, owner).
     pub(super) fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let mut out: Vec<(Range<usize>, usize)> = Vec::new();
-        for m in self.halves.find_overlapping_iter(text) {
-            let (f, anchor) = self.anchors[m.pattern().as_usize()];
+        for m in self.halves.overlapping(text, 0..text.len()) {
+            let (f, anchor) = self.anchors[m.word];
             let (owner, form) = &self.forms[f];
             let n = form.len();
             // Most hits are the form itself, written right: nothing to compare.
             let at = match anchor {
-                Anchor::Start => Some(m.start()),
-                Anchor::Middle(o) => back_chars(text, m.start(), o).map(|r| r.start),
-                Anchor::End => back_chars(text, m.end(), n).map(|r| r.start),
+                Anchor::Start => Some(m.span.start),
+                Anchor::Middle(o) => back_chars(text, m.span.start, o).map(|r| r.start),
+                Anchor::End => back_chars(text, m.span.end, n).map(|r| r.start),
             };
             if at.is_some_and(|at| text[at..].starts_with(self.spelled[f].as_str())) {
                 continue;
@@ -138,9 +138,9 @@ impl Garbles {
                 vec![n, n - 1, n + 1]
             };
             let starts: Vec<usize> = match anchor {
-                Anchor::Start => vec![m.start()],
+                Anchor::Start => vec![m.span.start],
                 Anchor::Middle(o) => (o.saturating_sub(2)..=o + 2)
-                    .filter_map(|back| back_chars(text, m.start(), back).map(|r| r.start))
+                    .filter_map(|back| back_chars(text, m.span.start, back).map(|r| r.start))
                     .collect(),
                 Anchor::End => Vec::new(),
             };
@@ -148,7 +148,7 @@ impl Garbles {
             for &len in &lens {
                 match anchor {
                     Anchor::End => {
-                        windows.extend(back_chars(text, m.end(), len).map(|r| (r, false)))
+                        windows.extend(back_chars(text, m.span.end, len).map(|r| (r, false)))
                     }
                     _ => windows.extend(
                         starts
@@ -161,7 +161,7 @@ impl Garbles {
             // Then, in a sentence of parallel clauses, its last word
             // replaced (为中华民族谋发展).
             if matches!(anchor, Anchor::Start) && n >= END_FREE_MIN_CHARS && form.contains(&'、') {
-                windows.extend(take_chars(text, m.start(), n).map(|r| (r, true)));
+                windows.extend(take_chars(text, m.span.start, n).map(|r| (r, true)));
             }
             for (span, free) in windows {
                 if out.iter().any(|(s, _)| crate::text::overlaps(s, &span)) {
@@ -308,8 +308,7 @@ mod tests {
             .iter()
             .map(|a| a.iter().map(|s| s.to_string()).collect())
             .collect(),
-        )
-        .unwrap();
+        );
         g.find(text)
             .into_iter()
             .map(|(r, _)| text[r].to_string())
@@ -358,7 +357,7 @@ mod tests {
         // of the long one: the whole accepted form inside is what excuses it.
         let text = "积极推进构建人类命运共同体，";
         let found = |owner: &[&str]| -> Vec<String> {
-            let g = Garbles::new(vec![owner.iter().map(|s| s.to_string()).collect()]).unwrap();
+            let g = Garbles::new(vec![owner.iter().map(|s| s.to_string()).collect()]);
             g.find(text)
                 .into_iter()
                 .map(|(r, _)| text[r].to_string())
@@ -383,8 +382,7 @@ mod tests {
         let g = Garbles::new(vec![vec![
             "推动构建人类命运共同体".to_string(),
             "人类命运共同体".to_string(),
-        ]])
-        .unwrap();
+        ]]);
         let found: Vec<&str> = g.find(text).into_iter().map(|(r, _)| &text[r]).collect();
         assert_eq!(found, ["推进构建人类命运共同体"]);
     }
@@ -394,7 +392,7 @@ mod tests {
         // 人民 and 发展 swapped: the first and last thirds of the form
         // (以人民, 发展思想) are gone, only the middle one (为中心) is left,
         // with as many characters before it as in the form.
-        let g = Garbles::new(vec![vec!["以人民为中心发展思想".to_string()]]).unwrap();
+        let g = Garbles::new(vec![vec!["以人民为中心发展思想".to_string()]]);
         let text = "坚持以发展为中心人民思想，";
         let found: Vec<&str> = g.find(text).into_iter().map(|(r, _)| &text[r]).collect();
         assert_eq!(found, ["以发展为中心人民思想"]);
@@ -497,7 +495,7 @@ mod tests {
     #[test]
     fn short_forms_are_not_checked_for_garbles() {
         let found = |form: &str, text: &str| -> Vec<String> {
-            let g = Garbles::new(vec![vec![form.to_string()]]).unwrap();
+            let g = Garbles::new(vec![vec![form.to_string()]]);
             g.find(text)
                 .into_iter()
                 .map(|(r, _)| text[r].to_string())
@@ -517,7 +515,7 @@ mod tests {
     /// Chinese characters.
     #[test]
     fn only_the_last_clause_of_a_long_form_may_end_in_another_word() {
-        let g = Garbles::new(vec![vec!["为中国人民谋幸福、为中华民族谋复兴".to_string()]]).unwrap();
+        let g = Garbles::new(vec![vec!["为中国人民谋幸福、为中华民族谋复兴".to_string()]]);
         let found = |text: &str| -> Vec<String> {
             g.find(text)
                 .into_iter()
