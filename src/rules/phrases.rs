@@ -96,12 +96,17 @@ impl Phrases {
         })
     }
 
-    /// Whether any phrase occurs in `region`, its ends on token boundaries
-    /// or not: the segmenter's quirks (还不够高 as 还/不够高, 有所减弱 as one
+    /// Where phrases occur in `region`, their ends on token boundaries or
+    /// not: the segmenter's quirks (还不够高 as 还/不够高, 有所减弱 as one
     /// token) must not hide a shortfall word when the question is only
     /// whether an item names one.
-    pub(super) fn occurs(&self, doc: &Document, region: Range<usize>) -> bool {
-        self.occurrences(doc, region, false).next().is_some()
+    pub(super) fn spans_anywhere<'s>(
+        &'s self,
+        doc: &'s Document,
+        region: Range<usize>,
+    ) -> impl Iterator<Item = Range<usize>> + 's {
+        self.occurrences(doc, region, false)
+            .map(|(start, end, _)| start..end)
     }
 
     /// Each place a phrase occurs in `region`: its start, its end and the
