@@ -379,21 +379,51 @@ fn defect_tuning_sets_v9_to_v11() {
     );
 }
 
-/// Planted defects written blind by a helper after the twelfth round (tuned
-/// on defects-v1 … v13), measured once (corpus/eval/measurements/): nothing
-/// has been read or changed for it. Held at that level.
+/// defects-v14 and v15, blind sets once (measurements/), tuning sets of the
+/// thirteenth round since.
 #[test]
-fn defect_validation_set() {
+fn defect_tuning_sets_v14_v15() {
     hold_defects(
         "defects-v14",
         &[
             ("external-cause", 1.0, 0.024),
             ("formulation", 0.89, 0.0),
             ("placeholder", 1.0, 0.05),
-            ("praise-as-problem", 0.54, 0.013),
+            ("praise-as-problem", 0.83, 0.013),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
             ("typo", 0.82, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v15",
+        &[
+            ("external-cause", 0.88, 0.0),
+            ("formulation", 0.94, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.96, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.85, 0.0),
+        ],
+    );
+}
+
+/// Planted defects written blind by a helper after the thirteenth round
+/// (tuned on defects-v1 … v15), measured once (corpus/eval/measurements/):
+/// nothing has been read or changed for it. Held at that level.
+#[test]
+fn defect_validation_set() {
+    hold_defects(
+        "defects-v16",
+        &[
+            ("external-cause", 0.79, 0.0),
+            ("formulation", 0.58, 0.091),
+            ("placeholder", 1.0, 0.059),
+            ("praise-as-problem", 0.71, 0.009),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.88, 0.0),
         ],
     );
 }

@@ -151,7 +151,7 @@ fn something_not_done_is_a_shortfall_but_a_rule_not_broken_is_praise() {
     assert_eq!(substance(&json), []);
     // 没有 + a rule broken, or a problem found: compliance, not a problem.
     let json = check_text(&report(
-        "一是本人能够严格遵守中央八项规定精神，没有利用职务之便谋取私利，没有收受任何礼品礼金。\n二是在大是大非面前立场坚定，没有发现违反政治纪律的问题。",
+        "一是本人能够严格遵守中央八项规定精神，没有利用职务之便谋取私利，没有收受任何礼品礼金。\n二是在大是大非面前头脑清醒，没有发现违反政治纪律的问题。",
         "（一）理想信念淬炼不够。",
     ));
     assert_eq!(
