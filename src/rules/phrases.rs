@@ -8,7 +8,7 @@
 use super::lexicon::Lexicon;
 use crate::document::Document;
 use crate::settings::Invalid;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Marks that end a clause: a gap, or the reach of a negation, never
@@ -17,10 +17,13 @@ pub(super) const CLAUSE_END: &[char] = &[
     '，', '。', '；', '！', '？', '：', ',', ';', '!', '?', ':', '\n', '\r',
 ];
 
-/// One phrase: its pieces between gaps, and whether the word may go on
-/// before the first piece or after the last.
+/// One phrase: the alternatives of each piece after the first (between
+/// gaps; the first piece is where the lexicon found it), and whether the
+/// word may go on before the first piece or after the last. A family is one
+/// phrase, not the product of its groups: 没有…(收|拿)…(礼金|红包) stays one
+/// entry with three pieces, where expanding it made thousands.
 struct Phrase {
-    pieces: Vec<String>,
+    rest: Vec<Vec<String>>,
     open_start: bool,
     open_end: bool,
 }
@@ -42,47 +45,34 @@ impl Phrases {
         let mut phrases = Vec::new();
         let mut firsts: Vec<String> = Vec::new();
         let mut starts: Vec<Vec<usize>> = Vec::new();
-        let expanded = list.iter().enumerate().map(|(i, entry)| {
-            alternatives(entry.trim()).map_err(|why| {
-                Invalid::in_field(field, format!("`{field}` 中的“{entry}”{why}")).at(i)
-            })
-        });
-        // Families expand to thousands of phrases: duplicates and shared
-        // first pieces are found by hashing, not by scanning.
-        let mut texts: Vec<(usize, String)> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        for (i, e) in expanded.enumerate() {
-            for text in e? {
-                if seen.insert(text.clone()) {
-                    texts.push((i, text));
-                }
-            }
-        }
         let mut first_of: HashMap<String, usize> = HashMap::new();
-        for (i, text) in &texts {
-            let (i, text) = (*i, text.as_str());
-            let mut pieces: Vec<String> = text
+        for (i, entry) in list.iter().enumerate() {
+            let entry = entry.trim();
+            let invalid =
+                |why: &str| Invalid::in_field(field, format!("`{field}` 中的“{entry}”{why}")).at(i);
+            let mut pieces = entry
                 .split('…')
                 .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
-            if pieces.is_empty() {
-                return Err(
-                    Invalid::in_field(field, format!("`{field}` 中的“{text}”没有文字")).at(i),
-                );
-            }
-            let first = pieces.remove(0);
-            let phrase = Phrase {
-                open_start: text.starts_with('…'),
-                open_end: text.ends_with('…'),
-                pieces: std::iter::once(first.clone()).chain(pieces).collect(),
+                .map(|p| alternatives(p).map_err(invalid));
+            let Some(first) = pieces.next() else {
+                return Err(invalid("没有文字"));
             };
-            match first_of.get(&first) {
-                Some(&k) => starts[k].push(phrases.len()),
-                None => {
-                    first_of.insert(first.clone(), firsts.len());
-                    firsts.push(first);
-                    starts.push(vec![phrases.len()]);
+            let phrase = Phrase {
+                open_start: entry.starts_with('…'),
+                open_end: entry.ends_with('…'),
+                rest: pieces.collect::<Result<_, _>>()?,
+            };
+            for first in first? {
+                // Families overlap: one phrase reached twice from one first
+                // piece is one.
+                match first_of.get(&first) {
+                    Some(&k) if starts[k].last() == Some(&phrases.len()) => {}
+                    Some(&k) => starts[k].push(phrases.len()),
+                    None => {
+                        first_of.insert(first.clone(), firsts.len());
+                        firsts.push(first);
+                        starts.push(vec![phrases.len()]);
+                    }
                 }
             }
             phrases.push(phrase);
@@ -135,7 +125,7 @@ impl Phrases {
                 {
                     return None;
                 }
-                let end = self.complete(doc, phrase, 1, m.span.end, limit, bounded)?;
+                let end = self.complete(doc, phrase, m.span.end, limit, bounded)?;
                 Some((m.span.start, end, phrase))
             })
         })
@@ -168,20 +158,58 @@ impl Phrases {
         out
     }
 
-    /// Where `phrase` ends if its pieces from `piece` on follow `at`
-    /// (within `limit`); the nearest fit first. With `bounded`, the end
-    /// must fall on a token boundary unless the phrase is open there.
+    /// Where `phrase` ends if its pieces after the first follow `at`
+    /// (within `limit`): of each way to choose its alternatives, the nearest
+    /// fit, and of those the one that ends last (the longest wording of
+    /// the family found there). With `bounded`, the end must fall on a
+    /// token boundary unless the phrase is open there.
     fn complete(
         &self,
         doc: &Document,
         phrase: &Phrase,
-        piece: usize,
+        at: usize,
+        limit: usize,
+        bounded: bool,
+    ) -> Option<usize> {
+        let mut choice = vec![0; phrase.rest.len()];
+        let mut best = None;
+        loop {
+            let pieces: Vec<&str> = phrase
+                .rest
+                .iter()
+                .zip(&choice)
+                .map(|(alts, &k)| alts[k].as_str())
+                .collect();
+            best = best.max(self.fit(doc, phrase, &pieces, at, limit, bounded));
+            // The next choice, odometer-wise; done when it wraps.
+            let mut i = 0;
+            loop {
+                let Some(k) = choice.get_mut(i) else {
+                    return best;
+                };
+                *k += 1;
+                if *k < phrase.rest[i].len() {
+                    break;
+                }
+                *k = 0;
+                i += 1;
+            }
+        }
+    }
+
+    /// Where `pieces` end if they follow `at` (within `limit`), each after a
+    /// gap; the nearest fit first.
+    fn fit(
+        &self,
+        doc: &Document,
+        phrase: &Phrase,
+        pieces: &[&str],
         at: usize,
         limit: usize,
         bounded: bool,
     ) -> Option<usize> {
         let text = doc.text();
-        let Some(next) = phrase.pieces.get(piece) else {
+        let Some((next, after)) = pieces.split_first() else {
             return (!bounded || phrase.open_end || at_boundary(doc, at)).then_some(at);
         };
         // Candidate starts: `at` itself, then each character of the gap.
@@ -190,10 +218,8 @@ impl Phrases {
         let mut gap = 0;
         let mut pos = at;
         loop {
-            if text[pos..limit].starts_with(next.as_str()) {
-                if let Some(end) =
-                    self.complete(doc, phrase, piece + 1, pos + next.len(), limit, bounded)
-                {
+            if text[pos..limit].starts_with(next) {
+                if let Some(end) = self.fit(doc, phrase, after, pos + next.len(), limit, bounded) {
                     return Some(end);
                 }
             }
@@ -287,6 +313,19 @@ mod tests {
             .into_iter()
             .map(|r| doc.text()[r].to_string())
             .collect()
+    }
+
+    /// Groups after a gap are chosen at search time: of each choice's
+    /// nearest fit, the one ending last is the phrase found.
+    #[test]
+    fn a_family_after_a_gap_finds_its_longest_wording() {
+        let p = ["没有…(收受|接受)…(礼金|宴请)"];
+        assert_eq!(
+            found(&p, 20, "本人没有收受过礼金和宴请。"),
+            ["没有收受过礼金和宴请"]
+        );
+        assert_eq!(found(&p, 20, "本人没有接受宴请。"), ["没有接受宴请"]);
+        assert!(found(&p, 20, "本人没有收受，礼金退回。").is_empty());
     }
 
     #[test]
