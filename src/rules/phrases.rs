@@ -171,6 +171,9 @@ impl Phrases {
         limit: usize,
         bounded: bool,
     ) -> Option<usize> {
+        if let [last] = phrase.rest.as_slice() {
+            return self.fit_last(doc, phrase, last, at, limit, bounded);
+        }
         let mut choice = vec![0; phrase.rest.len()];
         let mut best = None;
         loop {
@@ -194,6 +197,42 @@ impl Phrases {
                 *k = 0;
                 i += 1;
             }
+        }
+    }
+
+    /// As [`Phrases::complete`] for a phrase of two pieces: one walk over
+    /// the gap finds each alternative's nearest fit.
+    fn fit_last(
+        &self,
+        doc: &Document,
+        phrase: &Phrase,
+        alternatives: &[String],
+        at: usize,
+        limit: usize,
+        bounded: bool,
+    ) -> Option<usize> {
+        let text = doc.text();
+        let fits = |end: usize| !bounded || phrase.open_end || at_boundary(doc, end);
+        let mut fitted = vec![false; alternatives.len()];
+        let mut best = None;
+        let mut gap = 0;
+        let mut pos = at;
+        loop {
+            let rest = &text[pos..limit];
+            for (a, done) in alternatives.iter().zip(fitted.iter_mut()) {
+                if !*done && rest.starts_with(a.as_str()) && fits(pos + a.len()) {
+                    *done = true;
+                    best = best.max(Some(pos + a.len()));
+                }
+            }
+            let Some(c) = rest.chars().next() else {
+                return best;
+            };
+            if CLAUSE_END.contains(&c) || gap == self.max_gap {
+                return best;
+            }
+            gap += 1;
+            pos += c.len_utf8();
         }
     }
 

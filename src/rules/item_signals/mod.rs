@@ -217,15 +217,61 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
     out
 }
 
+/// What a unit holds, found once: the unit and each of its sentences are
+/// judged on the part of it inside them (no phrase crosses a clause end).
+struct Found {
+    triggers: Vec<Range<usize>>,
+    counters: Vec<Range<usize>>,
+    hollow: Vec<Range<usize>>,
+    negations: Vec<Range<usize>>,
+}
+
+/// The spans of `spans` inside `r`.
+fn inside<'a>(
+    spans: &'a [Range<usize>],
+    r: &'a Range<usize>,
+) -> impl Iterator<Item = &'a Range<usize>> {
+    spans
+        .iter()
+        .filter(move |s| r.start <= s.start && s.end <= r.end)
+}
+
 impl ItemSignals {
-    /// The unit's triggers, unless none stands (all negated) or a counter
-    /// clears the unit.
-    fn cleared_triggers(&self, doc: &Document, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
-        let mut triggers = self.triggers.find(doc, span.clone());
-        if let Some(negations) = &self.negations {
-            let found = find_on_boundaries(negations, doc, span.clone());
-            triggers.retain(|t| !self.negated(doc, &found, t.start));
+    fn found(&self, doc: &Document, span: &Range<usize>) -> Found {
+        let triggers = self.triggers.find(doc, span.clone());
+        if triggers.is_empty() {
+            // Nothing to clear: the rest is not looked for.
+            return Found {
+                triggers,
+                counters: Vec::new(),
+                hollow: Vec::new(),
+                negations: Vec::new(),
+            };
         }
+        Found {
+            triggers,
+            counters: self.counters.find(doc, span.clone()),
+            hollow: self.hollow_spans(doc, span),
+            negations: self
+                .negations
+                .as_ref()
+                .map_or_else(Vec::new, |n| find_on_boundaries(n, doc, span.clone())),
+        }
+    }
+
+    /// The triggers in `span`, unless none stands (all negated) or a
+    /// counter clears it.
+    fn cleared_triggers(
+        &self,
+        doc: &Document,
+        found: &Found,
+        span: &Range<usize>,
+    ) -> Option<Vec<Range<usize>>> {
+        let negations: Vec<Range<usize>> = inside(&found.negations, span).cloned().collect();
+        let triggers: Vec<Range<usize>> = inside(&found.triggers, span)
+            .filter(|t| !self.negated(doc, &negations, t.start))
+            .cloned()
+            .collect();
         if triggers.is_empty() {
             return None;
         }
@@ -238,11 +284,11 @@ impl ItemSignals {
                 return Some(triggers);
             }
         }
-        let hollow = self.hollow_spans(doc, span);
-        let cleared = self.counters.find(doc, span.clone()).iter().any(|c| {
+        let hollow: Vec<&Range<usize>> = inside(&found.hollow, span).collect();
+        let cleared = inside(&found.counters, span).any(|c| {
             !triggers
                 .iter()
-                .chain(&hollow)
+                .chain(hollow.iter().copied())
                 .any(|t| t.start <= c.start && c.end <= t.end)
         });
         (!cleared).then_some(triggers)
@@ -365,22 +411,26 @@ impl Rule for ItemSignals {
                 always.retain(|t| !self.negated(doc, &found, t.start));
             }
             let triggers = if always.is_empty() {
-                match self.cleared_triggers(doc, &unit.span).or_else(|| {
+                let found = self.found(doc, &unit.span);
+                let owned = self
+                    .owned
+                    .as_ref()
+                    .filter(|_| self.by_sentence && !found.triggers.is_empty())
+                    .map_or_else(Vec::new, |(o, _)| o.find(doc, unit.span.clone()));
+                match self.cleared_triggers(doc, &found, &unit.span).or_else(|| {
                     // A counter elsewhere in the item does not clear a
                     // sentence of its own (宗旨意识有所淡化。…任务一年比一年
                     // 重，人手严重不足…) that owns no shortfall either.
                     self.by_sentence
                         .then(|| {
                             sentences(text, unit.span.clone()).find_map(|s| {
-                                let triggers = self.cleared_triggers(doc, &s)?;
+                                let triggers = self.cleared_triggers(doc, &found, &s)?;
                                 // 没有 inside 实在没有时间 is the excuse, not a
                                 // shortfall owned.
-                                let owns = self.owned.as_ref().is_some_and(|(o, _)| {
-                                    o.find(doc, s.clone()).iter().any(|w| {
-                                        !triggers
-                                            .iter()
-                                            .any(|t| t.start <= w.start && w.end <= t.end)
-                                    })
+                                let owns = inside(&owned, &s).any(|w| {
+                                    !triggers
+                                        .iter()
+                                        .any(|t| t.start <= w.start && w.end <= t.end)
                                 });
                                 (!owns).then_some(triggers)
                             })
