@@ -37,6 +37,9 @@ fn template_residue_of_every_kind_is_found() {
         ("（一）比如【 】，至今仍未解决。", "【 】"),
         ("（一）比如【……】，至今仍未解决。", "【……】"),
         ("【范文】", "【范文】"),
+        // 某某 where a name or place should be; after a word, not a surname.
+        ("（一）对某某同志反映的问题没有跟进。", "某某"),
+        ("（一）关于某某镇的信访件没有按期办结。", "某某"),
         // Other letters templates count with, an open ordinal, question
         // marks for a figure, and a slot named in brackets.
         ("（一）全年走访困难群众N户，次数偏少。", "N户"),
@@ -95,6 +98,8 @@ fn real_uses_of_the_same_characters_stay_quiet() {
         // A footnote explained after a colon; years written with 〇.
         "注：*为局计划财务科提供的统计数字。",
         "（一）二〇〇八年以来我一直分管这项工作。",
+        // A name made anonymous in a case notice.
+        "（一）对原局长吴某某违规审批一案的警示学习不深入。",
     ];
     let got = placeholders(&quiet);
     assert!(got.is_empty(), "{got:?}");

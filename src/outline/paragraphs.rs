@@ -60,8 +60,9 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
     let mut previous: Option<char> = None;
     let mut spaced = false;
     // The piece since the last cut opens with a part heading's marker
-    // (一、 or 第一部分) and is still short: a parenthesised marker right
-    // after it starts the first aspect (二、原因剖析（一）理想信念…).
+    // (一、 or 第一部分) and is still short: a parenthesised marker, or the
+    // first of any other list, right after it starts the first aspect
+    // (二、原因剖析（一）理想信念…, 三、整改措施一是…, 三、整改措施1．…).
     let mut heading_from: Option<usize> = heading_start(line, 0);
     for (i, c) in line.char_indices() {
         if is_space(c) {
@@ -80,7 +81,10 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
                 if after_end || spaced {
                     !matches!(m.style, Style::Shi | Style::Ordinal)
                 } else {
+                    // Or the first of an inline list (二、原因剖析一是…,
+                    // 三、整改措施1．…): the heading is its own paragraph.
                     matches!(m.style, Style::ChineseParen | Style::ArabicParen)
+                        || !matches!(m.style, Style::ChineseComma | Style::Part) && m.value == 1
                 }
             });
             if opens {
@@ -188,9 +192,10 @@ mod tests {
         );
     }
 
-    /// A bracketed point right after a short part heading starts a
-    /// paragraph (二、原因剖析（一）…); after a heading of more than 20
-    /// characters, or a sentence inside it, it does not.
+    /// A bracketed point, or the first of another list, right after a
+    /// short part heading starts a paragraph (二、原因剖析（一）…); after a
+    /// heading of more than 20 characters, or a sentence inside it, it
+    /// does not.
     #[test]
     fn a_bracketed_point_after_a_short_heading_starts_a_paragraph() {
         assert_eq!(
@@ -201,10 +206,20 @@ mod tests {
         assert_eq!(split(&twenty).len(), 2, "{twenty}");
         let long = format!("二、{}（一）理想信念松懈。", "析".repeat(21));
         assert_eq!(split(&long), [long.as_str()]);
-        // Not a bracketed point: 1. after a heading with no clause end.
+        // The first of another list after the heading starts one too
+        // (web copies: 三、整改措施1．…, 三、整改措施一是…); a later
+        // number is no list's start.
         assert_eq!(
             split("二、原因剖析1.理想信念。"),
-            ["二、原因剖析1.理想信念。"]
+            ["二、原因剖析", "1.理想信念。"]
+        );
+        assert_eq!(
+            split("三、整改措施一是每周学习。二是每月调研。"),
+            ["三、整改措施", "一是每周学习。二是每月调研。"]
+        );
+        assert_eq!(
+            split("二、原因剖析2.理想信念。"),
+            ["二、原因剖析2.理想信念。"]
         );
     }
 
