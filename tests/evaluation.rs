@@ -390,7 +390,7 @@ fn defect_tuning_sets_v14_to_v17() {
             ("external-cause", 0.91, 0.0),
             ("formulation", 0.93, 0.0),
             ("placeholder", 1.0, 0.0),
-            ("praise-as-problem", 0.57, 0.014),
+            ("praise-as-problem", 0.76, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
             ("typo", 0.83, 0.0),
