@@ -28,12 +28,11 @@ struct Phrase {
     open_end: bool,
 }
 
-/// A list of phrases, found together: an automaton over the first pieces
-/// finds where each phrase may start.
+/// A list of phrases, found together: a lexicon of the first pieces finds
+/// where each phrase may start.
 pub(super) struct Phrases {
     phrases: Vec<Phrase>,
-    /// Pattern `k` of the automaton is the first piece of the phrases
-    /// `starts[k]`.
+    /// Word `k` of the lexicon is a first piece of the phrases `starts[k]`.
     firsts: Lexicon,
     starts: Vec<Vec<usize>>,
     max_gap: usize,

@@ -111,16 +111,14 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     let triggers = Phrases::new(&params.triggers, params.max_gap, "triggers")?;
     let counters = Phrases::new(&params.counters, params.max_gap, "counters")?;
-    let hollow = if params.hollow.is_empty() {
-        None
-    } else {
-        Some(Phrases::new(&params.hollow, params.max_gap, "hollow")?)
+    // Lists that may be left out: none when empty.
+    let optional = |list: &[String], field: &str| {
+        (!list.is_empty())
+            .then(|| Phrases::new(list, params.max_gap, field))
+            .transpose()
     };
-    let always = if params.always.is_empty() {
-        None
-    } else {
-        Some(Phrases::new(&params.always, params.max_gap, "always")?)
-    };
+    let hollow = optional(&params.hollow, "hollow")?;
+    let always = optional(&params.always, "always")?;
     let negations = if params.negations.is_empty() {
         None
     } else {
