@@ -169,7 +169,7 @@ impl Fingerprinter {
                 buf.clone()
             })
             .collect();
-        let stock = crate::rules::word_list::builder()
+        let stock = crate::rules::lexicon::automaton_builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&phrases)
             .ok()

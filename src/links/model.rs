@@ -75,25 +75,9 @@ pub(crate) struct LinkModel {
     min_bytes: usize,
 }
 
-/// Keys are already FNV hashes: the maps need not hash them again.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+/// Keys are already FNV hashes: the maps need only the vocabulary's cheap
+/// integer hash.
+pub(crate) use crate::text::IntHash as KeyHash;
 
 /// FNV-1a: cheap, stable hashing of feature strings.
 fn key(s: &str) -> u64 {

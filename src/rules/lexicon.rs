@@ -156,6 +156,21 @@ impl Lexicon {
     }
 }
 
+/// The builder of the automata a lexicon does not serve: punctuation marks
+/// matched anywhere, and stock phrases on the copy stage's encoded text (not
+/// UTF-8). A contiguous NFA, not the DFA aho-corasick picks for small sets:
+/// texts are short and each is searched a few times, so the DFA's faster
+/// search never repays its construction.
+pub(crate) fn automaton_builder() -> aho_corasick::AhoCorasickBuilder {
+    let mut b = aho_corasick::AhoCorasickBuilder::new();
+    b.kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA));
+    // Dense transitions for the first two bytes only (three by default):
+    // a Chinese character is three, so the third level is wide and rarely
+    // all used. 2.5 M fewer instructions for one report, none more for 100.
+    b.dense_depth(2);
+    b
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,6 @@ use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::settings::Invalid;
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -33,20 +32,6 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         meta,
         matcher: Lexicon::new(&words),
     }))
-}
-
-/// The builder of the automata of marks and stock phrases: a contiguous
-/// NFA, not the DFA aho-corasick picks for small sets. Texts are short and each is searched
-/// a few times, so the DFA's faster search never repays its construction,
-/// which was a third of a one-report run and most of its heap.
-pub(crate) fn builder() -> AhoCorasickBuilder {
-    let mut b = AhoCorasickBuilder::new();
-    b.kind(Some(AhoCorasickKind::ContiguousNFA));
-    // Dense transitions for the first two bytes only (three by default):
-    // a Chinese character is three, so the third level is wide and rarely
-    // all used. 2.5 M fewer instructions for one report, none more for 100.
-    b.dense_depth(2);
-    b
 }
 
 /// Non-overlapping matches on token boundaries, longest first at each

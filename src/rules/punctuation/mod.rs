@@ -118,7 +118,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     needles.sort();
     needles.dedup();
-    let marks = crate::rules::word_list::builder()
+    let marks = crate::rules::lexicon::automaton_builder()
         .build(&needles)
         .map_err(|e| Invalid::new(e.to_string()))?;
     Ok(Box::new(Punctuation {
