@@ -208,6 +208,24 @@ fn layout_set_of_the_third_round() {
     );
 }
 
+/// Real layouts written blind for issue 11's links by a further helper,
+/// measured once (corpus/eval/measurements/2026-12-01-layouts-v4.txt) and
+/// not read since: a validation set. A rule tuned on the sets above that
+/// lowered its figures was dropped.
+#[test]
+fn layout_validation_set() {
+    hold(
+        "layouts-v4",
+        Measured {
+            links: (0.84, 0.87),
+            unaddressed: (0.71, 0.11),
+            vague_problem: (0.91, 0.0),
+            vague_measure: (0.85, 0.0),
+            outline: Some(1.0),
+        },
+    );
+}
+
 /// Planted defects, written by helpers that never saw the lists: b1–b3 and
 /// each v-set measured once blind before anything was tuned on it
 /// (corpus/eval/measurements/), then read for the next issue-12 round (its
