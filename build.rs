@@ -240,6 +240,7 @@ pub(super) static TAGS: [&str; {tag_count}] = {tags:?};
     let extra = std::fs::read_to_string(manifest.join(T2S_EXTRA)).expect("src/t2s_extra.txt");
     write("t2s.rs", t2s_table(&extra).as_bytes());
     rules_as_json(&manifest, &out);
+    model_tables(&manifest, &out);
     idiom_tables(&entries, &out);
 }
 
@@ -374,6 +375,98 @@ fn rules_as_json(root: &std::path::Path, out: &std::path::Path) {
         let name = path.file_stem().expect("a file name").to_string_lossy();
         std::fs::write(out.join("rules").join(format!("{name}.json")), json).expect("a JSON file");
     }
+}
+
+/// The item models (`rules/models/NAME.tsv`: a `prior` line, then a gram
+/// and its weight per line, `# ` comments) as hash tables read in place
+/// (see below); and `models.rs`, the list of them with their priors and
+/// the log2 of their slots.
+fn model_tables(root: &std::path::Path, out: &std::path::Path) {
+    println!("cargo:rerun-if-changed=rules/models");
+    std::fs::create_dir_all(out.join("models")).expect("OUT_DIR/models");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("rules/models"))
+        .expect("rules/models/")
+        .map(|e| e.expect("rules/models entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    paths.sort();
+    let mut list = String::from("static MODELS: &[(&str, f32, u32, &[u8])] = &[\n");
+    for path in paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(&path).expect("a model file");
+        let mut prior = None;
+        let mut entries: Vec<(u64, f32)> = Vec::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with("# ") && !l.is_empty())
+        {
+            let (gram, weight) = line.split_once('\t').expect("gram<TAB>weight");
+            let weight: f32 = weight.parse().expect("a weight");
+            if gram == "prior" {
+                prior = Some(weight);
+                continue;
+            }
+            let chars: Vec<char> = gram.chars().collect();
+            assert!((2..=3).contains(&chars.len()), "{name}: gram {gram}");
+            entries.push((
+                chars.iter().fold(0u64, |k, &c| k << 21 | u64::from(c)),
+                weight,
+            ));
+        }
+        entries.sort_by_key(|e| e.0);
+        assert!(
+            entries.windows(2).all(|w| w[0].0 < w[1].0),
+            "{name}: a gram twice"
+        );
+        // Open addressing, at most 70 % full: a gram is found, or found
+        // missing, in a probe or two. A slot holds the key's 32-bit
+        // fingerprint (0: empty) and the weight in 1/1024 (`i16`): six
+        // bytes, so the tables stay small in the binary and in the cache.
+        let bits = (entries.len() * 10 / 7 + 1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut slots = vec![(0u32, 0i16); 1 << bits];
+        for &(k, w) in &entries {
+            let (mut at, print) = model_slot(k, bits);
+            while slots[at].0 != 0 {
+                assert_ne!(slots[at].0, print, "{name}: two grams share a fingerprint");
+                at = (at + 1) & ((1 << bits) - 1);
+            }
+            let w = (w * 1024.0)
+                .round()
+                .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
+            slots[at] = (print, w as i16);
+        }
+        let bytes: Vec<u8> = slots
+            .iter()
+            .flat_map(|(k, w)| k.to_le_bytes().into_iter().chain(w.to_le_bytes()))
+            .collect();
+        std::fs::write(out.join("models").join(format!("{name}.bin")), bytes)
+            .expect("a model table");
+        let prior = prior.unwrap_or_else(|| panic!("{name}: no prior line"));
+        list.push_str(&format!(
+            "    ({name:?}, {prior:?}, {bits}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/models/{name}.bin\"))),\n"
+        ));
+    }
+    list.push_str("];\n");
+    std::fs::write(out.join("models.rs"), list).expect("models.rs");
+}
+
+/// The home slot of a gram key in a model table of `2^bits` slots, and
+/// the key's fingerprint (never 0); `src/rules/model.rs` hashes alike.
+fn model_slot(key: u64, bits: u32) -> (usize, u32) {
+    // splitmix64's finaliser: every bit of the key moves both halves.
+    let mut h = key;
+    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    h ^= h >> 31;
+    ((h >> (64 - bits)) as usize, (h as u32) | 1)
 }
 
 const T2S_EXTRA: &str = "src/t2s_extra.txt";

@@ -50,6 +50,15 @@ impl std::hash::Hasher for IntHasher {
     }
 }
 
+/// A text cut to `n` characters, with an ellipsis when it was longer.
+pub(crate) fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -71,5 +80,13 @@ mod tests {
         assert!(!at_most_chars("学习不够", 3));
         assert!(at_most_chars("学习不够", 4));
         assert!(!at_most_chars("abc", 2));
+    }
+
+    #[test]
+    fn a_text_is_cut_after_n_characters_with_an_ellipsis() {
+        use super::short;
+        assert_eq!(short("学习不够", 4), "学习不够");
+        assert_eq!(short("学习不够", 3), "学习不…");
+        assert_eq!(short("", 0), "");
     }
 }

@@ -40,15 +40,6 @@ fn percent(share: f64) -> String {
     format!("{:.0}%", (share * 100.0).floor())
 }
 
-/// A text cut to `n` characters.
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
-    }
-}
-
 /// One outline item as the archive compares it.
 #[derive(Debug, Clone)]
 pub(crate) struct ItemDigest {

@@ -164,7 +164,7 @@ impl Repeated {
 
     pub(crate) fn diagnostic(&self, digest: &Digest, r: &Repeat) -> Diagnostic {
         let item = &digest.items[r.item];
-        let earlier = super::short(statement(&r.earlier.label), 40);
+        let earlier = crate::text::short(statement(&r.earlier.label), 40);
         let mut d = Diagnostic {
             rule: self.meta.id.clone(),
             severity: self.meta.severity,

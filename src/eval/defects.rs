@@ -53,6 +53,100 @@ fn rule_for(kind: &str) -> (&str, Option<SectionKind>) {
     }
 }
 
+/// Where each labelled defect of `report` is in `doc`: the quote, or for
+/// item rules the item that holds it. A quote not in the text is an error.
+fn places<'r>(
+    doc: &crate::document::Document,
+    report: &'r Report,
+    errors: &mut Vec<String>,
+) -> Vec<(&'r str, Range<usize>)> {
+    let text = doc.text();
+    let name = &report.file;
+    let mut places = Vec::new();
+    for d in &report.defects {
+        // A quote copied across a hard wrap holds the line break the
+        // rules' view has joined: looked up as the view reads it.
+        let joined = |s: &str| s.replace(['\r', '\n'], "");
+        let (context, quote) = (d.context.as_deref().map(joined), joined(&d.quote));
+        let find = |hay: &str, raw: &str, joined: &str| {
+            hay.find(raw)
+                .map(|i| (i, raw.len()))
+                .or_else(|| hay.find(joined).map(|i| (i, joined.len())))
+        };
+        let base = match (&d.context, &context) {
+            (Some(c), Some(j)) => find(text, c, j).map(|(i, n)| (i, &text[i..i + n])),
+            _ => Some((0, text)),
+        };
+        let at = base.and_then(|(b, hay)| find(hay, &d.quote, &quote).map(|(i, n)| (b + i, n)));
+        // An item rule judges whole items: its defect is the labelled
+        // item (the quote is its opening words), wherever in it the
+        // finding points.
+        let item = |at: usize| {
+            doc.outline
+                .sections
+                .iter()
+                .flat_map(|s| s.leaves())
+                .find(|i| i.span.contains(&at))
+                .map(|i| i.span.clone())
+        };
+        match at {
+            Some((at, len)) if rule_for(&d.rule).1.is_some() => {
+                let span = item(at).unwrap_or(at..at + len);
+                places.push((d.rule.as_str(), span));
+            }
+            Some((at, len)) => places.push((d.rule.as_str(), at..at + len)),
+            None => errors.push(format!("{name}: quote not in the text: {}", d.quote)),
+        }
+    }
+    places
+}
+
+/// An item of a problems or causes part of a labelled report, and the
+/// kinds of defect labelled in it: what `examples/train_models.rs` learns
+/// the item models from.
+#[derive(Debug, Clone)]
+pub struct LabelledItem {
+    pub part: &'static str,
+    pub text: String,
+    pub kinds: Vec<String>,
+}
+
+/// The items of the problems and causes parts of every report of the
+/// defect set `dir`, as the engine reads them, with their labelled kinds.
+pub fn labelled_items(engine: &Engine, dir: &Path) -> Result<Vec<LabelledItem>, EvalError> {
+    let labels: Labels = crate::config::read_file(&dir.join("labels.yaml"))?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for report in &labels.documents {
+        let source = Source::load(&Origin::File(dir.join(&report.file)))?;
+        let doc = engine.document(0, &source);
+        let places = places(&doc, report, &mut errors);
+        for section in &doc.outline.sections {
+            let part = match section.kind {
+                SectionKind::Problems => "problems",
+                SectionKind::Causes => "causes",
+                _ => continue,
+            };
+            for item in section.leaves() {
+                let kinds = places
+                    .iter()
+                    .filter(|(_, s)| item.span.contains(&s.start))
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                out.push(LabelledItem {
+                    part,
+                    text: doc.text()[item.span.clone()].to_string(),
+                    kinds,
+                });
+            }
+        }
+    }
+    match errors.first() {
+        Some(e) => Err(EvalError::Unplaced(e.clone())),
+        None => Ok(out),
+    }
+}
+
 /// Found, missed and false alarms for one kind of defect. For item rules,
 /// `negatives` counts the items of the part that are not defective, and the
 /// false-alarm rate is per such item; for span rules it is the share of the
@@ -119,44 +213,7 @@ pub(super) fn evaluate(
         let (diags, _) = engine.check_document(&doc);
         let text = doc.text();
         let name = &report.file;
-        let mut places: Vec<(&str, Range<usize>)> = Vec::new();
-        for d in &report.defects {
-            // A quote copied across a hard wrap holds the line break the
-            // rules' view has joined: looked up as the view reads it.
-            let joined = |s: &str| s.replace(['\r', '\n'], "");
-            let (context, quote) = (d.context.as_deref().map(joined), joined(&d.quote));
-            let find = |hay: &str, raw: &str, joined: &str| {
-                hay.find(raw)
-                    .map(|i| (i, raw.len()))
-                    .or_else(|| hay.find(joined).map(|i| (i, joined.len())))
-            };
-            let base = match (&d.context, &context) {
-                (Some(c), Some(j)) => find(text, c, j).map(|(i, n)| (i, &text[i..i + n])),
-                _ => Some((0, text)),
-            };
-            let at = base.and_then(|(b, hay)| find(hay, &d.quote, &quote).map(|(i, n)| (b + i, n)));
-            // An item rule judges whole items: its defect is the labelled
-            // item (the quote is its opening words), wherever in it the
-            // finding points.
-            let item = |at: usize| {
-                doc.outline
-                    .sections
-                    .iter()
-                    .flat_map(|s| s.leaves())
-                    .find(|i| i.span.contains(&at))
-                    .map(|i| i.span.clone())
-            };
-            match at {
-                Some((at, len)) if rule_for(&d.rule).1.is_some() => {
-                    let span = item(at).unwrap_or(at..at + len);
-                    places.push((d.rule.as_str(), span));
-                }
-                Some((at, len)) => places.push((d.rule.as_str(), at..at + len)),
-                None => ev
-                    .errors
-                    .push(format!("{name}: quote not in the text: {}", d.quote)),
-            }
-        }
+        let places = places(&doc, report, &mut ev.errors);
         let overlaps = |a: &Range<usize>, b: &Range<usize>| {
             a.start < b.end.max(b.start + 1) && b.start < a.end
         };

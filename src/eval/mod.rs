@@ -10,7 +10,8 @@ mod by_id;
 mod by_quote;
 mod defects;
 
-pub use defects::DefectCounts;
+pub use crate::rules::TrainedModel;
+pub use defects::{labelled_items, DefectCounts, LabelledItem};
 
 use crate::config::ConfigError;
 use crate::diagnostic::Diagnostic;
@@ -97,6 +98,14 @@ pub enum EvalError {
     Report(#[from] LoadError),
     #[error("the engine computes no links: build it with Engine::with_links")]
     NoLinks,
+    #[error("{0}")]
+    Unplaced(String),
+}
+
+/// Naive Bayes weights of an item model from labelled items (`true`: of
+/// the kind): see `rules/model.rs`, which reads the tables it gives.
+pub fn train_model(items: &[(bool, &str)], alpha: f64, min_count: usize) -> TrainedModel {
+    crate::rules::train_model(items, alpha, min_count)
 }
 
 /// The label formats, told apart by their keys.

@@ -12,6 +12,7 @@ mod formulation;
 mod item_signals;
 pub(crate) mod lexicon;
 mod missing_section;
+pub(crate) mod model;
 mod numbering;
 mod orphan_measure;
 mod pattern;
@@ -33,6 +34,9 @@ use crate::outline::SectionKind;
 use crate::settings::Invalid;
 use std::ops::Range;
 use std::sync::Arc;
+
+pub(crate) use model::train as train_model;
+pub use model::Trained as TrainedModel;
 
 /// What a rule looks at: one document, and its problem–measure links when
 /// any rule of the run needs them.
@@ -168,7 +172,7 @@ pub(crate) fn kind(name: &str) -> Option<&'static Kind> {
 /// An item as a message names it: its label as written, quoted and cut
 /// (问题“（一）1.理论学习不深入”), never an internal id like p1.1.
 pub(crate) fn item_name(text: &str, label: Range<usize>) -> String {
-    format!("“{}”", unaddressed::short(&text[label], 24))
+    format!("“{}”", crate::text::short(&text[label], 24))
 }
 
 /// Runs all rules on one document.

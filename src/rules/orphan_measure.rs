@@ -1,9 +1,10 @@
 //! `orphan-measure`: a measure that answers no problem and no cause.
 
-use super::unaddressed::{below, short};
+use super::unaddressed::below;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::settings::{in_range, Invalid};
+use crate::text::short;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,6 +7,7 @@ use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::outline::SectionKind;
 use crate::settings::{in_range, Invalid};
+use crate::text::short;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -40,15 +41,6 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         items: params.items,
         threshold: params.threshold,
     }))
-}
-
-/// A label cut to `n` characters for a note.
-pub(crate) fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
-    }
 }
 
 /// "相似度 0.09 < 0.12"; a score just under the threshold gets the digits
@@ -233,13 +225,6 @@ mod tests {
         let mut none = links(0.0, 0.0, &[]);
         none.measures.clear();
         assert!(found(SectionKind::Problems, None, &none).is_empty());
-    }
-
-    #[test]
-    fn a_label_is_cut_after_n_characters_with_an_ellipsis() {
-        assert_eq!(short("学习不够", 4), "学习不够");
-        assert_eq!(short("学习不够", 3), "学习不…");
-        assert_eq!(short("", 0), "");
     }
 
     #[test]

@@ -17,11 +17,15 @@
 //! 只是…还有提升空间) clears nothing and owns nothing. With `by-sentence`,
 //! each sentence is judged too, and a reason added after a comma (，另外…,
 //! ，加之…) on its own.
+//! With `model`, an item in which no phrase at all was found is scored by a
+//! learned model ([`super::model`]) and reported at its strongest clause
+//! when the score reaches the threshold.
 //! The items judged: the deepest items of the part (for problems, also of
 //! parts headed by a topic such as 遵守政治纪律情况); a part without
 //! numbered items is judged paragraph by paragraph.
 
 use super::lexicon::Lexicon;
+use super::model::Model;
 use super::phrases::{Phrases, CLAUSE_END};
 use super::vague_item::{holds, section_items};
 use super::word_list::find_on_boundaries;
@@ -85,6 +89,19 @@ pub(crate) struct Params {
     /// another (任务一年比一年重，人手不足).
     #[serde(default)]
     by_sentence: bool,
+    /// A learned model (`rules/models/`) that reports an item the phrases
+    /// leave alone when its score reaches the threshold.
+    #[serde(default)]
+    model: Option<ModelParams>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ModelParams {
+    /// The model's name: a file stem in `rules/models/`.
+    table: String,
+    /// The least score (the model's log-odds) at which an item is reported.
+    threshold: f64,
 }
 
 pub(crate) struct ItemSignals {
@@ -101,6 +118,7 @@ pub(crate) struct ItemSignals {
     owned: Option<(Phrases, String)>,
     owned_anywhere: bool,
     by_sentence: bool,
+    model: Option<(Model, f64)>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -146,6 +164,25 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             ))
         }
     };
+    let model = match params.model {
+        None => None,
+        Some(m) => {
+            let Some(model) = Model::named(&m.table) else {
+                return Err(Invalid::in_field(
+                    "model",
+                    format!(
+                        "没有名为 `{}` 的模型（可用：{}）",
+                        m.table,
+                        Model::names().join("、")
+                    ),
+                ));
+            };
+            if !m.threshold.is_finite() {
+                return Err(Invalid::in_field("model", "`threshold` 应为有限的数"));
+            }
+            Some((model, m.threshold))
+        }
+    };
     Ok(Box::new(ItemSignals {
         meta,
         items: params.items,
@@ -159,6 +196,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         owned,
         owned_anywhere: params.owned_anywhere,
         by_sentence: params.by_sentence,
+        model,
     }))
 }
 
@@ -324,6 +362,28 @@ impl ItemSignals {
         Some(d)
     }
 
+    /// The finding for a unit the model scores at its threshold or above,
+    /// at the clause that reads most like the kind, quoted in the message.
+    fn modelled(&self, doc: &Document, unit: &Unit) -> Option<Diagnostic> {
+        let (model, threshold) = self.model.as_ref()?;
+        let text = doc.text();
+        let body = &text[unit.span.clone()];
+        if model.score(body) < *threshold || said_little(body) {
+            return None;
+        }
+        let span = model.strongest(text, clauses(text, unit.span.clone()))?;
+        let shown = crate::text::short(&text[span.clone()], 24);
+        Some(self.meta.diagnostic(
+            doc,
+            span,
+            &[
+                ("id", &unit.id),
+                ("match", &shown),
+                ("words", &format!("“{shown}”")),
+            ],
+        ))
+    }
+
     /// Whether a negation ends just before `at` (within the reach, in the
     /// same clause).
     fn negated(&self, doc: &Document, negations: &[Range<usize>], at: usize) -> bool {
@@ -372,6 +432,20 @@ fn sentences(text: &str, span: Range<usize>) -> impl Iterator<Item = Range<usize
     })
 }
 
+/// The clauses of `span`, each without its closing mark (empty ones left
+/// out).
+fn clauses(text: &str, span: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let start = span.start;
+    text[span.clone()]
+        .split_inclusive(CLAUSE_END)
+        .scan(start, |at, piece| {
+            let from = *at;
+            *at += piece.len();
+            Some(from..from + piece.trim_end_matches(CLAUSE_END).len())
+        })
+        .filter(|r| !r.is_empty())
+}
+
 /// Fewer than this many Han characters outside brackets: an item that is
 /// only a heading or a fill-in mark (二是（请补充具体事例）) says too little
 /// to be judged by what it leaves out; `placeholder` reports the mark.
@@ -404,12 +478,15 @@ impl Rule for ItemSignals {
                 .always
                 .as_ref()
                 .map_or_else(Vec::new, |a| a.find(doc, unit.span.clone()));
+            // Whether any phrase was found, negated or cleared later or not.
+            let mut phrased = !always.is_empty();
             if let Some(negations) = self.negations.as_ref().filter(|_| !always.is_empty()) {
                 let found = find_on_boundaries(negations, doc, unit.span.clone());
                 always.retain(|t| !self.negated(doc, &found, t.start));
             }
             let triggers = if always.is_empty() {
                 let found = self.found(doc, &unit.span);
+                phrased |= !found.triggers.is_empty();
                 let owned = self
                     .owned
                     .as_ref()
@@ -437,7 +514,11 @@ impl Rule for ItemSignals {
                 }) {
                     Some(t) => t,
                     None => {
-                        out.extend(self.unowned(doc, &unit));
+                        // Phrases found and then cleared (a counter, a
+                        // negation) decided the item: the model judges only
+                        // items whose words the phrases do not know.
+                        let modelled = (!phrased).then(|| self.modelled(doc, &unit)).flatten();
+                        out.extend(modelled.or_else(|| self.unowned(doc, &unit)));
                         continue;
                     }
                 }

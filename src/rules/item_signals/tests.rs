@@ -277,3 +277,34 @@ fn a_further_reason_is_judged_on_its_own() {
     // In one reason, the shortfall owned clears the excuse beside it.
     assert!(fired(rule, &text("要求自己不够，家长期望值太高。")).is_empty());
 }
+
+/// A model reports an item the phrases leave alone when its score reaches
+/// the threshold, at the sentence that reads most like the kind; the
+/// phrases' own findings come first, and an item that says little is not
+/// judged. An unknown model is refused by name.
+#[test]
+fn a_model_reports_what_the_phrases_leave_alone() {
+    let rule = |threshold: f64| {
+        format!("items: problems\ntriggers: [不存在…问题]\ncounters: [不足]\nmax-gap: 20\nmodel:\n  table: praise-as-problem\n  threshold: {threshold}\n")
+    };
+    let text = "标题\n一、存在的问题\n（一）在工作方面。\n一是理论学习不够系统。2023年中心组安排的12次专题学习，我有3次因出差缺席，事后也没有补学。\n二是工作成效明显。全年办结信访件46件，办结率100%，所在支部被评为先进基层党组织，得到上级充分肯定。\n三是不存在违反纪律的问题。\n二、原因剖析\n（一）放松学习。\n三、整改措施\n（一）每月学习1次。\n";
+    let found = fired(&rule(6.0), text);
+    let quoted: Vec<&str> = found.iter().map(|(_, q)| q.as_str()).collect();
+    // The record is reported by the model at its strongest sentence; the
+    // denial by the phrase; the shortfall by neither.
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    assert!(quoted[0].contains("被评为先进基层党组织"), "{found:?}");
+    assert!(found[0].0.starts_with("“二是工作成效明显” “"), "{found:?}");
+    assert_eq!(quoted[1], "不存在违反纪律的问题");
+    // A threshold no item reaches leaves the phrases' finding only.
+    assert_eq!(fired(&rule(1000.0), text).len(), 1);
+    let Err(e) = params("items: problems\ntriggers: [x]\ncounters: [y]\nmax-gap: 20\nmodel: {table: nothing, threshold: 6}\n") else {
+        panic!("an unknown model must be refused");
+    };
+    assert_eq!(e.field, [Seg::Key("model".into())]);
+    assert!(
+        e.message.contains("nothing") && e.message.contains("praise-as-problem"),
+        "{}",
+        e.message
+    );
+}
