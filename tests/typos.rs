@@ -160,7 +160,8 @@ fn doubled_words_one_after_another_are_each_found() {
 /// An idiom written with one character replaced by one read alike is found
 /// with its correction, though no pair lists it; words that only look one
 /// character away from an idiom, or are read differently, stay quiet. A
-/// misspelling jieba's dictionary lists as a rare word is still one.
+/// misspelling jieba's dictionary lists as a rare word is still one, and so
+/// is one cut into two rare words.
 #[test]
 fn misspelt_idioms_are_found_by_reading() {
     let lines: Vec<String> = [
@@ -173,6 +174,12 @@ fn misspelt_idioms_are_found_by_reading() {
         "我们敷衍了事的作风必须整改。",
         // jieba's dictionary lists this misspelling, at frequency 3.
         "工作中总想别出新裁。",
+        // Two rare words across the idiom's halves (流于/型式, 真知/卓见)
+        // are the idiom written wrong; beside a word often written
+        // (网格/管理) they are text.
+        "整改措施流于型式。",
+        "缺少真知卓见。",
+        "推行网格管理。",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -184,7 +191,9 @@ fn misspelt_idioms_are_found_by_reading() {
             (1, "付衍了事".to_string()),
             (2, "以篇概全".to_string()),
             (3, "一诺千斤".to_string()),
-            (8, "别出新裁".to_string())
+            (8, "别出新裁".to_string()),
+            (9, "流于型式".to_string()),
+            (10, "真知卓见".to_string())
         ],
         "{found:?}"
     );
