@@ -122,6 +122,23 @@ fn chars_after(text: &str, at: usize, n: usize) -> &str {
     &text[at..to]
 }
 
+/// The span of an enumeration's items.
+fn span_of(items: &[(Range<usize>, Item)]) -> Range<usize> {
+    items.first().map_or(0, |i| i.0.start)..items.last().map_or(0, |i| i.0.end)
+}
+
+/// Whether `member` is written after `span` in its sentence: a member
+/// named apart (分别制定绿色金融、普惠金融、养老金融、数字金融专项行动方案，
+/// 与科技金融方案一起…) is not missing. (Not before it: there it is most
+/// often in the list's own name, 牢记“…”：….)
+fn named_after_in_sentence(text: &str, span: Range<usize>, member: &str) -> bool {
+    const END: &[char] = &['。', '！', '？', '\n'];
+    let end = text[span.end..]
+        .find(END)
+        .map_or(text.len(), |i| span.end + i);
+    text[span.end..end].contains(member)
+}
+
 impl List {
     /// Whether the name (or an alias) stands within `before` characters
     /// before the enumeration or `after` characters after it.
@@ -146,7 +163,11 @@ impl List {
     /// the list right before or after (“四个意识”：…), or has all but one
     /// of a long ordered list. A list of common words (`named-only`) must
     /// be named nearby for that; short members (学思想) are too common.
-    fn judged(&self, text: &str, span: &Range<usize>, found: &[usize]) -> bool {
+    ///
+    /// An enumeration that is the whole of a quotation (围绕“学纪、知纪、
+    /// 守纪”的目标要求) is the author quoting the formulation: with all its
+    /// members but one, it is judged too, short members or not.
+    fn judged(&self, text: &str, span: &Range<usize>, found: &[usize], quoted: bool) -> bool {
         let mut distinct = found.to_vec();
         distinct.sort_unstable();
         distinct.dedup();
@@ -155,6 +176,9 @@ impl List {
             return false;
         }
         if distinct.len() == n || self.named(text, span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
+            return true;
+        }
+        if quoted && distinct.len() + 1 == n {
             return true;
         }
         if self.named_only && !self.named(text, span, NAME_BEFORE, NAME_AFTER) {
@@ -183,6 +207,7 @@ impl List {
         let missing: Vec<&str> = (0..self.members.len())
             .filter(|k| !found.contains(k))
             .map(|k| self.members[k].as_str())
+            .filter(|m| !named_after_in_sentence(text, span_of(items), m))
             .collect();
         if !missing.is_empty() {
             problems.push(format!("缺少“{}”", missing.join("、")));
@@ -341,7 +366,7 @@ impl List {
             covered = span.end.max(start + 1);
             let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
             let one_replaced = self.one_replaced(&items, text);
-            if !one_replaced && !self.judged(text, &span, &found) {
+            if !one_replaced && !self.judged(text, &span, &found, n.quoted(&span)) {
                 continue;
             }
             if one_replaced && Self::subset(text, span.start, span.end) {
@@ -465,7 +490,9 @@ impl List {
                 }
             }
             // Named before the first key, or before where its member starts.
-            if !self.judged(text, &(first.0..last.1), &found) && !self.judged(text, &span, &found) {
+            if !self.judged(text, &(first.0..last.1), &found, false)
+                && !self.judged(text, &span, &found, n.quoted(&span))
+            {
                 continue;
             }
             let items: Vec<(Range<usize>, Item)> =
@@ -580,6 +607,41 @@ mod tests {
         ] {
             assert!(run(&l, ok).is_empty(), "{ok}: {:?}", run(&l, ok));
         }
+    }
+
+    /// Short members are too common to judge three of four, unless the
+    /// three are the whole of a quotation: then the author quotes the
+    /// formulation and one is missing.
+    #[test]
+    fn a_quoted_enumeration_missing_one_member_is_judged() {
+        let l = list("学纪、知纪、明纪、守纪", &["学纪", "知纪", "明纪", "守纪"]);
+        assert!(run(&l, "做到学纪、知纪、守纪").is_empty());
+        assert_eq!(
+            run(&l, "围绕“学纪、知纪、守纪”的目标要求"),
+            vec!["缺少“明纪”"]
+        );
+        // Quoted with a word more, or two of four: a mention.
+        assert!(run(&l, "围绕“学纪、知纪”的要求").is_empty());
+        assert!(run(&l, "围绕“学纪、知纪、守纪要求”").is_empty());
+    }
+
+    /// A member named apart after the list, in its sentence, is not missing;
+    /// in the next sentence it is.
+    #[test]
+    fn a_member_named_elsewhere_in_the_sentence_is_not_missing() {
+        let l = four();
+        assert!(run(
+            &l,
+            "制定大局意识、核心意识、看齐意识教育方案，与政治意识方案一起印发。"
+        )
+        .is_empty());
+        assert_eq!(
+            run(
+                &l,
+                "制定大局意识、核心意识、看齐意识教育方案。政治意识方案另发。"
+            ),
+            vec!["缺少“政治意识”"]
+        );
     }
 
     #[test]
@@ -751,7 +813,7 @@ mod tests {
                 .filter_map(|m| text.find(m).map(|i| i + m.len()))
                 .max()
                 .unwrap();
-            l.judged(text, &(start..end), found)
+            l.judged(text, &(start..end), found, false)
         };
         let two = "政治意识、大局意识";
         assert!(judged(
@@ -809,7 +871,7 @@ mod tests {
         // Short members (three characters at most) are too common.
         let short = list("四学", &["学党史", "学思想", "学理论", "学党章"]);
         let text = "学党史、学思想、学理论";
-        assert!(!short.judged(text, &(0..text.len()), &[0, 1, 2]));
+        assert!(!short.judged(text, &(0..text.len()), &[0, 1, 2], false));
         // Three members of a list of three: all, judged; two of three: no.
         let three = list("三个意识", &["政治意识", "大局意识", "核心意识"]);
         assert!(!judged(&three, two, &[0, 1]));

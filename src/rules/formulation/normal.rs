@@ -37,6 +37,18 @@ pub(super) struct Normal {
     /// Where in `text` something was dropped (的, a quote, a space): a
     /// word may end there.
     breaks: Vec<usize>,
+    /// Where in `text` an opening quote was dropped right before, and a
+    /// closing one right after.
+    opens: Vec<usize>,
+    closes: Vec<usize>,
+}
+
+fn opening(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『')
+}
+
+fn closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』')
 }
 
 impl Normal {
@@ -44,10 +56,16 @@ impl Normal {
         let mut out = String::with_capacity(range.len());
         let mut at = Vec::with_capacity(range.len() + 1);
         let mut breaks = Vec::new();
+        let (mut opens, mut closes) = (Vec::new(), Vec::new());
         let mut dropping = false;
         for (i, c) in text[range.clone()].char_indices() {
             if dropped(c) {
                 dropping = true;
+                if opening(c) {
+                    opens.push(out.len());
+                } else if closing(c) {
+                    closes.push(out.len());
+                }
                 continue;
             }
             if std::mem::take(&mut dropping) {
@@ -64,7 +82,15 @@ impl Normal {
             text: out,
             at,
             breaks,
+            opens,
+            closes,
         }
+    }
+
+    /// Whether `r` of `text` is the whole of a quotation: an opening quote
+    /// dropped right before it, a closing one right after.
+    pub(super) fn quoted(&self, r: &Range<usize>) -> bool {
+        self.opens.binary_search(&r.start).is_ok() && self.closes.binary_search(&r.end).is_ok()
     }
 
     /// Whether something was dropped right before byte `p` of `text`.
