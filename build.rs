@@ -383,6 +383,7 @@ fn rules_as_json(root: &std::path::Path, out: &std::path::Path) {
 /// the log2 of their slots.
 fn model_tables(root: &std::path::Path, out: &std::path::Path) {
     println!("cargo:rerun-if-changed=rules/models");
+    println!("cargo:rerun-if-changed=src/rules/model_hash.rs");
     std::fs::create_dir_all(out.join("models")).expect("OUT_DIR/models");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("rules/models"))
         .expect("rules/models/")
@@ -413,10 +414,7 @@ fn model_tables(root: &std::path::Path, out: &std::path::Path) {
             }
             let chars: Vec<char> = gram.chars().collect();
             assert!((2..=3).contains(&chars.len()), "{name}: gram {gram}");
-            entries.push((
-                chars.iter().fold(0u64, |k, &c| k << 21 | u64::from(c)),
-                weight,
-            ));
+            entries.push((gram_key(&chars), weight));
         }
         entries.sort_by_key(|e| e.0);
         assert!(
@@ -433,7 +431,7 @@ fn model_tables(root: &std::path::Path, out: &std::path::Path) {
             .max(4);
         let mut slots = vec![(0u32, 0i16); 1 << bits];
         for &(k, w) in &entries {
-            let (mut at, print) = model_slot(k, bits);
+            let (mut at, print) = gram_slot(k, bits);
             while slots[at].0 != 0 {
                 assert_ne!(slots[at].0, print, "{name}: two grams share a fingerprint");
                 at = (at + 1) & ((1 << bits) - 1);
@@ -458,16 +456,8 @@ fn model_tables(root: &std::path::Path, out: &std::path::Path) {
     std::fs::write(out.join("models.rs"), list).expect("models.rs");
 }
 
-/// The home slot of a gram key in a model table of `2^bits` slots, and
-/// the key's fingerprint (never 0); `src/rules/model.rs` hashes alike.
-fn model_slot(key: u64, bits: u32) -> (usize, u32) {
-    // splitmix64's finaliser: every bit of the key moves both halves.
-    let mut h = key;
-    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    h ^= h >> 31;
-    ((h >> (64 - bits)) as usize, (h as u32) | 1)
-}
+// gram_key, gram_slot: the item models' encoding, shared with the crate.
+include!("src/rules/model_hash.rs");
 
 const T2S_EXTRA: &str = "src/t2s_extra.txt";
 

@@ -21,10 +21,11 @@ use std::ops::Range;
 
 include!(concat!(env!("OUT_DIR"), "/models.rs"));
 
-/// A gram as one integer: up to three characters of 21 bits each, the
-/// first highest. build.rs encodes the tables' grams alike.
+include!("model_hash.rs");
+
+/// A gram as one integer (build.rs encodes the tables' grams alike).
 pub(crate) fn key(gram: &[char]) -> u64 {
-    gram.iter().fold(0u64, |k, &c| k << 21 | u64::from(c))
+    gram_key(gram)
 }
 
 /// Characters that take part in grams.
@@ -60,16 +61,10 @@ pub(crate) struct Model {
 
 const ENTRY: usize = 6;
 
-/// The home slot of `key` in a table of `2^bits` slots, and the key's
-/// fingerprint (never 0); build.rs places the grams alike, and refuses a
-/// table where two grams share a fingerprint.
+/// The home slot of `key` and its fingerprint; build.rs places the grams
+/// alike, and refuses a table where two grams share a fingerprint.
 fn slot(key: u64, bits: u32) -> (usize, u32) {
-    // splitmix64's finaliser: every bit of the key moves both halves.
-    let mut h = key;
-    h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    h ^= h >> 31;
-    ((h >> (64 - bits)) as usize, (h as u32) | 1)
+    gram_slot(key, bits)
 }
 
 impl Model {
