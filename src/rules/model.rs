@@ -6,8 +6,8 @@
 //! 时代变化快…). Phrase lists tuned on one set of reports found .58–.72 of
 //! the praise on reports written afterwards by other hands; a model of the
 //! character pairs and triples of whole items, learned from the same sets,
-//! finds about nine in ten on each set left out of its training (see
-//! `rules/models/README`).
+//! finds .87 of the praise and .88 of the excuses on each set left out of
+//! its training (see `rules/models/README`).
 //!
 //! The model is naive Bayes over which two- and three-character grams an
 //! item holds (presence, not counts): an item's score is the prior log-odds
@@ -21,12 +21,8 @@ use std::ops::Range;
 
 include!(concat!(env!("OUT_DIR"), "/models.rs"));
 
+// gram_key, gram_slot: the encoding build.rs writes the tables with.
 include!("model_hash.rs");
-
-/// A gram as one integer (build.rs encodes the tables' grams alike).
-pub(crate) fn key(gram: &[char]) -> u64 {
-    gram_key(gram)
-}
 
 /// Characters that take part in grams.
 fn counts(c: char) -> bool {
@@ -42,7 +38,7 @@ pub(crate) fn grams(text: &str) -> Vec<u64> {
     let chars: Vec<char> = text.chars().filter(|&c| counts(c)).collect();
     let mut out = Vec::with_capacity(2 * chars.len());
     for n in [2, 3] {
-        out.extend(chars.windows(n).map(key));
+        out.extend(chars.windows(n).map(gram_key));
     }
     out.sort_unstable();
     out.dedup();
@@ -53,19 +49,14 @@ pub(crate) fn grams(text: &str) -> Vec<u64> {
 pub(crate) struct Model {
     prior: f64,
     /// `2^bits` slots, each a key's fingerprint (`u32`, little-endian; 0
-    /// for none) and its weight in 1/1024 (`i16`), placed by [`slot`] and
-    /// linear probing.
+    /// for none) and its weight in 1/1024 (`i16`), placed by `gram_slot` and
+    /// linear probing (build.rs refuses a table where two grams share a
+    /// fingerprint).
     table: &'static [u8],
     bits: u32,
 }
 
 const ENTRY: usize = 6;
-
-/// The home slot of `key` and its fingerprint; build.rs places the grams
-/// alike, and refuses a table where two grams share a fingerprint.
-fn slot(key: u64, bits: u32) -> (usize, u32) {
-    gram_slot(key, bits)
-}
 
 impl Model {
     /// The embedded model `name` (a file stem in `rules/models/`).
@@ -94,7 +85,7 @@ impl Model {
     /// 2^32 per lookup, another gram with its fingerprint).
     fn find(&self, key: u64) -> Option<usize> {
         let mask = (1 << self.bits) - 1;
-        let (mut at, print) = slot(key, self.bits);
+        let (mut at, print) = gram_slot(key, self.bits);
         loop {
             match self.print_at(at) {
                 0 => return None,
@@ -121,7 +112,7 @@ impl Model {
         let mut sum = self.prior;
         for n in [2, 3] {
             for gram in chars.windows(n) {
-                let Some(at) = self.find(key(gram)) else {
+                let Some(at) = self.find(gram_key(gram)) else {
                     continue;
                 };
                 let at = at as u32;
@@ -150,7 +141,7 @@ impl Model {
         spans: impl Iterator<Item = Range<usize>>,
     ) -> Option<Range<usize>> {
         spans
-            .map(|s| (self.score(&text[s.clone()]) - self.prior, s))
+            .map(|s| (self.score(&text[s.clone()]), s))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, s)| s)
     }
@@ -171,7 +162,7 @@ impl Trained {
         let by_key: std::collections::HashMap<u64, f64> = self
             .weights
             .iter()
-            .map(|(g, w)| (key(&g.chars().collect::<Vec<_>>()), *w))
+            .map(|(g, w)| (gram_key(&g.chars().collect::<Vec<_>>()), *w))
             .collect();
         move |text| {
             self.prior
@@ -234,7 +225,7 @@ mod tests {
     fn grams_leave_out_digits_letters_and_spaces_and_are_distinct() {
         let g = grams("完成 12 项，完成");
         // 完成 twice is one gram; 成项 joins across the number left out.
-        let expect = |s: &str| key(&s.chars().collect::<Vec<_>>());
+        let expect = |s: &str| gram_key(&s.chars().collect::<Vec<_>>());
         for s in [
             "完成",
             "成项",
@@ -253,7 +244,7 @@ mod tests {
 
     #[test]
     fn keys_of_different_grams_differ() {
-        let k = |s: &str| key(&s.chars().collect::<Vec<_>>());
+        let k = |s: &str| gram_key(&s.chars().collect::<Vec<_>>());
         assert_ne!(k("成绩"), k("绩成"));
         assert_ne!(k("成绩"), k("成绩好"));
         assert!(k("成绩") < 1 << 42);
@@ -305,7 +296,7 @@ mod tests {
             let full = (0..slots).filter(|&i| m.print_at(i) != 0).count();
             // At most 70 % full, with room left for misses to end soon.
             assert!(full > 1000 && 10 * full <= 7 * slots, "{name}: {full}");
-            assert_eq!(m.find(key(&['\u{1}', '\u{2}'])), None);
+            assert_eq!(m.find(gram_key(&['\u{1}', '\u{2}'])), None);
         }
         let praise = Model::named("praise-as-problem").unwrap();
         // Each gram counts once, however often the text repeats it.
