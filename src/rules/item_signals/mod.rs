@@ -102,6 +102,11 @@ struct ModelParams {
     table: String,
     /// The least score (the model's log-odds) at which an item is reported.
     threshold: f64,
+    /// The least score at which an item is reported whose phrases were
+    /// found and cleared (none: never): evidence this strong outweighs a
+    /// cleared phrase (…位居全区第一…，只是…还有提升空间).
+    #[serde(default)]
+    over_phrases: Option<f64>,
 }
 
 pub(crate) struct ItemSignals {
@@ -118,7 +123,8 @@ pub(crate) struct ItemSignals {
     owned: Option<(Phrases, String)>,
     owned_anywhere: bool,
     by_sentence: bool,
-    model: Option<(Model, f64)>,
+    /// The model, its threshold, and its threshold over cleared phrases.
+    model: Option<(Model, f64, f64)>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -177,10 +183,13 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
                     ),
                 ));
             };
-            if !m.threshold.is_finite() {
-                return Err(Invalid::in_field("model", "`threshold` 应为有限的数"));
+            if !m.threshold.is_finite() || m.over_phrases.is_some_and(|t| !t.is_finite()) {
+                return Err(Invalid::in_field(
+                    "model",
+                    "`threshold` 和 `over-phrases` 应为有限的数",
+                ));
             }
-            Some((model, m.threshold))
+            Some((model, m.threshold, m.over_phrases.unwrap_or(f64::INFINITY)))
         }
     };
     Ok(Box::new(ItemSignals {
@@ -362,10 +371,13 @@ impl ItemSignals {
         Some(d)
     }
 
-    /// The finding for a unit the model scores at its threshold or above,
-    /// at the clause that reads most like the kind, quoted in the message.
-    fn modelled(&self, doc: &Document, unit: &Unit) -> Option<Diagnostic> {
-        let (model, threshold) = self.model.as_ref()?;
+    /// The finding for a unit the model scores at its threshold or above
+    /// (at `over_phrases` or above when phrases were found in it and
+    /// cleared), at the clause that reads most like the kind, quoted in the
+    /// message.
+    fn modelled(&self, doc: &Document, unit: &Unit, phrased: bool) -> Option<Diagnostic> {
+        let (model, threshold, over_phrases) = self.model.as_ref()?;
+        let threshold = if phrased { over_phrases } else { threshold };
         let text = doc.text();
         let body = &text[unit.span.clone()];
         if model.score(body) < *threshold || said_little(body) {
@@ -515,9 +527,10 @@ impl Rule for ItemSignals {
                     Some(t) => t,
                     None => {
                         // Phrases found and then cleared (a counter, a
-                        // negation) decided the item: the model judges only
-                        // items whose words the phrases do not know.
-                        let modelled = (!phrased).then(|| self.modelled(doc, &unit)).flatten();
+                        // negation) decide the item unless the model is
+                        // far surer: naive Bayes cannot read 流于形式 after
+                        // 严格执行.
+                        let modelled = self.modelled(doc, &unit, phrased);
                         out.extend(modelled.or_else(|| self.unowned(doc, &unit)));
                         continue;
                     }

@@ -308,3 +308,21 @@ fn a_model_reports_what_the_phrases_leave_alone() {
         e.message
     );
 }
+
+/// An item whose phrases were found and cleared is left to them, unless
+/// `over-phrases` is given and the model's score reaches it.
+#[test]
+fn a_cleared_phrase_stands_unless_the_model_is_far_surer() {
+    let rule = |over: &str| {
+        format!("items: problems\ntriggers: [位居…第一]\ncounters: [差距]\nmax-gap: 20\nmodel:\n  table: praise-as-problem\n  threshold: 1000.0\n{over}")
+    };
+    let text = "标题\n一、存在的问题\n（一）在工作方面。\n一是辖区连续三年实现零命案，群众安全感测评位居全区第一，只是宣传工作有差距。\n二、原因剖析\n（一）放松学习。\n三、整改措施\n（一）每月学习1次。\n";
+    assert_eq!(fired(&rule(""), text), Vec::<(String, String)>::new());
+    assert!(fired(&rule("  over-phrases: 1000.0\n"), text).is_empty());
+    let found = fired(&rule("  over-phrases: -1000.0\n"), text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].0.starts_with("“一是辖区连续三年实现零命案，"),
+        "{found:?}"
+    );
+}
