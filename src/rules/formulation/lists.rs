@@ -204,10 +204,11 @@ impl List {
                 problems.push(format!("“{}”应为“{}”", &text[r.clone()], self.members[*k]));
             }
         }
+        let span = span_of(items);
         let missing: Vec<&str> = (0..self.members.len())
             .filter(|k| !found.contains(k))
             .map(|k| self.members[k].as_str())
-            .filter(|m| !named_after_in_sentence(text, span_of(items), m))
+            .filter(|m| !named_after_in_sentence(text, span.clone(), m))
             .collect();
         if !missing.is_empty() {
             problems.push(format!("缺少“{}”", missing.join("、")));
@@ -362,7 +363,7 @@ impl List {
                 }
             }
             let items = self.enumeration(items, text);
-            let span = items[0].0.start..items.last().expect("kept the first").0.end;
+            let span = span_of(&items);
             covered = span.end.max(start + 1);
             let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
             let one_replaced = self.one_replaced(&items, text);
@@ -628,7 +629,7 @@ mod tests {
     /// A member named apart after the list, in its sentence, is not missing;
     /// in the next sentence it is.
     #[test]
-    fn a_member_named_elsewhere_in_the_sentence_is_not_missing() {
+    fn a_member_named_after_the_list_in_its_sentence_is_not_missing() {
         let l = four();
         assert!(run(
             &l,

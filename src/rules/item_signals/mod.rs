@@ -17,9 +17,10 @@
 //! 只是…还有提升空间) clears nothing and owns nothing. With `by-sentence`,
 //! each sentence is judged too, and a reason added after a comma (，另外…,
 //! ，加之…) on its own.
-//! With `model`, an item in which no phrase at all was found is scored by a
-//! learned model ([`super::model`]) and reported at its strongest clause
-//! when the score reaches the threshold.
+//! With `model`, an item is also scored by a learned model
+//! ([`super::model`]) and reported at its strongest clause when the score
+//! reaches the threshold — `over-phrases`, a higher one, when phrases were
+//! found in it and cleared.
 //! The items judged: the deepest items of the part (for problems, also of
 //! parts headed by a topic such as 遵守政治纪律情况); a part without
 //! numbered items is judged paragraph by paragraph.
@@ -90,7 +91,7 @@ pub(crate) struct Params {
     #[serde(default)]
     by_sentence: bool,
     /// A learned model (`rules/models/`) that reports an item the phrases
-    /// leave alone when its score reaches the threshold.
+    /// do not report when its score reaches the threshold.
     #[serde(default)]
     model: Option<ModelParams>,
 }
