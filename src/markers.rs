@@ -26,7 +26,7 @@ pub(crate) enum Style {
     Circled,
     /// 第一部分
     Part,
-    /// 第一， 第二，
+    /// 第一， 第二， (其一， 其二，)
     Ordinal,
     /// 一是 二是 (at a paragraph start or inline)
     Shi,
@@ -51,7 +51,7 @@ fn patterns() -> &'static Patterns {
         start: Regex::new(concat!(
             r"^(?:",
             r"(?P<part>第(?P<pn>[一二三四五六七八九十]+)部分[：:]?)",
-            r"|(?P<ord>第(?P<on>[一二三四五六七八九十]+)[，,、：:])",
+            r"|(?P<ord>[第其](?P<on>[一二三四五六七八九十]+)[，,、：:])",
             r"|(?P<cp>[（(](?P<cpn>[一二三四五六七八九十]+)[）)])",
             r"|(?P<ap>(?:[（(](?P<apn1>[0-9０-９]{1,2})[）)]|(?P<apn2>[0-9０-９]{1,2})[）)]))",
             r"|(?P<cc>(?P<ccn>[一二三四五六七八九十]+)[、．.])",
@@ -116,6 +116,7 @@ pub(crate) fn leading_marker(text: &str, base: usize) -> Option<Marker> {
 /// Could a marker start with this character?
 pub(crate) fn may_start_marker(c: char) -> bool {
     c == '第'
+        || c == '其'
         || c == '（'
         || c == '('
         || c.is_ascii_digit()
@@ -152,6 +153,7 @@ pub(crate) fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
     let mut hits: Vec<(usize, &str)> = text
         .match_indices('是')
         .chain(text.match_indices('第'))
+        .chain(text.match_indices('其'))
         .collect();
     hits.sort_unstable_by_key(|h| h.0);
     for (at, c) in hits {
@@ -245,6 +247,7 @@ mod tests {
         // The colon of 第二部分：原因 belongs to the marker, not the heading.
         assert_eq!(lead("第二部分：原因"), Some((Style::Part, 2, "第二部分：")));
         assert_eq!(lead("第三，加强"), Some((Style::Ordinal, 3, "第三，")));
+        assert_eq!(lead("其二，司法"), Some((Style::Ordinal, 2, "其二，")));
         assert_eq!(lead("二是政治"), Some((Style::Shi, 2, "二是")));
     }
 
@@ -264,20 +267,28 @@ mod tests {
         assert_eq!(lead("2023年度"), None);
         assert_eq!(lead("1.5倍"), None);
         assert_eq!(lead("第一书记"), None);
+        assert_eq!(lead("其次，学习"), None);
+        assert_eq!(lead("其中，学习"), None);
+        assert_eq!(lead("其一切"), None);
         assert_eq!(lead("统一是"), None);
         assert_eq!(lead("一定程度上"), None);
     }
 
     #[test]
     fn inline_markers_follow_sentence_ends() {
-        let s = "一是学习不深。二是运用不够；三是统一是关键，第二，作风";
+        let s = "一是学习不深。二是运用不够；三是统一是关键，第二，作风。其三，纪律。其中，";
         let found: Vec<(Style, u32)> = inline_markers(s, 0)
             .iter()
             .map(|m| (m.style, m.value))
             .collect();
         assert_eq!(
             found,
-            vec![(Style::Shi, 2), (Style::Shi, 3), (Style::Ordinal, 2)]
+            vec![
+                (Style::Shi, 2),
+                (Style::Shi, 3),
+                (Style::Ordinal, 2),
+                (Style::Ordinal, 3)
+            ]
         );
     }
 

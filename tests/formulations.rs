@@ -35,6 +35,8 @@ struct List {
 struct Phrase {
     name: String,
     accepted: Vec<String>,
+    #[serde(default)]
+    wrong: Vec<String>,
 }
 
 fn database() -> Params {
@@ -93,6 +95,35 @@ fn quiet_forms(l: &List) -> Vec<String> {
         }
     }
     forms
+}
+
+/// Each always-wrong wording is found once, in the line it is on, naming
+/// its phrase and its canonical form.
+#[test]
+fn every_wrong_wording_of_a_phrase_is_found() {
+    let db = database();
+    let cases: Vec<(&Phrase, &String)> = db
+        .phrases
+        .iter()
+        .flat_map(|p| p.wrong.iter().map(move |w| (p, w)))
+        .collect();
+    assert!(cases.len() >= 2, "{}", cases.len());
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|(_, w)| format!("我对{w}认识不深，学习不够。"))
+        .collect();
+    let found = formulation_findings(&lines);
+    let wanted: Vec<usize> = (1..=lines.len()).collect();
+    let got: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(got, wanted, "{found:?}");
+    for ((line, message), (p, _)) in found.iter().zip(&cases) {
+        assert!(
+            message.contains(&p.name)
+                && message.contains(&p.accepted[0])
+                && message.contains("张冠李戴"),
+            "line {line}: {message}"
+        );
+    }
 }
 
 #[test]

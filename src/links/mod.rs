@@ -32,6 +32,9 @@ pub(crate) struct Link {
     /// The least score of a measure that answers it besides the threshold:
     /// a share of the best score (the model's `relative`).
     pub floor: f64,
+    /// The best measure, when it answers the item below the threshold as
+    /// each other's best match (the model's `mutual-floor`).
+    pub mutual: Option<usize>,
 }
 
 /// A top-level measure item.
@@ -67,7 +70,7 @@ impl Link {
         self.scores
             .iter()
             .copied()
-            .filter(move |&(_, s)| s >= threshold && s >= self.floor)
+            .filter(move |&(k, s)| (s >= threshold && s >= self.floor) || self.mutual == Some(k))
     }
 }
 
@@ -164,7 +167,7 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                 .collect()
         })
         .collect();
-    let items = answerable
+    let items: Vec<Link> = answerable
         .into_iter()
         .map(|(kind, item, aspect, position)| {
             let parallel = parallel[usize::from(kind == SectionKind::Causes)];
@@ -207,9 +210,12 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                 scores,
                 shared,
                 floor,
+                mutual: None,
             }
         })
         .collect();
+    let mut items: Vec<Link> = items;
+    mutual_best(model, &mut items);
     Links {
         threshold: model.threshold,
         cause_threshold: model.cause_threshold,
@@ -224,6 +230,48 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
     }
 }
 
+/// Items no measure reaches the threshold for, paired with their best
+/// measure when each is the other's best match among items of that kind
+/// and the score reaches `mutual-floor` of the threshold with some word or
+/// concept shared (not the position weight alone): a report answers
+/// most of its items, and a measure that fits one item best is likelier
+/// its answer than nobody's.
+fn mutual_best(model: &LinkModel, items: &mut [Link]) {
+    if model.mutual_floor <= 0.0 {
+        return;
+    }
+    let threshold = |kind| {
+        if kind == SectionKind::Causes {
+            model.cause_threshold
+        } else {
+            model.threshold
+        }
+    };
+    let score = |l: &Link, k: usize| l.scores.iter().find(|s| s.0 == k).map_or(0.0, |s| s.1);
+    let mut found = Vec::new();
+    for (i, l) in items.iter().enumerate() {
+        let t = threshold(l.kind);
+        let Some(&(k, s)) = l.scores.first() else {
+            continue;
+        };
+        // Some word or concept in common, not the position alone.
+        if s >= t || s < model.mutual_floor * t || l.shared.is_empty() {
+            continue;
+        }
+        let best_of_k = items
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| *j != i && o.kind == l.kind)
+            .all(|(_, o)| score(o, k) < s);
+        if best_of_k {
+            found.push((i, k));
+        }
+    }
+    for (i, k) in found {
+        items[i].mutual = Some(k);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,19 +281,29 @@ mod tests {
     /// stopwords, and every weight but the ones a test sets at zero.
     fn model(position: f64, aspect: f64, relative: f64) -> LinkModel {
         let spec = LinkSpec {
-            threshold: 0.12,
-            cause_threshold: 0.07,
-            label_weight: 1.0,
             aspect_weight: aspect,
             position_weight: position,
             relative,
+            ..model_spec()
+        };
+        LinkModel::new(&spec).unwrap()
+    }
+
+    fn model_spec() -> LinkSpec {
+        LinkSpec {
+            threshold: 0.12,
+            cause_threshold: 0.07,
+            label_weight: 1.0,
+            aspect_weight: 0.0,
+            position_weight: 0.0,
+            relative: 0.0,
+            mutual_floor: 0.0,
             group_weight: 1.0,
             label_cover_weight: 0.0,
             min_chars: 2,
             synonyms: Vec::new(),
             stopwords: Vec::new(),
-        };
-        LinkModel::new(&spec).unwrap()
+        }
     }
 
     fn links_of(model: &LinkModel, text: &str) -> Links {
@@ -346,12 +404,76 @@ mod tests {
             scores: vec![(2, 0.5), (0, 0.3), (1, 0.2)],
             shared: Vec::new(),
             floor: 0.3,
+            mutual: None,
         };
         let ids = |t: f64| -> Vec<usize> { link.answers(t).map(|(k, _)| k).collect() };
         assert_eq!(ids(0.1), [2, 0]);
         assert_eq!(ids(0.3), [2, 0]);
         assert_eq!(ids(0.31), [2]);
         assert_eq!(ids(0.6), Vec::<usize>::new());
+    }
+
+    /// Problems `a` and `b` with their scores for two measures.
+    fn pair(a: [f64; 2], b: [f64; 2], kinds: [SectionKind; 2]) -> Vec<Link> {
+        let link = |id: &str, s: [f64; 2], kind| {
+            let mut scores = vec![(0, s[0]), (1, s[1])];
+            scores.sort_by(|x, y| y.1.total_cmp(&x.1));
+            Link {
+                kind,
+                id: id.into(),
+                label: 0..0,
+                scores,
+                shared: vec!["学习".into()],
+                floor: 0.0,
+                mutual: None,
+            }
+        };
+        vec![link("a", a, kinds[0]), link("b", b, kinds[1])]
+    }
+
+    /// Below the threshold (0.12 here), an item is answered by its best
+    /// measure only when no other item of its kind scores higher with it,
+    /// only from `mutual-floor` of the threshold (0.4 × 0.12 = 0.048), and
+    /// only with some word shared.
+    #[test]
+    fn an_item_below_the_threshold_takes_a_measure_that_fits_it_best() {
+        let spec = LinkSpec {
+            mutual_floor: 0.4,
+            ..model_spec()
+        };
+        let m = LinkModel::new(&spec).unwrap();
+        let p = SectionKind::Problems;
+        let answered = |items: &[Link]| -> Vec<Vec<usize>> {
+            items
+                .iter()
+                .map(|l| l.answers(0.12).map(|(k, _)| k).collect())
+                .collect()
+        };
+        // a fits m1 best and m1 fits a best: answered; b's best is m1 too,
+        // where a scores higher: not.
+        let mut items = pair([0.08, 0.01], [0.05, 0.02], [p, p]);
+        mutual_best(&m, &mut items);
+        assert_eq!(answered(&items), [vec![0], Vec::<usize>::new()]);
+        // Under the floor: not answered.
+        let mut items = pair([0.04, 0.01], [0.0, 0.02], [p, p]);
+        mutual_best(&m, &mut items);
+        assert_eq!(answered(&items), [Vec::<usize>::new(), Vec::new()]);
+        // Another item scores higher with m1, but it is a cause: each kind
+        // is compared among its own.
+        let mut items = pair([0.08, 0.01], [0.10, 0.0], [p, SectionKind::Causes]);
+        mutual_best(&m, &mut items);
+        assert_eq!(answered(&items)[0], vec![0]);
+        // Nothing shared with the measure (its score is the position
+        // weight alone): not answered.
+        let mut items = pair([0.08, 0.01], [0.05, 0.02], [p, p]);
+        items[0].shared.clear();
+        mutual_best(&m, &mut items);
+        assert_eq!(answered(&items), [Vec::<usize>::new(), Vec::new()]);
+        // Off at 0.
+        let m0 = LinkModel::new(&model_spec()).unwrap();
+        let mut items = pair([0.08, 0.01], [0.05, 0.02], [p, p]);
+        mutual_best(&m0, &mut items);
+        assert_eq!(answered(&items), [Vec::<usize>::new(), Vec::new()]);
     }
 
     /// Beyond 400 answerable items or 100 measures the text is no single

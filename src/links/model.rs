@@ -30,6 +30,11 @@ pub(crate) struct LinkSpec {
     /// share of the item's best measure (0: any measure over the threshold).
     #[serde(default)]
     pub relative: f64,
+    /// An item no measure reaches the threshold for is still answered by
+    /// its best measure when it is also that measure's best item of its
+    /// kind and scores at least this share of the threshold (0: never).
+    #[serde(default)]
+    pub mutual_floor: f64,
     pub group_weight: f64,
     pub label_cover_weight: f64,
     pub min_chars: usize,
@@ -59,6 +64,7 @@ pub(crate) struct LinkModel {
     pub aspect_weight: f64,
     pub position_weight: f64,
     pub relative: f64,
+    pub mutual_floor: f64,
     label_weight: f64,
     group_weight: f64,
     min_chars: usize,
@@ -99,6 +105,7 @@ impl LinkSpec {
         in_range("aspect-weight", self.aspect_weight, 0.0, 1.0)?;
         in_range("position-weight", self.position_weight, 0.0, 1.0)?;
         in_range("relative", self.relative, 0.0, 1.0)?;
+        in_range("mutual-floor", self.mutual_floor, 0.0, 1.0)?;
         in_range("group-weight", self.group_weight, 0.0, 100.0)?;
         in_range("label-cover-weight", self.label_cover_weight, 0.0, 1.0)?;
         count_in("min-chars", self.min_chars, 1, 20)
@@ -128,6 +135,7 @@ impl LinkModel {
             aspect_weight: spec.aspect_weight,
             position_weight: spec.position_weight,
             relative: spec.relative,
+            mutual_floor: spec.mutual_floor,
             label_weight: spec.label_weight,
             group_weight: spec.group_weight,
             min_chars: spec.min_chars,
@@ -356,6 +364,7 @@ mod tests {
             aspect_weight: 0.3,
             position_weight: 0.05,
             relative: 0.6,
+            mutual_floor: 0.4,
             group_weight: 1.5,
             label_cover_weight: 0.5,
             min_chars,
@@ -485,6 +494,7 @@ mod tests {
         assert!(!with(&|s| s.aspect_weight = 1.5));
         assert!(!with(&|s| s.position_weight = 1.5));
         assert!(!with(&|s| s.relative = 1.5));
+        assert!(!with(&|s| s.mutual_floor = -0.1));
         assert!(!with(&|s| s.group_weight = 101.0));
         assert!(!with(&|s| s.label_cover_weight = 1.5));
     }

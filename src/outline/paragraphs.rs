@@ -58,6 +58,9 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
     let line = &text[body.clone()];
     let mut out = Vec::new();
     let mut previous: Option<char> = None;
+    // The character before `previous`: a colon after a digit is a time
+    // (22:00、毕业设计…), not the end of a clause.
+    let mut before_previous: Option<char> = None;
     let mut spaced = false;
     // The piece since the last cut opens with a part heading's marker
     // (一、 or 第一部分) and is still short: a parenthesised marker, or the
@@ -69,7 +72,9 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
             spaced = previous.is_some();
             continue;
         }
-        let after_end = previous.is_some_and(|p| BEFORE.contains(&p));
+        let time = matches!(previous, Some(':' | '：'))
+            && before_previous.is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d));
+        let after_end = previous.is_some_and(|p| BEFORE.contains(&p)) && !time;
         let after_heading = heading_from.is_some_and(|h| {
             let label = &line[h.min(i)..i];
             !label.is_empty() && label.chars().count() <= 20 && !label.contains(BEFORE)
@@ -92,6 +97,7 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
                 heading_from = heading_start(line, i);
             }
         }
+        before_previous = previous;
         previous = Some(c);
         spaced = false;
     }
@@ -147,6 +153,20 @@ mod tests {
             split("某局对照检查材料 根据要求，我认真查摆。"),
             ["某局对照检查材料", "根据要求，我认真查摆。"]
         );
+    }
+
+    /// A clock time (22:00、 or ２２：００、) is no clause end before a marker.
+    #[test]
+    fn a_time_is_not_split_as_an_item() {
+        let line = "1．晚间开放至22:00、周末全天开放。2．建立接待日。";
+        assert_eq!(
+            split(line),
+            ["1．晚间开放至22:00、周末全天开放。", "2．建立接待日。"]
+        );
+        let wide = "1．开放至２２：００、周末开放。";
+        assert_eq!(split(wide), [wide]);
+        // A colon after words still ends the clause.
+        assert_eq!(split("要求如下:1.学习。"), ["要求如下:", "1.学习。"]);
     }
 
     #[test]

@@ -109,6 +109,7 @@ mod tests {
             scores: vec![(0, s[0]), (1, s[1])],
             shared: Vec::new(),
             floor: 0.0,
+            mutual: None,
         };
         Links {
             items: vec![

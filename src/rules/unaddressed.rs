@@ -154,6 +154,7 @@ mod tests {
             scores: vec![(0, s)],
             shared: shared.iter().map(|w| w.to_string()).collect(),
             floor: 0.0,
+            mutual: None,
         };
         Links {
             items: vec![

@@ -92,6 +92,11 @@ pub(super) struct Head {
 /// first phrase) whose words name a part. All headings share one numbering
 /// style: the style whose candidates name the most different parts wins, so
 /// an aspect like `（一）在…方面存在的问题` is not taken for a section.
+/// The styles that number a report's parts (一、, 第一部分).
+fn top_line_style(style: Option<Style>) -> bool {
+    matches!(style, Some(Style::ChineseComma | Style::Part))
+}
+
 pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Vec<Head> {
     struct Candidate {
         para: usize,
@@ -113,7 +118,16 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         let rest = text[after..p.span.end].trim_end_matches(LABEL_END);
         let whole_line = label.len() == rest.trim_matches(is_space).len();
         let chars = label.chars().count();
-        if chars == 0 || chars > keywords.max_heading_chars {
+        // A top-level heading alone on its line, with no comma, may run
+        // longer: 班子 reports head their parts with the meeting's topics
+        // (二、在带头增强“四个意识”、坚定“四个自信”、做到“两个维护”方面).
+        let top_line = whole_line && top_line_style(style) && !label.contains(['，', ',']);
+        let max = if top_line {
+            keywords.max_heading_chars * 3 / 2
+        } else {
+            keywords.max_heading_chars
+        };
+        if chars == 0 || chars > max {
             continue;
         }
         // An unnumbered heading stands alone on its line and has no comma;
@@ -131,6 +145,12 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         // 第一，关于存在的问题 heads a part only as a line of its own that
         // names one; 第一，加强学习 is an item.
         if style == Some(Style::Ordinal) && (kind.is_none() || !whole_line) {
+            continue;
+        }
+        // Below the top level, a label with its body after it on the line
+        // is an item that happens to say 不足 or 整改 (2、攻坚克难的精神不足。
+        // 面对…), not a part's heading.
+        if !whole_line && !top_line_style(style) && style.is_some() {
             continue;
         }
         candidates.push(Candidate {

@@ -57,7 +57,8 @@ fn keywords() -> SectionKeywords {
 }
 
 /// A heading's label has at most `max-heading-chars` (30) characters: a
-/// numbered causes heading of 30 is a part, one of 31 is not.
+/// numbered causes heading of 30 is a part, one of 31 is not unless it
+/// stands alone on its line.
 #[test]
 fn a_heading_label_has_at_most_max_heading_chars_characters() {
     let kw = keywords();
@@ -81,10 +82,17 @@ fn a_heading_label_has_at_most_max_heading_chars_characters() {
         ]
     );
     let longer = "结合近年来工作实际深入查找思想根源和作风方面存在问题的主要原因";
-    assert_eq!(
-        found(longer),
-        [(0, SectionKind::Problems), (2, SectionKind::Measures)]
-    );
+    let two = [(0, SectionKind::Problems), (2, SectionKind::Measures)];
+    // With a sentence after it on its line, a label of 31 is too long...
+    assert_eq!(found(&format!("{longer}。逐条分析如下")), two);
+    // ...alone on its line, a numbered heading may run to half as long
+    // again (45), with no comma.
+    assert_eq!(found(longer)[1], (1, SectionKind::Causes));
+    let forty_five = format!("{thirty}并结合群众意见逐项深入剖析根源");
+    assert_eq!(forty_five.chars().count(), 45);
+    assert_eq!(found(&forty_five)[1], (1, SectionKind::Causes));
+    assert_eq!(found(&format!("{forty_five}了")), two);
+    assert_eq!(found(&longer.replace("工作实际", "工作实际，")), two);
 }
 
 /// A date line: 年 with 月 or at its end, or digits and separators

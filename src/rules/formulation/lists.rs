@@ -185,7 +185,14 @@ impl List {
             return false;
         }
         let short = self.members.iter().all(|m| m.chars().count() <= 3);
-        self.ordered && distinct.len() + 1 == n && n >= 4 && !short
+        if !(self.ordered && distinct.len() + 1 == n && n >= 4) {
+            return false;
+        }
+        // Short members are common words, but all of them in order with
+        // one from inside the list left out (学纪、知纪、守纪) is the list
+        // quoted; its head or tail alone (学党史、学思想、学理论) is a mention.
+        let gap_inside = (1..n - 1).any(|k| !distinct.contains(&k));
+        !short || (gap_inside && found.windows(2).all(|w| w[0] < w[1]))
     }
 
     fn verdict(&self, items: &[(Range<usize>, Item)], text: &str) -> Option<String> {
@@ -349,7 +356,9 @@ impl List {
                 };
                 let two_unknown = matches!(item.1, Item::Unknown)
                     && matches!(items.last(), Some((_, Item::Unknown)));
-                if two_unknown {
+                // Two runs of other words end the enumeration, unless a
+                // member follows them (a pair replaced inside a long list).
+                if two_unknown && !self.member_follows(&text[item.0.end..]) {
                     break;
                 }
                 items.push(item);
@@ -412,6 +421,34 @@ impl List {
         got.abs_diff(want) <= (want / 2).max(2)
     }
 
+    /// In a long list (six or more members: 伟大建党精神's eight halves),
+    /// two neighbouring items replaced by other words as long as the two
+    /// members missing (担当初心、践行使命 for 践行初心、担当使命).
+    fn pair_replaced(&self, items: &[(Range<usize>, Item)], text: &str) -> bool {
+        let n = self.members.len();
+        if n < 6 || items.len() != n {
+            return false;
+        }
+        let odd: Vec<usize> = (0..n).filter(|&k| items[k].1.member().is_none()).collect();
+        let mut distinct: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if odd.len() != 2 || odd[1] != odd[0] + 1 || distinct.len() + 2 != n {
+            return false;
+        }
+        let mut want: Vec<usize> = (0..n)
+            .filter(|k| !distinct.contains(k))
+            .map(|k| self.members[k].chars().count())
+            .collect();
+        let mut got: Vec<usize> = odd
+            .iter()
+            .map(|&k| text[items[k].0.clone()].chars().count())
+            .collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        want.iter().zip(&got).all(|(w, g)| w.abs_diff(*g) <= 1)
+    }
+
     /// The member none of the items is (the first, if several).
     fn missing(&self, items: &[(Range<usize>, Item)]) -> usize {
         (0..self.members.len())
@@ -440,8 +477,17 @@ impl List {
             }
             return items;
         }
+        if items.len() >= n && self.pair_replaced(&items[..n], text) {
+            items.truncate(n);
+            return items;
+        }
         if let Some(k) = items.iter().position(|(_, i)| matches!(i, Item::Unknown)) {
             items.truncate(k);
+        }
+        // Named right before (“四个自信”即…), the enumeration is the list
+        // as the author gives it: a look-alike added is a wrong member.
+        if self.named(text, &span_of(&items), NAME_TIGHT_BEFORE, 0) {
+            return items;
         }
         while items
             .last()
@@ -603,27 +649,65 @@ mod tests {
             "增强大局意识和服务意识",
             "增强政治意识、大局意识",
             "增强政治意识、大局意识、核心意识、看齐意识和责任意识",
+            "增强“四个意识”和责任意识",
             "增强“四个意识”，特别是政治意识、大局意识",
             "增强政治意识、大局意识、核心意识等",
         ] {
             assert!(run(&l, ok).is_empty(), "{ok}: {:?}", run(&l, ok));
         }
+        // Named right before, the enumeration is the list as the author
+        // gives it: a member added is wrong.
+        assert_eq!(
+            run(
+                &l,
+                "“四个意识”即政治意识、大局意识、核心意识、看齐意识和责任意识"
+            ),
+            vec!["“责任意识”不是其中的内容"]
+        );
+    }
+
+    /// In a long named list, a pair of neighbours replaced (two halves
+    /// with their verbs swapped) is found over the whole enumeration.
+    #[test]
+    fn a_pair_replaced_inside_a_long_named_list_is_found() {
+        let l = list(
+            "伟大建党精神",
+            &[
+                "坚持真理",
+                "坚守理想",
+                "践行初心",
+                "担当使命",
+                "不怕牺牲",
+                "英勇斗争",
+                "对党忠诚",
+                "不负人民",
+            ],
+        );
+        assert_eq!(
+            run(&l, "伟大建党精神，就是坚持真理、坚守理想，担当初心、践行使命，不怕牺牲、英勇斗争，对党忠诚、不负人民。"),
+            vec!["“担当初心、践行使命”不是其中的内容，缺少“践行初心、担当使命”"]
+        );
+        assert!(run(&l, "伟大建党精神，就是坚持真理、坚守理想，践行初心、担当使命，不怕牺牲、英勇斗争，对党忠诚、不负人民。").is_empty());
     }
 
     /// Short members are too common to judge three of four, unless the
-    /// three are the whole of a quotation: then the author quotes the
+    /// three are in order with one from inside left out (the list quoted,
+    /// not its head or tail), or the whole of a quotation: then the author quotes the
     /// formulation and one is missing.
     #[test]
     fn a_quoted_enumeration_missing_one_member_is_judged() {
         let l = list("学纪、知纪、明纪、守纪", &["学纪", "知纪", "明纪", "守纪"]);
-        assert!(run(&l, "做到学纪、知纪、守纪").is_empty());
+        assert!(run(&l, "做到学纪、知纪").is_empty());
+        assert!(run(&l, "做到知纪、明纪、守纪").is_empty());
+        assert_eq!(run(&l, "做到学纪、知纪、守纪"), vec!["缺少“明纪”"]);
+        assert!(run(&l, "做到学纪、守纪、知纪").is_empty(), "not in order");
         assert_eq!(
             run(&l, "围绕“学纪、知纪、守纪”的目标要求"),
             vec!["缺少“明纪”"]
         );
         // Quoted with a word more, or two of four: a mention.
         assert!(run(&l, "围绕“学纪、知纪”的要求").is_empty());
-        assert!(run(&l, "围绕“学纪、知纪、守纪要求”").is_empty());
+        assert!(run(&l, "围绕“学纪、知纪要求”").is_empty());
     }
 
     /// A member named apart after the list, in its sentence, is not missing;

@@ -77,6 +77,10 @@ struct PhraseSpec {
     stem: Option<String>,
     /// Complete forms; each contains the stem. The first is the canonical.
     accepted: Vec<String>,
+    /// Wordings that are always wrong: this formulation's words attached
+    /// to another one (领悟“两个维护”的决定性意义 for “两个确立”).
+    #[serde(default)]
+    wrong: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
@@ -109,6 +113,8 @@ enum Target {
     Member(usize),
     Key(usize, usize),
     Stem(usize),
+    /// A phrase's always-wrong wording.
+    Wrong(usize),
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -122,6 +128,10 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     let mut stock: Vec<String> = lists.iter().map(|l| l.members.join("")).collect();
     stock.extend(phrases.iter().flat_map(|p| p.accepted.iter().cloned()));
     let lists: Vec<List> = lists.into_iter().map(compile_list).collect();
+    let wrong: Vec<Vec<String>> = phrases
+        .iter()
+        .map(|p| p.wrong.iter().map(|w| normalize(w)).collect())
+        .collect();
     let phrases: Vec<Phrase> = phrases
         .into_iter()
         .map(|p| Phrase {
@@ -156,6 +166,9 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     for (j, p) in phrases.iter().enumerate() {
         if let Some(stem) = &p.stem {
             add(stem, Target::Stem(j));
+        }
+        for w in &wrong[j] {
+            add(w, Target::Wrong(j));
         }
     }
     let matcher = crate::rules::lexicon::Lexicon::new(&needles);
@@ -239,6 +252,19 @@ fn validate_phrase(p: &PhraseSpec) -> Result<(), Invalid> {
         return Err(Invalid::in_field(
             "accepted",
             format!("提法 `{}` 至少要有一个完整形式，且不能为空", p.name),
+        ));
+    }
+    if let Some(k) = p.wrong.iter().position(|w| normalize(w).is_empty()) {
+        return Err(Invalid::in_field("wrong", "错误写法不能为空").at(k));
+    }
+    if let Some(w) = p.wrong.iter().find(|w| {
+        p.accepted
+            .iter()
+            .any(|a| normalize(a).contains(&normalize(w)))
+    }) {
+        return Err(Invalid::in_field(
+            "wrong",
+            format!("提法 `{}` 的错误写法 `{w}` 出现在完整形式中", p.name),
         ));
     }
     if let Some(stem) = &p.stem {
@@ -377,12 +403,14 @@ impl Rule for Formulation {
             let mut member_starts = vec![Vec::new(); self.lists.len()];
             let mut keys = vec![Vec::new(); self.lists.len()];
             let mut stem_starts = vec![Vec::new(); self.phrases.len()];
+            let mut wrong = Vec::new();
             for m in self.matcher.find_iter(&n.text) {
                 for t in &self.targets[m.word] {
                     match *t {
                         Target::Member(i) => member_starts[i].push(m.span.start),
                         Target::Key(i, k) => keys[i].push((m.span.start, m.span.end, k)),
                         Target::Stem(j) => stem_starts[j].push(m.span.start),
+                        Target::Wrong(j) => wrong.push((m.span.clone(), j)),
                     }
                 }
             }
@@ -405,6 +433,27 @@ impl Rule for Formulation {
                         canonical: list.canonical.clone(),
                     });
                 }
+            }
+            for (span, j) in wrong {
+                if overlaps(&found, &span) {
+                    continue;
+                }
+                let shown = n.source_quoted(span.clone(), text);
+                // Quoted as written, unless it holds quotes of its own.
+                let written = &text[shown.clone()];
+                let what = if written.contains(['“', '”']) {
+                    format!("{written}张冠李戴")
+                } else {
+                    format!("“{written}”张冠李戴")
+                };
+                let p = &self.phrases[j];
+                found.push(Found {
+                    span,
+                    shown,
+                    name: &p.name,
+                    what,
+                    canonical: p.canonical.clone(),
+                });
             }
             // A garble that overlaps a list finding is that finding; a stem
             // not completed is explained best by the garble.

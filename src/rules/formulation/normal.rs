@@ -111,11 +111,48 @@ impl Normal {
         };
         start..end
     }
+
+    /// `source`, widened by a quote mark on either side when the span
+    /// holds only the other half of the pair (“两个维护”的… not 两个维护”的…).
+    pub(super) fn source_quoted(&self, r: Range<usize>, original: &str) -> Range<usize> {
+        let mut span = self.source(r, original);
+        let inside = &original[span.clone()];
+        let opened = inside.chars().filter(|&c| opening(c)).count();
+        let closed = inside.chars().filter(|&c| closing(c)).count();
+        if closed > opened {
+            if let Some(c) = original[..span.start]
+                .chars()
+                .next_back()
+                .filter(|&c| opening(c))
+            {
+                span.start -= c.len_utf8();
+            }
+        }
+        if opened > closed {
+            if let Some(c) = original[span.end..].chars().next().filter(|&c| closing(c)) {
+                span.end += c.len_utf8();
+            }
+        }
+        span
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_shown_takes_the_other_half_of_a_quote_pair_it_cuts() {
+        let t = "领悟“两个维护”的意义，做到“两个确立”。";
+        let n = Normal::new(t, 0..t.len());
+        let shown = |w: &str| {
+            let k = n.text.find(w).unwrap();
+            t[n.source_quoted(k..k + w.len(), t)].to_string()
+        };
+        assert_eq!(shown("两个维护意义"), "“两个维护”的意义");
+        assert_eq!(shown("做到两个确立"), "做到“两个确立”");
+        assert_eq!(shown("领悟两个"), "领悟“两个");
+    }
 
     #[test]
     fn de_quotes_and_spaces_are_dropped_and_positions_map_back() {

@@ -365,7 +365,12 @@ impl ItemSignals {
         if said_little(text) || names(&self.counters) || names(owned) {
             return None;
         }
-        let end = text.find(CLAUSE_END).unwrap_or(text.len());
+        // The first clause after the item's marker (第一，/其二， end with a
+        // comma of their own).
+        let from = crate::markers::leading_marker(text, 0).map_or(0, |m| m.span.end);
+        let end = text[from..]
+            .find(CLAUSE_END)
+            .map_or(text.len(), |e| from + e);
         let span = unit.span.start..unit.span.start + end;
         let mut d = self.meta.diagnostic(doc, span, &[("id", &unit.id)]);
         d.message = crate::diagnostic::fill(message, &[("id", &unit.id)]);

@@ -139,6 +139,10 @@ fn a_cause_that_owns_nothing_is_reported_at_its_first_clause() {
             "一是今年夏季持续干旱".to_string()
         )]
     );
+    // A marker with a comma of its own (第二，其二，) is not the clause.
+    let ordinal =
+        "标题\n一、原因剖析\n第一，今年夏季持续干旱，走访推迟。\n二、整改措施\n一是每月学习1次。\n";
+    assert_eq!(fired(&rule(owned), ordinal)[0].1, "第一，今年夏季持续干旱");
     // A shortfall owned, or a counter, clears it.
     assert!(fired(&rule(owned), &text("今年干旱，走访次数不够。")).is_empty());
     assert!(fired(&rule(owned), &text("今年干旱，学习热情有所减退。")).is_empty());
