@@ -22,6 +22,9 @@ const GARBLE_MIN_CHARS: usize = 10;
 /// From this length a garble may change two characters in a row (中华优秀
 /// 传统文化 → 中华传统文化).
 const BLOCK_MIN_CHARS: usize = 12;
+/// From this length (marks included) a title in 《》 may have a word of a
+/// sixth of its length replaced.
+const TITLE_WORD_MIN_CHARS: usize = 18;
 /// From this length the last word may be the one replaced.
 const END_FREE_MIN_CHARS: usize = 14;
 /// A character inserted into a phrase is a change of wording, not a typo,
@@ -260,12 +263,15 @@ pub(super) fn garbled(w: &[char], form: &[char]) -> bool {
     if reordered(&w, &f) {
         return true;
     }
-    // A document's title in 《》 is bounded on both sides: a word of a
-    // sixth of it may be the one replaced (新形势下 → 新时代), as two titles
-    // that differ by one such word are one title misremembered.
+    // A document's title in 《》 is bounded on both sides: in a long one a
+    // word of a sixth of it may be the one replaced (新形势下 → 新时代), as
+    // two long titles that differ by one such word are one title
+    // misremembered. (Short titles keep the rule of other forms; the
+    // database leaves out short ones whose real neighbours differ by two
+    // characters: 中国共产党组织工作条例, 宣传工作条例.)
     let titled = f.first() == Some(&'《') && f.last() == Some(&'》');
     let max = match f.len() {
-        n if titled => (n / 6).max(2),
+        n if titled && n >= TITLE_WORD_MIN_CHARS => n / 6,
         n if n >= BLOCK_MIN_CHARS => 2,
         _ => 1,
     };
@@ -471,6 +477,25 @@ mod tests {
         assert!(
             g("甲乙丙丁了己庚辛壬癸子", eleven),
             "replaced by a function word"
+        );
+        // Titles: two characters in a short one, as other forms; a sixth
+        // in one of 18 or more.
+        let short_title = "《中国共产党纪律处分条例》";
+        assert!(g("《中国共产党纪律处分规定》", short_title), "two replaced");
+        assert!(
+            !g("《中国共产党党内问责规定》", short_title),
+            "four replaced"
+        );
+        // (Forms are compared normalised: 的 dropped.)
+        let long_title = "《关于新形势下党内政治生活若干准则》";
+        assert_eq!(long_title.chars().count(), 18);
+        assert!(
+            g("《关于新时代党内政治生活若干准则》", long_title),
+            "a word replaced"
+        );
+        assert!(
+            !g("《关于新时代党内政治工作若干准则》", long_title),
+            "two words"
         );
         // Repeated characters: the common start and end do not overlap.
         assert!(g("一二三四五六七八九十", "一二三三四五六七八九十"));
