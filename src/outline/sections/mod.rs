@@ -118,10 +118,15 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         let rest = text[after..p.span.end].trim_end_matches(LABEL_END);
         let whole_line = label.len() == rest.trim_matches(is_space).len();
         let chars = label.chars().count();
-        // A top-level heading alone on its line, with no comma, may run
-        // longer: 班子 reports head their parts with the meeting's topics
-        // (二、在带头增强“四个意识”、坚定“四个自信”、做到“两个维护”方面).
-        let top_line = whole_line && top_line_style(style) && !label.contains(['，', ',']);
+        // A top-level heading alone on its line, with no comma and no full
+        // stop, may run longer: 班子 reports head their parts with the
+        // meeting's topics (二、在带头增强“四个意识”、坚定“四个自信”、做到“两个
+        // 维护”方面); a long sentence numbered 一、 is an item.
+        let ends_sentence = text[after..p.span.end]
+            .trim_end_matches(is_space)
+            .ends_with(['。', '！', '？', '；', '!', '?', ';']);
+        let top_line =
+            whole_line && top_line_style(style) && !ends_sentence && !label.contains(['，', ',']);
         let max = if top_line {
             keywords.max_heading_chars * 3 / 2
         } else {

@@ -58,7 +58,7 @@ fn keywords() -> SectionKeywords {
 
 /// A heading's label has at most `max-heading-chars` (30) characters: a
 /// numbered causes heading of 30 is a part, one of 31 is not unless it
-/// stands alone on its line.
+/// stands alone on its line with no full stop.
 #[test]
 fn a_heading_label_has_at_most_max_heading_chars_characters() {
     let kw = keywords();
@@ -92,6 +92,8 @@ fn a_heading_label_has_at_most_max_heading_chars_characters() {
     assert_eq!(forty_five.chars().count(), 45);
     assert_eq!(found(&forty_five)[1], (1, SectionKind::Causes));
     assert_eq!(found(&format!("{forty_five}了")), two);
+    // A long sentence is no heading, however alone on its line.
+    assert_eq!(found(&format!("{longer}。")), two);
     assert_eq!(found(&longer.replace("工作实际", "工作实际，")), two);
 }
 
