@@ -372,6 +372,19 @@ struct Found<'a> {
     canonical: String,
 }
 
+impl<'a> Found<'a> {
+    /// A finding about a phrase, named and corrected by it.
+    fn of_phrase(p: &'a Phrase, span: Range<usize>, shown: Range<usize>, what: String) -> Self {
+        Found {
+            span,
+            shown,
+            name: &p.name,
+            what,
+            canonical: p.canonical.clone(),
+        }
+    }
+}
+
 /// Whether another key of the list stands within a key gap of `span`.
 fn near_a_key(text: &str, keys: &[(usize, usize, usize)], span: &Range<usize>) -> bool {
     keys.iter().any(|&(s, e, _)| {
@@ -446,14 +459,7 @@ impl Rule for Formulation {
                 } else {
                     format!("“{written}”张冠李戴")
                 };
-                let p = &self.phrases[j];
-                found.push(Found {
-                    span,
-                    shown,
-                    name: &p.name,
-                    what,
-                    canonical: p.canonical.clone(),
-                });
+                found.push(Found::of_phrase(&self.phrases[j], span, shown, what));
             }
             // A garble that overlaps a list finding is that finding; a stem
             // not completed is explained best by the garble.
@@ -481,13 +487,7 @@ impl Rule for Formulation {
                     }
                     let shown = with_tail(text, n.source(span.clone(), text), doc);
                     let what = format!("“{}”写得不完整", &text[shown.clone()]);
-                    found.push(Found {
-                        span,
-                        shown,
-                        name: &p.name,
-                        what,
-                        canonical: p.canonical.clone(),
-                    });
+                    found.push(Found::of_phrase(p, span, shown, what));
                 }
             }
             found.sort_by_key(|f| f.span.start);
