@@ -56,11 +56,16 @@ pub(crate) struct Links {
 impl Links {
     /// The threshold for an item of this kind.
     pub(crate) fn threshold_for(&self, kind: SectionKind) -> f64 {
-        if kind == SectionKind::Causes {
-            self.cause_threshold
-        } else {
-            self.threshold
-        }
+        threshold_of(kind, self.threshold, self.cause_threshold)
+    }
+}
+
+/// Causes have their own threshold; every other item the problems'.
+fn threshold_of(kind: SectionKind, threshold: f64, cause_threshold: f64) -> f64 {
+    if kind == SectionKind::Causes {
+        cause_threshold
+    } else {
+        threshold
     }
 }
 
@@ -167,7 +172,7 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                 .collect()
         })
         .collect();
-    let items: Vec<Link> = answerable
+    let mut items: Vec<Link> = answerable
         .into_iter()
         .map(|(kind, item, aspect, position)| {
             let parallel = parallel[usize::from(kind == SectionKind::Causes)];
@@ -214,7 +219,6 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
             }
         })
         .collect();
-    let mut items: Vec<Link> = items;
     mutual_best(model, &mut items);
     Links {
         threshold: model.threshold,
@@ -240,13 +244,7 @@ fn mutual_best(model: &LinkModel, items: &mut [Link]) {
     if model.mutual_floor <= 0.0 {
         return;
     }
-    let threshold = |kind| {
-        if kind == SectionKind::Causes {
-            model.cause_threshold
-        } else {
-            model.threshold
-        }
-    };
+    let threshold = |kind| threshold_of(kind, model.threshold, model.cause_threshold);
     let score = |l: &Link, k: usize| l.scores.iter().find(|s| s.0 == k).map_or(0.0, |s| s.1);
     let mut found = Vec::new();
     for (i, l) in items.iter().enumerate() {

@@ -122,6 +122,14 @@ fn chars_after(text: &str, at: usize, n: usize) -> &str {
     &text[at..to]
 }
 
+/// The members named, each once, in list order.
+fn distinct(members: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut d: Vec<usize> = members.collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
 /// The span of an enumeration's items.
 fn span_of(items: &[(Range<usize>, Item)]) -> Range<usize> {
     items.first().map_or(0, |i| i.0.start)..items.last().map_or(0, |i| i.0.end)
@@ -168,9 +176,7 @@ impl List {
     /// 守纪”的目标要求) is the author quoting the formulation: with all its
     /// members but one, it is judged too, short members or not.
     fn judged(&self, text: &str, span: &Range<usize>, found: &[usize], quoted: bool) -> bool {
-        let mut distinct = found.to_vec();
-        distinct.sort_unstable();
-        distinct.dedup();
+        let distinct = distinct(found.iter().copied());
         let n = self.members.len();
         if distinct.len() < 2 || Self::subset(text, span.start, span.end) {
             return false;
@@ -398,9 +404,7 @@ impl List {
             .filter(|(_, i)| i.member().is_none())
             .map(|(r, _)| r)
             .collect();
-        let mut distinct: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
+        let distinct = distinct(items.iter().filter_map(|(_, i)| i.member()));
         if items.len() != n || odd.len() != 1 || distinct.len() + 1 != n {
             return false;
         }
@@ -430,9 +434,7 @@ impl List {
             return false;
         }
         let odd: Vec<usize> = (0..n).filter(|&k| items[k].1.member().is_none()).collect();
-        let mut distinct: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
+        let distinct = distinct(items.iter().filter_map(|(_, i)| i.member()));
         if odd.len() != 2 || odd[1] != odd[0] + 1 || distinct.len() + 2 != n {
             return false;
         }
