@@ -231,7 +231,16 @@ impl Archive {
                 Ok(version)
             }
         };
-        if check(header(conn)?)? == SCHEMA_VERSION {
+        // The three reads in one snapshot: read one by one, they could see
+        // another process's new archive half before and half after its
+        // commit (tables, but no application id yet) and call it foreign.
+        let first = {
+            let tx = conn.transaction().map_err(sql)?;
+            let h = header(&tx)?;
+            tx.commit().map_err(sql)?;
+            h
+        };
+        if check(first)? == SCHEMA_VERSION {
             return Ok(());
         }
         let _: String = conn
