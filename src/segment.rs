@@ -10,7 +10,7 @@
 
 mod embedded;
 mod idioms;
-pub(crate) use idioms::{one_apart, read_alike};
+pub(crate) use idioms::{doubled_apart, one_apart, read_alike};
 
 use jieba_rs::Jieba;
 use rayon::prelude::*;

@@ -21,8 +21,11 @@ struct RuleFile {
 }
 
 #[derive(serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 struct Params {
     pairs: Vec<Pair>,
+    set_phrases: Vec<String>,
+    words_read_alike: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -60,10 +63,14 @@ fn sentences() -> Vec<Sentences> {
     serde_yaml::from_str(&text).unwrap()
 }
 
-fn pairs() -> Vec<Pair> {
+fn params() -> Params {
     let text = std::fs::read_to_string(root().join("rules/typo.yaml")).unwrap();
     let mut files: Vec<RuleFile> = serde_yaml::from_str(&text).unwrap();
-    files.remove(0).params.pairs
+    files.remove(0).params
+}
+
+fn pairs() -> Vec<Pair> {
+    params().pairs
 }
 
 #[test]
@@ -114,6 +121,70 @@ fn hazards_and_corrections_stay_quiet() {
             p.wrong
         );
     }
+}
+
+/// The words and phrases whose misspellings are found without a list
+/// stay quiet written right, alone and in the phrases reports use.
+#[test]
+fn set_phrases_and_words_read_alike_stay_quiet_written_right() {
+    let p = params();
+    assert!(p.set_phrases.len() >= 200, "{}", p.set_phrases.len());
+    assert!(
+        p.words_read_alike.len() >= 300,
+        "{}",
+        p.words_read_alike.len()
+    );
+    let mut lines: Vec<String> = p
+        .set_phrases
+        .iter()
+        .map(|w| format!("要做到{w}，不能停留在口头上。"))
+        .collect();
+    lines.extend(
+        p.words_read_alike
+            .iter()
+            .map(|w| format!("关于{w}的问题，我们再研究。")),
+    );
+    let found = typos(&lines);
+    let shown: Vec<String> = found
+        .iter()
+        .map(|(l, t)| format!("{t} in {}", lines[l - 1]))
+        .collect();
+    assert!(found.is_empty(), "{}", shown.join("\n"));
+}
+
+/// A set phrase, a doubled idiom or an often misspelt word written with a
+/// character read alike is found with its correction though no pair lists
+/// it; two words side by side that only sound like one stay quiet.
+#[test]
+fn misspellings_read_alike_are_found_without_a_pair() {
+    let lines: Vec<String> = [
+        "一是整改工作缺乏久久为攻的韧劲。",
+        "二是宗志意识有所淡化。",
+        "三是工作不够兢兢叶叶。",
+        "四是对理论的精随把握不准。",
+        "五是说干就干，想到就是干，这是我的作风。",
+        "六是把权力凌驾于人民之上的苗头要警惕。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [
+            (1, "久久为攻".to_string()),
+            (2, "宗志意识".to_string()),
+            (3, "兢兢叶叶".to_string()),
+            (4, "精随".to_string()),
+        ],
+        "{found:?}"
+    );
+    let text = "标题\n一、存在的问题\n一是整改缺乏久久为攻的韧劲。\n二、原因剖析\n三、整改措施\n";
+    let (_dir, path) = temp_report("t.txt", text);
+    let (_, json) = check_json(&["--select", "typo", path.to_str().unwrap()]);
+    assert_eq!(
+        json["diagnostics"][0]["message"].as_str().unwrap(),
+        "错别字“久久为攻”，应为“久久为功”"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! 敷衍了事, 披星带月 for 披星戴月) without a list of every misspelling.
 
 use super::embedded::{u16_at, u32_at};
+use std::sync::OnceLock;
 
 static IDIOMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idiom_keys.bin"));
@@ -99,6 +100,42 @@ pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
     out
 }
 
+/// The idioms with a character written twice in a row (兢兢业业, 勤勤恳恳,
+/// 孜孜不倦), read once from the table.
+fn doubled() -> &'static [Idiom] {
+    static DOUBLED: OnceLock<Vec<Idiom>> = OnceLock::new();
+    DOUBLED.get_or_init(|| {
+        (0..IDIOMS.len() / IDIOM)
+            .map(idiom)
+            .filter(|i| i.chars[0] == i.chars[1] || i.chars[2] == i.chars[3])
+            .collect()
+    })
+}
+
+/// The idioms whose doubled character `window` writes twice as another
+/// (兢兢叶叶 for 兢兢业业: two characters apart, which [`one_apart`] does
+/// not see), each with the position of the first of the pair; the other
+/// half as in the idiom.
+pub(crate) fn doubled_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
+    let mut out = Vec::new();
+    for (p, other) in [(0, 2), (2, 0)] {
+        if window[p] != window[p + 1] {
+            continue;
+        }
+        out.extend(
+            doubled()
+                .iter()
+                .filter(|i| {
+                    i.chars[p] == i.chars[p + 1]
+                        && i.chars[p] != window[p]
+                        && i.chars[other..other + 2] == window[other..other + 2]
+                })
+                .map(|&i| (p, i)),
+        );
+    }
+    out
+}
+
 /// log2 of the bits of each half filter; build.rs hashes alike.
 const HALF_BITS: u32 = 16;
 
@@ -149,6 +186,18 @@ mod tests {
             .iter()
             .any(|(_, i)| i.chars == ['敷', '衍', '了', '事']));
         assert!(one_apart(['a', '衍', '了', '事']).is_empty());
+    }
+
+    #[test]
+    fn a_doubled_character_written_twice_as_another_is_found() {
+        let found = doubled_apart(['兢', '兢', '叶', '叶']);
+        assert!(found
+            .iter()
+            .any(|(p, i)| *p == 2 && i.chars == ['兢', '兢', '业', '业']));
+        // The idiom itself, a window written once wrong, or no doubled pair.
+        assert!(doubled_apart(['兢', '兢', '业', '业']).is_empty());
+        assert!(doubled_apart(['兢', '兢', '叶', '业']).is_empty());
+        assert!(doubled_apart(['认', '真', '学', '习']).is_empty());
     }
 
     #[test]

@@ -3,14 +3,17 @@
 //! written twice by mistake (推进推进, 的的), not a reduplication (认认真真,
 //! 常常, 一个一个, 研究研究).
 
+mod misspelt;
+
 use super::lexicon::Lexicon;
 use super::word_list::find_words_where;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
 use crate::document::Document;
-use crate::segment::{dictionary_frequency, in_dictionary, one_apart, read_alike};
+use crate::segment::in_dictionary;
 use crate::settings::Invalid;
 use crate::text::{is_han, overlaps};
+use misspelt::{misspelt_idioms, misspelt_words, ReadAlikeWords, SetPhrases};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -40,6 +43,25 @@ pub(crate) struct Params {
     /// 敷衍了事), when the four characters are no word and cut none.
     #[serde(default)]
     idioms_from_frequency: Option<u32>,
+    /// The genre's four-character phrases that jieba's dictionary does not
+    /// hold as idioms (久久为功, 宗旨意识), found like the idioms when
+    /// written with one character replaced by one read alike.
+    #[serde(default)]
+    set_phrases: Vec<String>,
+    /// Two-character words often misspelt (精髓, 短板), found written with
+    /// one character replaced by one read alike where the segmenter found
+    /// no word (精随, 短版).
+    #[serde(default)]
+    words_read_alike: Vec<String>,
+    /// A character that is a word this frequent on its own (jieba's
+    /// frequency: 是, 一, 有) is a word beside the other, not half of a
+    /// misspelt `words-read-alike` word (是干 is no 实干).
+    #[serde(default = "common_character_from")]
+    common_character_from: u32,
+}
+
+fn common_character_from() -> u32 {
+    10_000
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -60,6 +82,9 @@ pub(crate) struct Typo {
     /// Per pair: found without token boundaries.
     anywhere: Vec<bool>,
     idioms_from_frequency: Option<u32>,
+    set_phrases: SetPhrases,
+    words_read_alike: ReadAlikeWords,
+    common_character_from: u32,
     repeat_message: String,
     never_doubled: Vec<char>,
     reduplicable: Vec<String>,
@@ -91,66 +116,14 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         matcher,
         anywhere,
         idioms_from_frequency: params.idioms_from_frequency,
+        set_phrases: SetPhrases::new("set-phrases", &params.set_phrases)?,
+        words_read_alike: ReadAlikeWords::new("words-read-alike", &params.words_read_alike)?,
+        common_character_from: params.common_character_from,
         rights: params.pairs.into_iter().map(|p| p.right).collect(),
         repeat_message: params.repeat_message,
         never_doubled: params.never_doubled.chars().collect(),
         reduplicable: params.reduplicable,
     }))
-}
-
-/// Four characters that are an idiom with one character replaced by one
-/// read alike, and the idiom (the most frequent, if several). Four
-/// characters that are a word, start or end with a three-character word,
-/// are two words (学习/教育), or cut a word at either end, are text.
-fn misspelt_idioms(doc: &Document, region: Range<usize>, min: u32) -> Vec<(Range<usize>, String)> {
-    let text = doc.text();
-    let chars: Vec<(usize, char)> = text[region.clone()]
-        .char_indices()
-        .map(|(i, c)| (region.start + i, c))
-        .collect();
-    let mut out = Vec::new();
-    let mut next = 0;
-    for (i, w) in chars.windows(4).enumerate() {
-        if i < next || !w.iter().all(|&(_, c)| is_han(c)) {
-            continue;
-        }
-        let window = [w[0].1, w[1].1, w[2].1, w[3].1];
-        let Some(best) = one_apart(window)
-            .into_iter()
-            .filter(|(p, idiom)| idiom.frequency >= min && read_alike(window[*p], idiom.chars[*p]))
-            .max_by_key(|(_, idiom)| idiom.frequency)
-        else {
-            continue;
-        };
-        let end = w[3].0 + w[3].1.len_utf8();
-        let span = w[0].0..end;
-        let (two, three) = (w[2].0, w[1].0);
-        // jieba's dictionary also lists common misspellings of idioms, at a
-        // tiny frequency (别出新裁 3 against 别出心裁 133): a window is a
-        // word of its own only as often as the idioms looked for.
-        let is_text = dictionary_frequency(&text[span.clone()]) >= min
-            || two_words(&text[span.start..two], &text[two..end])
-            || in_dictionary(&text[span.start..w[3].0])
-            || in_dictionary(&text[three..end])
-            || cuts_a_word(doc, &span);
-        if is_text {
-            continue;
-        }
-        out.push((span, best.1.chars.iter().collect()));
-        next = i + 4;
-    }
-    out
-}
-
-/// Whether two dictionary words side by side are text, not an idiom
-/// misspelt across its halves: when either is a word often written
-/// (jieba's frequency): 学习/教育 (13,482, 23,961) and 网格/管理 (27,191)
-/// are text; 流于/型式 (3, 433), 精益/求情 (6, 292) and 真知/卓见 (24, 31),
-/// two rare words that make no phrase, are an idiom written wrong.
-fn two_words(first: &str, second: &str) -> bool {
-    const COMMON: u32 = 1000;
-    let (a, b) = (dictionary_frequency(first), dictionary_frequency(second));
-    in_dictionary(first) && in_dictionary(second) && (a >= COMMON || b >= COMMON)
 }
 
 /// The dictionary words of two or more characters that an end of `span`
@@ -178,7 +151,8 @@ fn cuts_a_word(doc: &Document, span: &Range<usize>) -> bool {
 /// start is (活性炭/中和 holds no 炭中和, 任教授/于 no 授于); at the end, a
 /// cut is harmless when the piece left after the span is a word of its own
 /// (格/守纪律 holds 格守 and leaves 纪律), and with `particle` when it is a
-/// particle (直接/了/当地 holds 直接了当 and leaves 地), not when it is a
+/// particle (直接/了/当地 holds 直接了当 and leaves 地), and always when it
+/// is a conjunction (精/随和 holds 精随 and leaves 和), not when it is a
 /// piece of a word (坚持/不/解释 holds no 坚持不解: 释 is left).
 fn cuts_a_word_badly(doc: &Document, span: &Range<usize>, particle: bool) -> bool {
     let text = doc.text();
@@ -188,13 +162,18 @@ fn cuts_a_word_badly(doc: &Document, span: &Range<usize>, particle: bool) -> boo
         }
         let left = &text[at..word.end];
         let harmless = (left.chars().nth(1).is_some() && in_dictionary(left))
-            || (particle && CUT_PARTICLES.contains(&left));
+            || (particle && CUT_PARTICLES.contains(&left))
+            || CUT_CONJUNCTIONS.contains(&left);
         !harmless
     })
 }
 
 /// Particles a misspelt idiom may be glued to (直接了当地说 cut as 当地).
 const CUT_PARTICLES: &[&str] = &["地", "的", "得", "了", "着"];
+
+/// Conjunctions any misspelling may be glued to: 对其精随/和 is cut as
+/// 精/随和, and 和 starts what follows (精随和实践要求).
+const CUT_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或"];
 
 impl Typo {
     /// Whether two equal neighbouring tokens `word` are a mistake.
@@ -242,11 +221,22 @@ impl Rule for Typo {
             for (span, k) in &listed {
                 report(out, span.clone(), &self.rights[*k]);
             }
-            if let Some(min) = self.idioms_from_frequency {
-                for (span, right) in misspelt_idioms(doc, region.clone(), min) {
-                    if !listed.iter().any(|(l, _)| overlaps(l, &span)) {
-                        report(out, span, &right);
-                    }
+            // Misspellings found without a list, each once and none where a
+            // listed one is.
+            let mut more = Vec::new();
+            let min = self.idioms_from_frequency;
+            if min.is_some() || !self.set_phrases.is_empty() {
+                more = misspelt_idioms(doc, region.clone(), min, &self.set_phrases);
+            }
+            if !self.words_read_alike.is_empty() {
+                let (words, common) = (&self.words_read_alike, self.common_character_from);
+                more.extend(misspelt_words(doc, region.clone(), words, common));
+            }
+            let mut taken: Vec<Range<usize>> = listed.into_iter().map(|(s, _)| s).collect();
+            for (span, right) in more {
+                if !taken.iter().any(|l| overlaps(l, &span)) {
+                    taken.push(span.clone());
+                    report(out, span, &right);
                 }
             }
             let tokens: Vec<_> = doc
@@ -364,6 +354,9 @@ mod tests {
             rights: vec!["部署".into()],
             anywhere: vec![false],
             idioms_from_frequency: None,
+            set_phrases: SetPhrases::default(),
+            words_read_alike: ReadAlikeWords::default(),
+            common_character_from: common_character_from(),
             repeat_message: p.repeat_message,
             never_doubled: p.never_doubled.chars().collect(),
             reduplicable: p.reduplicable,
