@@ -37,6 +37,11 @@ pub(crate) fn dictionary_frequency(word: &str) -> u32 {
     embedded::frequency(word)
 }
 
+/// Whether `word` is a place name by jieba's dictionary (tag `ns`: 江城).
+pub(crate) fn is_place_name(word: &str) -> bool {
+    embedded::tag(word) == Some("ns")
+}
+
 impl Token {
     pub(crate) fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize

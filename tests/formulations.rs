@@ -20,8 +20,11 @@ struct Params {
 }
 
 #[derive(serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 struct List {
     name: String,
+    #[serde(default)]
+    number_fixed: bool,
     members: Vec<String>,
     #[serde(default)]
     variants: BTreeMap<String, Vec<String>>,
@@ -221,6 +224,47 @@ fn every_long_phrase_garbled_is_found() {
             "{name}: not found in {line}"
         );
     }
+}
+
+/// Every list whose number is its own, quoted with each other number, is
+/// found with its name; quoted names whose other numbers are real (两个务必,
+/// 三大纪律, 安全生产“三个必须”) and the same words unquoted stay quiet.
+#[test]
+fn a_list_name_quoted_with_another_number_is_found() {
+    let lists: Vec<List> = database()
+        .lists
+        .into_iter()
+        .filter(|l| l.number_fixed)
+        .collect();
+    assert!(lists.len() >= 15, "{}", lists.len());
+    let mut lines = Vec::new();
+    for l in &lists {
+        let mut chars = l.name.chars();
+        let own = chars.next().unwrap();
+        let rest = chars.as_str();
+        let other = if own == '三' { '五' } else { '三' };
+        lines.push(format!("我对“{other}{rest}”的理解不深。"));
+    }
+    let found = formulation_findings(&lines);
+    for (i, l) in lists.iter().enumerate() {
+        assert!(
+            found
+                .iter()
+                .any(|(line, m)| *line == i + 1 && m.contains(&format!("应为“{}”", l.name))),
+            "{}: {found:?}",
+            lines[i]
+        );
+    }
+    let quiet: Vec<String> = [
+        "牢记“两个务必”，践行“三个务必”。",
+        "遵守“三大纪律八项注意”的传统。",
+        "班子对安全生产“三个必须”的要求落实不够。",
+        "要实现三个全面覆盖，五个意识到位。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = formulation_findings(&quiet);
+    assert!(found.is_empty(), "{found:?}");
 }
 
 fn crate_han(c: char) -> bool {

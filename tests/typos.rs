@@ -187,6 +187,26 @@ fn misspellings_read_alike_are_found_without_a_pair() {
     );
 }
 
+/// A place name ending where a word is written again (江城市/城市建设) is
+/// no doubled word; a character before the first copy that makes no place
+/// with it leaves the doubling a mistake (10月底前/清理清理, 2名/教师教师).
+#[test]
+fn a_place_name_before_a_word_is_no_doubling() {
+    let lines: Vec<String> = [
+        "一是中共江城市城市建设投资集团有限公司的项目推进慢。",
+        "二是10月底前清理清理教育系统的违规收费。",
+        "三是有2名教师教师在校外培训机构兼职。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [(2, "清理清理".to_string()), (3, "教师教师".to_string())],
+        "{found:?}"
+    );
+}
+
 #[test]
 fn doubled_words_are_mistakes_and_reduplication_is_not() {
     let lines: Vec<String> = [

@@ -220,6 +220,32 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         }
         i += 1;
     }
+    // Measures with no heading at the end of a causes part, in a report
+    // with no measures part (三、原因剖析和今后打算 … 下一步，我打算从四个
+    // 方面改：1、…): a part of their own, headed by the sentence announcing
+    // them.
+    if !parts.iter().any(|p| p.kind == SectionKind::Measures) {
+        if let Some(i) = parts.iter().rposition(|p| p.kind == SectionKind::Causes) {
+            let p = &parts[i];
+            let from = p.begin + usize::from(p.headed);
+            let opens =
+                |q: &usize| sections::opens_measures(text, paras, *q, &keywords.measure_cues);
+            if let Some(q) = (from + 1..p.end).find(opens) {
+                let end = p.end;
+                parts[i].end = q;
+                parts.insert(
+                    i + 1,
+                    Part {
+                        kind: SectionKind::Measures,
+                        begin: q,
+                        end,
+                        headed: true,
+                        topic: false,
+                    },
+                );
+            }
+        }
+    }
     let mut counters = [0usize; 4];
     let sections = parts
         .into_iter()

@@ -342,6 +342,56 @@ fn causes_after_the_problems_become_a_part_of_their_own() {
     assert_eq!(o.sections[1].items.len(), 2);
 }
 
+/// A part for causes and plans (三、原因剖析和今后打算) whose measures are
+/// announced by a sentence ending in a colon: the measures are a part of
+/// their own, headed by that sentence; with a measures part after it, or
+/// with no list after the sentence, the causes part stays whole.
+#[test]
+fn measures_announced_inside_the_causes_become_a_part_of_their_own() {
+    let text = "一、存在的问题\n1、学习不够深入。\n2、作风不够扎实。\n二、原因剖析和今后打算\n主要有两条：一是思想放松。二是要求不严。\n下一步，我打算从两个方面改：\n1、每月精读一本书。\n2、每周下基层一次。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![0, 0]),
+            (SectionKind::Causes, vec![0, 0]),
+            (SectionKind::Measures, vec![0, 0])
+        ]
+    );
+    assert_eq!(
+        &s.text[o.sections[2].heading.clone()],
+        "下一步，我打算从两个方面改"
+    );
+    assert_eq!(o.sections[2].items[1].id, "m2");
+    let inline = text.replace(
+        "改：\n1、每月精读一本书。\n2、",
+        "改：一是每月精读一本书；二是",
+    );
+    let (_, o) = outline_of(&inline);
+    assert_eq!(o.sections[2].kind, SectionKind::Measures);
+    assert_eq!(o.sections[2].items.len(), 2);
+    // A measures part of its own later: the sentence is the causes'.
+    let headed = format!("{text}三、整改措施\n1、每月学习。\n");
+    let (s, o) = outline_of(&headed);
+    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Problems,
+            SectionKind::Causes,
+            SectionKind::Measures
+        ]
+    );
+    assert_eq!(&s.text[o.sections[2].heading.clone()], "三、整改措施");
+    // No list after the sentence: no part.
+    let unlisted = text.replace(
+        "改：\n1、每月精读一本书。\n2、每周下基层一次。",
+        "改：每月精读一本书。",
+    );
+    let (_, o) = outline_of(&unlisted);
+    assert_eq!(o.sections.len(), 2);
+}
+
 /// Markers that must count 1, 2, 3: the parts' markers, then each list of
 /// siblings, split by style.
 #[test]

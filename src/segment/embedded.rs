@@ -132,8 +132,9 @@ fn level_one_end(node: usize) -> usize {
     }
 }
 
-/// The frequency of `word` in jieba's dictionary, 0 if it is not a word.
-pub(super) fn frequency(word: &str) -> u32 {
+/// `freq << TAG_BITS | tag` of `word` in jieba's dictionary, 0 if it is
+/// not a word.
+fn value_of(word: &str) -> u32 {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return 0;
@@ -148,8 +149,20 @@ pub(super) fn frequency(word: &str) -> u32 {
     if at == 0 {
         0
     } else {
-        value(at) >> TAG_BITS
+        value(at)
     }
+}
+
+/// The frequency of `word` in jieba's dictionary, 0 if it is not a word.
+pub(super) fn frequency(word: &str) -> u32 {
+    value_of(word) >> TAG_BITS
+}
+
+/// The part-of-speech tag of `word` in jieba's dictionary (`ns` for a
+/// place name), if it is a word.
+pub(super) fn tag(word: &str) -> Option<&'static str> {
+    let v = value_of(word);
+    (v >> TAG_BITS > 0).then(|| TAGS[(v & ((1 << TAG_BITS) - 1)) as usize])
 }
 
 /// The first steps down the trie from one character of a text.

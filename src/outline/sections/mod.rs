@@ -375,5 +375,29 @@ pub(super) fn opens_causes(
             .all(|s| s == Style::Shi || !before.contains(&s))
 }
 
+/// Whether paragraph `q` announces measures written with no heading: an
+/// unnumbered sentence opening with a measure cue and ending in a colon
+/// (下一步，我打算从四个方面改：), numbered measures after it (the next
+/// paragraph numbered, or 一是 after the colon).
+pub(super) fn opens_measures(text: &str, paras: &[Paragraph], q: usize, cues: &[String]) -> bool {
+    let p = &paras[q];
+    let body = text[p.span.clone()].trim_matches(is_space);
+    let Some(colon) = body.find(['：', ':']) else {
+        return false;
+    };
+    let after = body[colon..]
+        .trim_start_matches(['：', ':'])
+        .trim_start_matches(is_space);
+    let listed = if after.is_empty() {
+        paras.get(q + 1).is_some_and(|n| n.marker.is_some())
+    } else {
+        after.starts_with("一是")
+    };
+    p.marker.is_none()
+        && cues.iter().any(|c| body.starts_with(c.as_str()))
+        && !body[..colon].contains(SENTENCE_END)
+        && listed
+}
+
 #[cfg(test)]
 mod tests;

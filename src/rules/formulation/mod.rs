@@ -61,6 +61,12 @@ struct ListSpec {
     /// where it names the list.
     #[serde(default)]
     named_only: bool,
+    /// The number in the name is the list's own: the name quoted with
+    /// another number (“三个自信”) is wrong. Not for names whose other
+    /// numbers name something else (三个务必 and 两个务必, 六大纪律 and
+    /// 三大纪律, 五个必须 and 安全生产“三个必须”).
+    #[serde(default)]
+    number_fixed: bool,
     /// Where the wording comes from (documentation only).
     #[serde(default)]
     #[allow(dead_code)]
@@ -115,6 +121,8 @@ enum Target {
     Stem(usize),
     /// A phrase's always-wrong wording.
     Wrong(usize),
+    /// A list's name with another number (三个自信 for 四个自信).
+    Renumbered(usize),
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -127,6 +135,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     let mut stock: Vec<String> = lists.iter().map(|l| l.members.join("")).collect();
     stock.extend(phrases.iter().flat_map(|p| p.accepted.iter().cloned()));
+    let number_fixed: Vec<bool> = lists.iter().map(|l| l.number_fixed).collect();
     let lists: Vec<List> = lists.into_iter().map(compile_list).collect();
     let wrong: Vec<Vec<String>> = phrases
         .iter()
@@ -169,6 +178,20 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         }
         for w in &wrong[j] {
             add(w, Target::Wrong(j));
+        }
+    }
+    // A list's name with another number, where its number is its own and
+    // the other names nothing listed (三个自信).
+    let names: Vec<&str> = lists
+        .iter()
+        .map(|l| l.name.as_str())
+        .chain(phrases.iter().map(|p| p.name.as_str()))
+        .collect();
+    for (i, l) in lists.iter().enumerate().filter(|(i, _)| number_fixed[*i]) {
+        for other in renumbered(&l.name) {
+            if !names.contains(&other.as_str()) {
+                add(&other, Target::Renumbered(i));
+            }
         }
     }
     let matcher = crate::rules::lexicon::Lexicon::new(&needles);
@@ -385,6 +408,31 @@ impl<'a> Found<'a> {
     }
 }
 
+/// The numbers a name like 四个自信 (a number, a measure word, two or more
+/// characters) may be miswritten with: the name with each other number.
+fn renumbered(name: &str) -> Vec<String> {
+    const NUMBERS: &str = "一两二三四五六七八九十";
+    let mut chars = name.chars();
+    let (Some(number), Some(measure)) = (chars.next(), chars.next()) else {
+        return Vec::new();
+    };
+    let rest = chars.as_str();
+    if !NUMBERS.contains(number)
+        || !"个种大项条".contains(measure)
+        || rest.chars().count() < 2
+        || !rest.chars().all(crate::text::is_han)
+    {
+        return Vec::new();
+    }
+    // 一 and 二 are no count of a name's members (一个 is a phrase of its
+    // own; 二个 is written 两个).
+    NUMBERS
+        .chars()
+        .filter(|&n| n != number && n != '一' && n != '二')
+        .map(|n| format!("{n}{measure}{rest}"))
+        .collect()
+}
+
 /// Whether another key of the list stands within a key gap of `span`.
 fn near_a_key(text: &str, keys: &[(usize, usize, usize)], span: &Range<usize>) -> bool {
     keys.iter().any(|&(s, e, _)| {
@@ -417,6 +465,7 @@ impl Rule for Formulation {
             let mut keys = vec![Vec::new(); self.lists.len()];
             let mut stem_starts = vec![Vec::new(); self.phrases.len()];
             let mut wrong = Vec::new();
+            let mut renumbered = Vec::new();
             for m in self.matcher.find_iter(&n.text) {
                 for t in &self.targets[m.word] {
                     match *t {
@@ -424,6 +473,7 @@ impl Rule for Formulation {
                         Target::Key(i, k) => keys[i].push((m.span.start, m.span.end, k)),
                         Target::Stem(j) => stem_starts[j].push(m.span.start),
                         Target::Wrong(j) => wrong.push((m.span.clone(), j)),
+                        Target::Renumbered(i) => renumbered.push((m.span.clone(), i)),
                     }
                 }
             }
@@ -446,6 +496,25 @@ impl Rule for Formulation {
                         canonical: list.canonical.clone(),
                     });
                 }
+            }
+            // Quoted as a name (“三个自信”): unquoted, the words may count
+            // something else (实现两个全面覆盖).
+            for (span, i) in renumbered {
+                let shown = n.source(span.clone(), text);
+                let quoted = text[..shown.start].ends_with(['“', '「', '‘'])
+                    && text[shown.end..].starts_with(['”', '」', '’']);
+                if !quoted || overlaps(&found, &span) {
+                    continue;
+                }
+                let list = &self.lists[i];
+                let what = format!("“{}”的数字有误，应为“{}”", &text[shown.clone()], list.name);
+                found.push(Found {
+                    span,
+                    shown,
+                    name: &list.name,
+                    what,
+                    canonical: list.canonical.clone(),
+                });
             }
             for (span, j) in wrong {
                 if overlaps(&found, &span) {

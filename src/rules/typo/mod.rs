@@ -10,7 +10,7 @@ use super::word_list::find_words_where;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
 use crate::document::Document;
-use crate::segment::in_dictionary;
+use crate::segment::{in_dictionary, is_place_name};
 use crate::settings::Invalid;
 use crate::text::{is_han, overlaps};
 use misspelt::{misspelt_idioms, misspelt_words, ReadAlikeWords, SetPhrases};
@@ -245,7 +245,7 @@ impl Rule for Typo {
                 .filter(|t| region.contains(&(t.start as usize)))
                 .collect();
             let mut after_doubled = 0;
-            for pair in tokens.windows(2) {
+            for (n, pair) in tokens.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
                 let word = a.text(text);
                 // A word of two or more characters counts when the text
@@ -272,6 +272,26 @@ impl Rule for Typo {
                     a.end == b.start && word == b.text(text)
                 };
                 if !again || start < after_doubled || !self.doubled_by_mistake(word) {
+                    continue;
+                }
+                // A single character before the first copy that makes a place
+                // name with it ends a name there: 江/城市/城市建设 is 江城市
+                // (江城), then 城市建设; 前清, 名教 are no place (10月底前/
+                // 清理/清理, 2名/教师/教师).
+                let before = n.checked_sub(1).map(|m| tokens[m]);
+                let named = before.is_some_and(|p| {
+                    let c = p.text(text);
+                    p.end == a.start
+                        && (a.start as usize) == start
+                        && word.chars().nth(1).is_some()
+                        && c.chars().count() == 1
+                        && c.chars().all(is_han)
+                        && word
+                            .chars()
+                            .next()
+                            .is_some_and(|f| is_place_name(&format!("{c}{f}")))
+                });
+                if named {
                     continue;
                 }
                 let span = start..a.range().end + word.len();
