@@ -164,7 +164,7 @@ include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
 /// The simplified form of a traditional character, of the same UTF-8
 /// length (so positions stay): fast2s's table with `t2s_extra.txt`'s
 /// additions and keeps, made by build.rs.
-fn simplified_char(c: char) -> Option<char> {
+pub(crate) fn simplified_char(c: char) -> Option<char> {
     if c < '\u{3400}' {
         return None;
     }

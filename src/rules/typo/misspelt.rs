@@ -240,3 +240,87 @@ mod tests {
         }
     }
 }
+/// Writes `tests/data/lists/typos-read-alike.txt`, the lines that make
+/// every `set-phrases` and `words-read-alike` entry matter to the ablation
+/// test (src/eval/ablation.rs): per entry, one misspelling with a character
+/// read alike (the most frequent such characters first) that the rule finds
+/// with the entry and not without it. An entry with none is named: jieba's
+/// idioms or a pair find its misspellings already, so it can go.
+/// `cargo test --release --lib regenerate_read_alike_lines -- --ignored`
+#[cfg(test)]
+mod regenerate {
+    use crate::rules::testing::run;
+    use crate::segment::{dictionary_frequency, read_alike};
+
+    #[test]
+    #[ignore]
+    fn regenerate_read_alike_lines() {
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(include_str!("../../../rules/typo.yaml")).unwrap();
+        let params = yaml[0]["params"].clone();
+        let rule = |params: serde_yaml::Value| {
+            let meta = crate::rules::Meta {
+                id: "typo".into(),
+                severity: crate::diagnostic::Severity::Warning,
+                scope: Vec::new(),
+                message: yaml[0]["message"].as_str().unwrap().to_string(),
+            };
+            super::super::build(meta, serde_yaml::from_value(params).unwrap()).unwrap()
+        };
+        let full = rule(params.clone());
+        // Characters the view leaves as they are, most frequent first.
+        let mut chars: Vec<(u32, char)> = ('\u{4E00}'..='\u{9FFF}')
+            .filter(|&c| crate::view::simplified_char(c).is_none())
+            .map(|c| (dictionary_frequency(c.encode_utf8(&mut [0; 4])), c))
+            .collect();
+        chars.sort_by(|a, b| b.cmp(a));
+        let (mut found, mut unneeded) = (Vec::new(), Vec::new());
+        for field in ["set-phrases", "words-read-alike"] {
+            let list = params[field].as_sequence().unwrap();
+            for (i, entry) in list.iter().enumerate() {
+                let entry = entry.as_str().unwrap();
+                let mut without = params.clone();
+                without[field].as_sequence_mut().unwrap().remove(i);
+                let less = rule(without);
+                let cs: Vec<char> = entry.chars().collect();
+                let misspelt = (0..cs.len()).rev().find_map(|p| {
+                    chars
+                        .iter()
+                        .filter(|&&(_, x)| x != cs[p] && read_alike(x, cs[p]))
+                        .take(60)
+                        .map(|&(_, x)| {
+                            let mut w = cs.clone();
+                            w[p] = x;
+                            w.into_iter().collect::<String>()
+                        })
+                        .find(|w| {
+                            let line = format!("一、存在的问题\n本条列举：{w}。\n");
+                            run(full.as_ref(), &line)
+                                .iter()
+                                .any(|f| f.text == *w && f.message.contains(entry))
+                                && run(less.as_ref(), &line).is_empty()
+                        })
+                });
+                match misspelt {
+                    Some(w) => found.push(w),
+                    None => unneeded.push(format!("{field}: {entry}")),
+                }
+            }
+        }
+        let mut lines = vec![
+            "列表条目测试：读音相近的错字（每个固定词组、每个易错双音词写错一个字一处；\
+             由 src/rules/typo/misspelt.rs 的 regenerate_read_alike_lines 生成）"
+                .to_string(),
+            "一、存在的问题".to_string(),
+        ];
+        for (n, chunk) in found.chunks(6).enumerate() {
+            lines.push(format!("（{}）本条列举：{}。", n + 1, chunk.join("，")));
+        }
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/lists/typos-read-alike.txt"
+        );
+        std::fs::write(path, lines.join("\n") + "\n").unwrap();
+        assert!(unneeded.is_empty(), "no misspelling needs: {unneeded:?}");
+    }
+}
