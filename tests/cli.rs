@@ -523,3 +523,32 @@ fn command_line_select_replaces_the_config_select() {
     assert_eq!(rules.len(), 7);
     assert!(rules.iter().all(|r| r == "placeholder"));
 }
+
+/// A reader that stops early (`critique-lint outline … | head`) is no
+/// failure: no panic, exit 0, nothing on standard error. The outline of
+/// every labelled set is far more than a pipe holds, so the writes after
+/// the reader has gone must fail and be taken quietly.
+#[test]
+fn output_to_a_closed_pipe_ends_quietly() {
+    use std::process::{Command, Stdio};
+    let exe = assert_cmd::cargo::cargo_bin("critique-lint");
+    for args in [
+        vec![
+            "outline".to_string(),
+            root().join("corpus/eval").display().to_string(),
+        ],
+        vec!["rules".to_string()],
+    ] {
+        let mut child = Command::new(&exe)
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+}

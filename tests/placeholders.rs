@@ -36,7 +36,6 @@ fn template_residue_of_every_kind_is_found() {
         ),
         ("（一）比如【 】，至今仍未解决。", "【 】"),
         ("（一）比如【……】，至今仍未解决。", "【……】"),
-        ("【范文】", "【范文】"),
         // 某某 where a name or place should be; after a word, not a surname.
         ("（一）对某某同志反映的问题没有跟进。", "某某"),
         ("（一）关于某某镇的信访件没有按期办结。", "某某"),

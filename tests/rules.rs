@@ -260,14 +260,16 @@ fn formulation_checks_every_list_and_phrase_not_only_the_common_ones() {
 #[test]
 fn placeholders_of_web_copies_and_full_width_marks() {
     let text = report(
-        "【第三篇】\n（一）在ＸＸ县调研时，我对○○同志反映的问题没有跟进。",
+        "【第三篇】\n（一）在ＸＸ县调研时，我对○○同志反映的问题没有跟进。【参考范文】",
         "（一）理论学习不够。",
         "（一）2025年6月底前完成整改。",
     );
     let (_dir, path) = temp_report("p.txt", &text);
+    assert_eq!(rules_fired(&path, "placeholder"), ["ＸＸ", "○○"]);
+    // A site's or collection's mark is no slot to fill: a copy's residue.
     assert_eq!(
-        rules_fired(&path, "placeholder"),
-        ["【第三篇】", "ＸＸ", "○○"]
+        rules_fired(&path, "copy-residue"),
+        ["【第三篇】", "【参考范文】"]
     );
 }
 

@@ -2,7 +2,7 @@
 //! (`add`), see (`list`, `stats`) and correct (`remove`) what is kept;
 //! `check --archive` compares next year's reports with them.
 
-use super::{load_config, year, CommonArgs, Failure, EXIT_CLEAN, EXIT_ERROR};
+use super::{emit, load_config, year, CommonArgs, Failure, EXIT_CLEAN, EXIT_ERROR};
 use crate::archive::{year_note, Added, Archive};
 use crate::config::Config;
 use crate::engine::{self, Engine};
@@ -124,36 +124,36 @@ fn add(
                 Added::New(id) => {
                     added += 1;
                     if !quiet {
-                        println!(
-                            "#{id} {}：{}，{}",
+                        emit(&format!(
+                            "#{id} {}：{}，{}\n",
                             safe(&e.path),
                             safe(&e.author),
                             year_note(e.year)
-                        );
+                        ))?;
                     }
                 }
                 Added::Known(first) => {
                     known += 1;
                     if !quiet {
-                        println!(
-                            "{}：已在档案库中（{}），未重复存入",
+                        emit(&format!(
+                            "{}：已在档案库中（{}），未重复存入\n",
                             safe(&e.path),
                             safe(&first)
-                        );
+                        ))?;
                     }
                 }
             }
         }
     }
-    println!(
-        "已存入 {added} 份材料{}：{}",
+    emit(&format!(
+        "已存入 {added} 份材料{}：{}\n",
         if known > 0 {
             format!("，{known} 份已在档案库中")
         } else {
             String::new()
         },
         path.display()
-    );
+    ))?;
     for e in &errors {
         eprintln!("critique-lint: error: {}", safe(&e.to_string()));
     }
@@ -191,7 +191,7 @@ fn list(path: &Path, year: Option<i32>, author: Option<&str>) -> Result<i32, Fai
         ));
     }
     out.push_str(&format!("共 {} 份材料\n", shown.len()));
-    print!("{}", safe(&out));
+    emit(&safe(&out))?;
     Ok(EXIT_CLEAN)
 }
 
@@ -211,13 +211,13 @@ fn remove(config: Config, path: &Path, keys: &[String]) -> Result<i32, Failure> 
                 .map(|(text, skip)| engine.archived_prints(&text, skip))
                 .unwrap_or_default();
             archive.remove(m.id, &prints)?;
-            println!(
-                "已删除 #{} {}（{}，{}）",
+            emit(&format!(
+                "已删除 #{} {}（{}，{}）\n",
                 m.id,
                 safe(&m.path),
                 safe(&m.author),
                 year_note(m.year)
-            );
+            ))?;
         }
     }
     Ok(if missing { EXIT_ERROR } else { EXIT_CLEAN })
@@ -235,8 +235,12 @@ fn stats(path: &Path) -> Result<i32, Failure> {
         })
         .map(|m| m.len())
         .sum();
-    println!("档案库：{}（格式版本 {}）", path.display(), s.version);
-    println!("材料：{} 份，作者 {} 人", s.reports, s.authors);
+    emit(&format!(
+        "档案库：{}（格式版本 {}）\n",
+        path.display(),
+        s.version
+    ))?;
+    emit(&format!("材料：{} 份，作者 {} 人\n", s.reports, s.authors))?;
     let years: Vec<String> = s
         .years
         .iter()
@@ -248,9 +252,9 @@ fn stats(path: &Path) -> Result<i32, Failure> {
         })
         .collect();
     if !years.is_empty() {
-        println!("年度：{}", years.join("，"));
+        emit(&format!("年度：{}\n", years.join("，")))?;
     }
-    println!("条目：{}，指纹：{}", s.items, s.fingerprints);
-    println!("文件大小：{:.1} MB", bytes as f64 / 1_048_576.0);
+    emit(&format!("条目：{}，指纹：{}\n", s.items, s.fingerprints))?;
+    emit(&format!("文件大小：{:.1} MB\n", bytes as f64 / 1_048_576.0))?;
     Ok(EXIT_CLEAN)
 }

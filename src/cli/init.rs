@@ -1,6 +1,6 @@
 //! `critique-lint init`: a commented starter configuration.
 
-use super::{Failure, EXIT_CLEAN};
+use super::{emit, Failure, EXIT_CLEAN};
 
 const STARTER: &str = r#"# critique-lint 配置文件。critique-lint 在当前目录及上级目录中查找它。
 # 所有规则：critique-lint rules；一条规则的说明：critique-lint explain <规则>
@@ -56,7 +56,7 @@ pub(super) fn run() -> Result<i32, Failure> {
         return Err(Failure::Exists(path.display().to_string()));
     }
     std::fs::write(path, STARTER).map_err(|e| Failure::Output(path.display().to_string(), e))?;
-    println!("已生成 critique-lint.yaml");
+    emit("已生成 critique-lint.yaml\n")?;
     Ok(EXIT_CLEAN)
 }
 

@@ -347,7 +347,7 @@ fn outline(args: OutlineArgs) -> Result<i32, Failure> {
         OutlineFormat::Json => report::outline::render_json(&docs),
         OutlineFormat::Tree => report::outline::render_tree(&docs),
     };
-    print!("{text}");
+    emit(&text)?;
     for e in &errors {
         eprintln!(
             "critique-lint: error: {}",
@@ -372,32 +372,43 @@ fn build_idf(paths: &[PathBuf], common: &CommonArgs) -> Result<i32, Failure> {
         .enumerate()
         .map(|(i, s)| engine.document(i, s))
         .collect();
-    print!("{}", engine.idf_table(docs.iter()));
+    emit(&engine.idf_table(docs.iter()))?;
     Ok(EXIT_CLEAN)
 }
 
+/// Writes `text` to standard output at once. A reader that has gone (`| head`)
+/// is no failure: the output was wanted only so far.
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Stdout(e)),
+        _ => Ok(()),
+    }
+}
+
 /// The rules as `rules` lists them: id, level, scope, summary.
-fn rule_table<'a>(rules: impl Iterator<Item = &'a RuleEntry>) {
-    println!(
-        "{}{}{}说明",
+fn rule_table<'a>(rules: impl Iterator<Item = &'a RuleEntry>) -> String {
+    let mut out = format!(
+        "{}{}{}说明\n",
         pad("规则", 22),
         pad("级别", 9),
         pad("范围", 20)
     );
     for r in rules {
-        println!(
-            "{}{}{}{}",
+        out.push_str(&format!(
+            "{}{}{}{}\n",
             pad(&r.id, 22),
             pad(r.severity.name(), 9),
             pad(&scope_text(&r.scope), 20),
             r.summary
-        );
+        ));
     }
+    out
 }
 
 fn list_rules(common: &CommonArgs) -> Result<i32, Failure> {
     let config = load_config(common)?;
-    rule_table(config.rules.iter());
+    emit(&rule_table(config.rules.iter()))?;
     Ok(EXIT_CLEAN)
 }
 
@@ -425,17 +436,18 @@ fn explain(id: &str, common: &CommonArgs) -> Result<i32, Failure> {
         return explain_group(id, &config);
     };
     let scope = scope_text(&s.scope);
-    println!("{}：{}\n", s.id, s.summary);
-    println!(
-        "级别：{}（{}）  类型：{}  范围：{}\n",
+    emit(&format!(
+        "{}：{}\n\n级别：{}（{}）  类型：{}  范围：{}\n\n{}\n\n反例：\n{}\n\n正例：\n{}\n",
+        s.id,
+        s.summary,
         s.severity.name(),
         s.severity.chinese(),
         s.kind,
-        scope
-    );
-    println!("{}", s.explanation.trim_end());
-    println!("\n反例：\n{}", indent(&s.bad));
-    println!("\n正例：\n{}", indent(&s.good));
+        scope,
+        s.explanation.trim_end(),
+        indent(&s.bad),
+        indent(&s.good)
+    ))?;
     Ok(EXIT_CLEAN)
 }
 
@@ -446,11 +458,11 @@ fn explain_group(name: &str, config: &Config) -> Result<i32, Failure> {
     if rules.is_empty() {
         return Err(Failure::NoSuchRule(name.to_string()));
     }
-    println!("规则组 {name}：{} 条规则\n", rules.len());
-    rule_table(rules.into_iter());
-    println!(
-        "\n`critique-lint explain 规则` 显示一条规则的说明和示例；--select/--ignore 也接受规则组。"
-    );
+    emit(&format!(
+        "规则组 {name}：{} 条规则\n\n{}\n`critique-lint explain 规则` 显示一条规则的说明和示例；--select/--ignore 也接受规则组。\n",
+        rules.len(),
+        rule_table(rules.into_iter())
+    ))?;
     Ok(EXIT_CLEAN)
 }
 
