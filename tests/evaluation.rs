@@ -534,14 +534,14 @@ fn defect_tuning_sets_v19_to_v21() {
     );
 }
 
-/// defects-v22 and v23, blind until measured (2026-12-02, the first figures
-/// in `corpus/eval/measurements/`), read for the sixteenth round (misspellings
-/// read alike, numbers in list names, measures announced inside the causes,
-/// place names before a doubled word): tuning sets. v23's placeholder false
-/// alarm is a 范文 site's 【第一篇】 left at the top of a web copy, which the
-/// rule reports on purpose.
+/// defects-v22, v23 and v24, blind until measured (2026-12-02, the first
+/// figures in `corpus/eval/measurements/`), read for the sixteenth round
+/// (misspellings read alike, numbers in list names, measures announced
+/// inside the causes, place names before a doubled word, a 范文 site's
+/// 【第一篇】 a copy's residue rather than a placeholder, complaints reported
+/// by others no excuse): tuning sets.
 #[test]
-fn defect_tuning_sets_v22_and_v23() {
+fn defect_tuning_sets_v22_to_v24() {
     hold_defects(
         "defects-v22",
         &[
@@ -559,8 +559,20 @@ fn defect_tuning_sets_v22_and_v23() {
         &[
             ("external-cause", 1.0, 0.0),
             ("formulation", 1.0, 0.0),
-            ("placeholder", 1.0, 0.111),
+            ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 0.92, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v24",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.93, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
             ("typo", 1.0, 0.0),

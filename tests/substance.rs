@@ -244,9 +244,12 @@ fn self_rooted_causes_stay_quiet_and_excuses_fire() {
 （五）工作力量不足。
 近年来事务繁忙，人手少，下基层调研的时间被挤占。
 （六）群众观念淡薄。
-这项任务重要性高，我却没有放在心上。";
+这项任务重要性高，我却没有放在心上。
+（七）群众观点有所弱化。
+对职工反映的倒班宿舍条件差、食堂饭菜质量不稳定等问题回应不及时。";
     let json = check_text(&report("一是全年只调研3次，2次是陪同检查。", causes));
-    // （五） blames circumstances; （六）'s 任务重要 is not 任务重.
+    // （五） blames circumstances; （六）'s 任务重要 is not 任务重; （七）'s
+    // 条件差 is what the staff reported, not a cause.
     assert_eq!(substance(&json), [found("external-cause", 12, "力量不足")]);
 }
 
