@@ -203,18 +203,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             if let Some(q) = (from..p.end).find(|&q| {
                 sections::opens_causes(text, paras, (p.begin, q, p.end), &keywords.cause_cues)
             }) {
-                let end = p.end;
-                parts[i].end = q;
-                parts.insert(
-                    i + 1,
-                    Part {
-                        kind: SectionKind::Causes,
-                        begin: q,
-                        end,
-                        headed: !inner.contains(&q),
-                        topic: false,
-                    },
-                );
+                split_part(&mut parts, i, q, SectionKind::Causes, !inner.contains(&q));
                 i += 1;
             }
         }
@@ -231,18 +220,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             let opens =
                 |q: &usize| sections::opens_measures(text, paras, *q, &keywords.measure_cues);
             if let Some(q) = (from + 1..p.end).find(opens) {
-                let end = p.end;
-                parts[i].end = q;
-                parts.insert(
-                    i + 1,
-                    Part {
-                        kind: SectionKind::Measures,
-                        begin: q,
-                        end,
-                        headed: true,
-                        topic: false,
-                    },
-                );
+                split_part(&mut parts, i, q, SectionKind::Measures, true);
             }
         }
     }
@@ -256,6 +234,23 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         title_end,
         sections,
     }
+}
+
+/// Ends part `i` at paragraph `q` and starts a part of `kind` there, to
+/// the old part's end.
+fn split_part(parts: &mut Vec<Part>, i: usize, q: usize, kind: SectionKind, headed: bool) {
+    let end = parts[i].end;
+    parts[i].end = q;
+    parts.insert(
+        i + 1,
+        Part {
+            kind,
+            begin: q,
+            end,
+            headed,
+            topic: false,
+        },
+    );
 }
 
 fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4]) -> Section {
