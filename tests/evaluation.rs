@@ -394,7 +394,7 @@ fn defect_tuning_sets_v9_to_v11() {
         "defects-v9",
         &[
             ("external-cause", 1.0, 0.0),
-            ("formulation", 0.94, 0.056),
+            ("formulation", 0.94, 0.0),
             ("placeholder", 0.95, 0.0),
             ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 1.0, 0.0),
@@ -534,14 +534,16 @@ fn defect_tuning_sets_v19_to_v21() {
     );
 }
 
-/// defects-v22, v23 and v24, blind until measured (2026-12-02, the first
+/// defects-v22 to v25, blind until measured (2026-12-02, the first
 /// figures in `corpus/eval/measurements/`), read for the sixteenth round
 /// (misspellings read alike, numbers in list names, measures announced
 /// inside the causes, place names before a doubled word, a 范文 site's
 /// 【第一篇】 a copy's residue rather than a placeholder, complaints reported
-/// by others no excuse): tuning sets.
+/// by others no excuse, a member cited from its named list): tuning sets.
+/// v25's two typo false alarms (charged to repeated-word, the rule's first
+/// kind) are 消号 and 姑息牵就, forms its helper took for right.
 #[test]
-fn defect_tuning_sets_v22_to_v24() {
+fn defect_tuning_sets_v22_to_v25() {
     hold_defects(
         "defects-v22",
         &[
@@ -574,6 +576,18 @@ fn defect_tuning_sets_v22_to_v24() {
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v25",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.93, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.92, 0.0),
+            ("repeated-word", 1.0, 0.333),
             ("space", 1.0, 0.0),
             ("typo", 1.0, 0.0),
         ],

@@ -166,6 +166,17 @@ impl List {
             || SUBSET_AFTER.iter().any(|w| after.starts_with(w))
     }
 
+    /// Whether the enumeration is cited as one part of the named list
+    /// (“三个务必”中“务必谦虚谨慎、艰苦奋斗”的要求).
+    fn cited_from(&self, text: &str, span: &Range<usize>) -> bool {
+        self.names.iter().any(|n| {
+            let before = chars_before(text, span.start, n.chars().count() + 2);
+            ["中", "中的", "里的", "之中"]
+                .iter()
+                .any(|w| before.ends_with(&format!("{n}{w}")))
+        })
+    }
+
     /// Whether an enumeration with these members (indices, in text order)
     /// is one the list must be judged on: it has all the members, names
     /// the list right before or after (“四个意识”：…), or has all but one
@@ -178,7 +189,10 @@ impl List {
     fn judged(&self, text: &str, span: &Range<usize>, found: &[usize], quoted: bool) -> bool {
         let distinct = distinct(found.iter().copied());
         let n = self.members.len();
-        if distinct.len() < 2 || Self::subset(text, span.start, span.end) {
+        if distinct.len() < 2
+            || Self::subset(text, span.start, span.end)
+            || self.cited_from(text, span)
+        {
             return false;
         }
         if distinct.len() == n || self.named(text, span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
@@ -728,6 +742,19 @@ mod tests {
                 "制定大局意识、核心意识、看齐意识教育方案。政治意识方案另发。"
             ),
             vec!["缺少“政治意识”"]
+        );
+    }
+
+    #[test]
+    fn a_part_cited_from_the_named_list_is_not_judged() {
+        let l = list(
+            "四个意识",
+            &["政治意识", "大局意识", "核心意识", "看齐意识"],
+        );
+        assert!(run(&l, "对四个意识中政治意识、大局意识的要求体会不深").is_empty());
+        assert_eq!(
+            run(&l, "增强四个意识：政治意识、大局意识"),
+            vec!["缺少“核心意识、看齐意识”"]
         );
     }
 
