@@ -372,9 +372,11 @@ fn rules_lists_every_rule_and_explain_shows_examples() {
     let out = bin().args(["explain", "typography"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let group = String::from_utf8(out.stdout).unwrap();
-    assert!(group.starts_with("规则组 typography：2 条规则"), "{group}");
+    assert!(group.starts_with("规则组 typography：3 条规则"), "{group}");
     assert!(
-        group.contains("placeholder") && group.contains("punctuation"),
+        group.contains("placeholder")
+            && group.contains("copy-residue")
+            && group.contains("punctuation"),
         "{group}"
     );
     assert!(!group.contains("numbering"), "{group}");

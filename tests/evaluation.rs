@@ -265,7 +265,10 @@ fn layout_sets_of_the_fifth_round() {
 fn defect_tuning_sets_b1_to_b3() {
     hold_defects(
         "defects-b1",
-        &[("formulation", 0.96, 0.0), ("placeholder", 1.0, 0.0)],
+        // Its helper labelled two 【第一篇】 and a 【范文】 as placeholders;
+        // they are `copy-residue` findings since the sixteenth round, as
+        // the v23 and v24 helpers' decoys asked: placeholder recall .96.
+        &[("formulation", 0.96, 0.0), ("placeholder", 0.958, 0.0)],
     );
     hold_defects(
         "defects-b2",
