@@ -10,27 +10,46 @@ use crate::segment::{
     dictionary_frequency, doubled_apart, in_dictionary, one_apart, read_alike, Token,
 };
 use crate::settings::Invalid;
-use crate::text::is_han;
-use std::collections::HashMap;
+use crate::text::{is_han, IntMap};
 use std::ops::Range;
 
 /// Words of `N` characters looked up by each word with one position
 /// blanked: the words one character away from a window. The genre's
 /// four-character phrases (`set-phrases`) and the two-character words
 /// often misspelt (`words-read-alike`).
-#[derive(Debug)]
 pub(super) struct OneApart<const N: usize> {
     words: Vec<[char; N]>,
-    by_blanked: HashMap<[char; N], Vec<u32>>,
+    /// By the word with a position blanked, packed (`key`).
+    by_blanked: IntMap<Vec<u32>>,
+    /// Per position, a bit per character of the Basic Multilingual Plane
+    /// that some word holds there: a window one character from a word holds
+    /// its other characters in their places, which rules out most windows
+    /// before any lookup.
+    held: Vec<u64>,
 }
 
 impl<const N: usize> Default for OneApart<N> {
     fn default() -> Self {
         OneApart {
             words: Vec::new(),
-            by_blanked: HashMap::new(),
+            by_blanked: IntMap::default(),
+            held: vec![0; N << 10],
         }
     }
+}
+
+/// `chars` with position `blank` left out, packed 16 bits a character (0
+/// for the blank); none if a character is beyond the Basic Multilingual
+/// Plane, which no word here holds.
+fn key<const N: usize>(chars: &[char; N], blank: usize) -> Option<u64> {
+    chars.iter().enumerate().try_fold(0u64, |k, (i, &c)| {
+        let c = if i == blank {
+            0
+        } else {
+            u16::try_from(u32::from(c)).ok()?
+        };
+        Some(k << 16 | u64::from(c))
+    })
 }
 
 impl<const N: usize> OneApart<N> {
@@ -40,16 +59,20 @@ impl<const N: usize> OneApart<N> {
         let mut out = OneApart::default();
         for (i, w) in words.iter().enumerate() {
             let chars: Vec<char> = w.chars().collect();
+            let invalid = || Invalid::in_field(field, format!("`{w}`：须是{N}个汉字")).at(i);
             let chars = <[char; N]>::try_from(chars)
                 .ok()
                 .filter(|cs| cs.iter().all(|&c| is_han(c)))
-                .ok_or_else(|| Invalid::in_field(field, format!("`{w}`：须是{N}个汉字")).at(i))?;
+                .ok_or_else(invalid)?;
             let n = out.words.len() as u32;
             out.words.push(chars);
+            for (p, c) in chars.into_iter().enumerate() {
+                let c = (p << 16) + u32::from(c) as usize;
+                out.held[c >> 6] |= 1 << (c & 63);
+            }
             for blank in 0..N {
-                let mut key = chars;
-                key[blank] = '\0';
-                out.by_blanked.entry(key).or_default().push(n);
+                let k = key(&chars, blank).ok_or_else(invalid)?;
+                out.by_blanked.entry(k).or_default().push(n);
             }
         }
         Ok(out)
@@ -61,12 +84,18 @@ impl<const N: usize> OneApart<N> {
 
     /// The words that differ from `window` in exactly one character, with
     /// its position.
+    fn holds(&self, p: usize, c: char) -> bool {
+        let c = u32::from(c) as usize;
+        let at = (p << 16) + c;
+        c < 1 << 16 && self.held[at >> 6] & (1 << (at & 63)) != 0
+    }
+
     fn one_apart(&self, window: [char; N]) -> impl Iterator<Item = (usize, [char; N])> + '_ {
-        (0..N).flat_map(move |blank| {
-            let mut key = window;
-            key[blank] = '\0';
-            self.by_blanked
-                .get(&key)
+        let held = (0..N).filter(|&p| self.holds(p, window[p])).count();
+        let blanks = if held + 1 >= N { 0..N } else { 0..0 };
+        blanks.flat_map(move |blank| {
+            key(&window, blank)
+                .and_then(|k| self.by_blanked.get(&k))
                 .into_iter()
                 .flatten()
                 .map(move |&n| (blank, self.words[n as usize]))
@@ -181,9 +210,9 @@ pub(super) fn misspelt_words(
         let mut cs = pair.chars();
         let window = [cs.next().unwrap_or('a'), cs.next().unwrap_or('a')];
         let common = |c: char| dictionary_frequency(c.encode_utf8(&mut [0; 4])) >= common_from;
-        let right = (window.iter().all(|&c| is_han(c) && !common(c)) && !in_dictionary(pair))
-            .then(|| words.read_alike(window))
-            .flatten();
+        let right = words
+            .read_alike(window)
+            .filter(|_| window.iter().all(|&c| is_han(c) && !common(c)) && !in_dictionary(pair));
         match right {
             Some(right) => {
                 out.push((span, right.iter().collect()));
