@@ -17,6 +17,7 @@ use std::ops::Range;
 /// blanked: the words one character away from a window. The genre's
 /// four-character phrases (`set-phrases`) and the two-character words
 /// often misspelt (`words-read-alike`).
+#[derive(Debug)]
 pub(super) struct OneApart<const N: usize> {
     words: Vec<[char; N]>,
     /// By the word with a position blanked, packed (`key`).
