@@ -597,6 +597,25 @@ fn defect_tuning_sets_v22_to_v25() {
     );
 }
 
+/// defects-v26: the validation set after the sixteenth round, measured once
+/// with its final rules and never read (its misses unknown): formulation
+/// recall .86 is under the issue's .9.
+#[test]
+fn defect_validation_set_v26() {
+    hold_defects(
+        "defects-v26",
+        &[
+            ("external-cause", 1.0, 0.018),
+            ("formulation", 0.86, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.92, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 0.96, 0.0),
+        ],
+    );
+}
+
 /// defects-v16, blind until the fourteenth round's item models were
 /// measured on it, then read for formulations and typos: a tuning set.
 #[test]
