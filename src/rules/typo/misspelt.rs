@@ -1,8 +1,9 @@
 //! Set phrases written with a character replaced by one read alike: jieba's
 //! idioms (付衍了事 for 敷衍了事), the genre's own four-character phrases
 //! that jieba does not list as idioms (久久为攻 for 久久为功, 宗指意识 for
-//! 宗旨意识), and idioms with a doubled character written twice wrong
-//! (兢兢叶叶 for 兢兢业业) — without a list of every misspelling.
+//! 宗旨意识), idioms with a doubled character written twice wrong (兢兢叶叶
+//! for 兢兢业业), and two-character words often misspelt (精随 for 精髓) —
+//! without a list of every misspelling.
 
 use super::cuts_a_word;
 use crate::document::Document;
@@ -83,14 +84,15 @@ impl<const N: usize> OneApart<N> {
         self.words.is_empty()
     }
 
-    /// The words that differ from `window` in exactly one character, with
-    /// its position.
+    /// Whether some word holds `c` at position `p`.
     fn holds(&self, p: usize, c: char) -> bool {
         let c = u32::from(c) as usize;
         let at = (p << 16) + c;
         c < 1 << 16 && self.held[at >> 6] & (1 << (at & 63)) != 0
     }
 
+    /// The words that differ from `window` in exactly one character, with
+    /// its position.
     fn one_apart(&self, window: [char; N]) -> impl Iterator<Item = (usize, [char; N])> + '_ {
         let held = (0..N).filter(|&p| self.holds(p, window[p])).count();
         let blanks = if held + 1 >= N { 0..N } else { 0..0 };
