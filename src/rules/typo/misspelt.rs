@@ -182,18 +182,11 @@ pub(super) fn misspelt_idioms(
 /// frequency `common_from` or more) makes the two characters two words
 /// (是干 is 是/干, not 实干 misspelt).
 pub(super) fn misspelt_words(
-    doc: &Document,
-    region: Range<usize>,
+    text: &str,
+    tokens: &[Token],
     words: &ReadAlikeWords,
     common_from: u32,
 ) -> Vec<(Range<usize>, String)> {
-    let text = doc.text();
-    let tokens: Vec<Token> = doc
-        .tokens
-        .iter()
-        .filter(|t| region.contains(&(t.start as usize)))
-        .copied()
-        .collect();
     let single = |t: &Token| t.text(text).chars().nth(1).is_none();
     let mut out = Vec::new();
     let mut i = 0;

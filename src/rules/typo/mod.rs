@@ -10,7 +10,7 @@ use super::word_list::find_words_where;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
 use crate::document::Document;
-use crate::segment::{in_dictionary, is_place_name};
+use crate::segment::{in_dictionary, is_place_name, Token};
 use crate::settings::Invalid;
 use crate::text::{is_han, overlaps};
 use misspelt::{misspelt_idioms, misspelt_words, ReadAlikeWords, SetPhrases};
@@ -223,6 +223,14 @@ impl Rule for Typo {
             }
             // Misspellings found without a list, each once and none where a
             // listed one is.
+            // The region's tokens, for the words read alike and the doubled
+            // words.
+            let tokens: Vec<Token> = doc
+                .tokens
+                .iter()
+                .filter(|t| region.contains(&(t.start as usize)))
+                .copied()
+                .collect();
             let mut more = Vec::new();
             let min = self.idioms_from_frequency;
             if min.is_some() || !self.set_phrases.is_empty() {
@@ -230,7 +238,7 @@ impl Rule for Typo {
             }
             if !self.words_read_alike.is_empty() {
                 let (words, common) = (&self.words_read_alike, self.common_character_from);
-                more.extend(misspelt_words(doc, region.clone(), words, common));
+                more.extend(misspelt_words(text, &tokens, words, common));
             }
             let mut taken: Vec<Range<usize>> = listed.into_iter().map(|(s, _)| s).collect();
             for (span, right) in more {
@@ -239,11 +247,6 @@ impl Rule for Typo {
                     report(out, span, &right);
                 }
             }
-            let tokens: Vec<_> = doc
-                .tokens
-                .iter()
-                .filter(|t| region.contains(&(t.start as usize)))
-                .collect();
             let mut after_doubled = 0;
             for (n, pair) in tokens.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
