@@ -399,7 +399,13 @@ impl List {
             if !one_replaced && !self.judged(text, &span, &found, n.quoted(&span)) {
                 continue;
             }
-            if one_replaced && Self::subset(text, span.start, span.end) {
+            // Followed by 等 or 方面, four items with one other may be
+            // the author's own list; not when the other is the member
+            // misspelt (奢侈之风 for 奢靡之风).
+            if one_replaced
+                && Self::subset(text, span.start, span.end)
+                && !self.replaced_alike(&items, text)
+            {
                 continue;
             }
             if let Some(detail) = self.verdict(&items, text) {
@@ -435,8 +441,28 @@ impl List {
             return false;
         }
         let want = self.members[missing].chars().count();
-        let got = text[odd[0].clone()].chars().count();
-        got.abs_diff(want) <= (want / 2).max(2)
+        let odd_text = &text[odd[0].clone()];
+        let got = odd_text.chars().count();
+        if got.abs_diff(want) <= (want / 2).max(2) {
+            return true;
+        }
+        // The last item runs on into the sentence (和奢侈之风方面的问题):
+        // replaced, when its first characters, as many as the member has,
+        // end as the member does.
+        let last = items.last().is_some_and(|(r, _)| r == odd[0]);
+        let ending = self.members[missing].chars().last();
+        last && got > want && odd_text.chars().nth(want - 1) == ending
+    }
+
+    /// Whether the item replacing a member is that member misspelt: as
+    /// long as it, with the same first or last character.
+    fn replaced_alike(&self, items: &[(Range<usize>, Item)], text: &str) -> bool {
+        let Some((r, _)) = items.iter().find(|(_, i)| i.member().is_none()) else {
+            return false;
+        };
+        let member: Vec<char> = self.members[self.missing(items)].chars().collect();
+        let odd: Vec<char> = text[r.clone()].chars().collect();
+        odd.len() == member.len() && (odd.first() == member.first() || odd.last() == member.last())
     }
 
     /// In a long list (six or more members: 伟大建党精神's eight halves),
@@ -848,6 +874,23 @@ mod tests {
             ),
             vec!["“在群众中检验政策和完善政策”不是其中的内容，缺少“在实践中检验真理和发展真理”"]
         );
+    }
+
+    #[test]
+    fn a_replaced_last_member_running_on_into_the_sentence_is_cut_where_the_member_would_end() {
+        let mut l = list("四风", &["形式主义", "官僚主义", "享乐主义", "奢靡之风"]);
+        l.longest = 4;
+        assert_eq!(
+            run(&l, "查找形式主义、官僚主义、享乐主义和奢侈之风方面的问题"),
+            vec!["“奢侈之风”不是其中的内容，缺少“奢靡之风”"]
+        );
+        assert_eq!(
+            run(&l, "形式主义、官僚主义、享乐主义和奢侈之风问题仍然存在"),
+            vec!["“奢侈之风”不是其中的内容，缺少“奢靡之风”"]
+        );
+        // Ending otherwise, the words after the third member are the
+        // sentence going on, not a fourth member.
+        assert!(run(&l, "查找形式主义、官僚主义、享乐主义和铺张浪费方面的问题").is_empty());
     }
 
     /// Other words replace the missing member only when about as long as

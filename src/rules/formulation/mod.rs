@@ -35,6 +35,24 @@ pub(crate) struct Params {
     /// Fixed phrases (两个维护 …).
     #[serde(default)]
     phrases: Vec<PhraseSpec>,
+    /// Names quoted by their number alone (“十个明确”), whose number is
+    /// their own: written with another, they are wrong.
+    #[serde(default)]
+    names: Vec<NameSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NameSpec {
+    /// 十个明确: a number, a measure word, two or more characters.
+    name: String,
+    /// The name with another number that is a formulation of its own
+    /// (八个明确, the wording before 2021).
+    #[serde(default)]
+    also_real: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +128,8 @@ pub(crate) struct Formulation {
     /// list member or a key (with its list: a key is a common phrase, and
     /// counts as garbled only beside another key of its list).
     owners: Vec<(String, String, Option<usize>)>,
+    /// Numbered names (四个自信, 十个明确): (name, canonical wording).
+    numbered: Vec<(String, String)>,
     /// For stock_phrases: the canonical wordings as written.
     stock: Vec<String>,
 }
@@ -121,17 +141,31 @@ enum Target {
     Stem(usize),
     /// A phrase's always-wrong wording.
     Wrong(usize),
-    /// A list's name with another number (三个自信 for 四个自信).
+    /// A numbered name with another number (三个自信 for 四个自信): the
+    /// index of its (name, canonical wording) in `numbered`.
     Renumbered(usize),
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
-    let Params { lists, phrases } = params;
+    let Params {
+        lists,
+        phrases,
+        names: numbered_names,
+    } = params;
     for (i, l) in lists.iter().enumerate() {
         validate_list(l).map_err(|e| e.within("lists", i))?;
     }
     for (j, p) in phrases.iter().enumerate() {
         validate_phrase(p).map_err(|e| e.within("phrases", j))?;
+    }
+    for (k, nm) in numbered_names.iter().enumerate() {
+        if renumbered(&nm.name).is_empty() {
+            return Err(Invalid::in_field(
+                "name",
+                format!("`{}` 不是“数字+量词+名称”形式（如“十个明确”）", nm.name),
+            )
+            .within("names", k));
+        }
     }
     let mut stock: Vec<String> = lists.iter().map(|l| l.members.join("")).collect();
     stock.extend(phrases.iter().flat_map(|p| p.accepted.iter().cloned()));
@@ -187,13 +221,25 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         .map(|l| l.name.as_str())
         .chain(phrases.iter().map(|p| p.name.as_str()))
         .collect();
-    for (i, l) in lists.iter().enumerate().filter(|(i, _)| number_fixed[*i]) {
-        for other in renumbered(&l.name) {
-            if !names.contains(&other.as_str()) {
-                add(&other, Target::Renumbered(i));
+    let mut numbered: Vec<(String, String, Vec<String>)> = lists
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| number_fixed[*i])
+        .map(|(_, l)| (l.name.clone(), l.canonical.clone(), Vec::new()))
+        .collect();
+    numbered.extend(
+        numbered_names
+            .into_iter()
+            .map(|nm| (nm.name.clone(), nm.name, nm.also_real)),
+    );
+    for (k, (name, _, also_real)) in numbered.iter().enumerate() {
+        for other in renumbered(name) {
+            if !names.contains(&other.as_str()) && !also_real.contains(&other) {
+                add(&other, Target::Renumbered(k));
             }
         }
     }
+    let numbered: Vec<(String, String)> = numbered.into_iter().map(|(n, c, _)| (n, c)).collect();
     let matcher = crate::rules::lexicon::Lexicon::new(&needles);
     // Garbled forms: phrases, long members and keys of lists.
     let mut owners: Vec<(String, String, Option<usize>)> = Vec::new();
@@ -227,6 +273,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         targets,
         garbles,
         owners,
+        numbered,
         stock,
     }))
 }
@@ -408,27 +455,43 @@ impl<'a> Found<'a> {
     }
 }
 
-/// The numbers a name like 四个自信 (a number, a measure word, two or more
-/// characters) may be miswritten with: the name with each other number.
+/// The numbers a name like 四个自信 or 十三个方面成就 (a number, a measure
+/// word, two or more characters) may be miswritten with: the name with
+/// each other number from two to nineteen.
 fn renumbered(name: &str) -> Vec<String> {
-    const NUMBERS: &str = "一两二三四五六七八九十";
-    let mut chars = name.chars();
-    let (Some(number), Some(measure)) = (chars.next(), chars.next()) else {
+    // 一 and 二 are no count of a name's members (一个 is a phrase of its
+    // own; 二个 is written 两个).
+    const UNITS: [&str; 8] = ["三", "四", "五", "六", "七", "八", "九", "十"];
+    let numbers: Vec<String> = std::iter::once("两".to_string())
+        .chain(UNITS.iter().map(|u| u.to_string()))
+        .chain(
+            ["一", "二"]
+                .iter()
+                .chain(UNITS[..7].iter())
+                .map(|u| format!("十{u}")),
+        )
+        .collect();
+    let Some(number) = numbers
+        .iter()
+        .filter(|n| name.starts_with(n.as_str()))
+        .max_by_key(|n| n.len())
+    else {
+        return Vec::new();
+    };
+    let mut chars = name[number.len()..].chars();
+    let Some(measure) = chars.next() else {
         return Vec::new();
     };
     let rest = chars.as_str();
-    if !NUMBERS.contains(number)
-        || !"个种大项条".contains(measure)
+    if !"个种大项条".contains(measure)
         || rest.chars().count() < 2
         || !rest.chars().all(crate::text::is_han)
     {
         return Vec::new();
     }
-    // 一 and 二 are no count of a name's members (一个 is a phrase of its
-    // own; 二个 is written 两个).
-    NUMBERS
-        .chars()
-        .filter(|&n| n != number && n != '一' && n != '二')
+    numbers
+        .iter()
+        .filter(|n| *n != number)
         .map(|n| format!("{n}{measure}{rest}"))
         .collect()
 }
@@ -506,14 +569,21 @@ impl Rule for Formulation {
                 if !quoted || overlaps(&found, &span) {
                     continue;
                 }
-                let list = &self.lists[i];
-                let what = format!("“{}”的数字有误，应为“{}”", &text[shown.clone()], list.name);
+                let (name, canonical) = &self.numbered[i];
+                // A name without members is its own canonical wording,
+                // which the message gives anyway.
+                let written = &text[shown.clone()];
+                let what = if name == canonical {
+                    format!("“{written}”的数字有误")
+                } else {
+                    format!("“{written}”的数字有误，应为“{name}”")
+                };
                 found.push(Found {
                     span,
                     shown,
-                    name: &list.name,
+                    name,
                     what,
-                    canonical: list.canonical.clone(),
+                    canonical: canonical.clone(),
                 });
             }
             for (span, j) in wrong {
