@@ -55,6 +55,27 @@ impl<'a> Document<'a> {
     pub(crate) fn to_source(&self, r: Range<usize>) -> Range<usize> {
         self.view.to_source(r)
     }
+
+    /// The year the report is for: from the title (`2024年度…`), else from
+    /// a date line in the title block or among the last three paragraphs.
+    pub(crate) fn year(&self) -> Option<i32> {
+        use crate::text::{is_date_line, year_in};
+        let text = self.text();
+        let title = self.outline.title.clone().map(|r| text[r].trim());
+        let block = self
+            .paragraphs
+            .iter()
+            .take_while(|p| p.span.start < self.outline.title_end)
+            .skip(1);
+        let tail = self.paragraphs.iter().rev().take(3);
+        title.and_then(year_in).or_else(|| {
+            block
+                .chain(tail)
+                .map(|p| text[p.span.clone()].trim())
+                .filter(|l| is_date_line(l))
+                .find_map(year_in)
+        })
+    }
 }
 
 /// Line ranges of `text` (without terminators); `\n`, `\r\n` and a lone

@@ -59,6 +59,51 @@ pub(crate) fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// A short line that is a date (`2025年1月10日`, `二〇二五年一月`).
+pub(crate) fn is_date_line(line: &str) -> bool {
+    line.chars().count() <= 20
+        && line.contains('年')
+        && (line.contains('月') || line.ends_with('年'))
+}
+
+const DIGITS: &str = "〇○零一二三四五六七八九";
+
+/// The first year written in `s`: `2024年`, `2024 年度`, `二〇二四年`.
+pub(crate) fn year_in(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        if i + 4 > chars.len() {
+            break;
+        }
+        let four = &chars[i..i + 4];
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars[i + 4..].iter().find(|c| !is_space(**c));
+        if after != Some(&'年') {
+            continue;
+        }
+        let value = if four.iter().all(|c| c.is_ascii_digit())
+            && !before.is_some_and(|c| c.is_ascii_digit())
+        {
+            four.iter().collect::<String>().parse().ok()
+        } else if four.iter().all(|c| DIGITS.contains(*c))
+            && !before.is_some_and(|c| DIGITS.contains(c))
+        {
+            let digit = |c: char| match DIGITS.chars().position(|d| d == c)? {
+                0..=2 => Some(0),
+                p => Some(p as i32 - 2),
+            };
+            four.iter()
+                .try_fold(0, |n, &c| digit(c).map(|d| n * 10 + d))
+        } else {
+            None
+        };
+        if let Some(y) = value.filter(|y| (1949..=2200).contains(y)) {
+            return Some(y);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -230,7 +230,10 @@ fn every_long_phrase_garbled_is_found() {
         assert!(
             found
                 .iter()
-                .any(|(l, m)| *l == i + 1 && m.contains("顺序颠倒")),
+                // Or, inside a list the phrase holds (自信自强、守正创新…),
+                // as that list's member garbled.
+                .any(|(l, m)| *l == i + 1
+                    && (m.contains("顺序颠倒") || m.contains("不是其中的内容"))),
             "{name}: not found in {line}"
         );
     }
@@ -310,4 +313,114 @@ fn a_garble_right_before_a_list_finding_is_found_too() {
         messages.iter().any(|m| m.contains("“共赢”不是其中的内容")),
         "{messages:?}"
     );
+}
+
+/// A plenary session named after the congress (二十大三中全会) is found
+/// with the session's right name; the right names, and the congress and a
+/// session side by side, stay quiet.
+#[test]
+fn a_plenary_session_named_after_the_congress_is_found() {
+    let found = formulation_findings(&[
+        "学习党的二十大三中全会精神不够深入。".to_string(),
+        "对十九大四中全会提出的要求理解不透。".to_string(),
+    ]);
+    assert_eq!(
+        found,
+        vec![
+            (
+                1,
+                "“中央全会的名称”表述有误：“二十大三中全会”写法有误。规范表述为：二十届三中全会"
+                    .to_string()
+            ),
+            (
+                2,
+                "“中央全会的名称”表述有误：“十九大四中全会”写法有误。规范表述为：十九届四中全会"
+                    .to_string()
+            ),
+        ]
+    );
+    let quiet = [
+        "学习党的二十届三中全会精神。",
+        "学习党的二十大和二十届二中、三中全会精神。",
+        "贯彻党的十九大和十九届四中全会精神。",
+    ]
+    .map(String::from);
+    let found = formulation_findings(&quiet);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// A wrong-wording pattern in the user's config that is no regular
+/// expression is refused with its place in the file.
+#[test]
+fn a_bad_pattern_in_the_config_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("critique-lint.yaml"),
+        "rules:\n  formulation:\n    params:\n      patterns:\n        - {name: x, wrong: \"(\", right: y}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "学习党的二十大三中全会精神。\n").unwrap();
+    let out = bin().current_dir(dir.path()).arg("a.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("critique-lint.yaml:5:") && stderr.contains("正则表达式 `(` 无效"),
+        "{stderr}"
+    );
+}
+
+/// A wording right only until a year (全面建成小康社会 in 四个全面) is
+/// found in a report of a later year, read from its title or date line,
+/// and stays quiet in one of that year or before, or with no year.
+#[test]
+fn a_wording_out_of_date_for_the_reports_year_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |head: &str| {
+        format!(
+            "{head}\n一、存在的问题\n1.对协调推进全面建成小康社会、全面深化改革、全面依法治国、全面从严治党战略布局的重要论述学习不够。\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.加强理论学习。\n"
+        )
+    };
+    let cases = [
+        (
+            "title-2024.txt",
+            "县财政局2024年度民主生活会对照检查材料",
+            true,
+        ),
+        (
+            "date-2022.txt",
+            "县财政局民主生活会对照检查材料\n县财政局局长 张三\n2022年1月10日",
+            true,
+        ),
+        (
+            "title-2020.txt",
+            "县财政局2020年度民主生活会对照检查材料",
+            false,
+        ),
+        (
+            "title-2019.txt",
+            "县财政局2019年度民主生活会对照检查材料",
+            false,
+        ),
+        ("no-year.txt", "县财政局民主生活会对照检查材料", false),
+    ];
+    for (name, head, out_of_date) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, report(head)).unwrap();
+        let (_, json) = check_json(&["--select", "formulation", file.to_str().unwrap()]);
+        let messages: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["message"].as_str().unwrap())
+            .collect();
+        if out_of_date {
+            assert_eq!(
+                messages,
+                ["“四个全面”表述有误：“全面建成小康社会”是2020年及以前的提法，现为“全面建设社会主义现代化国家”。规范表述为：全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党"],
+                "{name}"
+            );
+        } else {
+            assert!(messages.is_empty(), "{name}: {messages:?}");
+        }
+    }
 }

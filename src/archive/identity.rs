@@ -5,6 +5,8 @@
 
 use crate::document::Document;
 use crate::outline::ROLES;
+#[cfg(test)]
+use crate::text::year_in;
 use crate::text::{is_han, is_space};
 use regex::Regex;
 use serde::Serialize;
@@ -68,21 +70,7 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
         .skip(1)
         .find_map(|l| author_line(l))
         .or_else(|| from_file_name(&doc.source.name, pattern));
-    let tail = doc
-        .paragraphs
-        .iter()
-        .rev()
-        .take(3)
-        .map(|p| text[p.span.clone()].trim());
-    let year = title.as_deref().and_then(year_in).or_else(|| {
-        block
-            .iter()
-            .skip(1)
-            .copied()
-            .chain(tail)
-            .filter(|l| is_date(l))
-            .find_map(year_in)
-    });
+    let year = doc.year();
     Identity {
         author,
         year,
@@ -148,51 +136,6 @@ fn from_file_name(name: &str, pattern: Option<&Regex>) -> Option<Author> {
         role: None,
         from: AuthorFrom::Stem,
     })
-}
-
-/// A short line that is a date (`2025年1月10日`, `二〇二五年一月`).
-fn is_date(line: &str) -> bool {
-    line.chars().count() <= 20
-        && line.contains('年')
-        && (line.contains('月') || line.ends_with('年'))
-}
-
-const DIGITS: &str = "〇○零一二三四五六七八九";
-
-/// The first year written in `s`: `2024年`, `2024 年度`, `二〇二四年`.
-pub(crate) fn year_in(s: &str) -> Option<i32> {
-    let chars: Vec<char> = s.chars().collect();
-    for i in 0..chars.len() {
-        if i + 4 > chars.len() {
-            break;
-        }
-        let four = &chars[i..i + 4];
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars[i + 4..].iter().find(|c| !is_space(**c));
-        if after != Some(&'年') {
-            continue;
-        }
-        let value = if four.iter().all(|c| c.is_ascii_digit())
-            && !before.is_some_and(|c| c.is_ascii_digit())
-        {
-            four.iter().collect::<String>().parse().ok()
-        } else if four.iter().all(|c| DIGITS.contains(*c))
-            && !before.is_some_and(|c| DIGITS.contains(c))
-        {
-            let digit = |c: char| match DIGITS.chars().position(|d| d == c)? {
-                0..=2 => Some(0),
-                p => Some(p as i32 - 2),
-            };
-            four.iter()
-                .try_fold(0, |n, &c| digit(c).map(|d| n * 10 + d))
-        } else {
-            None
-        };
-        if let Some(y) = value.filter(|y| (1949..=2200).contains(y)) {
-            return Some(y);
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -31,6 +31,9 @@ pub(super) struct List {
     /// The members' common ending (意识, 自信): a look-alike with it among
     /// the members is a wrong member (服务意识).
     pub(super) suffix: String,
+    /// Wordings right only in reports up to a year: (wording normalised,
+    /// member, the last year).
+    pub(super) dated: Vec<(String, usize, i32)>,
 }
 
 /// Words between members.
@@ -189,10 +192,10 @@ impl List {
     fn judged(&self, text: &str, span: &Range<usize>, found: &[usize], quoted: bool) -> bool {
         let distinct = distinct(found.iter().copied());
         let n = self.members.len();
-        if distinct.len() < 2
-            || Self::subset(text, span.start, span.end)
-            || self.cited_from(text, span)
-        {
+        // 等 after all the members ends the quotation (“…伟大梦想”等重大
+        // 论述); after some of them, it says they are a part.
+        let part = distinct.len() < n && Self::subset(text, span.start, span.end);
+        if distinct.len() < 2 || part || self.cited_from(text, span) {
             return false;
         }
         if distinct.len() == n || self.named(text, span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
@@ -215,9 +218,28 @@ impl List {
         !short || (gap_inside && found.windows(2).all(|w| w[0] < w[1]))
     }
 
-    fn verdict(&self, items: &[(Range<usize>, Item)], text: &str) -> Option<String> {
+    fn verdict(
+        &self,
+        items: &[(Range<usize>, Item)],
+        text: &str,
+        year: Option<i32>,
+    ) -> Option<String> {
         let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
         let mut problems = Vec::new();
+        for (r, i) in items {
+            let Item::Member(k) = i else { continue };
+            let written = &text[r.clone()];
+            if let Some((_, _, until)) = self
+                .dated
+                .iter()
+                .find(|(f, m, until)| m == k && f == written && year.is_some_and(|y| y > *until))
+            {
+                problems.push(format!(
+                    "“{written}”是{until}年及以前的提法，现为“{}”",
+                    self.members[*k]
+                ));
+            }
+        }
         let wrong: Vec<&str> = items
             .iter()
             .filter(|(_, i)| matches!(i, Item::LookAlike | Item::Unknown))
@@ -353,7 +375,13 @@ impl List {
     }
 
     /// Checks the enumerations starting at member occurrences `starts`.
-    pub(super) fn check_enumerations(&self, n: &Normal, mut starts: Vec<usize>) -> Vec<Finding> {
+    /// `year` is the report's: a wording out of date by then is wrong.
+    pub(super) fn check_enumerations(
+        &self,
+        n: &Normal,
+        mut starts: Vec<usize>,
+        year: Option<i32>,
+    ) -> Vec<Finding> {
         let text = n.text.as_str();
         starts.sort_unstable();
         let mut out = Vec::new();
@@ -408,7 +436,7 @@ impl List {
             {
                 continue;
             }
-            if let Some(detail) = self.verdict(&items, text) {
+            if let Some(detail) = self.verdict(&items, text, year) {
                 out.push((span, detail));
             }
         }
@@ -431,6 +459,21 @@ impl List {
         let missing = (0..n)
             .find(|k| !distinct.contains(k))
             .expect("one is missing");
+        // In a list whose order is fixed, a member replaced stands where
+        // it belongs; other words after the last member are an addition
+        // (守正创新、踔厉奋发、勇毅前行、担当作为).
+        if self.ordered {
+            let at = items
+                .iter()
+                .position(|(_, i)| i.member().is_none())
+                .expect("one is odd");
+            let (before, after) = (&items[..at], &items[at + 1..]);
+            if before.iter().any(|(_, i)| i.member() > Some(missing))
+                || after.iter().any(|(_, i)| i.member() < Some(missing))
+            {
+                return false;
+            }
+        }
         // 按时上好党课: the member is there, after other words.
         let after = &text[odd[0].end..];
         if self
@@ -586,7 +629,7 @@ impl List {
             }
             let items: Vec<(Range<usize>, Item)> =
                 found.iter().map(|&m| (0..0, Item::Member(m))).collect();
-            if let Some(detail) = self.verdict(&items, text) {
+            if let Some(detail) = self.verdict(&items, text, None) {
                 out.push((first.0..last.1, detail));
             }
         }
@@ -618,6 +661,7 @@ mod tests {
             ordered: true,
             named_only: false,
             longest: 8,
+            dated: Vec::new(),
         }
     }
 
@@ -628,7 +672,7 @@ mod tests {
             .iter()
             .flat_map(|(f, _)| n.text.match_indices(f.as_str()).map(|(i, _)| i))
             .collect();
-        l.check_enumerations(&n, starts)
+        l.check_enumerations(&n, starts, None)
             .into_iter()
             .map(|(_, d)| d)
             .collect()
@@ -893,6 +937,37 @@ mod tests {
         assert!(run(&l, "查找形式主义、官僚主义、享乐主义和铺张浪费方面的问题").is_empty());
     }
 
+    #[test]
+    fn all_the_members_before_deng_are_the_whole_list() {
+        let l = list(
+            "四个伟大",
+            &["伟大斗争", "伟大工程", "伟大事业", "伟大梦想"],
+        );
+        assert_eq!(
+            run(
+                &l,
+                "对“统揽伟大工程、伟大斗争、伟大事业、伟大梦想”等重大论述"
+            ),
+            vec!["顺序不对"]
+        );
+        // Some of them before 等 are a part.
+        assert!(run(&l, "统揽伟大工程、伟大斗争等重大论述").is_empty());
+    }
+
+    #[test]
+    fn in_an_ordered_list_other_words_after_the_last_member_are_an_addition() {
+        let mut l = list(
+            "自信自强、守正创新，踔厉奋发、勇毅前行",
+            &["自信自强", "守正创新", "踔厉奋发", "勇毅前行"],
+        );
+        l.named_only = true;
+        assert!(run(&l, "坚持守正创新、踔厉奋发、勇毅前行、担当作为").is_empty());
+        assert_eq!(
+            run(&l, "自信自强、守正创新、踔厉奋发、勇往直前"),
+            vec!["“勇往直前”不是其中的内容，缺少“勇毅前行”"]
+        );
+    }
+
     /// Other words replace the missing member only when about as long as
     /// it: within half its length, and at least two characters, either way
     /// (a 4-character member: 2 to 6 characters).
@@ -994,11 +1069,14 @@ mod tests {
             "四个意识特别是政治意识、大局意识、核心意识",
             &[0, 1, 2]
         ));
-        assert!(!judged(
+        // All of them before 方面 or 等 are the whole list, its order
+        // judged.
+        assert!(judged(
             &l,
             "政治意识、大局意识、核心意识、看齐意识方面",
             &[0, 1, 2, 3]
         ));
+        assert!(!judged(&l, "政治意识、大局意识、核心意识方面", &[0, 1, 2]));
         // Unordered lists need the name or all members.
         let mut unordered = four();
         unordered.ordered = false;

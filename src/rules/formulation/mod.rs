@@ -39,6 +39,30 @@ pub(crate) struct Params {
     /// their own: written with another, they are wrong.
     #[serde(default)]
     names: Vec<NameSpec>,
+    /// Wordings always wrong, as regular expressions (二十大三中全会).
+    #[serde(default)]
+    patterns: Vec<PatternSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PatternSpec {
+    name: String,
+    /// Matched on the text as the lists read it: without 的, quotes and
+    /// spaces, every clause mark written 、.
+    wrong: String,
+    /// The right wording, with the groups of `wrong` ($1, ${2}).
+    right: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+/// A wording always wrong, and how to write it.
+struct WrongPattern {
+    name: String,
+    wrong: regex::Regex,
+    right: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,6 +93,11 @@ struct ListSpec {
     /// other clause marks, always accepted).
     #[serde(default)]
     variants: BTreeMap<String, Vec<String>>,
+    /// Variants right only in reports up to a year, by the year: 全面建成
+    /// 小康社会 in 四个全面, until the fifth plenum of late 2020 made it
+    /// 全面建设社会主义现代化国家.
+    #[serde(default)]
+    variants_until: BTreeMap<String, i32>,
     /// For long members: one phrase per member that shows it is quoted.
     #[serde(default)]
     keys: Vec<String>,
@@ -130,6 +159,7 @@ pub(crate) struct Formulation {
     owners: Vec<(String, String, Option<usize>)>,
     /// Numbered names (四个自信, 十个明确): (name, canonical wording).
     numbered: Vec<(String, String)>,
+    patterns: Vec<WrongPattern>,
     /// For stock_phrases: the canonical wordings as written.
     stock: Vec<String>,
 }
@@ -151,6 +181,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         lists,
         phrases,
         names: numbered_names,
+        patterns,
     } = params;
     for (i, l) in lists.iter().enumerate() {
         validate_list(l).map_err(|e| e.within("lists", i))?;
@@ -158,6 +189,22 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     for (j, p) in phrases.iter().enumerate() {
         validate_phrase(p).map_err(|e| e.within("phrases", j))?;
     }
+    let patterns = patterns
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let wrong = regex::Regex::new(&p.wrong).map_err(|e| {
+                Invalid::in_field("patterns", format!("正则表达式 `{}` 无效：{e}", p.wrong))
+                    .at(k)
+                    .then("wrong")
+            })?;
+            Ok(WrongPattern {
+                name: p.name,
+                wrong,
+                right: p.right,
+            })
+        })
+        .collect::<Result<Vec<_>, Invalid>>()?;
     for (k, nm) in numbered_names.iter().enumerate() {
         if renumbered(&nm.name).is_empty() {
             return Err(Invalid::in_field(
@@ -274,6 +321,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         garbles,
         owners,
         numbered,
+        patterns,
         stock,
     }))
 }
@@ -313,6 +361,16 @@ fn validate_list(l: &ListSpec) -> Result<(), Invalid> {
         if variants.iter().any(|v| normalize(v).is_empty()) {
             return Err(Invalid::in_field("variants", "成员的其他写法不能为空"));
         }
+    }
+    if let Some(v) = l
+        .variants_until
+        .keys()
+        .find(|v| !l.variants.values().any(|vs| vs.contains(v)))
+    {
+        return Err(Invalid::in_field(
+            "variants-until",
+            format!("`{v}` 不是提法 `{}` 的成员的其他写法（variants）", l.name),
+        ));
     }
     Ok(())
 }
@@ -395,6 +453,17 @@ fn compile_list(mut l: ListSpec) -> List {
             (key, before)
         })
         .collect();
+    let dated = l
+        .variants_until
+        .iter()
+        .filter_map(|(v, &until)| {
+            let k = l
+                .members
+                .iter()
+                .position(|m| l.variants.get(m).is_some_and(|vs| vs.contains(v)))?;
+            Some((normalize(v), k, until))
+        })
+        .collect();
     let normalized: Vec<String> = l.members.iter().map(|m| normalize(m)).collect();
     let mut names = vec![normalize(&l.name)];
     names.extend(l.aliases.iter().map(|a| normalize(a)));
@@ -413,6 +482,7 @@ fn compile_list(mut l: ListSpec) -> List {
         keys,
         ordered: l.ordered,
         named_only: l.named_only,
+        dated,
     }
 }
 
@@ -522,6 +592,7 @@ impl Rule for Formulation {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let text = doc.text();
+        let year = doc.year();
         for region in self.meta.regions(doc) {
             let n = Normal::new(text, region);
             let mut member_starts = vec![Vec::new(); self.lists.len()];
@@ -547,7 +618,7 @@ impl Rule for Formulation {
             for (i, list) in self.lists.iter().enumerate() {
                 let starts = std::mem::take(&mut member_starts[i]);
                 for (span, what) in list
-                    .check_enumerations(&n, starts)
+                    .check_enumerations(&n, starts, year)
                     .into_iter()
                     .chain(list.check_keyed(&n, keys[i].clone()))
                 {
@@ -585,6 +656,25 @@ impl Rule for Formulation {
                     what,
                     canonical: canonical.clone(),
                 });
+            }
+            for p in &self.patterns {
+                for caps in p.wrong.captures_iter(&n.text) {
+                    let span = caps.get(0).expect("the whole match").range();
+                    if overlaps(&found, &span) {
+                        continue;
+                    }
+                    let mut right = String::new();
+                    caps.expand(&p.right, &mut right);
+                    let shown = n.source(span.clone(), text);
+                    let what = format!("“{}”写法有误", &text[shown.clone()]);
+                    found.push(Found {
+                        span,
+                        shown,
+                        name: &p.name,
+                        what,
+                        canonical: right,
+                    });
+                }
             }
             for (span, j) in wrong {
                 if overlaps(&found, &span) {
@@ -729,6 +819,27 @@ mod tests {
             list("members: [甲乙, 丙丁], variants: {甲乙: ['“”']}").is_err(),
             "an empty variant"
         );
+        assert!(list(
+            "members: [甲乙, 丙丁], variants: {甲乙: [甲和乙]}, variants-until: {甲和乙: 2020}"
+        )
+        .is_ok());
+        assert!(
+            list("members: [甲乙, 丙丁], variants: {甲乙: [甲和乙]}, variants-until: {戊己: 2020}")
+                .is_err(),
+            "dated, but no variant"
+        );
+        let name = |n: &str| rule(&format!("{{names: [{{name: {n}}}]}}"));
+        assert!(name("十个明确").is_ok());
+        assert!(name("十三个方面成就").is_ok());
+        assert!(name("明确十条").is_err(), "no number first");
+        assert!(name("十个A").is_err(), "no Chinese name");
+        let pattern = |p: &str| {
+            rule(&format!(
+                "{{patterns: [{{name: P, wrong: '{p}', right: 甲}}]}}"
+            ))
+        };
+        assert!(pattern("二十大(三)中全会").is_ok());
+        assert!(pattern("二十大(三中全会").is_err(), "no regular expression");
         let phrase = |rest: &str| rule(&format!("{{phrases: [{{name: P, {rest}}}]}}"));
         assert!(phrase("accepted: [甲乙丙]").is_ok());
         assert!(phrase("accepted: []").is_err());
