@@ -34,6 +34,8 @@ pub(super) struct List {
     /// Wordings right only in reports up to a year: (wording normalised,
     /// member, the last year).
     pub(super) dated: Vec<(String, usize, i32)>,
+    /// The name with each other number (两个务必 for 三个务必).
+    pub(super) misnumbered: Vec<String>,
 }
 
 /// Words between members.
@@ -201,7 +203,7 @@ impl List {
         if distinct.len() == n || self.named(text, span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
             return true;
         }
-        if quoted && distinct.len() + 1 == n {
+        if (quoted && distinct.len() + 1 == n) || self.run_with_a_gap(found).is_some() {
             return true;
         }
         if self.named_only && !self.named(text, span, NAME_BEFORE, NAME_AFTER) {
@@ -216,6 +218,22 @@ impl List {
         // quoted; its head or tail alone (学党史、学思想、学理论) is a mention.
         let gap_inside = (1..n - 1).any(|k| !distinct.contains(&k));
         !short || (gap_inside && found.windows(2).all(|w| w[0] < w[1]))
+    }
+
+    /// A stretch of a long ordered list (six or more members: 入党誓词)
+    /// written in order with one member inside it left out: four or more
+    /// members from the first to the last of the stretch but one. The
+    /// stretch's member indices.
+    fn run_with_a_gap(&self, found: &[usize]) -> Option<Range<usize>> {
+        let (&first, &last) = (found.first()?, found.last()?);
+        let increasing = found.windows(2).all(|w| w[0] < w[1]);
+        (self.ordered
+            && !self.named_only
+            && self.members.len() >= 6
+            && found.len() >= 4
+            && increasing
+            && last - first == found.len())
+        .then_some(first..last + 1)
     }
 
     fn verdict(
@@ -254,7 +272,13 @@ impl List {
             }
         }
         let span = span_of(items);
-        let missing: Vec<&str> = (0..self.members.len())
+        // A stretch of a long list quoted with one member skipped lacks
+        // that one; the members after it were not quoted.
+        let within = match self.run_with_a_gap(&found) {
+            Some(run) if !self.named(text, &span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) => run,
+            _ => 0..self.members.len(),
+        };
+        let missing: Vec<&str> = within
             .filter(|k| !found.contains(k))
             .map(|k| self.members[k].as_str())
             .filter(|m| !named_after_in_sentence(text, span.clone(), m))
@@ -436,11 +460,43 @@ impl List {
             {
                 continue;
             }
-            if let Some(detail) = self.verdict(&items, text, year) {
-                out.push((span, detail));
+            let mut details: Vec<String> = Vec::new();
+            let mut span = span;
+            if let Some(name) = self.misnumbered_before(text, &span, &found) {
+                details.push(format!(
+                    "称“{}”，列举的却是“{}”的内容",
+                    &text[name.clone()],
+                    self.name
+                ));
+                span.start = name.start;
+            }
+            details.extend(self.verdict(&items, text, year));
+            if !details.is_empty() {
+                out.push((span, details.join("，")));
             }
         }
         out
+    }
+
+    /// The list's name with another number right before all its members
+    /// (“两个务必”：务必不忘初心…), unless its own name stands nearer.
+    fn misnumbered_before(
+        &self,
+        text: &str,
+        span: &Range<usize>,
+        found: &[usize],
+    ) -> Option<Range<usize>> {
+        if distinct(found.iter().copied()).len() < self.members.len()
+            || self.named(text, span, NAME_TIGHT_BEFORE, 0)
+        {
+            return None;
+        }
+        self.misnumbered.iter().find_map(|other| {
+            let window = chars_before(text, span.start, NAME_TIGHT_BEFORE + other.chars().count());
+            let at = window.rfind(other.as_str())?;
+            let start = span.start - window.len() + at;
+            Some(start..start + other.len())
+        })
     }
 
     /// As many items as the list, all members but one, the odd one about
@@ -662,6 +718,7 @@ mod tests {
             named_only: false,
             longest: 8,
             dated: Vec::new(),
+            misnumbered: Vec::new(),
         }
     }
 
@@ -966,6 +1023,57 @@ mod tests {
             run(&l, "自信自强、守正创新、踔厉奋发、勇往直前"),
             vec!["“勇往直前”不是其中的内容，缺少“勇毅前行”"]
         );
+    }
+
+    #[test]
+    fn a_stretch_of_a_long_list_with_one_member_skipped_lacks_that_one() {
+        let mut l = list(
+            "入党誓词",
+            &[
+                "拥护党的纲领",
+                "遵守党的章程",
+                "履行党员义务",
+                "执行党的决定",
+                "严守党的纪律",
+                "保守党的秘密",
+                "对党忠诚",
+                "积极工作",
+            ],
+        );
+        l.longest = 6;
+        assert_eq!(
+            run(&l, "宣誓的“拥护党的纲领，遵守党的章程，履行党员义务，严守党的纪律，保守党的秘密”这些要求"),
+            vec!["缺少“执行党的决定”"]
+        );
+        // A stretch with none skipped, or too short to tell, is a quotation.
+        assert!(run(
+            &l,
+            "做到“拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定”"
+        )
+        .is_empty());
+        assert!(run(&l, "做到拥护党的纲领，遵守党的章程，执行党的决定").is_empty());
+    }
+
+    #[test]
+    fn the_name_with_another_number_before_all_the_members_is_found() {
+        let mut l = list(
+            "三个务必",
+            &["务必不忘初心", "务必谦虚谨慎", "务必敢于斗争"],
+        );
+        l.misnumbered = vec!["两个务必".into(), "四个务必".into()];
+        assert_eq!(
+            run(
+                &l,
+                "牢记“两个务必”，做到务必不忘初心、务必谦虚谨慎、务必敢于斗争。"
+            ),
+            vec!["称“两个务必”，列举的却是“三个务必”的内容"]
+        );
+        assert!(run(
+            &l,
+            "从“两个务必”到“三个务必”：务必不忘初心、务必谦虚谨慎、务必敢于斗争。"
+        )
+        .is_empty());
+        assert!(run(&l, "牢记“两个务必”，做到务必不忘初心、务必谦虚谨慎。").is_empty());
     }
 
     /// Other words replace the missing member only when about as long as

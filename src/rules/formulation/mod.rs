@@ -74,6 +74,10 @@ struct NameSpec {
     /// (八个明确, the wording before 2021).
     #[serde(default)]
     also_real: Vec<String>,
+    /// The name with another number that was right until a year, by the
+    /// year (八个明确 until the sixth plenum of late 2021 made it 十个明确).
+    #[serde(default)]
+    real_until: BTreeMap<String, i32>,
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
@@ -172,8 +176,9 @@ enum Target {
     /// A phrase's always-wrong wording.
     Wrong(usize),
     /// A numbered name with another number (三个自信 for 四个自信): the
-    /// index of its (name, canonical wording) in `numbered`.
-    Renumbered(usize),
+    /// index of its (name, canonical wording) in `numbered`, and the last
+    /// year the other number was right, if it ever was.
+    Renumbered(usize, Option<i32>),
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -206,10 +211,18 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         })
         .collect::<Result<Vec<_>, Invalid>>()?;
     for (k, nm) in numbered_names.iter().enumerate() {
-        if renumbered(&nm.name).is_empty() {
+        let others = renumbered(&nm.name);
+        if others.is_empty() {
             return Err(Invalid::in_field(
                 "name",
                 format!("`{}` 不是“数字+量词+名称”形式（如“十个明确”）", nm.name),
+            )
+            .within("names", k));
+        }
+        if let Some(o) = nm.real_until.keys().find(|o| !others.contains(o)) {
+            return Err(Invalid::in_field(
+                "real-until",
+                format!("`{o}` 不是 `{}` 换了数字的写法", nm.name),
             )
             .within("names", k));
         }
@@ -268,25 +281,25 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         .map(|l| l.name.as_str())
         .chain(phrases.iter().map(|p| p.name.as_str()))
         .collect();
-    let mut numbered: Vec<(String, String, Vec<String>)> = lists
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| number_fixed[*i])
-        .map(|(_, l)| (l.name.clone(), l.canonical.clone(), Vec::new()))
-        .collect();
-    numbered.extend(
-        numbered_names
-            .into_iter()
-            .map(|nm| (nm.name.clone(), nm.name, nm.also_real)),
-    );
-    for (k, (name, _, also_real)) in numbered.iter().enumerate() {
-        for other in renumbered(name) {
-            if !names.contains(&other.as_str()) && !also_real.contains(&other) {
-                add(&other, Target::Renumbered(k));
+    let mut numbered: Vec<(String, String)> = Vec::new();
+    for (l, _) in lists.iter().zip(&number_fixed).filter(|(_, fixed)| **fixed) {
+        numbered.push((l.name.clone(), l.canonical.clone()));
+        for other in renumbered(&l.name) {
+            if !names.contains(&other.as_str()) {
+                add(&other, Target::Renumbered(numbered.len() - 1, None));
             }
         }
     }
-    let numbered: Vec<(String, String)> = numbered.into_iter().map(|(n, c, _)| (n, c)).collect();
+    for nm in numbered_names {
+        numbered.push((nm.name.clone(), nm.name.clone()));
+        for other in renumbered(&nm.name) {
+            let until = nm.real_until.get(&other).copied();
+            let real = names.contains(&other.as_str()) || nm.also_real.contains(&other);
+            if until.is_some() || !real {
+                add(&other, Target::Renumbered(numbered.len() - 1, until));
+            }
+        }
+    }
     let matcher = crate::rules::lexicon::Lexicon::new(&needles);
     // Garbled forms: phrases, long members and keys of lists.
     let mut owners: Vec<(String, String, Option<usize>)> = Vec::new();
@@ -464,6 +477,7 @@ fn compile_list(mut l: ListSpec) -> List {
             Some((normalize(v), k, until))
         })
         .collect();
+    let misnumbered = renumbered(&l.name);
     let normalized: Vec<String> = l.members.iter().map(|m| normalize(m)).collect();
     let mut names = vec![normalize(&l.name)];
     names.extend(l.aliases.iter().map(|a| normalize(a)));
@@ -483,6 +497,7 @@ fn compile_list(mut l: ListSpec) -> List {
         ordered: l.ordered,
         named_only: l.named_only,
         dated,
+        misnumbered,
     }
 }
 
@@ -607,7 +622,7 @@ impl Rule for Formulation {
                         Target::Key(i, k) => keys[i].push((m.span.start, m.span.end, k)),
                         Target::Stem(j) => stem_starts[j].push(m.span.start),
                         Target::Wrong(j) => wrong.push((m.span.clone(), j)),
-                        Target::Renumbered(i) => renumbered.push((m.span.clone(), i)),
+                        Target::Renumbered(i, until) => renumbered.push((m.span.clone(), i, until)),
                     }
                 }
             }
@@ -633,18 +648,21 @@ impl Rule for Formulation {
             }
             // Quoted as a name (“三个自信”): unquoted, the words may count
             // something else (实现两个全面覆盖).
-            for (span, i) in renumbered {
+            for (span, i, until) in renumbered {
                 let shown = n.source(span.clone(), text);
                 let quoted = text[..shown.start].ends_with(['“', '「', '‘'])
                     && text[shown.end..].starts_with(['”', '」', '’']);
-                if !quoted || overlaps(&found, &span) {
+                let right_then = until.is_some_and(|u| year.is_none_or(|y| y <= u));
+                if !quoted || right_then || overlaps(&found, &span) {
                     continue;
                 }
                 let (name, canonical) = &self.numbered[i];
                 // A name without members is its own canonical wording,
                 // which the message gives anyway.
                 let written = &text[shown.clone()];
-                let what = if name == canonical {
+                let what = if let Some(u) = until {
+                    format!("“{written}”是{u}年及以前的提法，现为“{name}”")
+                } else if name == canonical {
                     format!("“{written}”的数字有误")
                 } else {
                     format!("“{written}”的数字有误，应为“{name}”")
@@ -832,6 +850,11 @@ mod tests {
         assert!(name("十个明确").is_ok());
         assert!(name("十三个方面成就").is_ok());
         assert!(name("明确十条").is_err(), "no number first");
+        assert!(name("十个明确, real-until: {八个明确: 2021}").is_ok());
+        assert!(
+            name("十个明确, real-until: {八项明确: 2021}").is_err(),
+            "not the name with another number"
+        );
         assert!(name("十个A").is_err(), "no Chinese name");
         let pattern = |p: &str| {
             rule(&format!(
