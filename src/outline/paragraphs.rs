@@ -23,9 +23,14 @@ pub(crate) fn paragraphs(text: &str, lines: impl Iterator<Item = Range<usize>>) 
         if body.is_empty() {
             continue;
         }
-        let first = out.is_empty();
+        // Still in the title block: a web copy may repeat the title on a
+        // second line, run into the opening there.
+        let head = out.len() < 4
+            && out
+                .iter()
+                .all(|p| !text[p.span.clone()].contains(['。', '！', '？']));
         let mut cuts = split_points(text, body.clone());
-        if first {
+        if head {
             cuts.extend(title_end(text, body.clone()));
             cuts.sort_unstable();
             cuts.dedup();
@@ -152,6 +157,27 @@ mod tests {
         assert_eq!(
             split("某局对照检查材料 根据要求，我认真查摆。"),
             ["某局对照检查材料", "根据要求，我认真查摆。"]
+        );
+        // A web copy's second title line, run into the opening.
+        let text = "【第一篇】某局对照检查材料\n中共某局党组对照检查材料 根据要求，我认真查摆。\n会前准备材料 根据要求再改。";
+        let mut start = 0;
+        let lines = text.split('\n').map(|l| {
+            let r = start..start + l.len();
+            start = r.end + 1;
+            r
+        });
+        let got: Vec<&str> = paragraphs(text, lines)
+            .iter()
+            .map(|p| &text[p.span.clone()])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "【第一篇】某局对照检查材料",
+                "中共某局党组对照检查材料",
+                "根据要求，我认真查摆。",
+                "会前准备材料 根据要求再改。"
+            ]
         );
     }
 
