@@ -56,25 +56,21 @@ impl<'a> Document<'a> {
         self.view.to_source(r)
     }
 
-    /// The year the report is for: from the title (`2024年度…`), else from
-    /// a date line in the title block or among the last three paragraphs.
+    /// The year the report is for: from the title block (`2024年度…`, a
+    /// unit on the first line and the genre on the second, or a date), else
+    /// from a date line among the last three paragraphs.
     pub(crate) fn year(&self) -> Option<i32> {
         use crate::text::{is_date_line, year_in};
         let text = self.text();
-        let title = self.outline.title.clone().map(|r| text[r].trim());
-        let block = self
+        let line = |p: &Paragraph| text[p.span.clone()].trim();
+        let mut block = self
             .paragraphs
             .iter()
-            .take_while(|p| p.span.start < self.outline.title_end)
-            .skip(1);
+            .take_while(|p| p.span.start < self.outline.title_end);
         let tail = self.paragraphs.iter().rev().take(3);
-        title.and_then(year_in).or_else(|| {
-            block
-                .chain(tail)
-                .map(|p| text[p.span.clone()].trim())
-                .filter(|l| is_date_line(l))
-                .find_map(year_in)
-        })
+        block
+            .find_map(|p| year_in(line(p)))
+            .or_else(|| tail.map(line).filter(|l| is_date_line(l)).find_map(year_in))
     }
 }
 

@@ -396,6 +396,11 @@ fn a_wording_out_of_date_for_the_reports_year_is_found() {
             true,
         ),
         (
+            "second-line-2025.txt",
+            "市发改委综合处党支部\n2025年度组织生活会个人对照检查材料",
+            true,
+        ),
+        (
             "title-2020.txt",
             "县财政局2020年度民主生活会对照检查材料",
             false,

@@ -152,6 +152,16 @@ fn named_after_in_sentence(text: &str, span: Range<usize>, member: &str) -> bool
     text[span.end..end].contains(member)
 }
 
+/// Whether `rest` starts by counting what came before (…扩大金融开放三项
+/// 任务, …等四个方面): a number and a measure word end the enumeration.
+fn counts_them(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some(n), Some(m)) if "两三四五六七八九十".contains(n) && "项个种条大方".contains(m)
+    )
+}
+
 impl List {
     /// Whether the name (or an alias) stands within `before` characters
     /// before the enumeration or `after` characters after it.
@@ -221,19 +231,20 @@ impl List {
     }
 
     /// A stretch of a long ordered list (six or more members: 入党誓词)
-    /// written in order with one member inside it left out: four or more
-    /// members from the first to the last of the stretch but one. The
-    /// stretch's member indices.
-    fn run_with_a_gap(&self, found: &[usize]) -> Option<Range<usize>> {
+    /// written in order, at most one member inside it left out: its member
+    /// indices, from the first to the last written.
+    fn stretch(&self, found: &[usize]) -> Option<Range<usize>> {
         let (&first, &last) = (found.first()?, found.last()?);
         let increasing = found.windows(2).all(|w| w[0] < w[1]);
-        (self.ordered
-            && !self.named_only
-            && self.members.len() >= 6
-            && found.len() >= 4
-            && increasing
-            && last - first == found.len())
-        .then_some(first..last + 1)
+        (self.ordered && self.members.len() >= 6 && increasing && last - first <= found.len())
+            .then_some(first..last + 1)
+    }
+
+    /// A stretch of four or more members with one inside it left out:
+    /// the list quoted with that one skipped, named or not.
+    fn run_with_a_gap(&self, found: &[usize]) -> Option<Range<usize>> {
+        self.stretch(found)
+            .filter(|r| !self.named_only && found.len() >= 4 && r.len() == found.len() + 1)
     }
 
     fn verdict(
@@ -241,6 +252,7 @@ impl List {
         items: &[(Range<usize>, Item)],
         text: &str,
         year: Option<i32>,
+        quoted: bool,
     ) -> Option<String> {
         let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
         let mut problems = Vec::new();
@@ -272,11 +284,16 @@ impl List {
             }
         }
         let span = span_of(items);
-        // A stretch of a long list quoted with one member skipped lacks
-        // that one; the members after it were not quoted.
-        let within = match self.run_with_a_gap(&found) {
-            Some(run) if !self.named(text, &span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) => run,
-            _ => 0..self.members.len(),
+        // A stretch of a long list (入党誓词), all of it members and short
+        // of the list by two or more, is quoted as a stretch when not named
+        // or in quotation marks of its own: it lacks only a member skipped
+        // inside it. Named and unquoted (“三个务必”即…), it claims the list.
+        let n = self.members.len();
+        let pure = items.iter().all(|(_, i)| i.member().is_some());
+        let as_stretch = quoted || !self.named(text, &span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER);
+        let within = match self.stretch(&found) {
+            Some(r) if pure && as_stretch && distinct(found.iter().copied()).len() + 1 < n => r,
+            _ => 0..n,
         };
         let missing: Vec<&str> = within
             .filter(|k| !found.contains(k))
@@ -353,7 +370,11 @@ impl List {
             if !is_han(c) || k >= self.longest + LOOKALIKE_MAX {
                 break;
             }
-            if k > 0 && (n.breaks_at(at + run) || self.member_follows(&text[at + run..])) {
+            if k > 0
+                && (n.breaks_at(at + run)
+                    || self.member_follows(&text[at + run..])
+                    || (k >= 2 && counts_them(&text[at + run..])))
+            {
                 break;
             }
             run += c.len_utf8();
@@ -468,9 +489,9 @@ impl List {
                     &text[name.clone()],
                     self.name
                 ));
-                span.start = name.start;
+                span = span.start.min(name.start)..span.end.max(name.end);
             }
-            details.extend(self.verdict(&items, text, year));
+            details.extend(self.verdict(&items, text, year, n.quoted(&span)));
             if !details.is_empty() {
                 out.push((span, details.join("，")));
             }
@@ -479,7 +500,8 @@ impl List {
     }
 
     /// The list's name with another number right before all its members
-    /// (“两个务必”：务必不忘初心…), unless its own name stands nearer.
+    /// (“两个务必”：务必不忘初心…) or right after them (…抓落实能力这“八种
+    /// 能力”), unless its own name stands right before.
     fn misnumbered_before(
         &self,
         text: &str,
@@ -492,10 +514,15 @@ impl List {
             return None;
         }
         self.misnumbered.iter().find_map(|other| {
-            let window = chars_before(text, span.start, NAME_TIGHT_BEFORE + other.chars().count());
-            let at = window.rfind(other.as_str())?;
-            let start = span.start - window.len() + at;
-            Some(start..start + other.len())
+            let len = other.chars().count();
+            let before = chars_before(text, span.start, NAME_TIGHT_BEFORE + len);
+            if let Some(at) = before.rfind(other.as_str()) {
+                let start = span.start - before.len() + at;
+                return Some(start..start + other.len());
+            }
+            let after = chars_after(text, span.end, NAME_TIGHT_AFTER + len);
+            let at = span.end + after.find(other.as_str())?;
+            Some(at..at + other.len())
         })
     }
 
@@ -685,7 +712,7 @@ impl List {
             }
             let items: Vec<(Range<usize>, Item)> =
                 found.iter().map(|&m| (0..0, Item::Member(m))).collect();
-            if let Some(detail) = self.verdict(&items, text, None) {
+            if let Some(detail) = self.verdict(&items, text, None, false) {
                 out.push((first.0..last.1, detail));
             }
         }
@@ -1074,6 +1101,45 @@ mod tests {
         )
         .is_empty());
         assert!(run(&l, "牢记“两个务必”，做到务必不忘初心、务必谦虚谨慎。").is_empty());
+    }
+
+    #[test]
+    fn a_count_after_the_members_ends_the_last_item() {
+        let mut l = list(
+            "金融工作三项任务",
+            &["服务实体经济", "防控金融风险", "深化金融改革"],
+        );
+        l.longest = 6;
+        assert_eq!(
+            run(&l, "提出的服务实体经济、防控金融风险、扩大金融开放三项任务"),
+            vec!["“扩大金融开放”不是其中的内容，缺少“深化金融改革”"]
+        );
+        assert!(counts_them("三项任务") && counts_them("四个方面"));
+        assert!(!counts_them("三") && !counts_them("项目") && !counts_them("三人"));
+    }
+
+    #[test]
+    fn a_quoted_stretch_of_a_long_list_lacks_nothing_after_it() {
+        let mut l = list(
+            "入党誓词",
+            &[
+                "拥护党的纲领",
+                "遵守党的章程",
+                "履行党员义务",
+                "执行党的决定",
+                "严守党的纪律",
+                "保守党的秘密",
+                "对党忠诚",
+                "积极工作",
+            ],
+        );
+        l.longest = 6;
+        assert!(run(&l, "重温入党誓词，“拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律”，这些话").is_empty());
+        // Named and not quoted, it claims the whole list.
+        assert_eq!(
+            run(&l, "入党誓词即拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律，保守党的秘密，对党忠诚。"),
+            vec!["缺少“积极工作”"]
+        );
     }
 
     /// Other words replace the missing member only when about as long as
