@@ -134,4 +134,18 @@ mod tests {
         assert_eq!(short("学习不够", 3), "学习不…");
         assert_eq!(short("", 0), "");
     }
+
+    #[test]
+    fn years() {
+        use super::year_in;
+        assert_eq!(
+            year_in("县自然资源局局长2024年度民主生活会个人对照检查材料"),
+            Some(2024)
+        );
+        assert_eq!(year_in("二〇二三年度民主生活会"), Some(2023));
+        assert_eq!(year_in("二○二五年一月十日"), Some(2025));
+        assert_eq!(year_in("2024 年 1 月"), Some(2024));
+        assert_eq!(year_in("12024年"), None);
+        assert_eq!(year_in("民主生活会对照检查材料"), None);
+    }
 }

@@ -597,21 +597,57 @@ fn defect_tuning_sets_v22_to_v25() {
     );
 }
 
-/// defects-v26: the validation set after the sixteenth round, measured once
-/// with its final rules and never read (its misses unknown): formulation
-/// recall .86 is under the issue's .9.
+/// defects-v26 to v29, blind sets once (measurements/, first figures in the
+/// README: formulation .86, .81, .82 and .59 at their first runs), read
+/// for the seventeenth round (formulations): tuning sets.
 #[test]
-fn defect_validation_set_v26() {
+fn defect_tuning_sets_v26_to_v29() {
     hold_defects(
         "defects-v26",
         &[
             ("external-cause", 1.0, 0.018),
-            ("formulation", 0.86, 0.0),
+            ("formulation", 1.0, 0.0),
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 0.92, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
             ("typo", 0.96, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v27",
+        &[
+            ("external-cause", 1.0, 0.018),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 0.90, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v28",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.009),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v29",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.88, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
         ],
     );
 }

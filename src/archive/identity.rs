@@ -1,12 +1,10 @@
 //! Who wrote a report and for which year: the author line under the title
 //! (`县水利局党组书记、局长 孙卫东`), else a configured file-name pattern,
-//! else the file stem; the year from the title (`2024年度…`), else from a
-//! date line in the title block or at the end. Both are read from the view.
+//! else the file stem; the year is the document's ([`Document::year`]: the
+//! title block, else a closing date line). Both are read from the view.
 
 use crate::document::Document;
 use crate::outline::ROLES;
-#[cfg(test)]
-use crate::text::year_in;
 use crate::text::{is_han, is_space};
 use regex::Regex;
 use serde::Serialize;
@@ -161,19 +159,6 @@ mod tests {
         assert!(author_line("××大学外国语学院党委书记  【 】").is_none());
         assert!(author_line("孙卫东").is_none());
         assert!(author_line("以上对照检查，请书记和同志们批评指正。").is_none());
-    }
-
-    #[test]
-    fn years() {
-        assert_eq!(
-            year_in("县自然资源局局长2024年度民主生活会个人对照检查材料"),
-            Some(2024)
-        );
-        assert_eq!(year_in("二〇二三年度民主生活会"), Some(2023));
-        assert_eq!(year_in("二○二五年一月十日"), Some(2025));
-        assert_eq!(year_in("2024 年 1 月"), Some(2024));
-        assert_eq!(year_in("12024年"), None);
-        assert_eq!(year_in("民主生活会对照检查材料"), None);
     }
 
     #[test]
