@@ -373,12 +373,28 @@ fn a_bad_pattern_in_the_config_is_refused_with_its_place() {
     );
 }
 
+/// Each report (file name, text, whether out of date for its year) gives
+/// the formulation finding `message` alone, or nothing.
+fn judged_by_year(cases: &[(String, String, bool)], message: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, out_of_date) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let (_, json) = check_json(&["--select", "formulation", file.to_str().unwrap()]);
+        let messages: Vec<String> = pairs(&json, "message")
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect();
+        let expected: &[&str] = if *out_of_date { &[message] } else { &[] };
+        assert_eq!(messages, expected, "{name}");
+    }
+}
+
 /// A wording right only until a year (全面建成小康社会 in 四个全面) is
-/// found in a report of a later year, read from its title or date line,
-/// and stays quiet in one of that year or before, or with no year.
+/// found in a report of a later year, read from its title block or date
+/// line, and stays quiet in one of that year or before, or with no year.
 #[test]
 fn a_wording_out_of_date_for_the_reports_year_is_found() {
-    let dir = tempfile::tempdir().unwrap();
     let report = |head: &str| {
         format!(
             "{head}\n一、存在的问题\n1.对协调推进全面建成小康社会、全面深化改革、全面依法治国、全面从严治党战略布局的重要论述学习不够。\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.加强理论学习。\n"
@@ -411,56 +427,27 @@ fn a_wording_out_of_date_for_the_reports_year_is_found() {
             false,
         ),
         ("no-year.txt", "县财政局民主生活会对照检查材料", false),
-    ];
-    for (name, head, out_of_date) in cases {
-        let file = dir.path().join(name);
-        std::fs::write(&file, report(head)).unwrap();
-        let (_, json) = check_json(&["--select", "formulation", file.to_str().unwrap()]);
-        let messages: Vec<&str> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["message"].as_str().unwrap())
-            .collect();
-        if out_of_date {
-            assert_eq!(
-                messages,
-                ["“四个全面”表述有误：“全面建成小康社会”是2020年及以前的提法，现为“全面建设社会主义现代化国家”。规范表述为：全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党"],
-                "{name}"
-            );
-        } else {
-            assert!(messages.is_empty(), "{name}: {messages:?}");
-        }
-    }
+    ]
+    .map(|(name, head, out)| (name.to_string(), report(head), out));
+    judged_by_year(
+        &cases,
+        "“四个全面”表述有误：“全面建成小康社会”是2020年及以前的提法，现为“全面建设社会主义现代化国家”。规范表述为：全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党",
+    );
 }
 
 /// A numbered name right until a year (“八个明确”, 十个明确 since late 2021)
 /// is found in a report of a later year and stays quiet before.
 #[test]
 fn a_name_out_of_date_for_the_reports_year_is_found() {
-    let dir = tempfile::tempdir().unwrap();
-    for (year, out_of_date) in [(2023, true), (2022, true), (2021, false), (2018, false)] {
-        let file = dir.path().join(format!("r{year}.txt"));
-        std::fs::write(
-            &file,
+    let cases = [(2023, true), (2022, true), (2021, false), (2018, false)].map(|(year, out)| {
+        (
+            format!("r{year}.txt"),
             format!("县环保局{year}年度民主生活会对照检查材料\n一、存在的问题\n1.对“八个明确”的内在逻辑缺少系统思考。\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.加强理论学习。\n"),
+            out,
         )
-        .unwrap();
-        let (_, json) = check_json(&["--select", "formulation", file.to_str().unwrap()]);
-        let messages: Vec<&str> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["message"].as_str().unwrap())
-            .collect();
-        if out_of_date {
-            assert_eq!(
-                messages,
-                ["“十个明确”表述有误：“八个明确”是2021年及以前的提法，现为“十个明确”。规范表述为：十个明确"],
-                "{year}"
-            );
-        } else {
-            assert!(messages.is_empty(), "{year}: {messages:?}");
-        }
-    }
+    });
+    judged_by_year(
+        &cases,
+        "“十个明确”表述有误：“八个明确”是2021年及以前的提法，现为“十个明确”。规范表述为：十个明确",
+    );
 }
