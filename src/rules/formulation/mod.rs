@@ -275,15 +275,25 @@ struct Found<'a> {
 }
 
 impl<'a> Found<'a> {
-    /// A finding about a phrase, named and corrected by it.
-    fn of_phrase(p: &'a Phrase, span: Range<usize>, shown: Range<usize>, what: String) -> Self {
+    fn new(
+        span: Range<usize>,
+        shown: Range<usize>,
+        name: &'a str,
+        what: String,
+        canonical: String,
+    ) -> Self {
         Found {
             span,
             shown,
-            name: &p.name,
+            name,
             what,
-            canonical: p.canonical.clone(),
+            canonical,
         }
+    }
+
+    /// A finding about a phrase, named and corrected by it.
+    fn of_phrase(p: &'a Phrase, span: Range<usize>, shown: Range<usize>, what: String) -> Self {
+        Found::new(span, shown, &p.name, what, p.canonical.clone())
     }
 }
 
@@ -343,13 +353,14 @@ impl Rule for Formulation {
                     .into_iter()
                     .chain(list.check_keyed(&n, keys[i].clone()))
                 {
-                    found.push(Found {
-                        shown: n.source(span.clone(), text),
+                    let shown = n.source(span.clone(), text);
+                    found.push(Found::new(
                         span,
-                        name: &list.name,
+                        shown,
+                        &list.name,
                         what,
-                        canonical: list.canonical.clone(),
-                    });
+                        list.canonical.clone(),
+                    ));
                 }
             }
             // Quoted as a name (“三个自信”): unquoted, the words may count
@@ -373,13 +384,7 @@ impl Rule for Formulation {
                 } else {
                     format!("“{written}”的数字有误，应为“{name}”")
                 };
-                found.push(Found {
-                    span,
-                    shown,
-                    name,
-                    what,
-                    canonical: canonical.clone(),
-                });
+                found.push(Found::new(span, shown, name, what, canonical.clone()));
             }
             for p in &self.patterns {
                 for caps in p.wrong.captures_iter(&n.text) {
@@ -391,13 +396,7 @@ impl Rule for Formulation {
                     caps.expand(&p.right, &mut right);
                     let shown = n.source(span.clone(), text);
                     let what = format!("“{}”写法有误", &text[shown.clone()]);
-                    found.push(Found {
-                        span,
-                        shown,
-                        name: &p.name,
-                        what,
-                        canonical: right,
-                    });
+                    found.push(Found::new(span, shown, &p.name, what, right));
                 }
             }
             for (span, j) in wrong {
@@ -425,13 +424,7 @@ impl Rule for Formulation {
                 }
                 let shown = n.source(span.clone(), text);
                 let what = format!("“{}”有错字、漏字、多字或顺序颠倒", &text[shown.clone()]);
-                found.push(Found {
-                    span,
-                    shown,
-                    name,
-                    what,
-                    canonical: canonical.clone(),
-                });
+                found.push(Found::new(span, shown, name, what, canonical.clone()));
             }
             for (j, p) in self.phrases.iter().enumerate() {
                 for span in phrases::incomplete(&n.text, p, &stem_starts[j]) {
