@@ -481,9 +481,10 @@ impl List {
             {
                 continue;
             }
+            let quoted = n.quoted(&span);
             let mut details: Vec<String> = Vec::new();
             let mut span = span;
-            if let Some(name) = self.misnumbered_before(text, &span, &found) {
+            if let Some(name) = self.misnumbered_name(text, &span, &found) {
                 details.push(format!(
                     "称“{}”，列举的却是“{}”的内容",
                     &text[name.clone()],
@@ -491,7 +492,7 @@ impl List {
                 ));
                 span = span.start.min(name.start)..span.end.max(name.end);
             }
-            details.extend(self.verdict(&items, text, year, n.quoted(&span)));
+            details.extend(self.verdict(&items, text, year, quoted));
             if !details.is_empty() {
                 out.push((span, details.join("，")));
             }
@@ -502,7 +503,7 @@ impl List {
     /// The list's name with another number right before all its members
     /// (“两个务必”：务必不忘初心…) or right after them (…抓落实能力这“八种
     /// 能力”), unless its own name stands right before.
-    fn misnumbered_before(
+    fn misnumbered_name(
         &self,
         text: &str,
         span: &Range<usize>,

@@ -25,8 +25,8 @@ use normal::{normalize, Normal};
 use phrases::{Garbles, Phrase};
 use serde::Deserialize;
 use spec::{
-    compile_list, renumbered, validate_list, validate_phrase, ListSpec, NameSpec, PatternSpec,
-    PhraseSpec,
+    compile_list, renumbered, validate_list, validate_name, validate_phrase, ListSpec, NameSpec,
+    PatternSpec, PhraseSpec,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -120,21 +120,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         })
         .collect::<Result<Vec<_>, Invalid>>()?;
     for (k, nm) in numbered_names.iter().enumerate() {
-        let others = renumbered(&nm.name);
-        if others.is_empty() {
-            return Err(Invalid::in_field(
-                "name",
-                format!("`{}` 不是“数字+量词+名称”形式（如“十个明确”）", nm.name),
-            )
-            .within("names", k));
-        }
-        if let Some(o) = nm.real_until.keys().find(|o| !others.contains(o)) {
-            return Err(Invalid::in_field(
-                "real-until",
-                format!("`{o}` 不是 `{}` 换了数字的写法", nm.name),
-            )
-            .within("names", k));
-        }
+        validate_name(nm).map_err(|e| e.within("names", k))?;
     }
     let mut stock: Vec<String> = lists.iter().map(|l| l.members.join("")).collect();
     stock.extend(phrases.iter().flat_map(|p| p.accepted.iter().cloned()));

@@ -152,6 +152,23 @@ pub(super) fn validate_list(l: &ListSpec) -> Result<(), Invalid> {
     Ok(())
 }
 
+pub(super) fn validate_name(nm: &NameSpec) -> Result<(), Invalid> {
+    let others = renumbered(&nm.name);
+    if others.is_empty() {
+        return Err(Invalid::in_field(
+            "name",
+            format!("`{}` 不是“数字+量词+名称”形式（如“十个明确”）", nm.name),
+        ));
+    }
+    if let Some(o) = nm.real_until.keys().find(|o| !others.contains(o)) {
+        return Err(Invalid::in_field(
+            "real-until",
+            format!("`{o}` 不是 `{}` 换了数字的写法", nm.name),
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn validate_phrase(p: &PhraseSpec) -> Result<(), Invalid> {
     if p.accepted.is_empty() || p.accepted.iter().any(|a| normalize(a).is_empty()) {
         return Err(Invalid::in_field(
