@@ -135,7 +135,7 @@ fn every_wrong_wording_of_a_phrase_is_found() {
         assert!(
             message.contains(&p.name)
                 && message.contains(&p.accepted[0])
-                && message.contains("张冠李戴"),
+                && message.contains("写法有误"),
             "line {line}: {message}"
         );
     }
@@ -450,4 +450,49 @@ fn a_name_out_of_date_for_the_reports_year_is_found() {
         &cases,
         "“十个明确”表述有误：“八个明确”是2021年及以前的提法，现为“十个明确”。规范表述为：十个明确",
     );
+}
+
+/// Two lists sharing members: an enumeration is judged as the list it
+/// quotes. 人民至上 in a wrong 六个必须坚持 is not a wrong 人民至上、生命至上,
+/// and 对党忠诚、纪律严明 in the firefighters' 训词 written right is not a
+/// wrong 人民警察训词.
+#[test]
+fn an_enumeration_is_judged_as_the_list_it_quotes() {
+    let found = formulation_findings(&[
+        "对人民至上、自信自立、守正创新、目标导向、系统观念、胸怀天下的要求理解不深。".to_string(),
+        "牢记训词：对党忠诚、纪律严明、赴汤蹈火、竭诚为民。".to_string(),
+        "牢记训词：对党忠诚、服务人民、执法公正、纪律严明。".to_string(),
+        "坚持人民至上、生命安全，统筹发展和安全。".to_string(),
+    ]);
+    let messages: Vec<String> = found.iter().map(|(l, m)| format!("{l}: {m}")).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].starts_with("1: “六个必须坚持”"), "{messages:?}");
+    assert!(
+        messages[1].starts_with("4: “人民至上、生命至上”"),
+        "{messages:?}"
+    );
+}
+
+/// A garble of a phrase that is also the end of a list's long member (以人
+/// 民为中心的发展思想, 坚持以人民为中心的发展思想) is the phrase's.
+#[test]
+fn a_garble_is_named_after_the_phrase_before_a_lists_member() {
+    let found = formulation_findings(&["始终坚持以人名为中心的发展思想。".to_string()]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.starts_with("“以人民为中心的发展思想”表述有误"),
+        "{found:?}"
+    );
+}
+
+/// A pair with one member and other words is judged only when the words
+/// look like the missing member: 以史为鉴、资政育人 is a phrase of its own.
+#[test]
+fn a_pair_with_other_words_is_judged_only_when_they_look_alike() {
+    let found = formulation_findings(&[
+        "坚持以史为鉴、资政育人，用好红色资源。".to_string(),
+        "做到不忘初心、牢记宗旨。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [2], "{found:?}");
 }

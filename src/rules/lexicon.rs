@@ -129,7 +129,9 @@ impl Lexicon {
     }
 
     /// Non-overlapping words in `text`, each found as by [`Lexicon::find`]
-    /// from where the last one ended.
+    /// from where the last one ended (the tests compare it with
+    /// aho-corasick's leftmost-longest search).
+    #[cfg(test)]
     pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
         let mut at = 0;
         std::iter::from_fn(move || {

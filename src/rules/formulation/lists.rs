@@ -421,11 +421,14 @@ impl List {
 
     /// Checks the enumerations starting at member occurrences `starts`.
     /// `year` is the report's: a wording out of date by then is wrong.
+    /// The enumerations judged; those written right and whole go to
+    /// `complete` (another list sharing members must not judge them).
     pub(super) fn check_enumerations(
         &self,
         n: &Normal,
         mut starts: Vec<usize>,
         year: Option<i32>,
+        complete: &mut Vec<Range<usize>>,
     ) -> Vec<Finding> {
         let text = n.text.as_str();
         starts.sort_unstable();
@@ -495,6 +498,8 @@ impl List {
             details.extend(self.verdict(&items, text, year, quoted));
             if !details.is_empty() {
                 out.push((span, details.join("，")));
+            } else if distinct(found.iter().copied()).len() == self.members.len() {
+                complete.push(span);
             }
         }
         out
@@ -565,6 +570,12 @@ impl List {
             .iter()
             .any(|(f, k)| *k == missing && after.starts_with(f.as_str()))
         {
+            return false;
+        }
+        // Of a pair, one member is little evidence: the other words must
+        // look like the missing one (牢记宗旨 for 牢记使命; not 以史为鉴、
+        // 资政育人, a phrase of its own).
+        if n == 2 && !self.replaced_alike(items, text) {
             return false;
         }
         let want = self.members[missing].chars().count();

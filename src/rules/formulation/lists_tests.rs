@@ -32,7 +32,7 @@ fn run(l: &List, text: &str) -> Vec<String> {
         .iter()
         .flat_map(|(f, _)| n.text.match_indices(f.as_str()).map(|(i, _)| i))
         .collect();
-    l.check_enumerations(&n, starts, None)
+    l.check_enumerations(&n, starts, None, &mut Vec::new())
         .into_iter()
         .map(|(_, d)| d)
         .collect()

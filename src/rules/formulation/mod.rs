@@ -317,7 +317,9 @@ impl Rule for Formulation {
             let mut stem_starts = vec![Vec::new(); self.phrases.len()];
             let mut wrong = Vec::new();
             let mut renumbered = Vec::new();
-            for m in self.matcher.find_iter(&n.text) {
+            // Overlapping: a key may sit inside another list's member
+            // (中国特色社会主义道路 after 坚持中国特色社会主义).
+            for m in self.matcher.overlapping(&n.text, 0..n.text.len()) {
                 for t in &self.targets[m.word] {
                     match *t {
                         Target::Member(i) => member_starts[i].push(m.span.start),
@@ -332,22 +334,48 @@ impl Rule for Formulation {
             let overlaps = |found: &[Found], r: &Range<usize>| {
                 found.iter().any(|f| crate::text::overlaps(&f.span, r))
             };
+            // Each list's findings, and the spans where it is written right
+            // and whole: there another list sharing members is not the one
+            // quoted (对党忠诚、纪律严明 are in two 训词).
+            let mut complete: Vec<(usize, Range<usize>)> = Vec::new();
+            let mut listed: Vec<(usize, Range<usize>, String)> = Vec::new();
             for (i, list) in self.lists.iter().enumerate() {
                 let starts = std::mem::take(&mut member_starts[i]);
-                for (span, what) in list
-                    .check_enumerations(&n, starts, year)
-                    .into_iter()
-                    .chain(list.check_keyed(&n, keys[i].clone()))
-                {
-                    let shown = n.source(span.clone(), text);
-                    found.push(Found::new(
-                        span,
-                        shown,
-                        &list.name,
-                        what,
-                        list.canonical.clone(),
-                    ));
+                let mut whole = Vec::new();
+                let judged = list.check_enumerations(&n, starts, year, &mut whole);
+                complete.extend(whole.into_iter().map(|r| (i, r)));
+                let keyed = list.check_keyed(&n, keys[i].clone());
+                listed.extend(judged.into_iter().chain(keyed).map(|(r, w)| (i, r, w)));
+            }
+            // A finding inside another list's enumeration written right, or
+            // inside a longer one judged wrong, is that list's quotation (人民
+            // 至上、自信自立… is 六个必须坚持, not 人民至上、生命至上). Inside,
+            // not only overlapping: 三严 written right does not excuse a wrong
+            // 三严三实 around it.
+            let inside =
+                |r: &Range<usize>, span: &Range<usize>| r.start <= span.start && span.end <= r.end;
+            let explained: Vec<bool> = listed
+                .iter()
+                .map(|(i, span, _)| {
+                    complete.iter().any(|(j, r)| j != i && inside(r, span))
+                        || listed
+                            .iter()
+                            .any(|(j, r, _)| j != i && inside(r, span) && r.len() > span.len())
+                })
+                .collect();
+            for ((i, span, what), explained) in listed.into_iter().zip(explained) {
+                if explained {
+                    continue;
                 }
+                let list = &self.lists[i];
+                let shown = n.source(span.clone(), text);
+                found.push(Found::new(
+                    span,
+                    shown,
+                    &list.name,
+                    what,
+                    list.canonical.clone(),
+                ));
             }
             // Quoted as a name (“三个自信”): unquoted, the words may count
             // something else (实现两个全面覆盖).
@@ -390,12 +418,13 @@ impl Rule for Formulation {
                     continue;
                 }
                 let shown = n.source_quoted(span.clone(), text);
-                // Quoted as written, unless it holds quotes of its own.
+                // Quoted as written, unless it holds quotes of its own. Not
+                // 张冠李戴: most are a word changed (一岗两责), not a swap.
                 let written = &text[shown.clone()];
                 let what = if written.contains(['“', '”']) {
-                    format!("{written}张冠李戴")
+                    format!("{written}写法有误")
                 } else {
-                    format!("“{written}”张冠李戴")
+                    format!("“{written}”写法有误")
                 };
                 found.push(Found::of_phrase(&self.phrases[j], span, shown, what));
             }

@@ -167,7 +167,10 @@ impl Garbles {
                 windows.extend(take_chars(text, m.span.start, n).map(|r| (r, true)));
             }
             for (span, free) in windows {
-                if out.iter().any(|(s, _)| crate::text::overlaps(s, &span)) {
+                if out
+                    .iter()
+                    .any(|(s, o)| *o <= *owner && crate::text::overlaps(s, &span))
+                {
                     break;
                 }
                 if self.is_garble(text, span.clone(), *owner, form, free) {
@@ -176,8 +179,18 @@ impl Garbles {
                 }
             }
         }
-        out.sort_by_key(|(s, _)| s.start);
-        out
+        // Of garbles that overlap, the first owner's: owners come phrases
+        // first, so 以人民为中心的发展思想 misspelt is that phrase's, not a
+        // list's member 坚持以人民为中心的发展思想.
+        out.sort_by_key(|(s, o)| (*o, s.start));
+        let mut kept: Vec<(Range<usize>, usize)> = Vec::new();
+        for (span, o) in out {
+            if !kept.iter().any(|(s, _)| crate::text::overlaps(s, &span)) {
+                kept.push((span, o));
+            }
+        }
+        kept.sort_by_key(|(s, _)| s.start);
+        kept
     }
 }
 
