@@ -452,6 +452,46 @@ fn a_name_out_of_date_for_the_reports_year_is_found() {
     );
 }
 
+/// A phrase's wording right until a year (德智体美全面发展, before 劳 was
+/// added in 2018) is found in a report of a later year and stays quiet in
+/// one of that year or before, or with no year.
+#[test]
+fn a_phrase_out_of_date_for_the_reports_year_is_found() {
+    let cases = [(Some(2023), true), (Some(2019), true), (Some(2018), false), (None, false)]
+        .map(|(year, out)| {
+            let head = year.map_or(String::new(), |y| format!("{y}年度"));
+            (
+                format!("r{year:?}.txt"),
+                format!("县教育局{head}民主生活会对照检查材料\n一、存在的问题\n1.对培养德智体美全面发展的社会主义建设者和接班人的要求落实不够。\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.加强理论学习。\n"),
+                out,
+            )
+        });
+    judged_by_year(
+        &cases,
+        "“培养德智体美劳全面发展的社会主义建设者和接班人”表述有误：“德智体美全面发展”是2018年及以前的提法，现为“德智体美劳全面发展”。规范表述为：德智体美劳全面发展",
+    );
+}
+
+/// A stretch of a long list with one member replaced by words that look
+/// like it is found, the member named; a stretch written right is quiet.
+#[test]
+fn a_stretch_of_a_long_list_with_a_member_replaced_is_found() {
+    let found = formulation_findings(&[
+        "入党时宣誓“拥护党的纲领，遵守党的章程，履行党员职责，执行党的决定”，但做得不够。"
+            .to_string(),
+        "入党时宣誓“拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定”，但做得不够。"
+            .to_string(),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 1, "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .contains("“履行党员职责”不是其中的内容，缺少“履行党员义务”"),
+        "{found:?}"
+    );
+}
+
 /// Two lists sharing members: an enumeration is judged as the list it
 /// quotes. 人民至上 in a wrong 六个必须坚持 is not a wrong 人民至上、生命至上,
 /// and 对党忠诚、纪律严明 in the firefighters' 训词 written right is not a

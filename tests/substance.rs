@@ -182,6 +182,8 @@ fn everyday_shortfalls_clear_an_item() {
         "一是重点工作都能按时推进，开会多、调研少。",
         // A compliance claim, then a rule done only in form.
         "一是本人严格执行请示报告制度，报告内容流于形式。",
+        // A virtue's fault owned as a tendency.
+        "一是管理方式有包办代替的倾向，大事小事都要亲自过问。",
     ] {
         let json = check_text(&report(item, "（一）理想信念淬炼不够。"));
         assert_eq!(substance(&json), [], "{item}");
@@ -191,6 +193,7 @@ fn everyday_shortfalls_clear_an_item() {
         ("一是本人从未违反中央八项规定精神。", "从未违反"),
         ("一是本人严格执行请示报告制度。", "严格执行"),
         ("一是中心组学习每次都能参加。", "都能"),
+        ("一是大事小事都要亲自过问。", "大事小事都要亲自"),
     ] {
         let json = check_text(&report(item, "（一）理想信念淬炼不够。"));
         assert_eq!(

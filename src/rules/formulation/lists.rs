@@ -247,6 +247,40 @@ impl List {
             .filter(|r| !self.named_only && found.len() >= 4 && r.len() == found.len() + 1)
     }
 
+    /// A stretch of a long ordered list with one member replaced by words
+    /// that look like it (严守党的纪律，严守党的秘密，对党忠诚 for 保守党
+    /// 的秘密): the stretch's member indices, the replaced one included.
+    fn stretch_replaced(&self, items: &[(Range<usize>, Item)], text: &str) -> Option<Range<usize>> {
+        let n = self.members.len();
+        // Words after the last member are the sentence going on.
+        let last = items.iter().rposition(|(_, i)| i.member().is_some())?;
+        let items = &items[..=last];
+        let at = items.iter().position(|(_, i)| i.member().is_none())?;
+        let members: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
+        if !self.ordered || n < 6 || members.len() < 3 || members.len() + 1 != items.len() {
+            return None;
+        }
+        let first = if at == 0 {
+            members[0].checked_sub(1)?
+        } else {
+            members[0]
+        };
+        let consecutive = items
+            .iter()
+            .enumerate()
+            .all(|(k, (_, i))| i.member().is_none_or(|m| m == first + k));
+        let k = first + at;
+        (consecutive && k < n && self.alike(&text[items[at].0.clone()], k))
+            .then_some(first..first + items.len())
+    }
+
+    /// Words of a member's length sharing its first or last character.
+    fn alike(&self, written: &str, k: usize) -> bool {
+        let member: Vec<char> = self.members[k].chars().collect();
+        let odd: Vec<char> = written.chars().collect();
+        odd.len() == member.len() && (odd.first() == member.first() || odd.last() == member.last())
+    }
+
     fn verdict(
         &self,
         items: &[(Range<usize>, Item)],
@@ -293,7 +327,7 @@ impl List {
         let as_stretch = quoted || !self.named(text, &span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER);
         let within = match self.stretch(&found) {
             Some(r) if pure && as_stretch && distinct(found.iter().copied()).len() + 1 < n => r,
-            _ => 0..n,
+            _ => self.stretch_replaced(items, text).unwrap_or(0..n),
         };
         let missing: Vec<&str> = within
             .filter(|k| !found.contains(k))
@@ -467,12 +501,19 @@ impl List {
                     items = with;
                 }
             }
-            let items = self.enumeration(items, text);
+            let in_stretch = self.stretch_replaced(&items, text).is_some();
+            let items = if in_stretch {
+                let last = items.iter().rposition(|(_, i)| i.member().is_some());
+                items.truncate(last.map_or(0, |l| l + 1));
+                items
+            } else {
+                self.enumeration(items, text)
+            };
             let span = span_of(&items);
             covered = span.end.max(start + 1);
             let found: Vec<usize> = items.iter().filter_map(|(_, i)| i.member()).collect();
             let one_replaced = self.one_replaced(&items, text);
-            if !one_replaced && !self.judged(text, &span, &found, n.quoted(&span)) {
+            if !one_replaced && !in_stretch && !self.judged(text, &span, &found, n.quoted(&span)) {
                 continue;
             }
             // Followed by 等 or 方面, four items with one other may be
@@ -598,9 +639,7 @@ impl List {
         let Some((r, _)) = items.iter().find(|(_, i)| i.member().is_none()) else {
             return false;
         };
-        let member: Vec<char> = self.members[self.missing(items)].chars().collect();
-        let odd: Vec<char> = text[r.clone()].chars().collect();
-        odd.len() == member.len() && (odd.first() == member.first() || odd.last() == member.last())
+        self.alike(&text[r.clone()], self.missing(items))
     }
 
     /// In a long list (six or more members: 伟大建党精神's eight halves),

@@ -82,8 +82,8 @@ enum Target {
     Member(usize),
     Key(usize, usize),
     Stem(usize),
-    /// A phrase's always-wrong wording.
-    Wrong(usize),
+    /// A phrase's wrong wording, and the last year it was right.
+    Wrong(usize, Option<i32>),
     /// A numbered name with another number (三个自信 for 四个自信): the
     /// index of its (name, canonical wording) in `numbered`, and the last
     /// year the other number was right, if it ever was.
@@ -126,9 +126,15 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     stock.extend(phrases.iter().flat_map(|p| p.accepted.iter().cloned()));
     let number_fixed: Vec<bool> = lists.iter().map(|l| l.number_fixed).collect();
     let lists: Vec<List> = lists.into_iter().map(compile_list).collect();
-    let wrong: Vec<Vec<String>> = phrases
+    // Each phrase's wrong wordings, with the last year a dated one was
+    // right.
+    let wrong: Vec<Vec<(String, Option<i32>)>> = phrases
         .iter()
-        .map(|p| p.wrong.iter().map(|w| normalize(w)).collect())
+        .map(|p| {
+            let always = p.wrong.iter().map(|w| (normalize(w), None));
+            let dated = p.right_until.iter().map(|(w, &y)| (normalize(w), Some(y)));
+            always.chain(dated).collect()
+        })
         .collect();
     let phrases: Vec<Phrase> = phrases
         .into_iter()
@@ -165,8 +171,8 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         if let Some(stem) = &p.stem {
             add(stem, Target::Stem(j));
         }
-        for w in &wrong[j] {
-            add(w, Target::Wrong(j));
+        for (w, until) in &wrong[j] {
+            add(w, Target::Wrong(j, *until));
         }
     }
     // A list's name with another number, where its number is its own and
@@ -325,7 +331,7 @@ impl Rule for Formulation {
                         Target::Member(i) => member_starts[i].push(m.span.start),
                         Target::Key(i, k) => keys[i].push((m.span.start, m.span.end, k)),
                         Target::Stem(j) => stem_starts[j].push(m.span.start),
-                        Target::Wrong(j) => wrong.push((m.span.clone(), j)),
+                        Target::Wrong(j, until) => wrong.push((m.span.clone(), j, until)),
                         Target::Renumbered(i, until) => renumbered.push((m.span.clone(), i, until)),
                     }
                 }
@@ -413,18 +419,26 @@ impl Rule for Formulation {
                     found.push(Found::new(span, shown, &p.name, what, right));
                 }
             }
-            for (span, j) in wrong {
-                if overlaps(&found, &span) {
+            for (span, j, until) in wrong {
+                let right_then = until.is_some_and(|u| year.is_none_or(|y| y <= u));
+                if right_then || overlaps(&found, &span) {
                     continue;
                 }
                 let shown = n.source_quoted(span.clone(), text);
                 // Quoted as written, unless it holds quotes of its own. Not
                 // 张冠李戴: most are a word changed (一岗两责), not a swap.
                 let written = &text[shown.clone()];
-                let what = if written.contains(['“', '”']) {
-                    format!("{written}写法有误")
+                let written = if written.contains(['“', '”']) {
+                    written.to_string()
                 } else {
-                    format!("“{written}”写法有误")
+                    format!("“{written}”")
+                };
+                let what = match until {
+                    Some(u) => format!(
+                        "{written}是{u}年及以前的提法，现为“{}”",
+                        self.phrases[j].canonical
+                    ),
+                    None => format!("{written}写法有误"),
                 };
                 found.push(Found::of_phrase(&self.phrases[j], span, shown, what));
             }

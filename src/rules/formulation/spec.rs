@@ -94,6 +94,10 @@ pub(super) struct PhraseSpec {
     /// to another one (领悟“两个维护”的决定性意义 for “两个确立”).
     #[serde(default)]
     pub(super) wrong: Vec<String>,
+    /// Wordings right only in reports up to a year, by the year: wrong
+    /// after it (德智体美全面发展, until 劳 was added in 2018).
+    #[serde(default)]
+    pub(super) right_until: BTreeMap<String, i32>,
     #[serde(default)]
     #[allow(dead_code)]
     pub(super) source: Option<String>,
@@ -179,7 +183,13 @@ pub(super) fn validate_phrase(p: &PhraseSpec) -> Result<(), Invalid> {
     if let Some(k) = p.wrong.iter().position(|w| normalize(w).is_empty()) {
         return Err(Invalid::in_field("wrong", "错误写法不能为空").at(k));
     }
-    if let Some(w) = p.wrong.iter().find(|w| {
+    if let Some(w) = p.right_until.keys().find(|w| normalize(w).is_empty()) {
+        return Err(Invalid::in_field(
+            "right-until",
+            format!("提法 `{}` 的过时写法 `{w}` 不能为空", p.name),
+        ));
+    }
+    if let Some(w) = p.wrong.iter().chain(p.right_until.keys()).find(|w| {
         p.accepted
             .iter()
             .any(|a| normalize(a).contains(&normalize(w)))
