@@ -58,19 +58,24 @@ impl<'a> Document<'a> {
 
     /// The year the report is for: from the title block (`2024年度…`, a
     /// unit on the first line and the genre on the second, or a date), else
-    /// from a date line among the last three paragraphs.
+    /// from a date line among the last three paragraphs, else from the
+    /// campaign the title block names (党史学习教育: 2021).
     pub(crate) fn year(&self) -> Option<i32> {
-        use crate::text::{is_date_line, year_in};
+        use crate::text::{campaign_year, is_date_line, year_in};
         let text = self.text();
         let line = |p: &Paragraph| text[p.span.clone()].trim();
-        let mut block = self
-            .paragraphs
-            .iter()
-            .take_while(|p| p.span.start < self.outline.title_end);
-        let tail = self.paragraphs.iter().rev().take(3);
-        block
+        let block = || {
+            self.paragraphs
+                .iter()
+                .take_while(|p| p.span.start < self.outline.title_end)
+        };
+        let mut tail = self.paragraphs.iter().rev().take(3);
+        block()
             .find_map(|p| year_in(line(p)))
-            .or_else(|| tail.map(line).filter(|l| is_date_line(l)).find_map(year_in))
+            .or_else(|| {
+                tail.find_map(|p| Some(line(p)).filter(|l| is_date_line(l)).and_then(year_in))
+            })
+            .or_else(|| block().find_map(|p| campaign_year(line(p))))
     }
 }
 

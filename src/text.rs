@@ -66,6 +66,31 @@ pub(crate) fn is_date_line(line: &str) -> bool {
         && (line.contains('月') || line.ends_with('年'))
 }
 
+/// Campaigns whose 专题 meetings name the year they were held: a report
+/// titled with one and no year is of that year (or just after it).
+const CAMPAIGNS: &[(&[&str], i32)] = &[
+    // 2013–2014: 党的群众路线教育实践活动.
+    (&["群众路线教育实践活动"], 2013),
+    // 2015: “三严三实”专题教育; 2016: “两学一做”学习教育.
+    (&["三严三实"], 2015),
+    (&["两学一做"], 2016),
+    // 2019: “不忘初心、牢记使命”主题教育.
+    (&["不忘初心", "牢记使命", "主题教育"], 2019),
+    (&["党史学习教育"], 2021),
+    // 2023: 学习贯彻习近平新时代中国特色社会主义思想主题教育.
+    (&["学习贯彻习近平新时代中国特色社会主义思想主题教育"], 2023),
+    (&["党纪学习教育"], 2024),
+    (&["中央八项规定精神学习教育"], 2025),
+];
+
+/// The year of the campaign a title names (党史学习教育专题民主生活会: 2021).
+pub(crate) fn campaign_year(title: &str) -> Option<i32> {
+    CAMPAIGNS
+        .iter()
+        .find(|(words, _)| words.iter().all(|w| title.contains(w)))
+        .map(|(_, year)| *year)
+}
+
 const DIGITS: &str = "〇○零一二三四五六七八九";
 
 /// The first year written in `s`: `2024年`, `2024 年度`, `二〇二四年`.

@@ -536,3 +536,17 @@ fn a_pair_with_other_words_is_judged_only_when_they_look_alike() {
     let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
     assert_eq!(lines, [2], "{found:?}");
 }
+
+/// An enumeration broken after a clause mark by a hard wrap is one
+/// enumeration: its replaced member is found across the line end.
+#[test]
+fn an_enumeration_wrapped_after_a_clause_mark_is_judged_whole() {
+    let found = formulation_findings(&[
+        "对照理论学习有收获、思想政治受洗礼、干事创业敢担当、\n为民服务办实事、清正廉洁作表率的目标。".to_string(),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.contains("“为民服务办实事”不是其中的内容"),
+        "{found:?}"
+    );
+}

@@ -69,7 +69,11 @@ pub(super) fn title_block(text: &str, paras: &[Paragraph]) -> usize {
         let plain = p.marker.is_none() && !line.contains('。') && !line.ends_with(['：', ':']);
         let genre = GENRE.iter().any(|g| line.contains(g));
         let subtitle = line.starts_with(['—', '－', '-']);
-        let author = line.chars().count() <= 30 && ROLES.iter().any(|r| line.contains(r));
+        // In brackets, a byline may hold a unit, a name and a date
+        // (（县第二实验中学党总支书记、校长  周立群  2021年12月）).
+        let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
+        let limit = if bracketed { 40 } else { 30 };
+        let author = line.chars().count() <= limit && ROLES.iter().any(|r| line.contains(r));
         if short && plain && (genre || subtitle || author || is_date_line(line)) {
             n += 1;
         } else {

@@ -59,7 +59,10 @@ impl Normal {
         let (mut opens, mut closes) = (Vec::new(), Vec::new());
         let mut dropping = false;
         for (i, c) in text[range.clone()].char_indices() {
-            if dropped(c) {
+            // A line ending in a clause mark goes on in the next: an
+            // enumeration broken after 、 by a hard wrap is one.
+            let wrapped = matches!(c, '\n' | '\r') && out.ends_with('、');
+            if dropped(c) || wrapped {
                 dropping = true;
                 if opening(c) {
                     opens.push(out.len());
