@@ -472,6 +472,22 @@ fn a_phrase_out_of_date_for_the_reports_year_is_found() {
     );
 }
 
+/// A report without a year is of the year of the campaign its title names.
+#[test]
+fn a_report_is_of_the_year_of_the_campaign_its_title_names() {
+    let body = "\n一、存在的问题\n1.对培养德智体美全面发展的社会主义建设者和接班人的要求落实不够。\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.加强理论学习。\n";
+    let cases = [
+        ("县教育局党组“不忘初心、牢记使命”专题民主生活会对照检查材料", true),
+        ("党史学习教育专题组织生活会个人检视剖析材料\n（县第二实验中学党总支书记、校长  周立群）", true),
+        ("县教育局党组民主生活会对照检查材料", false),
+    ]
+    .map(|(head, out)| (format!("{}.txt", head.chars().count()), format!("{head}{body}"), out));
+    judged_by_year(
+        &cases,
+        "“培养德智体美劳全面发展的社会主义建设者和接班人”表述有误：“德智体美全面发展”是2018年及以前的提法，现为“德智体美劳全面发展”。规范表述为：德智体美劳全面发展",
+    );
+}
+
 /// A stretch of a long list with one member replaced by words that look
 /// like it is found, the member named; a stretch written right is quiet.
 #[test]
