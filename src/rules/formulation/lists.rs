@@ -455,8 +455,9 @@ impl List {
 
     /// Checks the enumerations starting at member occurrences `starts`.
     /// `year` is the report's: a wording out of date by then is wrong.
-    /// The enumerations judged; those written right and whole go to
-    /// `complete` (another list sharing members must not judge them).
+    /// Returns the findings; the spans of enumerations written right and
+    /// whole go to `complete` (another list sharing members must not judge
+    /// them).
     pub(super) fn check_enumerations(
         &self,
         n: &Normal,
