@@ -370,6 +370,15 @@ fn measures_announced_inside_the_causes_become_a_part_of_their_own() {
     let (_, o) = outline_of(&inline);
     assert_eq!(o.sections[2].kind, SectionKind::Measures);
     assert_eq!(o.sections[2].items.len(), 2);
+    // 下步 for 下一步, the items run on after the colon.
+    let short = text.replace(
+        "下一步，我打算从两个方面改：\n1、每月精读一本书。\n2、",
+        "下步整改措施：一是每月精读一本书；二是",
+    );
+    let (s, o) = outline_of(&short);
+    assert_eq!(o.sections[2].kind, SectionKind::Measures);
+    assert_eq!(&s.text[o.sections[2].heading.clone()], "下步整改措施");
+    assert_eq!(o.sections[2].items.len(), 2);
     // A measures part of its own later: the sentence is the causes'.
     let headed = format!("{text}三、整改措施\n1、每月学习。\n");
     let (s, o) = outline_of(&headed);
