@@ -77,6 +77,31 @@ impl<'a> Document<'a> {
             })
             .or_else(|| block().find_map(|p| campaign_year(line(p))))
     }
+
+    /// The report's [`year`](Document::year), or failing that the latest
+    /// year its problems and causes state as a fact (`2023年村级集体经济…`):
+    /// a report is written in or after the years it looks back on, so this
+    /// is a year it cannot be earlier than. Years before 前/底前 or in the
+    /// 2030s and later are targets (2035年基本实现…), not facts.
+    pub(crate) fn year_at_least(&self) -> Option<i32> {
+        use crate::outline::SectionKind;
+        let text = self.text();
+        let target = |rest: &str| {
+            ["前", "底前", "末前", "远景", "目标"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        };
+        self.year().or_else(|| {
+            self.outline
+                .sections
+                .iter()
+                .filter(|s| matches!(s.kind, SectionKind::Problems | SectionKind::Causes))
+                .flat_map(|s| crate::text::years_in(&text[s.span.clone()]))
+                .filter(|&(y, rest)| y < 2030 && !target(rest))
+                .map(|(y, _)| y)
+                .max()
+        })
+    }
 }
 
 /// Line ranges of `text` (without terminators); `\n`, `\r\n` and a lone

@@ -61,9 +61,12 @@ pub(crate) fn short(s: &str, n: usize) -> String {
 
 /// A short line that is a date (`2025年1月10日`, `二〇二五年一月`).
 pub(crate) fn is_date_line(line: &str) -> bool {
+    // Ends with the date (not 1.2025年3月前完成整改, a measure).
+    let end = line.trim_end_matches(|c: char| is_space(c) || "）)】".contains(c));
     line.chars().count() <= 20
         && line.contains('年')
         && (line.contains('月') || line.ends_with('年'))
+        && end.ends_with(['日', '月', '年', '号'])
 }
 
 /// Campaigns whose 专题 meetings name the year they were held: a report
@@ -96,17 +99,18 @@ const DIGITS: &str = "〇○零一二三四五六七八九";
 
 /// The first year written in `s`: `2024年`, `2024 年度`, `二〇二四年`.
 pub(crate) fn year_in(s: &str) -> Option<i32> {
-    let chars: Vec<char> = s.chars().collect();
-    for i in 0..chars.len() {
-        if i + 4 > chars.len() {
-            break;
-        }
-        let four = &chars[i..i + 4];
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars[i + 4..].iter().find(|c| !is_space(**c));
-        if after != Some(&'年') {
-            continue;
-        }
+    years_in(s).next().map(|(y, _)| y)
+}
+
+/// Every year written in `s`, with the characters after its 年.
+pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (i32, &str)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    (0..chars.len().saturating_sub(3)).filter_map(move |i| {
+        let four: Vec<char> = chars[i..i + 4].iter().map(|&(_, c)| c).collect();
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let (at, _) = chars[i + 4..].iter().find(|(_, c)| !is_space(*c))?;
+        let rest = &s[*at..];
+        let rest = rest.strip_prefix('年')?;
         let value = if four.iter().all(|c| c.is_ascii_digit())
             && !before.is_some_and(|c| c.is_ascii_digit())
         {
@@ -123,11 +127,10 @@ pub(crate) fn year_in(s: &str) -> Option<i32> {
         } else {
             None
         };
-        if let Some(y) = value.filter(|y| (1949..=2200).contains(y)) {
-            return Some(y);
-        }
-    }
-    None
+        value
+            .filter(|y| (1949..=2200).contains(y))
+            .map(|y| (y, rest))
+    })
 }
 
 #[cfg(test)]
@@ -159,6 +162,40 @@ mod tests {
         assert_eq!(short("学习不够", 4), "学习不够");
         assert_eq!(short("学习不够", 3), "学习不…");
         assert_eq!(short("", 0), "");
+    }
+
+    #[test]
+    fn a_date_line_ends_with_its_date() {
+        use super::is_date_line;
+        for yes in [
+            "2024年1月10日",
+            "（2021年12月）",
+            "二〇二三年一月",
+            "2025年",
+        ] {
+            assert!(is_date_line(yes), "{yes}");
+        }
+        for no in [
+            "1.2025年3月前完成全部整改。",
+            "2024年1月起每月学习两次",
+            "学习不够",
+        ] {
+            assert!(!is_date_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn every_year_with_what_follows_it() {
+        use super::years_in;
+        let found: Vec<(i32, &str)> =
+            years_in("2023年底前完成，二〇二四年度继续；12024年不算").collect();
+        assert_eq!(
+            found,
+            [
+                (2023, "底前完成，二〇二四年度继续；12024年不算"),
+                (2024, "度继续；12024年不算")
+            ]
+        );
     }
 
     #[test]

@@ -566,3 +566,121 @@ fn an_enumeration_wrapped_after_a_clause_mark_is_judged_whole() {
         "{found:?}"
     );
 }
+
+/// A report that states no year of its own cannot be earlier than the
+/// latest year its problems state as a fact: a wording out of date by then
+/// is found. Target years (2035年) and deadlines (2024年底前) are no facts.
+#[test]
+fn a_report_without_a_year_is_no_earlier_than_the_facts_it_states() {
+    let report = |problem: &str| {
+        format!("县教育局党组民主生活会对照检查材料\n一、存在的问题\n1.对培养德智体美全面发展的社会主义建设者和接班人的要求落实不够。\n2.{problem}\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.2025年3月前完成全部整改。\n")
+    };
+    let cases = [
+        ("fact-2023.txt", "2023年全县有5所学校未开齐劳动课。", true),
+        ("fact-2018.txt", "2018年全县有5所学校未开齐劳动课。", false),
+        (
+            "target-2035.txt",
+            "对2035年建成教育强国的目标研究不深。",
+            false,
+        ),
+        (
+            "deadline.txt",
+            "2024年底前应完成的3所学校改造尚未开工。",
+            false,
+        ),
+    ]
+    .map(|(name, problem, out)| (name.to_string(), report(problem), out));
+    judged_by_year(
+        &cases,
+        "“培养德智体美劳全面发展的社会主义建设者和接班人”表述有误：“德智体美全面发展”是2018年及以前的提法，现为“德智体美劳全面发展”。规范表述为：德智体美劳全面发展",
+    );
+}
+
+/// An out-of-date wording told as history beside the wording that replaced
+/// it (主要矛盾已经从…转化为…) is quiet; used on its own, it is found.
+#[test]
+fn an_old_wording_told_beside_the_new_one_is_quiet() {
+    let found = formulation_findings(&[
+        "党的十九大指出，我国社会主要矛盾已经从人民日益增长的物质文化需要同落后的社会生产之间的矛盾转化为人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾，我理解不深。".to_string(),
+        "2023年谋划工作仍着眼于人民日益增长的物质文化需要同落后的社会生产之间的矛盾。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [2], "{found:?}");
+    assert!(found[0].1.contains("是2017年及以前的提法"), "{found:?}");
+}
+
+/// A phrase with its words reordered is a garble even when its first
+/// character moved (青山绿水就是金山银山); a wording of its own with the end
+/// moved (中央八项规定精神及其实施细则) is not.
+#[test]
+fn a_phrase_with_its_words_reordered_is_found() {
+    let found = formulation_findings(&[
+        "践行青山绿水就是金山银山的理念不够。".to_string(),
+        "严格遵守中央八项规定精神及其实施细则。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [1], "{found:?}");
+    assert!(
+        found[0].1.starts_with("“绿水青山就是金山银山”表述有误"),
+        "{found:?}"
+    );
+}
+
+/// A phrase's first character written as another read alike (筑牢 for
+/// 铸牢) is found; one that is not read alike (坚牢) is another wording.
+#[test]
+fn a_first_character_read_alike_is_a_garble() {
+    let found = formulation_findings(&[
+        "对筑牢中华民族共同体意识的认识不深。".to_string(),
+        "对坚牢中华民族共同体意识的认识不深。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [1], "{found:?}");
+    assert!(
+        found[0].1.starts_with("“铸牢中华民族共同体意识”表述有误"),
+        "{found:?}"
+    );
+}
+
+/// In a long phrase of one clause, its last word replaced by one that keeps
+/// a character of it (公平公正 for 公平正义) is found; a sentence going on
+/// with other words is not.
+#[test]
+fn a_long_phrases_last_word_replaced_is_found() {
+    let found = formulation_findings(&[
+        "努力让人民群众在每一个司法案件中感受到公平公正。".to_string(),
+        "努力让人民群众在每一个司法案件中感受到法治温暖。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [1], "{found:?}");
+    assert!(found[0].1.contains("公平正义"), "{found:?}");
+}
+
+/// A complete list with another item added is wrong when the list's name
+/// follows right after (…财经纪律这“六项纪律”); without the name the addition
+/// is the author's own.
+#[test]
+fn an_addition_to_a_list_named_right_after_is_found() {
+    let found = formulation_findings(&[
+        "对照政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律、财经纪律这“六项纪律”，检查不够。".to_string(),
+        "严守政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律、财经纪律，检查不够。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [1], "{found:?}");
+    assert!(found[0].1.contains("“财经纪律”不是其中的内容"), "{found:?}");
+}
+
+/// A look-alike of a member is about as long as the members: in 能融就融
+/// (for 宜融则融、能融尽融, whose members all end in 融) the member replaced
+/// is 能融就融, not its first half 能融.
+#[test]
+fn a_look_alike_member_is_a_whole_word() {
+    let found = formulation_findings(&["坚持宜融则融、能融就融。".to_string()]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .contains("“能融就融”不是其中的内容，缺少“能融尽融”"),
+        "{found:?}"
+    );
+}

@@ -514,6 +514,27 @@ fn numbered_headings_naming_no_part_are_topics() {
     assert!(o.sections.iter().all(|s| !s.topic));
 }
 
+/// A part telling what the campaign brought (学习教育的主要收获, 心得体会)
+/// is no topic: its items are gains, not problems.
+#[test]
+fn a_part_of_gains_holds_no_problems() {
+    let text = "第一部分　学习教育的主要收获\n一是深刻领悟了“两个确立”的决定性意义。\n第二部分　对照检查发现的问题\n一是学习的深度不够。\n第三部分　整改措施\n一是每月学习两次。\n";
+    let (_, o) = outline_of(text);
+    let kinds: Vec<(SectionKind, bool)> = o
+        .sections
+        .iter()
+        .map(|s| (s.kind, s.holds_problems()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (SectionKind::Other, false),
+            (SectionKind::Problems, true),
+            (SectionKind::Measures, false)
+        ]
+    );
+}
+
 /// Unnumbered lines head a part only alone on their line, without a
 /// comma, and not naming the genre; a long 清单 title is no part.
 #[test]

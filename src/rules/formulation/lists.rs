@@ -385,14 +385,25 @@ impl List {
         if !self.suffix.is_empty() {
             // The shortest stretch ending with the suffix (服务意识, 作风不实
             // 的危险).
+            // Not much shorter than the members: 能融 of 能融就融 ends with
+            // 宜融则融's and 能融尽融's 融 but is only half a word.
             let suffix_chars = self.suffix.chars().count();
+            let shortest = self
+                .members
+                .iter()
+                .map(|m| m.chars().count())
+                .min()
+                .unwrap_or(0);
             let mut end = at;
             for (k, c) in text[at..].chars().enumerate() {
                 if !is_han(c) || k >= LOOKALIKE_MAX + suffix_chars {
                     break;
                 }
                 end += c.len_utf8();
-                if k >= suffix_chars && text[at..end].ends_with(self.suffix.as_str()) {
+                if k >= suffix_chars
+                    && k + 2 >= shortest
+                    && text[at..end].ends_with(self.suffix.as_str())
+                {
                     return Some((at..end, Item::LookAlike));
                 }
             }
@@ -704,9 +715,10 @@ impl List {
         if let Some(k) = items.iter().position(|(_, i)| matches!(i, Item::Unknown)) {
             items.truncate(k);
         }
-        // Named right before (“四个自信”即…), the enumeration is the list
-        // as the author gives it: a look-alike added is a wrong member.
-        if self.named(text, &span_of(&items), NAME_TIGHT_BEFORE, 0) {
+        // Named right before (“四个自信”即…) or after (…财经纪律这“六项纪
+        // 律”), the enumeration is the list as the author gives it: a
+        // look-alike added is a wrong member.
+        if self.named(text, &span_of(&items), NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
             return items;
         }
         while items

@@ -315,7 +315,9 @@ impl Rule for Formulation {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let text = doc.text();
-        let year = doc.year();
+        // A wording right until a year is wrong only in reports surely
+        // written after it.
+        let year = doc.year_at_least();
         for region in self.meta.regions(doc) {
             let n = Normal::new(text, region);
             let mut member_starts = vec![Vec::new(); self.lists.len()];
@@ -421,7 +423,14 @@ impl Rule for Formulation {
             }
             for (span, j, until) in wrong {
                 let right_then = until.is_some_and(|u| year.is_none_or(|y| y <= u));
-                if right_then || overlaps(&found, &span) {
+                // The old wording told as history beside the new one (主要
+                // 矛盾已经从…转化为…) is no use of it.
+                let told = until.is_some()
+                    && self.phrases[j]
+                        .accepted
+                        .iter()
+                        .any(|a| sentence_around(&n.text, &span).contains(a.as_str()));
+                if right_then || told || overlaps(&found, &span) {
                     continue;
                 }
                 let shown = n.source_quoted(span.clone(), text);
@@ -483,3 +492,16 @@ impl Rule for Formulation {
 
 #[cfg(test)]
 mod tests;
+
+/// The sentence of `text` holding `span`: from after the last 。！？ before
+/// it to the next one after it.
+fn sentence_around<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
+    let ends = |c: char| matches!(c, '。' | '！' | '？');
+    let start = text[..span.start]
+        .rfind(ends)
+        .map_or(0, |i| i + '。'.len_utf8());
+    let end = text[span.end..]
+        .find(ends)
+        .map_or(text.len(), |i| span.end + i);
+    &text[start..end]
+}

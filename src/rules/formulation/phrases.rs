@@ -25,7 +25,8 @@ const BLOCK_MIN_CHARS: usize = 12;
 /// From this length (marks included) a title in 《》 may have a word of a
 /// sixth of its length replaced.
 const TITLE_WORD_MIN_CHARS: usize = 18;
-/// From this length the last word may be the one replaced.
+/// From this length the last word may be the one replaced (the last two
+/// characters, in a phrase of one clause).
 const END_FREE_MIN_CHARS: usize = 14;
 /// A character inserted into a phrase is a change of wording, not a typo,
 /// when it is one of these (中国特色社会主义进入了新时代).
@@ -163,7 +164,7 @@ impl Garbles {
             }
             // Then, in a sentence of parallel clauses, its last word
             // replaced (为中华民族谋发展).
-            if matches!(anchor, Anchor::Start) && n >= END_FREE_MIN_CHARS && form.contains(&'、') {
+            if matches!(anchor, Anchor::Start) && n >= END_FREE_MIN_CHARS {
                 windows.extend(take_chars(text, m.span.start, n).map(|r| (r, true)));
             }
             for (span, free) in windows {
@@ -204,18 +205,29 @@ impl Garbles {
         free: bool,
     ) -> bool {
         let written = &text[span.clone()];
-        // Cheap refusals first: a garble keeps the form's first character,
-        // and (unless its last word is free) its last.
-        if written.chars().next() != form.first().copied()
-            || (!free && written.chars().next_back() != form.last().copied())
+        // Cheap refusals first: a garble keeps the form's last character
+        // (unless its last word is free), and its first or is the form's
+        // words reordered (青山绿水就是金山银山; not 中央八项规定精神及其实施
+        // 细则, a wording of its own with the end moved).
+        // A first character written as another read alike (筑牢 for 铸牢)
+        // is a misspelling of the form like any other.
+        let first = written.chars().next();
+        let first_kept = first == form.first().copied()
+            || first.zip(form.first()).is_some_and(|(a, &b)| {
+                crate::segment::read_alike(a, b)
+                    && written.chars().skip(1).eq(form.iter().skip(1).copied())
+            });
+        if (!free && written.chars().next_back() != form.last().copied())
+            || (!first_kept
+                && (free || written.len() != form.iter().map(|c| c.len_utf8()).sum::<usize>()))
         {
             return false;
         }
         let w: Vec<char> = written.chars().collect();
-        let accepted = &self.accepted[owner];
-        if w.first() != form.first() || self.exact.contains(&w) {
+        if (!first_kept && !reordered(&w, form)) || self.exact.contains(&w) {
             return false;
         }
+        let accepted = &self.accepted[owner];
         // The form with a neighbour (学习习近平…), or a longer accepted
         // form that goes on past the window (…社会主义经济思想).
         // (A much shorter accepted form inside is no excuse: it may be the
@@ -229,14 +241,18 @@ impl Garbles {
             return false;
         }
         if free {
-            // Only the last clause's word may differ, and only by words.
-            let last_clause = form.iter().rposition(|&c| c == '、').expect("checked") + 1;
+            // Only the last clause's word may differ, and only by words; in
+            // a phrase of one clause, its last two characters, by a word
+            // that keeps one of them (感受到公平公正 for 公平正义).
+            let clause = form.iter().rposition(|&c| c == '、');
+            let last_word = clause.map_or(form.len() - 2, |k| k + 1);
             let same = w.iter().zip(form).take_while(|(a, b)| a == b).count();
-            same >= last_clause
+            same >= last_word
                 && w[same..].iter().all(|&c| crate::text::is_han(c))
+                && (clause.is_some() || form[last_word..].iter().any(|c| w[same..].contains(c)))
                 && garbled(&w, form)
         } else {
-            w.last() == form.last() && garbled(&w, form)
+            !first_kept || garbled(&w, form)
         }
     }
 }
