@@ -701,15 +701,58 @@ fn defect_tuning_sets_v31_to_v33() {
 }
 
 /// defects-v34: the validation set after the eighteenth round, measured
-/// with its final rules before v33 was read (.81) and once after (.84),
-/// never read: formulation recall is under the issue's .9.
+/// with its final rules before v33 was read (.81) and once after (.84);
+/// read for the nineteenth round (a report no earlier than the facts it
+/// states, dated phrases, reordered garbles): a tuning set.
 #[test]
-fn defect_validation_set_v34() {
+fn defect_tuning_set_v34() {
     hold_defects(
         "defects-v34",
         &[
             ("external-cause", 1.0, 0.0),
-            ("formulation", 0.84, 0.0),
+            ("formulation", 0.97, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
+/// defects-v35, blind, measured twice before reading (formulation .75 with
+/// the nineteenth round's start, .81 with its first data), then read: a
+/// tuning set. Its two formulation false alarms are the 2023 主题教育's
+/// five aims quoted as four, which the tool reports and its helper (like
+/// defects-v19's) took for right; its space false alarm is a full-width
+/// space between an office and a name run into the opening.
+#[test]
+fn defect_tuning_set_v35() {
+    hold_defects(
+        "defects-v35",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.97, 0.061),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 0.67, 0.334),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
+/// defects-v36: the nineteenth round's validation set, measured with the
+/// round's start (formulation .94, 1 false of 31) and final rules (.94, 1
+/// false of 31; external-cause 1 false of 54), then read: its two misses
+/// and two false alarms were fixed as classes, so it is a tuning set now.
+#[test]
+fn defect_tuning_set_v36() {
+    hold_defects(
+        "defects-v36",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 1.0, 0.0),

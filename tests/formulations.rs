@@ -684,3 +684,16 @@ fn a_look_alike_member_is_a_whole_word() {
         "{found:?}"
     );
 }
+
+/// A phrase's 是 made an apposition (高质量发展这个…的首要任务) is the
+/// sentence rebuilt around the phrase, not the phrase misspelt; another
+/// word there is.
+#[test]
+fn a_phrase_whose_copula_became_an_apposition_is_quiet() {
+    let found = formulation_findings(&[
+        "对高质量发展这个全面建设社会主义现代化国家的首要任务研究不够。".to_string(),
+        "对高质量发展成全面建设社会主义现代化国家的首要任务研究不够。".to_string(),
+    ]);
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [2], "{found:?}");
+}

@@ -28,6 +28,9 @@ const TITLE_WORD_MIN_CHARS: usize = 18;
 /// From this length the last word may be the one replaced (the last two
 /// characters, in a phrase of one clause).
 const END_FREE_MIN_CHARS: usize = 14;
+/// What stands for a form's 是 when a sentence names the form's subject as
+/// the thing it is (高质量发展这个首要任务).
+const APPOSITIVES: &[&str] = &["这个", "这一", "这一个", "这项", "即", "作为"];
 /// A character inserted into a phrase is a change of wording, not a typo,
 /// when it is one of these (中国特色社会主义进入了新时代).
 const FUNCTION_CHARS: &[char] = &['了', '地', '着', '和', '与', '及', '之', '是', '在', '上'];
@@ -315,6 +318,11 @@ pub(super) fn garbled(w: &[char], form: &[char]) -> bool {
         .count();
     let (mw, mf) = (&w[prefix..w.len() - suffix], &f[prefix..f.len() - suffix]);
     if mf.is_empty() && mw.iter().all(|c| FUNCTION_CHARS.contains(c)) {
+        return false;
+    }
+    // The copula made an apposition (高质量发展这个…的首要任务): the
+    // sentence rebuilt around the form, not the form misspelt.
+    if mf == ['是'] && APPOSITIVES.iter().any(|a| mw.iter().copied().eq(a.chars())) {
         return false;
     }
     let swapped = mw.len() == 2 && mf.len() == 2 && mw[0] == mf[1] && mw[1] == mf[0];
