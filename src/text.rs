@@ -106,7 +106,7 @@ pub(crate) fn year_in(s: &str) -> Option<i32> {
 pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (i32, &str)> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     (0..chars.len().saturating_sub(3)).filter_map(move |i| {
-        let four: Vec<char> = chars[i..i + 4].iter().map(|&(_, c)| c).collect();
+        let four: [char; 4] = std::array::from_fn(|k| chars[i + k].1);
         let before = i.checked_sub(1).map(|j| chars[j].1);
         let (at, _) = chars[i + 4..].iter().find(|(_, c)| !is_space(*c))?;
         let rest = &s[*at..];

@@ -596,17 +596,26 @@ fn a_report_without_a_year_is_no_earlier_than_the_facts_it_states() {
     );
 }
 
+/// The message of the one finding among `lines`, which must be on line `n`.
+fn the_finding_on(lines: &[&str], n: usize) -> String {
+    let found = formulation_findings(&lines.iter().map(|l| l.to_string()).collect::<Vec<_>>());
+    let at: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert_eq!(at, [n], "{found:?}");
+    found[0].1.clone()
+}
+
 /// An out-of-date wording told as history beside the wording that replaced
 /// it (主要矛盾已经从…转化为…) is quiet; used on its own, it is found.
 #[test]
 fn an_old_wording_told_beside_the_new_one_is_quiet() {
-    let found = formulation_findings(&[
-        "党的十九大指出，我国社会主要矛盾已经从人民日益增长的物质文化需要同落后的社会生产之间的矛盾转化为人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾，我理解不深。".to_string(),
-        "2023年谋划工作仍着眼于人民日益增长的物质文化需要同落后的社会生产之间的矛盾。".to_string(),
-    ]);
-    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
-    assert_eq!(lines, [2], "{found:?}");
-    assert!(found[0].1.contains("是2017年及以前的提法"), "{found:?}");
+    let message = the_finding_on(
+        &[
+        "党的十九大指出，我国社会主要矛盾已经从人民日益增长的物质文化需要同落后的社会生产之间的矛盾转化为人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾，我理解不深。",
+        "2023年谋划工作仍着眼于人民日益增长的物质文化需要同落后的社会生产之间的矛盾。",
+        ],
+        2,
+    );
+    assert!(message.contains("是2017年及以前的提法"), "{message}");
 }
 
 /// A phrase with its words reordered is a garble even when its first
@@ -614,15 +623,16 @@ fn an_old_wording_told_beside_the_new_one_is_quiet() {
 /// moved (中央八项规定精神及其实施细则) is not.
 #[test]
 fn a_phrase_with_its_words_reordered_is_found() {
-    let found = formulation_findings(&[
-        "践行青山绿水就是金山银山的理念不够。".to_string(),
-        "严格遵守中央八项规定精神及其实施细则。".to_string(),
-    ]);
-    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
-    assert_eq!(lines, [1], "{found:?}");
+    let message = the_finding_on(
+        &[
+            "践行青山绿水就是金山银山的理念不够。",
+            "严格遵守中央八项规定精神及其实施细则。",
+        ],
+        1,
+    );
     assert!(
-        found[0].1.starts_with("“绿水青山就是金山银山”表述有误"),
-        "{found:?}"
+        message.starts_with("“绿水青山就是金山银山”表述有误"),
+        "{message}"
     );
 }
 
@@ -630,15 +640,16 @@ fn a_phrase_with_its_words_reordered_is_found() {
 /// 铸牢) is found; one that is not read alike (坚牢) is another wording.
 #[test]
 fn a_first_character_read_alike_is_a_garble() {
-    let found = formulation_findings(&[
-        "对筑牢中华民族共同体意识的认识不深。".to_string(),
-        "对坚牢中华民族共同体意识的认识不深。".to_string(),
-    ]);
-    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
-    assert_eq!(lines, [1], "{found:?}");
+    let message = the_finding_on(
+        &[
+            "对筑牢中华民族共同体意识的认识不深。",
+            "对坚牢中华民族共同体意识的认识不深。",
+        ],
+        1,
+    );
     assert!(
-        found[0].1.starts_with("“铸牢中华民族共同体意识”表述有误"),
-        "{found:?}"
+        message.starts_with("“铸牢中华民族共同体意识”表述有误"),
+        "{message}"
     );
 }
 
@@ -647,13 +658,14 @@ fn a_first_character_read_alike_is_a_garble() {
 /// with other words is not.
 #[test]
 fn a_long_phrases_last_word_replaced_is_found() {
-    let found = formulation_findings(&[
-        "努力让人民群众在每一个司法案件中感受到公平公正。".to_string(),
-        "努力让人民群众在每一个司法案件中感受到法治温暖。".to_string(),
-    ]);
-    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
-    assert_eq!(lines, [1], "{found:?}");
-    assert!(found[0].1.contains("公平正义"), "{found:?}");
+    let message = the_finding_on(
+        &[
+            "努力让人民群众在每一个司法案件中感受到公平公正。",
+            "努力让人民群众在每一个司法案件中感受到法治温暖。",
+        ],
+        1,
+    );
+    assert!(message.contains("公平正义"), "{message}");
 }
 
 /// A complete list with another item added is wrong when the list's name
@@ -661,13 +673,14 @@ fn a_long_phrases_last_word_replaced_is_found() {
 /// is the author's own.
 #[test]
 fn an_addition_to_a_list_named_right_after_is_found() {
-    let found = formulation_findings(&[
-        "对照政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律、财经纪律这“六项纪律”，检查不够。".to_string(),
-        "严守政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律、财经纪律，检查不够。".to_string(),
-    ]);
-    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
-    assert_eq!(lines, [1], "{found:?}");
-    assert!(found[0].1.contains("“财经纪律”不是其中的内容"), "{found:?}");
+    let message = the_finding_on(
+        &[
+        "对照政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律、财经纪律这“六项纪律”，检查不够。",
+        "严守政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律、财经纪律，检查不够。",
+        ],
+        1,
+    );
+    assert!(message.contains("“财经纪律”不是其中的内容"), "{message}");
 }
 
 /// A look-alike of a member is about as long as the members: in 能融就融
@@ -675,13 +688,10 @@ fn an_addition_to_a_list_named_right_after_is_found() {
 /// is 能融就融, not its first half 能融.
 #[test]
 fn a_look_alike_member_is_a_whole_word() {
-    let found = formulation_findings(&["坚持宜融则融、能融就融。".to_string()]);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let message = the_finding_on(&["坚持宜融则融、能融就融。"], 1);
     assert!(
-        found[0]
-            .1
-            .contains("“能融就融”不是其中的内容，缺少“能融尽融”"),
-        "{found:?}"
+        message.contains("“能融就融”不是其中的内容，缺少“能融尽融”"),
+        "{message}"
     );
 }
 
@@ -690,10 +700,11 @@ fn a_look_alike_member_is_a_whole_word() {
 /// word there is.
 #[test]
 fn a_phrase_whose_copula_became_an_apposition_is_quiet() {
-    let found = formulation_findings(&[
-        "对高质量发展这个全面建设社会主义现代化国家的首要任务研究不够。".to_string(),
-        "对高质量发展成全面建设社会主义现代化国家的首要任务研究不够。".to_string(),
-    ]);
-    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
-    assert_eq!(lines, [2], "{found:?}");
+    the_finding_on(
+        &[
+            "对高质量发展这个全面建设社会主义现代化国家的首要任务研究不够。",
+            "对高质量发展成全面建设社会主义现代化国家的首要任务研究不够。",
+        ],
+        2,
+    );
 }

@@ -209,11 +209,10 @@ impl Garbles {
     ) -> bool {
         let written = &text[span.clone()];
         // Cheap refusals first: a garble keeps the form's last character
-        // (unless its last word is free), and its first or is the form's
-        // words reordered (青山绿水就是金山银山; not 中央八项规定精神及其实施
-        // 细则, a wording of its own with the end moved).
-        // A first character written as another read alike (筑牢 for 铸牢)
-        // is a misspelling of the form like any other.
+        // (unless its last word is free), and its first (or one read alike:
+        // 筑牢 for 铸牢, the rest as the form), or is the form's words
+        // reordered (青山绿水就是金山银山; not 中央八项规定精神及其实施细则, a
+        // wording of its own with the end moved).
         let first = written.chars().next();
         let first_kept = first == form.first().copied()
             || first.zip(form.first()).is_some_and(|(a, &b)| {
