@@ -197,7 +197,7 @@ impl Rule for Punctuation {
                 straight_quotes(text, &marks, &mut found);
             }
             if self.stray_spaces {
-                stray_spaces(text, &body, &mut found);
+                stray_spaces(text, &body, para.marker.is_some(), &mut found);
             }
             found.sort_by_key(|f| f.span.start);
             if found.len() >= self.group_from {
@@ -372,18 +372,22 @@ impl Punctuation {
 
 /// Spaces inside Chinese text: between two Chinese characters (定 期开展),
 /// or before a full-width mark (不到位 。). Only in sentences: a short line
-/// without a sentence end is a heading or a byline (副局长 周建华), a
+/// without a sentence end is a heading or a byline (副局长 周建华), unless
+/// a numbered heading has one space cutting a word ((四)廉 洁自律), a
 /// letter-spaced title (对 照 检 查) is layout, and a title in 《》 is
 /// quoted as it is (《食品安全国家标准 食品添加剂使用标准》).
-fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<Found>) {
+fn stray_spaces(text: &str, body: &Range<usize>, numbered: bool, found: &mut Vec<Found>) {
     const CLOSING: &[char] = &[
         '，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》',
     ];
     let line = &text[body.clone()];
-    if !line.contains(['。', '；', '！', '？']) && line.chars().count() < 40 {
-        return;
-    }
+    let prose = line.contains(['。', '；', '！', '？']) || line.chars().count() >= 40;
     let han = line.chars().filter(|&c| is_han(c)).count();
+    // In a numbered heading, a space that cuts a word in two ((四)廉 洁自
+    // 律方面) is a typo however short the line.
+    let cuts_word =
+        |before: char, after: char| crate::segment::in_dictionary(&format!("{before}{after}"));
+    let mut cut = 0;
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let is_gap = |c: char| c == ' ' || c == '\u{3000}';
     let mut gaps: Vec<(Range<usize>, &str)> = Vec::new();
@@ -411,25 +415,47 @@ fn stray_spaces(text: &str, body: &Range<usize>, found: &mut Vec<Found>) {
                 if is_han(before)
                     && is_han(a)
                     && i - start == 1
-                    && leading_marker(&line[chars[i].0..], 0).is_none() =>
+                    && leading_marker(&line[chars[i].0..], 0).is_none()
+                    && !byline_run_in(&chars[i..]) =>
             {
+                if numbered && chars[start].1 == ' ' && cuts_word(before, a) {
+                    cut += 1;
+                }
                 gaps.push((range, "中文词语中间多了空格"));
             }
-            Some(a) if CLOSING.contains(&a) && !is_gap(before) => {
+            Some(a) if prose && CLOSING.contains(&a) && !is_gap(before) => {
                 gaps.push((range, "全角标点前多了空格"));
             }
             _ => {}
         }
     }
     let inside = gaps.iter().filter(|(_, w)| w.starts_with("中文")).count();
-    // A letter-spaced line (对 照 检 查 材 料) or a short one is layout.
-    if han < 12 || inside * 3 > han {
+    // A letter-spaced line (对 照 检 查 材 料) is layout; in a heading or a
+    // short line, only a single space cutting a word is a typo.
+    if inside * 3 > han && inside > 1 {
         gaps.retain(|(_, w)| !w.starts_with("中文"));
+    } else if !prose || han < 12 {
+        let keep_one = inside == 1 && cut == 1;
+        gaps.retain(|(_, w)| {
+            if w.starts_with("中文") {
+                keep_one
+            } else {
+                prose
+            }
+        });
     }
     found.extend(
         gaps.into_iter()
             .map(|(r, w)| Found::fixed(r.clone(), SPACE, w.to_string(), vec![Edit::new(r, "")])),
     );
+}
+
+/// Whether what follows a gap is a name run into the next paragraph by a
+/// web copy (站长　韦国强　　按照…): two to four Chinese characters, then
+/// full-width spaces.
+fn byline_run_in(after: &[(usize, char)]) -> bool {
+    let name = after.iter().take_while(|&&(_, c)| is_han(c)).count();
+    (2..=4).contains(&name) && after.get(name).is_some_and(|&(_, c)| c == '\u{3000}')
 }
 
 /// The partner of each half-width bracket among `marks` (by index): ( and )

@@ -346,3 +346,34 @@ fn a_scoped_rule_checks_only_its_part() {
         Some(&*text.replace("落实。。", "落实。"))
     );
 }
+
+/// In a numbered heading, too short to be prose, one space that cuts a
+/// dictionary word in two is a typo; a space between words, a byline's or
+/// an unnumbered line's is layout.
+#[test]
+fn a_space_cutting_a_word_in_a_numbered_heading_is_found() {
+    assert_eq!(
+        found("（四）廉 洁自律方面"),
+        [(" ".to_string(), "中文词语中间多了空格".to_string())]
+    );
+    assert!(found("（四）廉洁 自律方面").is_empty(), "洁自 is no word");
+    assert!(found("廉 洁自律方面").is_empty(), "not numbered");
+    assert!(
+        found("（四）廉 洁自 律方面").is_empty(),
+        "two spaces: letter-spacing"
+    );
+}
+
+/// A full-width space before a name run into the opening by a web copy
+/// (站长　韦国强　　按照…) is the byline's, not a typo; a full-width space
+/// inside a word of a sentence is.
+#[test]
+fn a_byline_run_into_the_text_keeps_its_space() {
+    assert!(
+        found("镇乡村振兴工作站站长　韦国强　　按照镇党委的安排，我认真查摆了问题。").is_empty()
+    );
+    assert_eq!(
+        found("我们没有定　期开展谈心谈话活动，学习不够深入。"),
+        [("　".to_string(), "中文词语中间多了空格".to_string())]
+    );
+}
