@@ -780,6 +780,26 @@ fn defect_tuning_set_v37() {
     );
 }
 
+/// defects-v38: the nineteenth round's last validation set, measured with
+/// the round's start and its final rules (formulation .87, 2 false of 29,
+/// both times), then read: its two false alarms (an old name told beside the
+/// right one) and three of four misses fixed as classes: a tuning set now.
+#[test]
+fn defect_tuning_set_v38() {
+    hold_defects(
+        "defects-v38",
+        &[
+            ("external-cause", 1.0, 0.021),
+            ("formulation", 0.97, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
 /// defects-v16, blind until the fourteenth round's item models were
 /// measured on it, then read for formulations and typos: a tuning set.
 #[test]

@@ -708,3 +708,28 @@ fn a_phrase_whose_copula_became_an_apposition_is_quiet() {
         2,
     );
 }
+
+/// A name out of date told as history beside the right one (“八个明确”在
+/// 决议中发展为“十个明确”; 从“三个自信”到“四个自信”) is quiet.
+#[test]
+fn an_old_name_told_beside_the_right_one_is_quiet() {
+    let cases = [
+        ("told.txt", "党的十九大报告概括的“八个明确”，在十九届六中全会决议中发展为“十个明确”，我学得不深。", false),
+        ("used.txt", "对“八个明确”的内在逻辑缺少系统思考。", true),
+    ]
+    .map(|(name, line, out)| {
+        (
+            name.to_string(),
+            format!("县环保局2023年度民主生活会对照检查材料\n一、存在的问题\n1.{line}\n二、原因剖析\n1.理想信念不够坚定。\n三、整改措施\n1.加强理论学习。\n"),
+            out,
+        )
+    });
+    judged_by_year(
+        &cases,
+        "“十个明确”表述有误：“八个明确”是2021年及以前的提法，现为“十个明确”。规范表述为：十个明确",
+    );
+    let found = formulation_findings(&[
+        "从党的十八大提出“三个自信”到2016年增加文化自信、形成“四个自信”，理解不深。".to_string(),
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -392,10 +392,13 @@ impl Rule for Formulation {
                 let quoted = text[..shown.start].ends_with(['“', '「', '‘'])
                     && text[shown.end..].starts_with(['”', '」', '’']);
                 let right_then = until.is_some_and(|u| year.is_none_or(|y| y <= u));
-                if !quoted || right_then || overlaps(&found, &span) {
+                let (name, canonical) = &self.numbered[i];
+                // Told as history beside the right name (“八个明确”……发展为
+                // “十个明确”; 从“三个自信”到“四个自信”).
+                let told = sentence_around(&n.text, &span).contains(name.as_str());
+                if !quoted || right_then || told || overlaps(&found, &span) {
                     continue;
                 }
-                let (name, canonical) = &self.numbered[i];
                 // A name without members is its own canonical wording,
                 // which the message gives anyway.
                 let written = &text[shown.clone()];
