@@ -72,7 +72,10 @@ pub(crate) fn seeds(
     k: usize,
     max_docs: usize,
 ) -> Seeds {
-    let total: usize = prints.iter().map(Vec::len).sum();
+    // Each text's hashes and positions are at most its fingerprints: sized
+    // once, not grown by doubling (this stage is where a large run peaks).
+    let counts: Vec<usize> = prints.iter().map(Vec::len).collect();
+    let total: usize = counts.iter().sum();
     let mut postings: Vec<Posting> = Vec::with_capacity(total);
     for (doc, p) in prints.into_iter().enumerate() {
         postings.extend(p.into_iter().map(|f| Posting {
@@ -88,9 +91,15 @@ pub(crate) fn seeds(
         .map(|p| p.doc as usize + 1)
         .max()
         .unwrap_or(0);
+    let sized = || {
+        counts[..docs]
+            .iter()
+            .map(|&n| Vec::with_capacity(n))
+            .collect()
+    };
     let mut out = Seeds {
-        hashes: vec![Vec::new(); docs],
-        positions: vec![Vec::new(); docs],
+        hashes: sized(),
+        positions: sized(),
         ..Seeds::default()
     };
     // Counted as they come: a cluster of copies shares thousands of pairs.

@@ -27,6 +27,12 @@ pub(crate) struct Lexicon {
     words: Vec<Box<str>>,
     /// One bit per first character, by its low 16 bits.
     firsts: Box<[u64; 1024]>,
+    /// One bit per hashed pair of first two characters: most characters
+    /// that may start a word start none with the character after them,
+    /// which this says without a lookup in `by_pair`.
+    pairs: Box<[u64; 1024]>,
+    /// One bit per one-character word, by its low 16 bits.
+    singles: Box<[u64; 1024]>,
     /// Words of two characters or more by their first two: longest first,
     /// then in list order.
     by_pair: IntMap<Vec<u32>>,
@@ -38,12 +44,27 @@ fn pair(a: char, b: char) -> u64 {
     (a as u64) << 32 | b as u64
 }
 
+/// The bit of a pair in `pairs` (16 bits of a multiplicative hash).
+fn pair_bit(pair: u64) -> usize {
+    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+fn set(bits: &mut [u64; 1024], n: usize) {
+    bits[n / 64] |= 1 << (n % 64);
+}
+
+fn get(bits: &[u64; 1024], n: usize) -> bool {
+    bits[n / 64] >> (n % 64) & 1 != 0
+}
+
 impl Lexicon {
     /// The lexicon of `words`; an empty word is never found.
     pub(crate) fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
         let mut lexicon = Lexicon {
             words: Vec::with_capacity(words.len()),
             firsts: Box::new([0; 1024]),
+            pairs: Box::new([0; 1024]),
+            singles: Box::new([0; 1024]),
             by_pair: IntMap::default(),
             by_char: HashMap::new(),
         };
@@ -52,10 +73,17 @@ impl Lexicon {
             let mut chars = word.chars();
             if let Some(first) = chars.next() {
                 let n = first as usize & 0xFFFF;
-                lexicon.firsts[n / 64] |= 1 << (n % 64);
+                set(&mut lexicon.firsts, n);
                 match chars.next() {
-                    Some(second) => lexicon.by_pair.entry(pair(first, second)).or_default(),
-                    None => lexicon.by_char.entry(first).or_default(),
+                    Some(second) => {
+                        let p = pair(first, second);
+                        set(&mut lexicon.pairs, pair_bit(p));
+                        lexicon.by_pair.entry(p).or_default()
+                    }
+                    None => {
+                        set(&mut lexicon.singles, n);
+                        lexicon.by_char.entry(first).or_default()
+                    }
                 }
                 .push(id as u32);
             }
@@ -70,39 +98,58 @@ impl Lexicon {
     }
 
     fn may_start(&self, c: char) -> bool {
-        let n = c as usize & 0xFFFF;
-        self.firsts[n / 64] >> (n % 64) & 1 != 0
+        get(&self.firsts, c as usize & 0xFFFF)
     }
 
-    /// Where in `text[range]` a word may start: most characters start none,
-    /// which one bit says.
+    /// Where in `text[range]` a word may start, with the character there
+    /// and the next one (within the range): most characters start none,
+    /// which a bit for the character and one for the pair say. Each
+    /// character is decoded once (this loop is most of a search).
     fn starts<'a>(
         &'a self,
         text: &'a str,
         range: Range<usize>,
-    ) -> impl Iterator<Item = usize> + 'a {
-        text[range.clone()]
-            .char_indices()
-            .filter(move |&(_, c)| self.may_start(c))
-            .map(move |(i, _)| range.start + i)
+    ) -> impl Iterator<Item = (usize, char, Option<char>)> + 'a {
+        let mut chars = text[range.clone()].char_indices().peekable();
+        std::iter::from_fn(move || loop {
+            let (i, c) = chars.next()?;
+            if !self.may_start(c) {
+                continue;
+            }
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_some_and(|n| get(&self.pairs, pair_bit(pair(c, n))))
+                || get(&self.singles, c as usize & 0xFFFF)
+            {
+                return Some((range.start + i, c, next));
+            }
+        })
     }
 
-    /// Calls `each` with the words starting at `at` and ending within
-    /// `hay`, longest first, then in list order, until it returns false.
-    fn at(&self, hay: &str, at: usize, mut each: impl FnMut(Hit) -> bool) {
+    /// Calls `each` with the words starting at `at` (with the character
+    /// `c`, then `next`) and ending within `hay`, longest first, then in
+    /// list order, until it returns false.
+    fn at(
+        &self,
+        hay: &str,
+        (at, c, next): (usize, char, Option<char>),
+        mut each: impl FnMut(Hit) -> bool,
+    ) {
         let rest = &hay[at..];
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else { return };
         let hit = |id: u32| Hit {
             span: at..at + self.words[id as usize].len(),
             word: id as usize,
         };
-        if let Some(ids) = chars.next().and_then(|n| self.by_pair.get(&pair(c, n))) {
-            for &id in ids {
-                if rest.starts_with(&*self.words[id as usize]) && !each(hit(id)) {
-                    return;
-                }
+        let ids = next
+            .map(|n| pair(c, n))
+            .filter(|&p| get(&self.pairs, pair_bit(p)))
+            .and_then(|p| self.by_pair.get(&p));
+        for &id in ids.into_iter().flatten() {
+            if rest.starts_with(&*self.words[id as usize]) && !each(hit(id)) {
+                return;
             }
+        }
+        if !get(&self.singles, c as usize & 0xFFFF) {
+            return;
         }
         for &id in self.by_char.get(&c).into_iter().flatten() {
             if !each(hit(id)) {
@@ -116,8 +163,8 @@ impl Lexicon {
     pub(crate) fn find(&self, text: &str, range: Range<usize>) -> Option<Hit> {
         let hay = &text[..range.end];
         let mut found = None;
-        for at in self.starts(text, range) {
-            self.at(hay, at, |hit| {
+        for start in self.starts(text, range) {
+            self.at(hay, start, |hit| {
                 found = Some(hit);
                 false
             });
@@ -147,8 +194,8 @@ impl Lexicon {
     pub(crate) fn overlapping(&self, text: &str, range: Range<usize>) -> Vec<Hit> {
         let hay = &text[..range.end];
         let mut hits = Vec::new();
-        for at in self.starts(text, range) {
-            self.at(hay, at, |hit| {
+        for start in self.starts(text, range) {
+            self.at(hay, start, |hit| {
                 hits.push(hit);
                 true
             });

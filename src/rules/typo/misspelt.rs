@@ -92,10 +92,16 @@ impl<const N: usize> OneApart<N> {
     }
 
     /// The words that differ from `window` in exactly one character, with
-    /// its position.
+    /// its position. Only a position whose others all hold some word's
+    /// characters in their places is blanked and looked up: in most windows
+    /// there is none.
     fn one_apart(&self, window: [char; N]) -> impl Iterator<Item = (usize, [char; N])> + '_ {
-        let held = (0..N).filter(|&p| self.holds(p, window[p])).count();
-        let blanks = if held + 1 >= N { 0..N } else { 0..0 };
+        let mut missing = (0..N).filter(|&p| !self.holds(p, window[p]));
+        let blanks = match (missing.next(), missing.next()) {
+            (None, _) => 0..N,
+            (Some(p), None) => p..p + 1,
+            _ => 0..0,
+        };
         blanks.flat_map(move |blank| {
             key(&window, blank)
                 .and_then(|k| self.by_blanked.get(&k))

@@ -225,12 +225,13 @@ impl Rule for Typo {
             // listed one is.
             // The region's tokens, for the words read alike and the doubled
             // words.
-            let tokens: Vec<Token> = doc
-                .tokens
-                .iter()
-                .filter(|t| region.contains(&(t.start as usize)))
-                .copied()
-                .collect();
+            let (from, to) = (
+                doc.tokens
+                    .partition_point(|t| (t.start as usize) < region.start),
+                doc.tokens
+                    .partition_point(|t| (t.start as usize) < region.end),
+            );
+            let tokens: &[Token] = &doc.tokens[from..to];
             let mut more = Vec::new();
             let min = self.idioms_from_frequency;
             if min.is_some() || !self.set_phrases.is_empty() {
@@ -238,7 +239,7 @@ impl Rule for Typo {
             }
             if !self.words_read_alike.is_empty() {
                 let (words, common) = (&self.words_read_alike, self.common_character_from);
-                more.extend(misspelt_words(text, &tokens, words, common));
+                more.extend(misspelt_words(text, tokens, words, common));
             }
             let mut taken: Vec<Range<usize>> = listed.into_iter().map(|(s, _)| s).collect();
             for (span, right) in more {
