@@ -102,9 +102,10 @@ impl Lexicon {
     }
 
     /// Where in `text[range]` a word may start, with the character there
-    /// and the next one (within the range): most characters start none,
-    /// which a bit for the character and one for the pair say. Each
-    /// character is decoded once (this loop is most of a search).
+    /// and the next one (within the range) when some word starts with the
+    /// pair: most characters start none, which a bit for the character and
+    /// one for the pair say. Each character is decoded once (this loop is
+    /// most of a search).
     fn starts<'a>(
         &'a self,
         text: &'a str,
@@ -116,18 +117,19 @@ impl Lexicon {
             if !self.may_start(c) {
                 continue;
             }
-            let next = chars.peek().map(|&(_, n)| n);
-            if next.is_some_and(|n| get(&self.pairs, pair_bit(pair(c, n))))
-                || get(&self.singles, c as usize & 0xFFFF)
-            {
+            let next = chars
+                .peek()
+                .map(|&(_, n)| n)
+                .filter(|&n| get(&self.pairs, pair_bit(pair(c, n))));
+            if next.is_some() || get(&self.singles, c as usize & 0xFFFF) {
                 return Some((range.start + i, c, next));
             }
         })
     }
 
     /// Calls `each` with the words starting at `at` (with the character
-    /// `c`, then `next`) and ending within `hay`, longest first, then in
-    /// list order, until it returns false.
+    /// `c`, then `next` as [`Lexicon::starts`] gives it) and ending within
+    /// `hay`, longest first, then in list order, until it returns false.
     fn at(
         &self,
         hay: &str,
@@ -139,10 +141,7 @@ impl Lexicon {
             span: at..at + self.words[id as usize].len(),
             word: id as usize,
         };
-        let ids = next
-            .map(|n| pair(c, n))
-            .filter(|&p| get(&self.pairs, pair_bit(p)))
-            .and_then(|p| self.by_pair.get(&p));
+        let ids = next.and_then(|n| self.by_pair.get(&pair(c, n)));
         for &id in ids.into_iter().flatten() {
             if rest.starts_with(&*self.words[id as usize]) && !each(hit(id)) {
                 return;

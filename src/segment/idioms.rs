@@ -118,9 +118,6 @@ fn doubled() -> &'static [Idiom] {
 /// half as in the idiom.
 pub(crate) fn doubled_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
     let mut out = Vec::new();
-    if window[0] != window[1] && window[2] != window[3] {
-        return out;
-    }
     for (p, other) in [(0, 2), (2, 0)] {
         if window[p] != window[p + 1] {
             continue;
