@@ -395,8 +395,8 @@ impl Rule for Formulation {
                 let (name, canonical) = &self.numbered[i];
                 // Told as history beside the right name (“八个明确”……发展为
                 // “十个明确”; 从“三个自信”到“四个自信”).
-                let told = sentence_around(&n.text, &span).contains(name.as_str());
-                if !quoted || right_then || told || overlaps(&found, &span) {
+                let told = || sentence_around(&n.text, &span).contains(name.as_str());
+                if !quoted || right_then || overlaps(&found, &span) || told() {
                     continue;
                 }
                 // A name without members is its own canonical wording,

@@ -435,14 +435,9 @@ fn stray_spaces(text: &str, body: &Range<usize>, numbered: bool, found: &mut Vec
     if inside * 3 > han && inside > 1 {
         gaps.retain(|(_, w)| !w.starts_with("中文"));
     } else if !prose || han < 12 {
+        // (A gap before a mark is only found in prose: those all stay.)
         let keep_one = inside == 1 && cut == 1;
-        gaps.retain(|(_, w)| {
-            if w.starts_with("中文") {
-                keep_one
-            } else {
-                prose
-            }
-        });
+        gaps.retain(|(_, w)| keep_one || !w.starts_with("中文"));
     }
     found.extend(
         gaps.into_iter()
