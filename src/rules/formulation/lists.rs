@@ -275,10 +275,15 @@ impl List {
     }
 
     /// Words of a member's length sharing its first or last character.
+    /// `written` is normalised text (no 的), so it is compared with the
+    /// member's normalised wordings: 保守党机密 is like 保守党的秘密.
     fn alike(&self, written: &str, k: usize) -> bool {
-        let member: Vec<char> = self.members[k].chars().collect();
         let odd: Vec<char> = written.chars().collect();
-        odd.len() == member.len() && (odd.first() == member.first() || odd.last() == member.last())
+        self.forms.iter().filter(|(_, m)| *m == k).any(|(form, _)| {
+            let member: Vec<char> = form.chars().collect();
+            odd.len() == member.len()
+                && (odd.first() == member.first() || odd.last() == member.last())
+        })
     }
 
     fn verdict(
@@ -409,14 +414,17 @@ impl List {
             }
         }
         // Other words run to the next member (享受主义和奢靡之风) or to a
-        // dropped 的 (奢侈之风对党的…).
+        // dropped 的 (奢侈之风对党的…), unless a separator and a member
+        // follow the words after the 的 (执行党的决议，严守党的纪律).
+        let budget = self.longest + LOOKALIKE_MAX;
         let mut run = 0;
         for (k, c) in text[at..].chars().enumerate() {
-            if !is_han(c) || k >= self.longest + LOOKALIKE_MAX {
+            if !is_han(c) || k >= budget {
                 break;
             }
             if k > 0
-                && (n.breaks_at(at + run)
+                && ((n.breaks_at(at + run)
+                    && !self.member_after_words(&text[at + run..], budget - k))
                     || self.member_follows(&text[at + run..])
                     || (k >= 2 && counts_them(&text[at + run..])))
             {
@@ -425,6 +433,23 @@ impl List {
             run += c.len_utf8();
         }
         (run > 0).then_some((at..at + run, Item::Unknown))
+    }
+
+    /// Whether `rest` holds at most `budget` Han characters, then a
+    /// separator and a member.
+    fn member_after_words(&self, rest: &str, budget: usize) -> bool {
+        let mut at = 0;
+        for (k, c) in rest.chars().enumerate() {
+            let here = &rest[at..];
+            if SEPARATORS.iter().any(|s| here.starts_with(*s)) && self.member_follows(here) {
+                return true;
+            }
+            if !is_han(c) || k >= budget {
+                return false;
+            }
+            at += c.len_utf8();
+        }
+        false
     }
 
     /// The enumeration starts at a member, so a first member replaced

@@ -744,3 +744,37 @@ fn a_member_repeated_in_place_is_not_out_of_order() {
         vec!["顺序不对"]
     );
 }
+
+/// A member written with 的 and one word changed (执行党的决议 for 执行党的
+/// 决定) is one item: the dropped 的 inside it ends other words only when
+/// no separator and member follow them.
+#[test]
+fn a_member_replaced_inside_a_long_list_may_hold_a_de() {
+    let l = list(
+        "入党誓词",
+        &[
+            "拥护党的纲领",
+            "遵守党的章程",
+            "履行党员义务",
+            "执行党的决定",
+            "严守党的纪律",
+            "保守党的秘密",
+            "对党忠诚",
+            "积极工作",
+        ],
+    );
+    assert_eq!(
+        run(&l, "拥护党的纲领，遵守党的章程，履行党员义务，执行党的决议，严守党的纪律，保守党的秘密，对党忠诚，积极工作"),
+        vec!["“执行党决议”不是其中的内容，缺少“执行党的决定”"]
+    );
+    assert_eq!(
+        run(&l, "“拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律，保守党的机密，对党忠诚，积极工作”"),
+        vec!["“保守党机密”不是其中的内容，缺少“保守党的秘密”"]
+    );
+    // Words after the 的 that run on into the sentence still end there.
+    assert!(run(
+        &l,
+        "拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定。"
+    )
+    .is_empty());
+}
