@@ -193,14 +193,16 @@ fn line_start(text: &str, r: &Range<usize>) -> usize {
 }
 
 /// Does this line end mid-sentence at (about) the wrap width? A line
-/// that ends with an opening mark (围绕「, 《) is wrapped whatever its
-/// length: no paragraph ends there.
+/// that ends with an opening mark (围绕「, 《) or a clause mark (严以律己，)
+/// is wrapped whatever its length: no paragraph ends there.
 fn wraps(line: &str, width: usize) -> bool {
     const ENDS: &[char] = &[
         '。', '！', '？', '；', '：', '”', '’', '）', '」', '』', '…', '.', '!', '?', ';', ':', ')',
     ];
-    const OPENINGS: &[char] = &['“', '‘', '「', '『', '（', '《', '【', '〔', '('];
-    line.ends_with(OPENINGS) || line.chars().count() + 2 >= width && !line.ends_with(ENDS)
+    const OPEN: &[char] = &[
+        '“', '‘', '「', '『', '（', '《', '【', '〔', '(', '，', '、',
+    ];
+    line.ends_with(OPEN) || line.chars().count() + 2 >= width && !line.ends_with(ENDS)
 }
 
 /// The width a hard-wrapped text is wrapped at: the commonest length of
@@ -319,16 +321,19 @@ mod tests {
 
     const WRAPPED: &str = "标题\n一、存在的问题\n（一）在理论学习方面。\n一是学习不系统。2024年局党组中心组集中学习十二\n次，我缺席三次，没有补学，也没有向党组书面说明原\n— 3 —\n因。对“第一议题”学习的内容，我在学习上还存在有\n所放松的情况，没有结合分管工作研究落实措施。\n二、原因剖析\n";
 
-    /// In a wrapped text, a line ending with an opening mark is joined to
+    /// In a wrapped text, a line ending with an opening or clause mark is joined to
     /// the next however short it is; a short line ending a sentence is not.
     #[test]
-    fn a_line_ending_with_an_opening_mark_is_wrapped() {
+    fn a_line_ending_with_an_opening_or_clause_mark_is_wrapped() {
         let full = "一是学习不系统，集中学习十二次我缺席三次没有补学也没有说明原因";
         let text = |short: &str| {
             format!("标题\n一、存在的问题\n{full}\n{full}\n{full}\n{full}\n{short}\n第一议题」学习不深入。\n二、原因剖析\n")
         };
         let (_, v) = view(&text("对照学习「"));
         assert!(v.contains("对照学习「第一议题」"), "{v}");
+        // A clause mark ends no paragraph either.
+        let (_, v) = view(&text("对照学习，"));
+        assert!(v.contains("对照学习，第一议题」"), "{v}");
         let (_, v) = view(&text("对照学习。"));
         assert!(v.contains("对照学习。\n第一议题"), "{v}");
     }

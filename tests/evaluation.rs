@@ -483,7 +483,7 @@ fn defect_validation_sets() {
     hold_defects(
         "defects-v18",
         &[
-            ("external-cause", 1.0, 0.020),
+            ("external-cause", 1.0, 0.0),
             ("formulation", 1.0, 0.0),
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 1.0, 0.0),
@@ -672,20 +672,23 @@ fn defect_validation_set_v30() {
 }
 
 /// defects-v42: the validation set after the twentieth round, measured
-/// with its start and final rules (the same figures) and not read (its
-/// misses unknown): formulation recall .78, no false alarm, is under the
-/// issue's .9; two of five stray-space findings are false.
+/// with its start and final rules (the same figures: formulation .78, no
+/// false alarm; two of five stray-space findings false;
+/// measurements/2026-12-02-defects-v42.txt), then read in the twenty-first
+/// round: a tuning set. Left: the “七五” 普法 plan named in a 2022 report, a
+/// seven-character motto garbled (never judged under ten), 民营经济 for
+/// 非公有制经济 in 两个毫不动摇; a model's praise finding on 宁可自己干.
 #[test]
-fn defect_validation_set_v42() {
+fn defect_tuning_set_v42() {
     hold_defects(
         "defects-v42",
         &[
-            ("external-cause", 1.0, 0.018),
-            ("formulation", 0.78, 0.0),
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.91, 0.0),
             ("placeholder", 1.0, 0.0),
-            ("praise-as-problem", 1.0, 0.015),
+            ("praise-as-problem", 1.0, 0.008),
             ("repeated-word", 1.0, 0.0),
-            ("stray-space", 1.0, 0.4),
+            ("stray-space", 1.0, 0.0),
             ("typo", 1.0, 0.0),
         ],
     );
@@ -693,18 +696,17 @@ fn defect_validation_set_v42() {
 
 /// defects-v31 to v33, blind sets once (measurements/: formulation .77,
 /// .66 and .68 at their first runs with the eighteenth round's rules as
-/// they then stood), read for that round: tuning sets. v33's stray spaces
-/// keep their false alarms (a quotation broken by a line end), not fixed
-/// this round; its excuses' (measures headed 下步整改措施：一是… read as
-/// causes) are gone.
+/// they then stood), read for that round: tuning sets. v33's stray-space
+/// false alarms (a quotation broken by a hard wrap after a comma) went with
+/// the twenty-first round; its excuses' (measures headed 下步整改措施：一是…
+/// read as causes) went before.
 #[test]
 fn defect_tuning_sets_v31_to_v33() {
     for (set, formulation, typo) in [
-        ("defects-v31", 0.97, 0.92),
+        ("defects-v31", 1.0, 0.92),
         ("defects-v32", 0.97, 1.0),
         ("defects-v33", 0.94, 1.0),
     ] {
-        let space = if set == "defects-v33" { 0.4 } else { 0.0 };
         hold_defects(
             set,
             &[
@@ -713,7 +715,7 @@ fn defect_tuning_sets_v31_to_v33() {
                 ("placeholder", 1.0, 0.0),
                 ("praise-as-problem", 1.0, 0.0),
                 ("repeated-word", 1.0, 0.0),
-                ("space", 1.0, space),
+                ("space", 1.0, 0.0),
                 ("typo", typo, 0.0),
             ],
         );
@@ -738,7 +740,7 @@ fn defect_tuning_sets_v34_to_v40() {
         ("defects-v36", 1.0, 0.0, 0.0, 0.0, 0.0),
         ("defects-v37", 1.0, 0.0, 0.0, 0.0, 0.0),
         ("defects-v38", 0.97, 0.0, 0.021, 0.0, 0.0),
-        ("defects-v39", 0.94, 0.0, 0.0, 0.01, 0.4),
+        ("defects-v39", 0.97, 0.0, 0.0, 0.01, 0.0),
         ("defects-v40", 0.84, 0.0, 0.0, 0.0, 0.0),
     ] {
         hold_defects(

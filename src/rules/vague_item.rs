@@ -154,7 +154,7 @@ impl Rule for VagueItem {
 
 /// Whether `at` lies in a concession clause of its sentence: after 虽然 or
 /// 尽管 (from `from` on), before the 但 that turns it.
-fn in_concession(text: &str, from: usize, at: usize) -> bool {
+pub(super) fn in_concession(text: &str, from: usize, at: usize) -> bool {
     const SENTENCE_END: &[char] = &['。', '！', '？', '；', '\n'];
     const TURN: &[&str] = &["但", "可是", "然而", "却"];
     let start = text[from..at].rfind(SENTENCE_END).map_or(from, |i| {

@@ -799,8 +799,15 @@ impl List {
             {
                 continue;
             }
-            let items: Vec<(Range<usize>, Item)> =
-                found.iter().map(|&m| (0..0, Item::Member(m))).collect();
+            // Each member at its first key: the verdict looks for the
+            // list's name around them.
+            let items: Vec<(Range<usize>, Item)> = found
+                .iter()
+                .map(|&m| {
+                    let &(s, e, _) = group.iter().find(|k| k.2 == m).expect("a key of it");
+                    (s..e, Item::Member(m))
+                })
+                .collect();
             if let Some(detail) = self.verdict(&items, text, None, false) {
                 out.push((first.0..last.1, detail));
             }

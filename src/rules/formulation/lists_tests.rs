@@ -778,3 +778,41 @@ fn a_member_replaced_inside_a_long_list_may_hold_a_de() {
     )
     .is_empty());
 }
+
+/// A keyed list named before its keys claims the whole list, wherever its
+/// line starts: the verdict looks for the name around the keys (it once
+/// looked at the text's start, so a numbered line lost the finding).
+#[test]
+fn a_named_keyed_list_claims_the_whole_list_after_a_marker() {
+    let mut l = list(
+        "八荣八耻",
+        &[
+            "以热爱祖国为荣",
+            "以服务人民为荣",
+            "以崇尚科学为荣",
+            "以辛勤劳动为荣",
+        ],
+    );
+    l.keys = ["热爱祖国", "服务人民", "崇尚科学", "辛勤劳动"]
+        .iter()
+        .map(|k| (k.to_string(), 1))
+        .collect();
+    for text in [
+        "牢记八荣八耻：以热爱祖国为荣，以服务人民为荣。",
+        "（3）牢记八荣八耻：以热爱祖国为荣，以服务人民为荣。",
+    ] {
+        let n = Normal::new(text, 0..text.len());
+        let keys: Vec<(usize, usize, usize)> = l
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(m, (k, _))| n.text.find(k.as_str()).map(|at| (at, at + k.len(), m)))
+            .collect();
+        let found: Vec<String> = l
+            .check_keyed(&n, keys)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(found, ["缺少“以崇尚科学为荣、以辛勤劳动为荣”"], "{text}");
+    }
+}

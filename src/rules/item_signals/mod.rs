@@ -28,7 +28,7 @@
 use super::lexicon::Lexicon;
 use super::model::Model;
 use super::phrases::{Phrases, CLAUSE_END};
-use super::vague_item::{holds, section_items};
+use super::vague_item::{holds, in_concession, section_items};
 use super::word_list::find_on_boundaries;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
@@ -314,15 +314,18 @@ impl ItemSignals {
         span: &Range<usize>,
     ) -> Option<Vec<Range<usize>>> {
         let negations: Vec<Range<usize>> = inside(&found.negations, span).cloned().collect();
+        // A trigger granted in a concession (虽然任务重，但根子在于…) is
+        // not what the item claims.
+        let text = doc.text();
         let triggers: Vec<Range<usize>> = inside(&found.triggers, span)
             .filter(|t| !self.negated(doc, &negations, t.start))
+            .filter(|t| !in_concession(text, span.start, t.start))
             .cloned()
             .collect();
         if triggers.is_empty() {
             return None;
         }
         if let Some(n) = self.outweigh {
-            let text = doc.text();
             let mut different: Vec<&str> = triggers.iter().map(|t| &text[t.clone()]).collect();
             different.sort_unstable();
             different.dedup();
