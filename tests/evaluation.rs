@@ -257,6 +257,23 @@ fn layout_sets_of_the_fifth_round() {
     );
 }
 
+/// layouts-v7: blind, written after the mutual-best links; measured with
+/// this session's start and final rules (the same figures,
+/// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.
+#[test]
+fn layouts_validation_set_v7() {
+    hold(
+        "layouts-v7",
+        Measured {
+            links: (0.92, 0.86),
+            unaddressed: (0.75, 0.12),
+            vague_problem: (0.94, 0.0),
+            vague_measure: (0.71, 0.0),
+            outline: Some(1.0),
+        },
+    );
+}
+
 /// Planted defects, written by helpers that never saw the lists: b1–b3 and
 /// each v-set measured once blind before anything was tuned on it
 /// (corpus/eval/measurements/), then read for the next issue-12 round (its
