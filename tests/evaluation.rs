@@ -257,6 +257,28 @@ fn layout_sets_of_the_fifth_round() {
     );
 }
 
+/// defects-v43: blind, written for the twenty-first round (measurements/:
+/// formulation .66 with the round's start, .81 with its entries written
+/// blind), then read. Its writer named four kinds of its own: typography,
+/// excuse and blame-others match no rule (held at zero), numbering is the
+/// rule of that id. Its misspelt 焦裕禄 was labelled a formulation: the
+/// typo rule's finding counts as a false typo here.
+#[test]
+fn defect_tuning_set_v43() {
+    hold_defects(
+        "defects-v43",
+        &[
+            ("blame-others", 0.0, 0.0),
+            ("excuse", 0.0, 0.0),
+            ("formulation", 0.91, 0.0),
+            ("numbering", 1.0, 0.273),
+            ("placeholder", 1.0, 0.0),
+            ("typo", 0.89, 0.111),
+            ("typography", 0.0, 0.0),
+        ],
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.

@@ -760,6 +760,41 @@ impl List {
         items
     }
 
+    /// A long member found by its key at `key_start`, written with one
+    /// word replaced (以艰苦奋斗为荣、以贪图享乐为耻 for …以骄奢淫逸为耻): the
+    /// text as long as the member, from where the member starts, differs
+    /// from it in one run of one to four Han characters. Where the member is
+    /// written right, or longer or shorter, nothing.
+    fn word_replaced(&self, text: &str, key_start: usize, m: usize) -> Option<Range<usize>> {
+        const MAX_RUN: usize = 4;
+        let (_, before) = &self.keys[m];
+        let head = chars_before(text, key_start, *before);
+        if head.chars().count() != *before {
+            return None;
+        }
+        let start = key_start - head.len();
+        let mut candidate = None;
+        for (form, _) in self.forms.iter().filter(|(_, k)| *k == m) {
+            let f: Vec<char> = form.chars().collect();
+            let window = chars_after(text, start, f.len());
+            let w: Vec<char> = window.chars().collect();
+            if w == f {
+                return None;
+            }
+            if w.len() != f.len() || f.len() < GARBLED_MEMBER_MIN {
+                continue;
+            }
+            let differ: Vec<usize> = (0..f.len()).filter(|&i| w[i] != f[i]).collect();
+            let (first, last) = (differ[0], differ[differ.len() - 1]);
+            // A word: Han characters only (不牢。对人民至上 is a sentence's
+            // end before a member's key, not its first word replaced).
+            if last - first < MAX_RUN && w[first..=last].iter().all(|&c| is_han(c)) {
+                candidate.get_or_insert(start..start + window.len());
+            }
+        }
+        candidate
+    }
+
     /// Checks lists of long members, found by their keys: (start, end,
     /// member) of each key occurrence.
     pub(super) fn check_keyed(
@@ -793,19 +828,32 @@ impl List {
                     found.push(m);
                 }
             }
+            // One member quoted alone with a word of it replaced (刚入党时
+            //牢记的“以艰苦奋斗为荣、以贪图享乐为耻”): wrong as it stands.
+            if let [m] = found[..] {
+                if let Some(r) = self.word_replaced(text, first.0, m).filter(|r| n.quoted(r)) {
+                    let detail = format!("“{}”应为“{}”", &text[r.clone()], self.members[m]);
+                    out.push((r, detail));
+                }
+                continue;
+            }
             // Named before the first key, or before where its member starts.
             if !self.judged(text, &(first.0..last.1), &found, false)
                 && !self.judged(text, &span, &found, n.quoted(&span))
             {
                 continue;
             }
-            // Each member at its first key: the verdict looks for the
-            // list's name around them.
+            // Each member at its first key (the verdict looks for the
+            // list's name around them), or the whole member where one word
+            // of it is replaced.
             let items: Vec<(Range<usize>, Item)> = found
                 .iter()
                 .map(|&m| {
                     let &(s, e, _) = group.iter().find(|k| k.2 == m).expect("a key of it");
-                    (s..e, Item::Member(m))
+                    match self.word_replaced(text, s, m) {
+                        Some(r) => (r, Item::Garbled(m)),
+                        None => (s..e, Item::Member(m)),
+                    }
                 })
                 .collect();
             if let Some(detail) = self.verdict(&items, text, None, false) {

@@ -816,3 +816,66 @@ fn a_named_keyed_list_claims_the_whole_list_after_a_marker() {
         assert_eq!(found, ["缺少“以崇尚科学为荣、以辛勤劳动为荣”"], "{text}");
     }
 }
+
+/// A long member found by its key, one word of it replaced, is wrong: in an
+/// enumeration, or quoted alone; not where the text before its key is a
+/// sentence's end, nor unquoted alone.
+#[test]
+fn a_keyed_member_with_one_word_replaced() {
+    let mut l = list(
+        "八荣八耻",
+        &[
+            "以热爱祖国为荣、以危害祖国为耻",
+            "以艰苦奋斗为荣、以骄奢淫逸为耻",
+        ],
+    );
+    l.keys = vec![("热爱祖国".to_string(), 1), ("艰苦奋斗".to_string(), 1)];
+    let run_keyed = |text: &str| -> Vec<String> {
+        let n = Normal::new(text, 0..text.len());
+        let keys: Vec<(usize, usize, usize)> = l
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(m, (k, _))| n.text.find(k.as_str()).map(|at| (at, at + k.len(), m)))
+            .collect();
+        l.check_keyed(&n, keys)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect()
+    };
+    let want = ["“以艰苦奋斗为荣、以贪图享乐为耻”应为“以艰苦奋斗为荣、以骄奢淫逸为耻”"];
+    assert_eq!(run_keyed("牢记的“以艰苦奋斗为荣、以贪图享乐为耻”。"), want);
+    assert_eq!(
+        run_keyed("以热爱祖国为荣、以危害祖国为耻，以艰苦奋斗为荣、以贪图享乐为耻。"),
+        want
+    );
+    // Unquoted alone, or right: nothing.
+    assert!(run_keyed("以艰苦奋斗为荣、以贪图享乐为耻。").is_empty());
+    assert!(run_keyed("牢记的“以艰苦奋斗为荣、以骄奢淫逸为耻”。").is_empty());
+}
+
+/// Before a member's key, a sentence's end is no word of the member
+/// replaced (不牢。对人民至上 for 必须坚持人民至上).
+#[test]
+fn a_replaced_word_is_han_characters() {
+    let mut l = list("六个必须坚持", &["必须坚持人民至上", "必须坚持自信自立"]);
+    l.keys = vec![("人民至上".to_string(), 4), ("自信自立".to_string(), 4)];
+    let text = "理解不牢。对人民至上、必须坚持自信自立的认识不深。";
+    let n = Normal::new(text, 0..text.len());
+    let keys: Vec<(usize, usize, usize)> = l
+        .keys
+        .iter()
+        .enumerate()
+        .filter_map(|(m, (k, _))| n.text.find(k.as_str()).map(|at| (at, at + k.len(), m)))
+        .collect();
+    let found: Vec<String> = l
+        .check_keyed(&n, keys)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    assert!(found.iter().all(|d| !d.contains("应为")), "{found:?}");
+    assert_eq!(
+        l.word_replaced(&n.text, n.text.find("人民至上").unwrap(), 0),
+        None
+    );
+}
