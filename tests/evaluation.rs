@@ -270,7 +270,7 @@ fn defect_tuning_set_v43() {
         &[
             ("blame-others", 0.0, 0.0),
             ("excuse", 0.0, 0.0),
-            ("formulation", 0.91, 0.0),
+            ("formulation", 0.88, 0.0),
             ("numbering", 1.0, 0.273),
             ("placeholder", 1.0, 0.0),
             ("typo", 0.89, 0.111),

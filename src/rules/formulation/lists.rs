@@ -767,15 +767,20 @@ impl List {
     /// written right, or longer or shorter, nothing.
     fn word_replaced(&self, text: &str, key_start: usize, m: usize) -> Option<Range<usize>> {
         const MAX_RUN: usize = 4;
-        let (_, before) = &self.keys[m];
-        let head = chars_before(text, key_start, *before);
-        if head.chars().count() != *before {
-            return None;
-        }
-        let start = key_start - head.len();
+        let key: Vec<char> = self.keys[m].0.chars().collect();
         let mut candidate = None;
         for (form, _) in self.forms.iter().filter(|(_, k)| *k == m) {
             let f: Vec<char> = form.chars().collect();
+            // Where the key stands in this wording (毫不动摇地巩固… has one
+            // character more before it).
+            let Some(before) = (0..f.len()).find(|&i| f[i..].starts_with(&key)) else {
+                continue;
+            };
+            let head = chars_before(text, key_start, before);
+            if head.chars().count() != before {
+                continue;
+            }
+            let start = key_start - head.len();
             let window = chars_after(text, start, f.len());
             let w: Vec<char> = window.chars().collect();
             if w == f {
@@ -786,9 +791,15 @@ impl List {
             }
             let differ: Vec<usize> = (0..f.len()).filter(|&i| w[i] != f[i]).collect();
             let (first, last) = (differ[0], differ[differ.len() - 1]);
-            // A word: Han characters only (不牢。对人民至上 is a sentence's
-            // end before a member's key, not its first word replaced).
-            if last - first < MAX_RUN && w[first..=last].iter().all(|&c| is_han(c)) {
+            // One word inside the member, Han characters only, the member's
+            // own words on both sides of it: not its head missing (自信自强
+            // 守正创新 for 必须坚持守正创新), nor a sentence's end before its
+            // key (不牢。对人民至上).
+            if last - first < MAX_RUN
+                && first > 0
+                && last + 1 < f.len()
+                && w[first..=last].iter().all(|&c| is_han(c))
+            {
                 candidate.get_or_insert(start..start + window.len());
             }
         }
