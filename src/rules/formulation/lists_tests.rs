@@ -779,6 +779,11 @@ fn a_member_replaced_inside_a_long_list_may_hold_a_de() {
     .is_empty());
 }
 
+/// The details of a keyed list's findings on `text`.
+fn details(l: &List, text: &str) -> Vec<String> {
+    run_keyed(l, text).into_iter().map(|(_, d)| d).collect()
+}
+
 /// A keyed list named before its keys claims the whole list, wherever its
 /// line starts: the verdict looks for the name around the keys (it once
 /// looked at the text's start, so a numbered line lost the finding).
@@ -801,18 +806,7 @@ fn a_named_keyed_list_claims_the_whole_list_after_a_marker() {
         "牢记八荣八耻：以热爱祖国为荣，以服务人民为荣。",
         "（3）牢记八荣八耻：以热爱祖国为荣，以服务人民为荣。",
     ] {
-        let n = Normal::new(text, 0..text.len());
-        let keys: Vec<(usize, usize, usize)> = l
-            .keys
-            .iter()
-            .enumerate()
-            .filter_map(|(m, (k, _))| n.text.find(k.as_str()).map(|at| (at, at + k.len(), m)))
-            .collect();
-        let found: Vec<String> = l
-            .check_keyed(&n, keys)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
+        let found = details(&l, text);
         assert_eq!(found, ["缺少“以崇尚科学为荣、以辛勤劳动为荣”"], "{text}");
     }
 }
@@ -830,19 +824,7 @@ fn a_keyed_member_with_one_word_replaced() {
         ],
     );
     l.keys = vec![("热爱祖国".to_string(), 1), ("艰苦奋斗".to_string(), 1)];
-    let run_keyed = |text: &str| -> Vec<String> {
-        let n = Normal::new(text, 0..text.len());
-        let keys: Vec<(usize, usize, usize)> = l
-            .keys
-            .iter()
-            .enumerate()
-            .filter_map(|(m, (k, _))| n.text.find(k.as_str()).map(|at| (at, at + k.len(), m)))
-            .collect();
-        l.check_keyed(&n, keys)
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect()
-    };
+    let run_keyed = |text: &str| details(&l, text);
     let want = ["“以艰苦奋斗为荣、以贪图享乐为耻”应为“以艰苦奋斗为荣、以骄奢淫逸为耻”"];
     assert_eq!(run_keyed("牢记的“以艰苦奋斗为荣、以贪图享乐为耻”。"), want);
     assert_eq!(
@@ -861,19 +843,9 @@ fn a_replaced_word_is_han_characters() {
     let mut l = list("六个必须坚持", &["必须坚持人民至上", "必须坚持自信自立"]);
     l.keys = vec![("人民至上".to_string(), 4), ("自信自立".to_string(), 4)];
     let text = "理解不牢。对人民至上、必须坚持自信自立的认识不深。";
-    let n = Normal::new(text, 0..text.len());
-    let keys: Vec<(usize, usize, usize)> = l
-        .keys
-        .iter()
-        .enumerate()
-        .filter_map(|(m, (k, _))| n.text.find(k.as_str()).map(|at| (at, at + k.len(), m)))
-        .collect();
-    let found: Vec<String> = l
-        .check_keyed(&n, keys)
-        .into_iter()
-        .map(|(_, d)| d)
-        .collect();
+    let found = details(&l, text);
     assert!(found.iter().all(|d| !d.contains("应为")), "{found:?}");
+    let n = Normal::new(text, 0..text.len());
     assert_eq!(
         l.word_replaced(&n.text, n.text.find("人民至上").unwrap(), 0),
         None
