@@ -38,6 +38,23 @@ fn run(l: &List, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first eight members of 入党誓词.
+fn oath() -> List {
+    list(
+        "入党誓词",
+        &[
+            "拥护党的纲领",
+            "遵守党的章程",
+            "履行党员义务",
+            "执行党的决定",
+            "严守党的纪律",
+            "保守党的秘密",
+            "对党忠诚",
+            "积极工作",
+        ],
+    )
+}
+
 fn four() -> List {
     list(
         "四个意识",
@@ -332,19 +349,7 @@ fn in_an_ordered_list_other_words_after_the_last_member_are_an_addition() {
 
 #[test]
 fn a_stretch_of_a_long_list_with_one_member_skipped_lacks_that_one() {
-    let mut l = list(
-        "入党誓词",
-        &[
-            "拥护党的纲领",
-            "遵守党的章程",
-            "履行党员义务",
-            "执行党的决定",
-            "严守党的纪律",
-            "保守党的秘密",
-            "对党忠诚",
-            "积极工作",
-        ],
-    );
+    let mut l = oath();
     l.longest = 6;
     assert_eq!(
         run(
@@ -401,19 +406,7 @@ fn a_count_after_the_members_ends_the_last_item() {
 
 #[test]
 fn a_quoted_stretch_of_a_long_list_lacks_nothing_after_it() {
-    let mut l = list(
-        "入党誓词",
-        &[
-            "拥护党的纲领",
-            "遵守党的章程",
-            "履行党员义务",
-            "执行党的决定",
-            "严守党的纪律",
-            "保守党的秘密",
-            "对党忠诚",
-            "积极工作",
-        ],
-    );
+    let mut l = oath();
     l.longest = 6;
     assert!(run(&l, "重温入党誓词，“拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律”，这些话").is_empty());
     // Named and not quoted, it claims the whole list.
@@ -750,19 +743,7 @@ fn a_member_repeated_in_place_is_not_out_of_order() {
 /// no separator and member follow them.
 #[test]
 fn a_member_replaced_inside_a_long_list_may_hold_a_de() {
-    let l = list(
-        "入党誓词",
-        &[
-            "拥护党的纲领",
-            "遵守党的章程",
-            "履行党员义务",
-            "执行党的决定",
-            "严守党的纪律",
-            "保守党的秘密",
-            "对党忠诚",
-            "积极工作",
-        ],
-    );
+    let l = oath();
     assert_eq!(
         run(&l, "拥护党的纲领，遵守党的章程，履行党员义务，执行党的决议，严守党的纪律，保守党的秘密，对党忠诚，积极工作"),
         vec!["“执行党决议”不是其中的内容，缺少“执行党的决定”"]
