@@ -840,7 +840,7 @@ impl List {
                 }
             }
             // One member quoted alone with a word of it replaced (刚入党时
-            //牢记的“以艰苦奋斗为荣、以贪图享乐为耻”): wrong as it stands.
+            // 牢记的“以艰苦奋斗为荣、以贪图享乐为耻”): wrong as it stands.
             if let [m] = found[..] {
                 if let Some(r) = self.word_replaced(text, first.0, m).filter(|r| n.quoted(r)) {
                     let detail = format!("“{}”应为“{}”", &text[r.clone()], self.members[m]);
