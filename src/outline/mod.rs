@@ -100,14 +100,33 @@ impl Section {
 impl Outline {
     /// Groups of sibling markers that must count 1, 2, 3…: section headings
     /// of one style, then the children of every section and item by style.
+    /// Points of an inferred first part numbered like the headings after
+    /// them (第一，…第三，… then 第四，原因剖析) count on into the headings.
     pub(crate) fn sibling_groups(&self) -> Vec<Vec<&Marker>> {
         let mut groups = Vec::new();
-        push_by_style(
-            &mut groups,
-            self.sections.iter().filter_map(|s| s.marker.as_ref()),
-        );
-        for s in &self.sections {
-            collect_groups(&s.items, &mut groups);
+        let heads: Vec<&Marker> = self
+            .sections
+            .iter()
+            .filter_map(|s| s.marker.as_ref())
+            .collect();
+        let lead: Vec<&Marker> = match (self.sections.first(), heads.first()) {
+            (Some(s), Some(h)) if s.implicit => s
+                .items
+                .iter()
+                .map(|i| &i.marker)
+                .filter(|m| m.style == h.style)
+                .collect(),
+            _ => Vec::new(),
+        };
+        push_by_style(&mut groups, lead.iter().copied().chain(heads));
+        for (n, s) in self.sections.iter().enumerate() {
+            if n == 0 && !lead.is_empty() {
+                for i in &s.items {
+                    collect_groups(&i.children, &mut groups);
+                }
+            } else {
+                collect_groups(&s.items, &mut groups);
+            }
         }
         groups
     }
@@ -168,6 +187,26 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             headed: true,
             topic: h.topic,
         });
+    }
+    // Numbered points before a first heading that names the causes or the
+    // measures (第一，学习方面。… 第四，原因剖析。…) are the problems.
+    if let Some(first) = heads.first().filter(|h| {
+        matches!(h.kind, SectionKind::Causes | SectionKind::Measures)
+            && !heads.iter().any(|h| h.kind == SectionKind::Problems)
+    }) {
+        let before = &paras[block..block + first.para];
+        if let Some((p, _)) = sections::implicit(text, before, keywords) {
+            parts.insert(
+                0,
+                Part {
+                    kind: SectionKind::Problems,
+                    begin: block + p,
+                    end: block + first.para,
+                    headed: false,
+                    topic: false,
+                },
+            );
+        }
     }
     if heads.is_empty() {
         // Numbered points and no part headings (a 发言提纲): problems from

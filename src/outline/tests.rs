@@ -132,6 +132,51 @@ fn ordinal_lines_naming_parts_are_the_parts() {
     }
 }
 
+/// A 发言提纲 whose points run on into its last parts (第四，原因剖析。主要
+/// 是…): the points before are the problems, the numbers count on, and a
+/// point that only mentions 整改 stays a point.
+#[test]
+fn ordinal_points_running_into_the_causes_and_measures() {
+    for (causes, measures) in [
+        (
+            "第三，原因剖析。主要是党性修养有所放松。",
+            "第四，整改打算。一是每月精读一篇。二是每季度下基层一次。",
+        ),
+        (
+            "第三、产生问题的原因：宗旨意识淡化。",
+            "第四、整改措施：一是每月精读一篇。二是每季度下基层一次。",
+        ),
+        (
+            "第三，根源分析。理想信念松懈。",
+            "第四，努力方向。一是每月精读一篇。二是每季度下基层一次。",
+        ),
+    ] {
+        let text = format!(
+            "某某支部组织生活会发言提纲\n党员 张某\n按照支部安排，我查摆了问题。\n第一，学习方面。学得不深，全年缺席两次。\n第二，工作方面。一是调研少。二是整改落实不到位。\n{causes}\n{measures}\n"
+        );
+        let (s, o) = outline_of(&text);
+        assert_eq!(
+            shape(&o),
+            vec![
+                (SectionKind::Problems, vec![0, 2]),
+                (SectionKind::Causes, vec![]),
+                (SectionKind::Measures, vec![0, 0]),
+            ],
+            "{causes} / {measures}"
+        );
+        let groups: Vec<Vec<&str>> = o
+            .sibling_groups()
+            .iter()
+            .map(|g| g.iter().map(|m| &s.text[m.span.clone()]).collect())
+            .collect();
+        assert_eq!(groups[0].len(), 4, "{groups:?}");
+    }
+    // 第二，整改落实不到位。 is a problem that says 整改, not the measures.
+    let text = "发言提纲\n第一，学习不深。全年缺席两次。\n第二，整改落实不到位。去年的问题还有两项没改完。\n第三，作风不实。下基层少。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(shape(&o), vec![(SectionKind::Problems, vec![0, 0, 0])]);
+}
+
 #[test]
 fn last_years_rectification_is_other_and_halfwidth_parens_nest() {
     let text = "标题\n一、上年度民主生活会整改落实情况\n已完成。\n二、存在的问题\n(一)在学习方面\n1、学得少。\n2、学得浅。\n(二)在作风方面\n1、下基层少。\n三、问题产生的原因\n(一)放松学习。\n四、整改措施\n(一)每周学习。\n";

@@ -153,13 +153,14 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         let kind = keywords.classify(label);
         // 第一，关于存在的问题 heads a part only as a line of its own that
         // names one; 第一，加强学习 is an item.
-        if style == Some(Style::Ordinal) && (kind.is_none() || !whole_line) {
+        let part_name = style == Some(Style::Ordinal) && names_later_part(label, kind);
+        if style == Some(Style::Ordinal) && (kind.is_none() || !(whole_line || part_name)) {
             continue;
         }
         // Below the top level, a label with its body after it on the line
         // is an item that happens to say 不足 or 整改 (2、攻坚克难的精神不足。
         // 面对…), not a part's heading.
-        if !whole_line && !top_line_style(style) && style.is_some() {
+        if !whole_line && !top_line_style(style) && style.is_some() && !part_name {
             continue;
         }
         candidates.push(Candidate {
@@ -225,6 +226,19 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             (None, None) => None,
         })
         .collect()
+}
+
+/// Whether a numbered line's first phrase is nothing but the name of the
+/// causes or the measures (第四，原因剖析。主要是…; 第五，整改打算。一是…):
+/// a 发言提纲 runs its last parts into its points so. Problems are left
+/// out: 第二，学风问题。 is an aspect, and the problems come first anyway.
+fn names_later_part(label: &str, kind: Option<SectionKind>) -> bool {
+    const PART_NOUNS: &[&str] = &[
+        "剖析", "原因", "分析", "根源", "措施", "打算", "方向", "举措",
+    ];
+    matches!(kind, Some(SectionKind::Causes | SectionKind::Measures))
+        && label.chars().count() <= 8
+        && PART_NOUNS.iter().any(|n| label.ends_with(n))
 }
 
 /// A closing paragraph: unnumbered, opening with 以上 or asking for

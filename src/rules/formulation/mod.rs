@@ -413,7 +413,11 @@ impl Rule for Formulation {
             }
             for p in &self.patterns {
                 for caps in p.wrong.captures_iter(&n.text) {
-                    let span = caps.get(0).expect("the whole match").range();
+                    let span = caps
+                        .name("wrong")
+                        .or_else(|| caps.get(0))
+                        .expect("the whole match")
+                        .range();
                     if overlaps(&found, &span) {
                         continue;
                     }

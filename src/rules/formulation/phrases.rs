@@ -28,6 +28,8 @@ const TITLE_WORD_MIN_CHARS: usize = 18;
 /// From this length the last word may be the one replaced (the last two
 /// characters, in a phrase of one clause).
 const END_FREE_MIN_CHARS: usize = 14;
+/// How the title of a national law begins.
+const LAW_HEAD: [char; 8] = ['《', '中', '华', '人', '民', '共', '和', '国'];
 /// What stands for a form's 是 when a sentence names the form's subject as
 /// the thing it is (高质量发展这个首要任务).
 const APPOSITIVES: &[&str] = &["这个", "这一", "这一个", "这项", "即", "作为"];
@@ -299,10 +301,14 @@ pub(super) fn garbled(w: &[char], form: &[char]) -> bool {
     // two long titles that differ by one such word are one title
     // misremembered. (Short titles keep the rule of other forms; the
     // database leaves out short ones whose real neighbours differ by two
-    // characters: 中国共产党组织工作条例, 宣传工作条例.)
+    // characters: 中国共产党组织工作条例, 宣传工作条例.) A short law's two
+    // characters replaced name another law (《中华人民共和国监察法》,
+    // 统计法): one character only.
     let titled = f.first() == Some(&'《') && f.last() == Some(&'》');
+    let law = titled && f.starts_with(&LAW_HEAD) && f.ends_with(&['法', '》']);
     let max = match f.len() {
         n if titled && n >= TITLE_WORD_MIN_CHARS => n / 6,
+        _ if law => 1,
         n if n >= BLOCK_MIN_CHARS => 2,
         _ => 1,
     };

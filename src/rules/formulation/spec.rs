@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 pub(super) struct PatternSpec {
     pub(super) name: String,
     /// Matched on the text as the lists read it: without 的, quotes and
-    /// spaces, every clause mark written 、.
+    /// spaces, every clause mark written 、. A group named `wrong` is the
+    /// part reported and replaced; the rest of the match is context (the
+    /// regex crate has no look-behind).
     pub(super) wrong: String,
     /// The right wording, with the groups of `wrong` ($1, ${2}).
     pub(super) right: String,

@@ -134,3 +134,37 @@ fn a_key_is_near_only_within_the_key_gap_on_either_side() {
         assert_eq!(near_a_key(&t, &after, &span), near, "key after, gap {gap}");
     }
 }
+
+/// A short law with two characters of its name replaced is another law;
+/// one character wrong is still a garble.
+#[test]
+fn another_law_is_no_garble_of_a_law() {
+    let r = rule("{phrases: [{name: 监察法, accepted: [《中华人民共和国监察法》]}]}").unwrap();
+    let texts = |t: &str| -> Vec<String> { run(&*r, t).into_iter().map(|s| s.text).collect() };
+    assert!(texts("认真贯彻《中华人民共和国统计法》。").is_empty());
+    assert_eq!(
+        texts("认真贯彻《中华人民共和国监查法》。"),
+        ["《中华人民共和国监查法》"]
+    );
+}
+
+/// A pattern's group named `wrong` is what is reported and replaced; the
+/// rest of the match only says where it may stand.
+#[test]
+fn a_patterns_wrong_group_is_the_finding() {
+    let r = rule(
+        r#"{patterns: [{name: 耕地红线, wrong: "(?:^|[^0-9])(?P<wrong>(?:[02-9]|1[0-79]|[2-9][0-9])亿亩耕地红线)", right: "18亿亩耕地红线"}]}"#,
+    )
+    .unwrap();
+    let found: Vec<(String, String)> = run(&*r, "坚守18亿亩耕地红线，守住20亿亩耕地红线。")
+        .into_iter()
+        .map(|s| (s.text, s.message))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "20亿亩耕地红线".to_string(),
+            "耕地红线|“20亿亩耕地红线”写法有误|18亿亩耕地红线".to_string()
+        )]
+    );
+}
