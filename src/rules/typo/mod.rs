@@ -31,6 +31,11 @@ pub(crate) struct Params {
     /// Words whose doubling is a form of their own (研究研究: try, briefly).
     #[serde(default)]
     reduplicable: Vec<String>,
+    /// The genre's words that jieba's dictionary splits and that may follow
+    /// a word ending in their first half (专业课程 课程思政): besides the
+    /// dictionary's words, what a doubled word may open.
+    #[serde(default)]
+    compounds: Vec<String>,
     /// Misspellings are found off token boundaries (a misspelling is no
     /// dictionary word, so the segmenter cuts it unpredictably: 有默/守成/规,
     /// 格/守纪律) unless they start inside a dictionary word (发布/署名 holds
@@ -88,6 +93,7 @@ pub(crate) struct Typo {
     repeat_message: String,
     never_doubled: Vec<char>,
     reduplicable: Vec<String>,
+    compounds: Vec<String>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -123,6 +129,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         repeat_message: params.repeat_message,
         never_doubled: params.never_doubled.chars().collect(),
         reduplicable: params.reduplicable,
+        compounds: params.compounds,
     }))
 }
 
@@ -176,6 +183,36 @@ const CUT_PARTICLES: &[&str] = &["地", "的", "得", "了", "着"];
 const CUT_CONJUNCTIONS: &[&str] = &["和", "与", "及", "或"];
 
 impl Typo {
+    /// Whether the doubled `word` (ending token `n`, the second copy after
+    /// it) ends one dictionary word and starts the next: 专业课程 then
+    /// 课程思政 are two words that share a syllable. A word typed twice by
+    /// mistake leaves a word on one side at most (推进/推进工作, 安全/安全
+    /// 生产, 忧患意识/意识/不强).
+    fn between_two_words(&self, text: &str, tokens: &[Token], n: usize, word: &str) -> bool {
+        let Some(first) = tokens.get(n) else {
+            return false;
+        };
+        let written = first.text(text);
+        // The first copy ends a longer token, or is a token after one.
+        let closes = if written.len() > word.len() {
+            in_dictionary(written)
+        } else {
+            n.checked_sub(1).map(|m| tokens[m]).is_some_and(|prev| {
+                prev.end == first.start && in_dictionary(&format!("{}{word}", prev.text(text)))
+            })
+        };
+        let second = tokens.get(n + 1).map_or("", |t| t.text(text));
+        let opens = if second.len() > word.len() {
+            second.starts_with(word) && in_dictionary(second)
+        } else {
+            tokens.get(n + 2).is_some_and(|t| {
+                let w = format!("{word}{}", t.text(text));
+                in_dictionary(&w) || self.compounds.contains(&w)
+            })
+        };
+        closes && opens
+    }
+
     /// Whether two equal neighbouring tokens `word` are a mistake.
     fn doubled_by_mistake(&self, word: &str) -> bool {
         let mut chars = word.chars();
@@ -276,6 +313,9 @@ impl Rule for Typo {
                     a.end == b.start && word == b.text(text)
                 };
                 if !again || start < after_doubled || !self.doubled_by_mistake(word) {
+                    continue;
+                }
+                if self.between_two_words(text, tokens, n, word) {
                     continue;
                 }
                 // A single character before the first copy that makes a place
@@ -384,6 +424,7 @@ mod tests {
             repeat_message: p.repeat_message,
             never_doubled: p.never_doubled.chars().collect(),
             reduplicable: p.reduplicable,
+            compounds: Vec::new(),
         };
         for (word, mistake) in [
             ("的", true),
@@ -437,6 +478,22 @@ mod tests {
             "这件事了了之后再说。",
         ] {
             assert!(found(&*r, fine).is_empty(), "{fine}");
+        }
+    }
+
+    /// A word that ends one word and starts the next is written once in
+    /// each; a doubled word with a word on one side only is a mistake.
+    #[test]
+    fn a_syllable_two_words_share_is_no_doubled_word() {
+        let params: Params = serde_yaml::from_str(
+            "{pairs: [{wrong: 布署, right: 部署}], repeat-message: '{match}/{word}', anywhere-from: 3, compounds: [课程思政]}",
+        )
+        .unwrap();
+        let r = build(meta(), params).unwrap();
+        assert!(found(&*r, "实现专业课程课程思政教学设计全覆盖。").is_empty());
+        for doubled in ["我们要抓好课程课程思政建设。", "有的同志忧患意识意识不强。"]
+        {
+            assert_eq!(found(&*r, doubled).len(), 1, "{doubled}");
         }
     }
 
