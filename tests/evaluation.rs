@@ -279,6 +279,47 @@ fn defect_tuning_set_v43() {
     );
 }
 
+/// defects-v44: blind, written for the twenty-second round beside v45
+/// (measurements/: formulation .88 with the round's start, .91 with its
+/// entries written blind, two false alarms), then read. The formulation
+/// false alarm left is a four-member quotation of the five-member goal of
+/// the 2023 campaign, which its writer did not label.
+#[test]
+fn defect_tuning_set_v44() {
+    hold_defects(
+        "defects-v44",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.03),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
+/// defects-v45: blind, written beside v44 and never read: the twenty-second
+/// round's validation set (measurements/: formulation .85 with the round's
+/// start, .88 with its entries written blind, .91 with its final rules
+/// 70de91a; two false alarms with each).
+#[test]
+fn defect_validation_set_v45() {
+    hold_defects(
+        "defects-v45",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 0.91, 0.061),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.012),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.
