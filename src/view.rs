@@ -46,24 +46,26 @@ impl<'a> View<'a> {
                 continue;
             }
             let body = &text[bodies[l].clone()];
-            let joined = width.filter(|&w| wraps(body, w)).and_then(|_| {
-                // The next line with text, past blank lines only if page
-                // furniture stands among them.
-                let mut k = l + 1;
-                let mut saw_furniture = false;
-                while k < lines.len() && (bodies[k].is_empty() || furniture[k]) {
-                    saw_furniture |= furniture[k];
-                    k += 1;
-                }
-                let next = bodies.get(k)?;
-                let blank_between = (l + 1..k).any(|i| !furniture[i]);
-                // A line that starts a numbered point is no continuation;
-                // 一是 / 第二， number points inside a sentence, so a wrap
-                // before them still joins (究其原因，\n一是……).
-                let numbered = leading_marker(&text[next.clone()], next.start)
-                    .is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal));
-                (!numbered && (!blank_between || saw_furniture)).then_some(k)
-            });
+            let joined = width
+                .filter(|&w| wraps(body, w) || breaks_a_sentence(body))
+                .and_then(|_| {
+                    // The next line with text, past blank lines only if page
+                    // furniture stands among them.
+                    let mut k = l + 1;
+                    let mut saw_furniture = false;
+                    while k < lines.len() && (bodies[k].is_empty() || furniture[k]) {
+                        saw_furniture |= furniture[k];
+                        k += 1;
+                    }
+                    let next = bodies.get(k)?;
+                    let blank_between = (l + 1..k).any(|i| !furniture[i]);
+                    // A line that starts a numbered point is no continuation;
+                    // 一是 / 第二， number points inside a sentence, so a wrap
+                    // before them still joins (究其原因，\n一是……).
+                    let numbered = leading_marker(&text[next.clone()], next.start)
+                        .is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal));
+                    (!numbered && (!blank_between || saw_furniture)).then_some(k)
+                });
             match joined {
                 Some(k) => {
                     keep.push(from..bodies[l].end);
@@ -205,6 +207,19 @@ fn wraps(line: &str, width: usize) -> bool {
     line.ends_with(OPEN) || line.chars().count() + 2 >= width && !line.ends_with(ENDS)
 }
 
+/// In a wrapped text, does this line, short of the width, break off a
+/// sentence it has begun? It holds a comma or a sentence end and ends on a
+/// Chinese character (…指出，我国社会主要矛盾已经转化为): a copy was wrapped
+/// short there (a quotation kept whole on the next line). A part's heading
+/// (第一部分：上年度…整改落实情况) is none.
+fn breaks_a_sentence(line: &str) -> bool {
+    let heading = leading_marker(line, 0)
+        .is_some_and(|m| matches!(m.style, Style::ChineseComma | Style::Part));
+    !heading
+        && line.contains(['，', '。', '；'])
+        && line.chars().last().is_some_and(crate::text::is_han)
+}
+
 /// The width a hard-wrapped text is wrapped at: the commonest length of
 /// lines that end mid-sentence, if at least three lines share it (±2).
 fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
@@ -320,6 +335,24 @@ mod tests {
     }
 
     const WRAPPED: &str = "标题\n一、存在的问题\n（一）在理论学习方面。\n一是学习不系统。2024年局党组中心组集中学习十二\n次，我缺席三次，没有补学，也没有向党组书面说明原\n— 3 —\n因。对“第一议题”学习的内容，我在学习上还存在有\n所放松的情况，没有结合分管工作研究落实措施。\n二、原因剖析\n";
+
+    /// In a wrapped text, a short line that holds a comma and ends on a
+    /// Chinese character is joined to the next.
+    #[test]
+    fn a_short_line_breaking_off_its_sentence_is_wrapped() {
+        let full = "一是学习不系统，集中学习十二次我缺席三次没有补学也没有说明原因";
+        let text = |short: &str| {
+            format!("标题\n一、存在的问题\n{full}\n{full}\n{full}\n{full}\n{short}\n人民日益增长的美好生活需要。\n二、原因剖析\n")
+        };
+        let (_, v) = view(&text("报告指出，社会主要矛盾转化为"));
+        assert!(v.contains("转化为人民日益增长"), "{v}");
+        // No comma or full stop: a line of its own (a heading); a part's
+        // heading with a colon too.
+        for own in ["社会主要矛盾转化为", "第一部分：上年度整改落实情况"] {
+            let (_, v) = view(&text(own));
+            assert!(v.contains(&format!("{own}\n人民")), "{v}");
+        }
+    }
 
     /// In a wrapped text, a line ending with an opening or clause mark is joined to
     /// the next however short it is; a short line ending a sentence is not.

@@ -320,6 +320,26 @@ fn defect_validation_set_v45() {
     );
 }
 
+/// defects-v46: blind, written after the twenty-second round's entries
+/// (measurements/: formulation .76 with the round's start, .82 with
+/// 70de91a, two false alarms each), then read. Left: a praise finding on
+/// 改稿太细 beside 不利于年轻干部成长.
+#[test]
+fn defect_tuning_set_v46() {
+    hold_defects(
+        "defects-v46",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.011),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.

@@ -183,12 +183,20 @@ impl List {
 
     /// Whether the enumeration is cited as one part of the named list
     /// (“三个务必”中“务必谦虚谨慎、艰苦奋斗”的要求).
+    /// A word or two may stand between (“六保”任务中的保居民就业、保基本民生).
     fn cited_from(&self, text: &str, span: &Range<usize>) -> bool {
+        const BETWEEN: usize = 3;
         self.names.iter().any(|n| {
-            let before = chars_before(text, span.start, n.chars().count() + 2);
-            ["中", "中的", "里的", "之中"]
-                .iter()
-                .any(|w| before.ends_with(&format!("{n}{w}")))
+            let before = chars_before(text, span.start, n.chars().count() + 2 + BETWEEN);
+            let Some(at) = before.rfind(n.as_str()) else {
+                return false;
+            };
+            let tail = &before[at + n.len()..];
+            ["中", "中的", "里的", "之中"].iter().any(|w| {
+                tail.strip_suffix(w).is_some_and(|words| {
+                    words.chars().count() <= BETWEEN && words.chars().all(is_han)
+                })
+            })
         })
     }
 
@@ -207,7 +215,10 @@ impl List {
         // 等 after all the members ends the quotation (“…伟大梦想”等重大
         // 论述); after some of them, it says they are a part.
         let part = distinct.len() < n && Self::subset(text, span.start, span.end);
-        if distinct.len() < 2 || part || self.cited_from(text, span) {
+        // Cited as a part of the named list (“三个务必”中“…”), unless all its
+        // members but one are there: then the whole list is quoted.
+        let cited = distinct.len() + 1 < n && self.cited_from(text, span);
+        if distinct.len() < 2 || part || cited {
             return false;
         }
         if distinct.len() == n || self.named(text, span, NAME_TIGHT_BEFORE, NAME_TIGHT_AFTER) {
