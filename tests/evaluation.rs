@@ -340,6 +340,25 @@ fn defect_tuning_set_v46() {
     );
 }
 
+/// defects-v47: blind, less common sectors (measurements/: with a802fe1
+/// formulation .85 with no false alarm, typo .90, and 9 false placeholders:
+/// 某某 signatures in a report made anonymous with 某市), then read.
+#[test]
+fn defect_tuning_set_v47() {
+    hold_defects(
+        "defects-v47",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.

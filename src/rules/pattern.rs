@@ -37,6 +37,10 @@ struct PatternSpec {
     /// A match on a line this regex matches is not reported (a line of
     /// asterisks is a separator, not a placeholder).
     unless_line: Option<String>,
+    /// No match in a text this regex matches anywhere is reported: a report
+    /// that names its units 某市、某县 has been made anonymous, and its 某某
+    /// is a name withheld, not a blank left to fill.
+    unless_text: Option<String>,
 }
 
 pub(crate) struct Pattern {
@@ -51,6 +55,7 @@ struct Compiled {
     not_before: Option<CharClass>,
     not_after: Option<CharClass>,
     unless_line: Option<Regex>,
+    unless_text: Option<Regex>,
 }
 
 /// A one-character class (`before`, `not-before`, `not-after`). Read as
@@ -164,24 +169,21 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
                     })
                     .transpose()
             };
-            let unless_line = p
-                .unless_line
-                .as_ref()
-                .map(|u| {
-                    Regex::new(u).map_err(|e| {
-                        at(
-                            "unless-line",
-                            format!("`unless-line` 的正则表达式 `{u}` 无效：{e}"),
-                        )
+            let regex = |key: &str, r: &Option<String>| -> Result<Option<Regex>, Invalid> {
+                r.as_ref()
+                    .map(|u| {
+                        Regex::new(u)
+                            .map_err(|e| at(key, format!("`{key}` 的正则表达式 `{u}` 无效：{e}")))
                     })
-                })
-                .transpose()?;
+                    .transpose()
+            };
             Ok(Compiled {
                 re,
                 before: class("before", &p.before)?,
                 not_before: class("not-before", &p.not_before)?,
                 not_after: class("not-after", &p.not_after)?,
-                unless_line,
+                unless_line: regex("unless-line", &p.unless_line)?,
+                unless_text: regex("unless-text", &p.unless_text)?,
                 what: p.what,
             })
         })
@@ -200,9 +202,12 @@ impl Rule for Pattern {
         let doc = cx.doc;
         let text = doc.text();
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
+        let live: Vec<&Compiled> = (self.patterns.iter())
+            .filter(|p| !p.unless_text.as_ref().is_some_and(|u| u.is_match(text)))
+            .collect();
         for region in self.meta.regions(doc) {
             let hay = &text[region.clone()];
-            for p in &self.patterns {
+            for p in &live {
                 for caps in p.re.captures_iter(hay) {
                     let whole = caps.get(0).expect("group 0 exists");
                     if !p.fits(hay, whole.range()) {
@@ -307,6 +312,15 @@ mod tests {
         assert_eq!(found(p, "注：说明。\n某某\n注：某某"), ["n:某某"]);
     }
 
+    /// `unless-text` looks at the whole text, whichever region the match is
+    /// in: one 某市 anywhere silences the pattern, other patterns still run.
+    #[test]
+    fn unless_text_is_matched_on_the_whole_text() {
+        let p = "{regex: '某某', what: n, unless-text: '某市'}, {regex: 'XX', what: x}";
+        assert_eq!(found(p, "对照检查人：某某\nXX局。"), ["n:某某", "x:XX"]);
+        assert_eq!(found(p, "对照检查人：某某\nXX局。\n某市某局"), ["x:XX"]);
+    }
+
     /// Two patterns that see the same place: the first one written
     /// reports it, once; findings come in text order.
     #[test]
@@ -337,6 +351,7 @@ mod tests {
         assert!(bad("{regex: '(', what: x}"));
         assert!(bad("{regex: 'a', what: x, before: '['}"));
         assert!(bad("{regex: 'a', what: x, unless-line: '('}"));
+        assert!(bad("{regex: 'a', what: x, unless-text: '('}"));
         assert!(!bad("{regex: 'a', what: x, before: '[a]'}"));
         assert!(build(meta("p", &[]), Params { patterns: vec![] }).is_err());
     }
