@@ -161,20 +161,17 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             let at = |key: &str, m: String| Invalid::in_field("patterns", m).at(i).then(key);
             let re = Regex::new(&p.regex)
                 .map_err(|e| at("regex", format!("正则表达式 `{}` 无效：{e}", p.regex)))?;
-            let class = |key: &str, c: &Option<String>| -> Result<Option<CharClass>, Invalid> {
-                c.as_ref()
-                    .map(|b| {
-                        CharClass::new(b)
-                            .map_err(|e| at(key, format!("`{key}` 的字符类 `{b}` 无效：{e}")))
-                    })
+            let invalid = |key: &str, kind: &str, v: &str, e: &dyn std::fmt::Display| {
+                at(key, format!("`{key}` 的{kind} `{v}` 无效：{e}"))
+            };
+            let class = |key: &str, c: &Option<String>| {
+                (c.as_deref())
+                    .map(|v| CharClass::new(v).map_err(|e| invalid(key, "字符类", v, &e)))
                     .transpose()
             };
-            let regex = |key: &str, r: &Option<String>| -> Result<Option<Regex>, Invalid> {
-                r.as_ref()
-                    .map(|u| {
-                        Regex::new(u)
-                            .map_err(|e| at(key, format!("`{key}` 的正则表达式 `{u}` 无效：{e}")))
-                    })
+            let regex = |key: &str, r: &Option<String>| {
+                (r.as_deref())
+                    .map(|v| Regex::new(v).map_err(|e| invalid(key, "正则表达式", v, &e)))
                     .transpose()
             };
             Ok(Compiled {
