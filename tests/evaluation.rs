@@ -359,6 +359,24 @@ fn defect_tuning_set_v47() {
     );
 }
 
+/// defects-v48: blind, sectors no set had centred on (measurements/: with
+/// 9e0902a formulation .83, typo .78, 1 false placeholder of 6), then read.
+#[test]
+fn defect_tuning_set_v48() {
+    hold_defects(
+        "defects-v48",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.
@@ -387,7 +405,7 @@ fn defect_tuning_sets_b1_to_b3() {
         // Its helper labelled two 【第一篇】 and a 【范文】 as placeholders;
         // they are `copy-residue` findings since the sixteenth round, as
         // the v23 and v24 helpers' decoys asked: placeholder recall .96.
-        &[("formulation", 0.96, 0.0), ("placeholder", 0.958, 0.0)],
+        &[("formulation", 1.0, 0.0), ("placeholder", 0.958, 0.0)],
     );
     hold_defects(
         "defects-b2",
@@ -469,14 +487,14 @@ fn defect_tuning_sets_v5_to_v8() {
             ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.091),
-            ("typo", 0.95, 0.0),
+            ("typo", 0.97, 0.0),
         ],
     );
     hold_defects(
         "defects-v6",
         &[
             ("external-cause", 1.0, 0.0),
-            ("formulation", 0.95, 0.0),
+            ("formulation", 1.0, 0.0),
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 1.0, 0.0),
             ("repeated-word", 0.91, 0.0),
@@ -576,7 +594,7 @@ fn defect_tuning_sets_v14_to_v17() {
             ("praise-as-problem", 0.97, 0.013),
             ("repeated-word", 1.0, 0.0),
             ("space", 1.0, 0.0),
-            ("typo", 0.83, 0.0),
+            ("typo", 0.85, 0.0),
         ],
     );
     hold_defects(

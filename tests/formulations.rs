@@ -733,3 +733,48 @@ fn an_old_name_told_beside_the_right_one_is_quiet() {
     ]);
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// Plans and rules with years or wordings of their own: a year of one
+/// plan written with a year of neither, 双随机 with another 一公X; the
+/// published years and a later plan's quiet.
+#[test]
+fn a_plans_years_and_a_fixed_short_name_are_checked() {
+    let found = formulation_findings(&[
+        "对照《法治政府建设实施纲要（2020—2025年）》查找差距。".to_string(),
+        "学习《法治社会建设实施纲要（2021—2025年）》。".to_string(),
+        "落实“双随机、一公示”监管要求。".to_string(),
+    ]);
+    let texts: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(
+        found.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [1, 2, 3],
+        "{texts:?}"
+    );
+    assert!(texts[0].contains("“2020—2025”写法有误") && texts[0].contains("2021—2025年"));
+    assert!(texts[1].contains("“2021—2025”写法有误"));
+    assert!(texts[2].contains("“公示”写法有误。规范表述为：公开"));
+    let quiet = [
+        "对照《法治政府建设实施纲要（2015—2020年）》和《法治政府建设实施纲要（2021—2025年）》。",
+        "学习《法治社会建设实施纲要（2020—2025年）》《法治中国建设规划（2020—2025年）》。",
+        "将来的《法治政府建设实施纲要（2026—2030年）》不在此列。",
+        "全面推行“双随机、一公开”监管。",
+    ]
+    .map(String::from);
+    let found = formulation_findings(&quiet);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// 《支部工作条例》's wording of 三会一课 (定期召开…，按时上好党课) is
+/// read as the list: a member replaced is found, the wording itself quiet.
+#[test]
+fn an_enumeration_opened_by_an_adverb_and_a_verb_is_judged() {
+    let found = formulation_findings(&[
+        "对照“三会一课”即定期召开支部党员大会、支部委员会会议、党员组织生活会，按时上好党课的要求。"
+            .to_string(),
+        "对照“三会一课”即定期召开支部党员大会、支部委员会会议、党小组会，按时上好党课的要求。"
+            .to_string(),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 1);
+    assert!(found[0].1.contains("缺少“党小组会”"), "{}", found[0].1);
+}

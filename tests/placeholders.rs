@@ -138,13 +138,27 @@ fn a_name_withheld_in_a_report_made_anonymous_is_no_blank() {
             "{unit}党组成员、副局长　某某某\n一、存在的问题\n（一）对某某同志反映的问题没有跟进。\n二、原因剖析\n（一）理论学习不够。\n三、整改措施\n（一）2025年6月底前完成整改。\n"
         )
     };
-    for unit in ["某市统计局", "某县税务局", "某集团有限公司"] {
+    for unit in [
+        "某市统计局",
+        "某县税务局",
+        "某集团有限公司",
+        "某派出所",
+        "某局办公室",
+        "某医院内科",
+    ] {
         let (_dir, path) = temp_report("p.txt", &report(unit));
         let got = rules_fired(&path, "placeholder");
         assert!(got.is_empty(), "{unit}: {got:?}");
     }
-    // 某某镇 is a blank (two 某), and 某些 is no unit.
-    for unit in ["阳光社区", "县统计局", "某某镇政府", "某些单位"] {
+    // 某某镇 is a blank (two 某), and 某些, 某项, 某种 are no unit.
+    for unit in [
+        "阳光社区",
+        "县统计局",
+        "某某镇政府",
+        "某些单位",
+        "某项工作",
+        "某种程度上",
+    ] {
         let (_dir, path) = temp_report("p.txt", &report(unit));
         let got = rules_fired(&path, "placeholder");
         assert!(got.len() >= 2, "{unit}: {got:?}");

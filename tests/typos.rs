@@ -26,6 +26,14 @@ struct Params {
     pairs: Vec<Pair>,
     set_phrases: Vec<String>,
     words_read_alike: Vec<String>,
+    in_context: Vec<InContext>,
+}
+
+#[derive(serde::Deserialize)]
+struct InContext {
+    right: String,
+    example: String,
+    quiet: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -332,4 +340,35 @@ fn a_word_written_again_after_the_compound_it_ends_is_doubled() {
     .to_vec();
     let found = typos(&lines);
     assert_eq!(found, [(1, "意识意识".to_string())], "{found:?}");
+}
+
+/// Each confusion found in context is found in its example, corrected
+/// with its right form, and stays quiet in its sentences written right.
+#[test]
+fn confusions_in_context_are_found_and_correct_use_is_not() {
+    let entries = params().in_context;
+    assert!(entries.len() >= 7, "{}", entries.len());
+    let examples: Vec<String> = entries.iter().map(|c| c.example.clone()).collect();
+    let found = typos(&examples);
+    for (i, c) in entries.iter().enumerate() {
+        let here: Vec<&String> = found
+            .iter()
+            .filter(|(l, _)| *l == i + 1)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(!here.is_empty(), "nothing found in {}", c.example);
+        for t in &here {
+            // The reported text is the confused word, and the example
+            // written with the correction in its place is one of `quiet`.
+            assert!(c.example.contains(t.as_str()) && t.chars().count() == c.right.chars().count());
+        }
+        let corrected = c.example.replace(here[0].as_str(), &c.right);
+        assert!(
+            c.quiet.contains(&corrected),
+            "{corrected} is not among the quiet forms"
+        );
+    }
+    let quiet: Vec<String> = entries.iter().flat_map(|c| c.quiet.clone()).collect();
+    let found = typos(&quiet);
+    assert!(found.is_empty(), "{found:?}");
 }

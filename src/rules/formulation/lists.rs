@@ -64,6 +64,9 @@ pub(super) const KEY_GAP: usize = 40;
 const LOOKALIKE_MAX: usize = 6;
 /// A verb before a member (进行伟大斗争) is at most this many characters.
 const VERB_MAX: usize = 2;
+/// Adverbs of frequency before that verb (《支部工作条例》: 定期召开支部
+/// 党员大会、支部委员会会议、党小组会，按时上好党课).
+const ADVERBS: &[&str] = &["定期", "按时", "按期"];
 /// Members this long are recognised with a character dropped, added or
 /// wrong (务必敢于斗争、勇于斗争).
 const GARBLED_MEMBER_MIN: usize = 8;
@@ -365,13 +368,20 @@ impl List {
     fn item_at(&self, n: &Normal, at: usize) -> Option<(Range<usize>, Item)> {
         let text = n.text.as_str();
         let mut p = at;
+        // An adverb and its verb belong to the item (the enumeration starts
+        // there, right after the name: “三会一课”即定期召开…).
+        let adverb = ADVERBS.iter().find(|a| text[at..].starts_with(*a));
+        if let Some(a) = adverb {
+            p += a.len();
+        }
         for skip in 0..=VERB_MAX {
             if let Some((form, k)) = self
                 .forms
                 .iter()
                 .find(|(f, _)| text[p..].starts_with(f.as_str()))
             {
-                return Some((p..p + form.len(), Item::Member(*k)));
+                let start = if adverb.is_some() { at } else { p };
+                return Some((start..p + form.len(), Item::Member(*k)));
             }
             match text[p..].chars().next() {
                 Some(c) if is_han(c) && skip < VERB_MAX => p += c.len_utf8(),
@@ -520,9 +530,19 @@ impl List {
             if start < covered {
                 continue;
             }
-            let Some(first) = self.item_at(n, start).filter(|(_, i)| i.member().is_some()) else {
+            let Some(mut first) = self.item_at(n, start).filter(|(_, i)| i.member().is_some())
+            else {
                 continue;
             };
+            // An adverb and a verb before the first member open the
+            // enumeration, as they do a later item (定期召开支部党员大会).
+            let before = chars_before(text, first.0.start, 2 + VERB_MAX);
+            if before.chars().count() == 2 + VERB_MAX
+                && before.chars().all(is_han)
+                && ADVERBS.iter().any(|a| before.starts_with(a))
+            {
+                first.0.start -= before.len();
+            }
             let mut items = vec![first];
             loop {
                 let end = items.last().expect("one at least").0.end;

@@ -14,6 +14,7 @@ use crate::segment::{in_dictionary, is_place_name, Token};
 use crate::settings::Invalid;
 use crate::text::{is_han, overlaps};
 use misspelt::{misspelt_idioms, misspelt_words, ReadAlikeWords, SetPhrases};
+use regex::Regex;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -63,6 +64,10 @@ pub(crate) struct Params {
     /// misspelt `words-read-alike` word (是干 is no 实干).
     #[serde(default = "common_character_from")]
     common_character_from: u32,
+    /// Confusions of two real words, wrong only where the expression
+    /// matches (即要…又要 for 既要…又要, 群众反应的问题 for 反映).
+    #[serde(default)]
+    in_context: Vec<InContext>,
 }
 
 fn common_character_from() -> u32 {
@@ -75,6 +80,27 @@ struct Pair {
     wrong: String,
     right: String,
     /// Where the pair comes from (documentation only).
+    #[serde(default)]
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+/// A confusion that the words around it give away: the first group of
+/// `regex` that takes part in a match (or the whole match) is reported
+/// with `right`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InContext {
+    regex: String,
+    right: String,
+    /// A sentence with the confusion, and sentences written right that
+    /// the expression must leave alone (tests/typos.rs checks both).
+    #[serde(default)]
+    #[allow(dead_code)]
+    example: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    quiet: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
@@ -94,6 +120,8 @@ pub(crate) struct Typo {
     never_doubled: Vec<char>,
     reduplicable: Vec<String>,
     compounds: Vec<String>,
+    /// The confusions found in context, with their corrections.
+    in_context: Vec<(Regex, String)>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -109,6 +137,16 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
             )
             .at(i));
         }
+    }
+    let mut in_context = Vec::new();
+    for (i, c) in params.in_context.iter().enumerate() {
+        let re = Regex::new(&c.regex).map_err(|e| {
+            Invalid::in_field("in-context", format!("表达式 `{}` 无效：{e}", c.regex)).at(i)
+        })?;
+        if c.right.trim().is_empty() {
+            return Err(Invalid::in_field("in-context", "正确写法不能为空").at(i));
+        }
+        in_context.push((re, c.right.clone()));
     }
     let wrongs: Vec<&str> = params.pairs.iter().map(|p| p.wrong.as_str()).collect();
     let matcher = Lexicon::new(&wrongs);
@@ -130,6 +168,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         never_doubled: params.never_doubled.chars().collect(),
         reduplicable: params.reduplicable,
         compounds: params.compounds,
+        in_context,
     }))
 }
 
@@ -279,6 +318,20 @@ impl Rule for Typo {
                 more.extend(misspelt_words(text, tokens, words, common));
             }
             let mut taken: Vec<Range<usize>> = listed.into_iter().map(|(s, _)| s).collect();
+            let hay = &text[region.clone()];
+            for (re, right) in &self.in_context {
+                for caps in re.captures_iter(hay) {
+                    // The first group that took part (one per alternative).
+                    let m = (caps.iter().skip(1).flatten().next())
+                        .or_else(|| caps.get(0))
+                        .expect("a match");
+                    let span = region.start + m.start()..region.start + m.end();
+                    if !taken.iter().any(|l| overlaps(l, &span)) {
+                        taken.push(span.clone());
+                        report(out, span, right);
+                    }
+                }
+            }
             for (span, right) in more {
                 if !taken.iter().any(|l| overlaps(l, &span)) {
                     taken.push(span.clone());
@@ -402,6 +455,28 @@ mod tests {
         run(rule, text).into_iter().map(|s| s.message).collect()
     }
 
+    /// A confusion whose expression does not compile, or that has no
+    /// correction, is a settings error naming its entry.
+    #[test]
+    fn a_confusion_in_context_that_cannot_work_names_its_entry() {
+        for (entry, says) in [
+            ("{regex: '即(', right: 既}", "表达式"),
+            ("{regex: '即要', right: ' '}", "正确写法"),
+        ] {
+            let p: Params = serde_yaml::from_str(&format!(
+                "{{pairs: [{{wrong: 布署, right: 部署}}], repeat-message: m, anywhere-from: 3, \
+                 in-context: [{{regex: 既要, right: x}}, {entry}]}}"
+            ))
+            .unwrap();
+            let Err(e) = build(meta(), p) else {
+                panic!("{entry} was accepted")
+            };
+            let field: Vec<String> = e.field.iter().map(|s| s.to_string()).collect();
+            assert_eq!(field, ["in-context", "[1]"], "{entry}");
+            assert!(e.message.contains(says), "{}", e.message);
+        }
+    }
+
     /// Single characters: only those listed as never doubled; words: all
     /// but the reduplicable ones and 一 with a measure word; never a text
     /// with anything but Chinese characters.
@@ -425,6 +500,7 @@ mod tests {
             never_doubled: p.never_doubled.chars().collect(),
             reduplicable: p.reduplicable,
             compounds: Vec::new(),
+            in_context: Vec::new(),
         };
         for (word, mistake) in [
             ("的", true),
