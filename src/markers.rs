@@ -55,7 +55,9 @@ fn patterns() -> &'static Patterns {
             r"|(?P<cp>[（(](?P<cpn>[一二三四五六七八九十]+)[）)])",
             r"|(?P<ap>(?:[（(](?P<apn1>[0-9０-９]{1,2})[）)]|(?P<apn2>[0-9０-９]{1,2})[）)]))",
             r"|(?P<cc>(?P<ccn>[一二三四五六七八九十]+)[、．.])",
-            r"|(?P<ar>(?P<arn>[0-9０-９]{1,2})(?:[、．]|\.(?:[^0-9０-９]|$)))",
+            // A decimal is no marker, but a date right after one is
+            // (2.12月底前…, 1.2025年起…: measures open with their deadline).
+            r"|(?P<ar>(?P<arn>[0-9０-９]{1,2})(?:[、．]|\.(?:[^0-9０-９]|$|(?:1[0-2]|0?[1-9])月|(?:19|20)[0-9]{2}年)))",
             r"|(?P<ci>[①-⑳])",
             r"|(?P<shi>(?P<sn>[一二三四五六七八九十]+)是)",
             r")"
@@ -260,6 +262,17 @@ mod tests {
         // Other scripts' digits are not markers; nor is a decimal.
         assert_eq!(lead("١.党性"), None);
         assert_eq!(lead("６.３%的"), None);
+    }
+
+    /// Measures open with their deadline: a month or a year right after
+    /// the marker's point is no decimal.
+    #[test]
+    fn a_date_after_the_point_is_no_decimal() {
+        assert_eq!(lead("2.12月底前完成"), Some((Style::Arabic, 2, "2.")));
+        assert_eq!(lead("3.2025年起每月"), Some((Style::Arabic, 3, "3.")));
+        assert_eq!(lead("1.5倍"), None);
+        assert_eq!(lead("2.5年来"), None);
+        assert_eq!(lead("3.15日"), None);
     }
 
     #[test]

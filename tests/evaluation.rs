@@ -377,6 +377,24 @@ fn defect_tuning_set_v48() {
     );
 }
 
+/// layouts-v8: blind, real layouts (measurements/: with 9e0902a outline
+/// .75, links .86 / .72), then read: dates opening inline measures, a
+/// paragraph announcing the roots, counts of kinds and readings (十余种,
+/// 两遍).
+#[test]
+fn layouts_tuning_set_v8() {
+    hold(
+        "layouts-v8",
+        Measured {
+            links: (0.85, 0.75),
+            unaddressed: (0.71, 0.16),
+            vague_problem: (0.92, 0.0),
+            vague_measure: (0.83, 0.07),
+            outline: Some(0.83),
+        },
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.

@@ -387,6 +387,62 @@ fn causes_after_the_problems_become_a_part_of_their_own() {
     assert_eq!(o.sections[1].items.len(), 2);
 }
 
+/// A short paragraph naming the roots and ending by announcing a list,
+/// after a sentence of its own, opens the causes too; a paragraph that
+/// names no root, or runs on long, does not.
+#[test]
+fn a_paragraph_announcing_the_roots_opens_the_causes() {
+    for lead in [
+        "上述问题虽然表现在工作层面，但根子还在思想上。深刻反思，主要有以下几点：",
+        "这些问题的产生，有客观因素，更有主观原因。具体如下：",
+        "问题出在基层，根源在自身。认真反思，有以下三个方面：",
+    ] {
+        let text = format!("一、存在的问题\n（一）学习方面。一是学习不深。二是运用不够。\n（二）作风方面。一是调研不多。\n{lead}\n1.思想放松。\n2.要求不严。\n二、整改措施\n（一）每月学习。\n");
+        let (_, o) = outline_of(&text);
+        assert_eq!(
+            shape(&o),
+            vec![
+                (SectionKind::Problems, vec![2, 1]),
+                (SectionKind::Causes, vec![0, 0]),
+                (SectionKind::Measures, vec![0])
+            ],
+            "{lead}"
+        );
+    }
+    for lead in [
+        "下面结合工作实际，谈几点体会：",
+        &format!("根子在思想上。{}：", "反复".repeat(40)),
+    ] {
+        let text = format!("一、存在的问题\n（一）学习方面。一是学习不深。\n{lead}\n1.思想放松。\n二、整改措施\n（一）每月学习。\n");
+        let (_, o) = outline_of(&text);
+        assert!(
+            !o.sections.iter().any(|s| s.kind == SectionKind::Causes),
+            "{lead}"
+        );
+    }
+}
+
+/// Measures of a flattened copy that open with their deadline (2.12月底
+/// 前…) are items, not a decimal inside the one before.
+#[test]
+fn an_inline_item_opening_with_a_date_is_an_item() {
+    let text = "一、存在的问题\n1.学习不深。\n二、原因剖析\n1.思想放松。\n三、整改措施 1.每周学习一次。 2.12月底前完成整改。 3.2025年起每季度督查一次。\n";
+    let (s, o) = outline_of(text);
+    let m = o
+        .sections
+        .iter()
+        .find(|x| x.kind == SectionKind::Measures)
+        .unwrap();
+    assert_eq!(
+        labels(&s.text, &m.items),
+        [
+            "1.每周学习一次",
+            "2.12月底前完成整改",
+            "3.2025年起每季度督查一次"
+        ]
+    );
+}
+
 /// A part for causes and plans (三、原因剖析和今后打算) whose measures are
 /// announced by a sentence ending in a colon: the measures are a part of
 /// their own, headed by that sentence; with a measures part after it, or

@@ -335,6 +335,19 @@ fn opens_with_cue(body: &str, cues: &[String]) -> bool {
             .any(|w| lead.contains(w))
 }
 
+/// A short paragraph of its own that names the roots and ends by
+/// announcing a list (上述问题虽然表现在工作层面，但根子还在思想上。深刻
+/// 反思，主要有以下几点：): the causes follow, whatever sentence came first.
+fn announces_roots(body: &str) -> bool {
+    const LONGEST: usize = 80;
+    let body = body.trim_end_matches(is_space);
+    (body.ends_with('：') || body.ends_with(':'))
+        && body.chars().nth(LONGEST).is_none()
+        && ["原因", "根源", "根子", "症结", "根本", "反思", "剖析"]
+            .iter()
+            .any(|w| body.contains(w))
+}
+
 pub(super) fn split_at_cause_cues(
     text: &str,
     paras: &[Paragraph],
@@ -385,7 +398,7 @@ pub(super) fn opens_causes(
     let style = |n: &Paragraph| n.marker.as_ref().map(|m| m.style);
     let before: Vec<Style> = paras[begin..q].iter().filter_map(style).collect();
     p.marker.is_none()
-        && opens_with_cue(body, cues)
+        && (opens_with_cue(body, cues) || announces_roots(body))
         && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()))
         && paras[q + 1..end]
             .iter()
