@@ -377,6 +377,25 @@ fn defect_tuning_set_v48() {
     );
 }
 
+/// defects-v49: blind, authors of many levels quoting from memory
+/// (measurements/: with 9e0902a and e577e08 formulation 1.00 with 1 false
+/// of 29, typo .67 and .78), then read.
+#[test]
+fn defect_tuning_set_v49() {
+    hold_defects(
+        "defects-v49",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+}
+
 /// layouts-v8: blind, real layouts (measurements/: with 9e0902a outline
 /// .75, links .86 / .72), then read: dates opening inline measures, a
 /// paragraph announcing the roots, counts of kinds and readings (十余种,

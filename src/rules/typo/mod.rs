@@ -371,6 +371,14 @@ impl Rule for Typo {
                 if self.between_two_words(text, tokens, n, word) {
                     continue;
                 }
+                // A saying quoted that opens with the word twice (“规划规划，
+                // 纸上画画”): said so on purpose.
+                let end = start + 2 * word.len();
+                let opens_quote = text[..start].ends_with(['“', '「', '"', '‘']);
+                if opens_quote && text[end..].starts_with(['，', ',', '！', '!', '？', '?', '、'])
+                {
+                    continue;
+                }
                 // A single character before the first copy that makes a place
                 // name with it ends a name there: 江/城市/城市建设 is 江城市
                 // (江城), then 城市建设; 前清, 名教 are no place (10月底前/
