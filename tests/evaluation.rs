@@ -414,6 +414,24 @@ fn layouts_tuning_set_v8() {
     );
 }
 
+/// layouts-v9: blind, reports as pasted from websites, PDFs and Word
+/// (measurements/: with 9e0902a and e577e08 outline .75, links .84 /
+/// .69), then read: roots named before a list starting over, a case
+/// studied as a warning, 三个季度 a time.
+#[test]
+fn layouts_tuning_set_v9() {
+    hold(
+        "layouts-v9",
+        Measured {
+            links: (0.85, 0.71),
+            unaddressed: (0.71, 0.20),
+            vague_problem: (0.89, 0.03),
+            vague_measure: (0.83, 0.05),
+            outline: Some(0.83),
+        },
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.

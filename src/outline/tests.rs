@@ -193,6 +193,31 @@ fn last_years_rectification_is_other_and_halfwidth_parens_nest() {
     assert_eq!(o.sections[1].items[1].children[0].id, "p2.1");
 }
 
+/// A case studied as a warning is a part of its own, not the writer's
+/// causes, however its heading says 剖析.
+#[test]
+fn a_case_studied_as_a_warning_is_other() {
+    for heading in [
+        "一、典型案例剖析",
+        "一、以案为鉴、以案促改",
+        "一、反面案例分析",
+    ] {
+        let text = format!("标题\n{heading}\n第一，对风险认识不足。\n二、存在的问题\n1、学得少。\n三、原因剖析\n(1)放松学习。\n四、整改措施\n一是每周学习。\n");
+        let (_, o) = outline_of(&text);
+        let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Other,
+                SectionKind::Problems,
+                SectionKind::Causes,
+                SectionKind::Measures
+            ],
+            "{heading}"
+        );
+    }
+}
+
 #[test]
 fn paragraph_start_shi_items_continue_across_paragraphs() {
     let text = "一、存在问题\n（一）理论学习系统性不强。\n一是学习时间少。\n二是学用脱节。\n（二）作风不实。\n一是调研少。\n二、原因剖析\n一是放松了学习。\n三、整改措施\n一是每月学习。二是年底前调研。\n";
@@ -420,6 +445,42 @@ fn a_paragraph_announcing_the_roots_opens_the_causes() {
             "{lead}"
         );
     }
+}
+
+/// Inside the last problem's paragraph, a short sentence naming the roots
+/// and a 一是 list starting over are the causes, inferred; a root named in
+/// passing, with the problems' own list going on, is not.
+#[test]
+fn a_sentence_naming_the_roots_then_a_new_list_is_the_causes() {
+    for roots in [
+        "对照反思，问题虽然表现在工作上，根子还在思想上。",
+        "这些问题的根源在于主观。",
+        "分析起来，原因主要在自身。",
+    ] {
+        let text = format!("一、存在的问题\n（一）学习方面。一是学习不深。二是运用不够。{roots}一是理想信念松懈。二是宗旨意识淡化。\n二、整改措施\n（一）每月学习。\n");
+        let (_, o) = outline_of(&text);
+        let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Problems,
+                SectionKind::Causes,
+                SectionKind::Measures
+            ],
+            "{roots}"
+        );
+        assert_eq!(o.sections[1].items.len(), 2, "{roots}");
+        assert!(o.sections[1].implicit);
+    }
+    let text = "一、存在的问题\n（一）学习方面。一是学习不深，根子在思想上。二是运用不够。三是调研不多。\n二、整改措施\n（一）每月学习。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![3]),
+            (SectionKind::Measures, vec![0])
+        ]
+    );
 }
 
 /// Measures of a flattened copy that open with their deadline (2.12月底

@@ -348,6 +348,24 @@ fn announces_roots(body: &str) -> bool {
             .any(|w| body.contains(w))
 }
 
+/// A short sentence naming the roots, then a list starting over at 一是
+/// (…根子还在思想上。一是理论学习的自觉性不强…): the causes, inline.
+fn roots_then_list(body: &str) -> bool {
+    const LONGEST: usize = 40;
+    let Some(end) = body.find(SENTENCE_END) else {
+        return false;
+    };
+    let sentence = &body[..end];
+    sentence.chars().nth(LONGEST).is_none()
+        && ["根子", "根源", "症结", "原因"]
+            .iter()
+            .any(|w| sentence.contains(w))
+        && body[end..]
+            .trim_start_matches(SENTENCE_END)
+            .trim_start_matches(is_space)
+            .starts_with("一是")
+}
+
 pub(super) fn split_at_cause_cues(
     text: &str,
     paras: &[Paragraph],
@@ -362,7 +380,10 @@ pub(super) fn split_at_cause_cues(
             .char_indices()
             .filter(|&(i, _)| i > 0 && body[..i].ends_with(SENTENCE_END))
             .map(|(i, _)| i)
-            .find(|&i| opens_with_cue(&body[i..], cues) && body[i..].contains("一是"));
+            .find(|&i| {
+                (opens_with_cue(&body[i..], cues) && body[i..].contains("一是"))
+                    || roots_then_list(&body[i..])
+            });
         match cut {
             Some(i) => {
                 out.push(Paragraph {
@@ -398,7 +419,7 @@ pub(super) fn opens_causes(
     let style = |n: &Paragraph| n.marker.as_ref().map(|m| m.style);
     let before: Vec<Style> = paras[begin..q].iter().filter_map(style).collect();
     p.marker.is_none()
-        && (opens_with_cue(body, cues) || announces_roots(body))
+        && (opens_with_cue(body, cues) || announces_roots(body) || roots_then_list(body))
         && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()))
         && paras[q + 1..end]
             .iter()
