@@ -62,13 +62,13 @@ struct Compiled {
 /// ranges when it is one (all the default rules' are): compiled as an
 /// expression, a class of a hundred surnames cost more than the rule's
 /// other expressions together.
-enum CharClass {
+pub(crate) enum CharClass {
     Ranges(Vec<(char, char)>),
     Expression(Regex),
 }
 
 impl CharClass {
-    fn new(class: &str) -> Result<CharClass, regex::Error> {
+    pub(crate) fn new(class: &str) -> Result<CharClass, regex::Error> {
         use regex_syntax::hir::{Class, HirKind};
         let ranges = match regex_syntax::Parser::new()
             .parse(class)
@@ -96,7 +96,7 @@ impl CharClass {
         }
     }
 
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         match self {
             CharClass::Ranges(r) => r
                 .binary_search_by(|&(lo, hi)| {

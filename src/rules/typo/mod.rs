@@ -6,6 +6,7 @@
 mod misspelt;
 
 use super::lexicon::Lexicon;
+use super::pattern::CharClass;
 use super::word_list::find_words_where;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
@@ -89,10 +90,17 @@ struct Pair {
 /// `regex` that takes part in a match (or the whole match) is reported
 /// with `right`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct InContext {
     regex: String,
     right: String,
+    /// A class the character before the match must belong to, or must
+    /// not (as for `pattern`): a look-behind, so the regex itself can open
+    /// with a literal the engine finds fast.
+    #[serde(default)]
+    before: Option<String>,
+    #[serde(default)]
+    not_before: Option<String>,
     /// A sentence with the confusion, and sentences written right that
     /// the expression must leave alone (tests/typos.rs checks both).
     #[serde(default)]
@@ -104,6 +112,29 @@ struct InContext {
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
+}
+
+/// An `in-context` entry, compiled.
+struct Confusion {
+    re: Regex,
+    right: String,
+    before: Option<CharClass>,
+    not_before: Option<CharClass>,
+}
+
+impl Confusion {
+    /// Whether the character before a match at `at` of `hay` is as the
+    /// entry wants it (the start of the text has none).
+    fn fits(&self, hay: &str, at: usize) -> bool {
+        let prev = hay[..at].chars().next_back();
+        self.before
+            .as_ref()
+            .is_none_or(|b| prev.is_some_and(|c| b.contains(c)))
+            && self
+                .not_before
+                .as_ref()
+                .is_none_or(|b| !prev.is_some_and(|c| b.contains(c)))
+    }
 }
 
 pub(crate) struct Typo {
@@ -121,7 +152,7 @@ pub(crate) struct Typo {
     reduplicable: Vec<String>,
     compounds: Vec<String>,
     /// The confusions found in context, with their corrections.
-    in_context: Vec<(Regex, String)>,
+    in_context: Vec<Confusion>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -140,13 +171,25 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     let mut in_context = Vec::new();
     for (i, c) in params.in_context.iter().enumerate() {
-        let re = Regex::new(&c.regex).map_err(|e| {
-            Invalid::in_field("in-context", format!("表达式 `{}` 无效：{e}", c.regex)).at(i)
-        })?;
+        let invalid = |what: &str, e: regex::Error| {
+            Invalid::in_field("in-context", format!("{what} `{}` 无效：{e}", c.regex)).at(i)
+        };
+        let re = Regex::new(&c.regex).map_err(|e| invalid("表达式", e))?;
+        let class = |k: &Option<String>| {
+            k.as_deref()
+                .map(CharClass::new)
+                .transpose()
+                .map_err(|e| invalid("字符类", e))
+        };
         if c.right.trim().is_empty() {
             return Err(Invalid::in_field("in-context", "正确写法不能为空").at(i));
         }
-        in_context.push((re, c.right.clone()));
+        in_context.push(Confusion {
+            re,
+            right: c.right.clone(),
+            before: class(&c.before)?,
+            not_before: class(&c.not_before)?,
+        });
     }
     let wrongs: Vec<&str> = params.pairs.iter().map(|p| p.wrong.as_str()).collect();
     let matcher = Lexicon::new(&wrongs);
@@ -319,8 +362,12 @@ impl Rule for Typo {
             }
             let mut taken: Vec<Range<usize>> = listed.into_iter().map(|(s, _)| s).collect();
             let hay = &text[region.clone()];
-            for (re, right) in &self.in_context {
-                for caps in re.captures_iter(hay) {
+            for c in &self.in_context {
+                for caps in c.re.captures_iter(hay) {
+                    let whole = caps.get(0).expect("a match");
+                    if !c.fits(hay, whole.start()) {
+                        continue;
+                    }
                     // The first group that took part (one per alternative).
                     let m = (caps.iter().skip(1).flatten().next())
                         .or_else(|| caps.get(0))
@@ -328,7 +375,7 @@ impl Rule for Typo {
                     let span = region.start + m.start()..region.start + m.end();
                     if !taken.iter().any(|l| overlaps(l, &span)) {
                         taken.push(span.clone());
-                        report(out, span, right);
+                        report(out, span, &c.right);
                     }
                 }
             }
