@@ -26,6 +26,11 @@ fn shape(o: &Outline) -> Vec<(SectionKind, Vec<usize>)> {
         .collect()
 }
 
+/// The sections' kinds, in order.
+fn kinds(o: &Outline) -> Vec<SectionKind> {
+    o.sections.iter().map(|s| s.kind).collect()
+}
+
 fn labels(text: &str, items: &[Item]) -> Vec<String> {
     items
         .iter()
@@ -204,7 +209,7 @@ fn a_case_studied_as_a_warning_is_other() {
     ] {
         let text = format!("标题\n{heading}\n第一，对风险认识不足。\n二、存在的问题\n1、学得少。\n三、原因剖析\n(1)放松学习。\n四、整改措施\n一是每周学习。\n");
         let (_, o) = outline_of(&text);
-        let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+        let kinds = kinds(&o);
         assert_eq!(
             kinds,
             [
@@ -266,7 +271,7 @@ fn hard_wrapped_lines_from_a_pdf_are_joined_into_paragraphs() {
 fn traditional_characters_in_headings() {
     let text = "對照檢查材料\n一、存在的問題\n（一）學習不夠。\n二、問題產生的原因\n（一）放鬆學習。\n三、整改措施\n（一）每月學習。\n";
     let (_, o) = outline_of(text);
-    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    let kinds = kinds(&o);
     assert_eq!(
         kinds,
         [
@@ -459,7 +464,7 @@ fn a_sentence_naming_the_roots_then_a_new_list_is_the_causes() {
     ] {
         let text = format!("一、存在的问题\n（一）学习方面。一是学习不深。二是运用不够。{roots}一是理想信念松懈。二是宗旨意识淡化。\n二、整改措施\n（一）每月学习。\n");
         let (_, o) = outline_of(&text);
-        let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+        let kinds = kinds(&o);
         assert_eq!(
             kinds,
             [
@@ -544,7 +549,7 @@ fn measures_announced_inside_the_causes_become_a_part_of_their_own() {
     // A measures part of its own later: the sentence is the causes'.
     let headed = format!("{text}三、整改措施\n1、每月学习。\n");
     let (s, o) = outline_of(&headed);
-    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    let kinds = kinds(&o);
     assert_eq!(
         kinds,
         [
@@ -648,7 +653,7 @@ fn items_end_at_the_next_sibling_and_ids_count_across_parts() {
 fn the_heading_style_naming_most_parts_wins() {
     let text = "一、存在的问题\n（一）学习方面的问题\n1.学得少。\n（二）原因方面\n二、原因剖析\n1.放松。\n三、整改措施\n1.学习。\n";
     let (_, o) = outline_of(text);
-    let kinds: Vec<SectionKind> = o.sections.iter().map(|s| s.kind).collect();
+    let kinds = kinds(&o);
     assert_eq!(
         kinds,
         [
