@@ -402,6 +402,23 @@ fn layouts_tuning_set_v9() {
     );
 }
 
+/// layouts-v10: blind, measured with this session's start (9e0902a) and
+/// final layout rules (measurements/2026-12-04-layouts-v10.txt), not read:
+/// a validation set.
+#[test]
+fn layouts_validation_set_v10() {
+    hold(
+        "layouts-v10",
+        Measured {
+            links: (0.81, 0.71),
+            unaddressed: (0.64, 0.17),
+            vague_problem: (0.90, 0.02),
+            vague_measure: (0.87, 0.03),
+            outline: Some(0.80),
+        },
+    );
+}
+
 /// layouts-v7: blind, written after the mutual-best links; measured with
 /// this session's start and final rules (the same figures,
 /// measurements/2026-12-02-layouts-v7.txt) and not read: a validation set.
