@@ -366,6 +366,25 @@ fn defect_tuning_sets_read_to_the_end() {
     }
 }
 
+/// defects-v50: blind, more typos (words confused in context), measured
+/// with 9e0902a and the twenty-fourth round's final rules
+/// (measurements/2026-12-04-defects-v50.txt), not read: a validation set.
+#[test]
+fn defect_validation_set_v50() {
+    hold_defects(
+        "defects-v50",
+        &[
+            ("external-cause", 0.80, 0.0),
+            ("formulation", 0.90, 0.053),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 0.75, 0.0),
+            ("typo", 0.87, 0.0),
+        ],
+    );
+}
+
 /// layouts-v8: blind, real layouts (measurements/: with 9e0902a outline
 /// .75, links .86 / .72), then read: dates opening inline measures, a
 /// paragraph announcing the roots, counts of kinds and readings (十余种,
