@@ -352,18 +352,18 @@ fn announces_roots(body: &str) -> bool {
 /// (…根子还在思想上。一是理论学习的自觉性不强…): the causes, inline.
 fn roots_then_list(body: &str) -> bool {
     const LONGEST: usize = 40;
-    let Some(end) = body.find(SENTENCE_END) else {
+    // Read no further than a short sentence: this runs at every sentence.
+    let Some((end, c)) =
+        (body.char_indices().take(LONGEST + 1)).find(|(_, c)| SENTENCE_END.contains(c))
+    else {
         return false;
     };
-    let sentence = &body[..end];
-    sentence.chars().nth(LONGEST).is_none()
+    body[end + c.len_utf8()..]
+        .trim_start_matches(is_space)
+        .starts_with("一是")
         && ["根子", "根源", "症结", "原因"]
             .iter()
-            .any(|w| sentence.contains(w))
-        && body[end..]
-            .trim_start_matches(SENTENCE_END)
-            .trim_start_matches(is_space)
-            .starts_with("一是")
+            .any(|w| body[..end].contains(w))
 }
 
 pub(super) fn split_at_cause_cues(
