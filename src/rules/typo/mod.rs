@@ -171,15 +171,14 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     }
     let mut in_context = Vec::new();
     for (i, c) in params.in_context.iter().enumerate() {
-        let invalid = |what: &str, e: regex::Error| {
-            Invalid::in_field("in-context", format!("{what} `{}` 无效：{e}", c.regex)).at(i)
+        let invalid = |what: &str, text: &str, e: regex::Error| {
+            Invalid::in_field("in-context", format!("{what} `{text}` 无效：{e}")).at(i)
         };
-        let re = Regex::new(&c.regex).map_err(|e| invalid("表达式", e))?;
+        let re = Regex::new(&c.regex).map_err(|e| invalid("表达式", &c.regex, e))?;
         let class = |k: &Option<String>| {
             k.as_deref()
-                .map(CharClass::new)
+                .map(|k| CharClass::new(k).map_err(|e| invalid("字符类", k, e)))
                 .transpose()
-                .map_err(|e| invalid("字符类", e))
         };
         if c.right.trim().is_empty() {
             return Err(Invalid::in_field("in-context", "正确写法不能为空").at(i));
@@ -517,6 +516,10 @@ mod tests {
         for (entry, says) in [
             ("{regex: '即(', right: 既}", "表达式"),
             ("{regex: '即要', right: ' '}", "正确写法"),
+            (
+                "{regex: '即要', right: 既, not-before: '[立'}",
+                "字符类 `[立`",
+            ),
         ] {
             let p: Params = serde_yaml::from_str(&format!(
                 "{{pairs: [{{wrong: 布署, right: 部署}}], repeat-message: m, anywhere-from: 3, \
