@@ -67,6 +67,17 @@ pub(crate) enum CharClass {
     Expression(Regex),
 }
 
+/// Whether `prev`, the character before a match (none at the start of
+/// the text), is in `before` and not in `not_before` (each, when given).
+pub(crate) fn fits_before(
+    prev: Option<char>,
+    before: Option<&CharClass>,
+    not_before: Option<&CharClass>,
+) -> bool {
+    before.is_none_or(|b| prev.is_some_and(|c| b.contains(c)))
+        && not_before.is_none_or(|b| !prev.is_some_and(|c| b.contains(c)))
+}
+
 impl CharClass {
     pub(crate) fn new(class: &str) -> Result<CharClass, regex::Error> {
         use regex_syntax::hir::{Class, HirKind};
@@ -122,15 +133,8 @@ impl Compiled {
     fn fits(&self, hay: &str, m: std::ops::Range<usize>) -> bool {
         let prev = hay[..m.start].chars().next_back();
         let next = hay[m.end..].chars().next();
-        if let Some(b) = &self.before {
-            if !prev.is_some_and(|c| b.contains(c)) {
-                return false;
-            }
-        }
-        if let Some(b) = &self.not_before {
-            if prev.is_some_and(|c| b.contains(c)) {
-                return false;
-            }
+        if !fits_before(prev, self.before.as_ref(), self.not_before.as_ref()) {
+            return false;
         }
         if let Some(a) = &self.not_after {
             if next.is_some_and(|c| a.contains(c)) {

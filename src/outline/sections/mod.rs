@@ -311,6 +311,8 @@ pub(super) fn implicit(
 /// numbers of the paragraphs that begin at such a cue (inside another).
 /// What ends a sentence (or a clause of a list of causes).
 const SENTENCE_END: [char; 4] = ['。', '！', '？', '；'];
+/// Words that name the roots of the problems (原因, 根子…).
+const ROOT_WORDS: [&str; 4] = ["原因", "根源", "根子", "症结"];
 
 /// Whether `body` opens with a cause cue: a cue word, or a lead clause
 /// (up to a colon, 40 characters at most, one sentence) naming the causes
@@ -329,10 +331,7 @@ fn opens_with_cue(body: &str, cues: &[String]) -> bool {
         return false;
     };
     let lead = &body[..colon];
-    !lead.contains(SENTENCE_END)
-        && ["原因", "根源", "根子", "症结"]
-            .iter()
-            .any(|w| lead.contains(w))
+    !lead.contains(SENTENCE_END) && ROOT_WORDS.iter().any(|w| lead.contains(w))
 }
 
 /// A short paragraph of its own that names the roots and ends by
@@ -343,9 +342,7 @@ fn announces_roots(body: &str) -> bool {
     let body = body.trim_end_matches(is_space);
     (body.ends_with('：') || body.ends_with(':'))
         && body.chars().nth(LONGEST).is_none()
-        && ["原因", "根源", "根子", "症结", "根本", "反思", "剖析"]
-            .iter()
-            .any(|w| body.contains(w))
+        && (ROOT_WORDS.iter().chain(&["根本", "反思", "剖析"])).any(|w| body.contains(w))
 }
 
 /// A short sentence naming the roots, then a list starting over at 一是
@@ -361,9 +358,7 @@ fn roots_then_list(body: &str) -> bool {
     body[end + c.len_utf8()..]
         .trim_start_matches(is_space)
         .starts_with("一是")
-        && ["根子", "根源", "症结", "原因"]
-            .iter()
-            .any(|w| body[..end].contains(w))
+        && ROOT_WORDS.iter().any(|w| body[..end].contains(w))
 }
 
 pub(super) fn split_at_cause_cues(

@@ -6,7 +6,7 @@
 mod misspelt;
 
 use super::lexicon::Lexicon;
-use super::pattern::CharClass;
+use super::pattern::{fits_before, CharClass};
 use super::word_list::find_words_where;
 use super::{non_empty, Context, Meta, Rule};
 use crate::diagnostic::{fill, Diagnostic};
@@ -127,13 +127,7 @@ impl Confusion {
     /// entry wants it (the start of the text has none).
     fn fits(&self, hay: &str, at: usize) -> bool {
         let prev = hay[..at].chars().next_back();
-        self.before
-            .as_ref()
-            .is_none_or(|b| prev.is_some_and(|c| b.contains(c)))
-            && self
-                .not_before
-                .as_ref()
-                .is_none_or(|b| !prev.is_some_and(|c| b.contains(c)))
+        fits_before(prev, self.before.as_ref(), self.not_before.as_ref())
     }
 }
 
