@@ -995,3 +995,35 @@ fn defect_tuning_set_v16() {
         ],
     );
 }
+
+/// A part the report does not head (causes announced by a sentence after
+/// the last problem) is a part by function: labels that list it and labels
+/// that leave it out are both read right; labels naming another part are
+/// not.
+#[test]
+fn a_part_the_report_does_not_head_may_be_listed_or_left_out() {
+    let report = "一、存在的问题\n1.理论学习不够系统，今年缺席中心组学习3次。\n2.调研走访偏少，全年只去过2个村。\n上述问题虽然表现在工作上，但根子还在思想上。深刻反思，主要有以下几点：\n1.理想信念有所弱化。\n2.宗旨意识有所淡化。\n二、整改措施\n1.每月参加中心组学习，缺席的一周内补学。\n2.每季度到联系村调研一次。\n";
+    let outline_right = |parts: &str, causes: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("r.txt"), report).unwrap();
+        let causes = if causes {
+            "    causes:\n      - quote: \"1.理想信念有所弱化\"\n        answered-by: [m1]\n      - quote: \"2.宗旨意识有所淡化\"\n        answered-by: [m2]\n"
+        } else {
+            ""
+        };
+        let labels = format!(
+            "documents:\n  - file: r.txt\n    parts: {parts}\n    problems:\n      - quote: \"1.理论学习不够系统\"\n        vague: false\n        answered-by: [m1]\n      - quote: \"2.调研走访偏少\"\n        vague: false\n        answered-by: [m2]\n{causes}    measures:\n      - id: m1\n        quote: \"1.每月参加中心组学习\"\n        vague: false\n      - id: m2\n        quote: \"2.每季度到联系村调研一次\"\n        vague: false\n"
+        );
+        std::fs::write(dir.path().join("labels.yaml"), labels).unwrap();
+        let engine = Engine::new(Config::defaults().unwrap(), &[], &[])
+            .unwrap()
+            .with_links()
+            .unwrap();
+        let ev = evaluate(&engine, dir.path()).unwrap();
+        (ev.outline_right, ev.outline_reports)
+    };
+    assert_eq!(outline_right("[problems, causes, measures]", true), (1, 1));
+    assert_eq!(outline_right("[problems, measures]", true), (1, 1));
+    assert_eq!(outline_right("[problems, other, measures]", true), (0, 1));
+    assert_eq!(outline_right("[problems]", true), (0, 1));
+}

@@ -48,6 +48,9 @@ pub(crate) struct Section {
     pub(crate) items: Vec<Item>,
     /// Inferred: the report has numbered points but no part headings.
     pub(crate) implicit: bool,
+    /// Opened by a sentence announcing it (究其原因…：) rather than by a
+    /// heading: a part by function that the report does not head.
+    pub(crate) announced: bool,
     /// A numbered heading that names no part (一、遵守政治纪律情况): its
     /// items are problems.
     pub(crate) topic: bool,
@@ -164,6 +167,9 @@ struct Part {
     begin: usize,
     end: usize,
     headed: bool,
+    /// Opened by a sentence that announces it (究其原因…：, 下一步，我打算…),
+    /// not by a heading of its own.
+    announced: bool,
     topic: bool,
 }
 
@@ -185,6 +191,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                 .get(n + 1)
                 .map_or(paras.len(), |next| block + next.para),
             headed: true,
+            announced: false,
             topic: h.topic,
         });
     }
@@ -203,6 +210,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                     begin: block + p,
                     end: block + first.para,
                     headed: false,
+                    announced: false,
                     topic: false,
                 },
             );
@@ -218,6 +226,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                 begin: block + p,
                 end: m.unwrap_or(paras.len()),
                 headed: false,
+                announced: false,
                 topic: false,
             });
             if let Some(m) = m {
@@ -226,6 +235,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                     begin: m,
                     end: paras.len(),
                     headed: false,
+                    announced: false,
                     topic: false,
                 });
             }
@@ -287,6 +297,7 @@ fn split_part(parts: &mut Vec<Part>, i: usize, q: usize, kind: SectionKind, head
             begin: q,
             end,
             headed,
+            announced: true,
             topic: false,
         },
     );
@@ -298,6 +309,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
         begin,
         mut end,
         headed,
+        announced,
         topic,
     } = part;
     // The report's closing words (以上对照检查……恳请同志们批评指正) end the
@@ -344,6 +356,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
             kind == SectionKind::Problems || topic,
         ),
         implicit: !headed,
+        announced,
         topic,
     }
 }

@@ -452,6 +452,37 @@ fn a_paragraph_announcing_the_roots_opens_the_causes() {
     }
 }
 
+/// A list announced that way may start over in the problems' own style
+/// (1. after 1.) and still be the causes, marked as announced; a cause
+/// sentence inside a problem with that problem's list going on after its
+/// points is not (issue 11: it must not end the list).
+#[test]
+fn an_announced_list_starting_over_in_the_problems_style_is_the_causes() {
+    for problems in [
+        "1.学习不深，今年缺学3次。\n2.调研不多，全年去过2个村。\n",
+        "（一）学习方面\n1.学习不深。\n2.运用不够。\n（二）作风方面\n1.调研不多。\n",
+    ] {
+        let text = format!("一、存在的问题\n{problems}上述问题虽然表现在工作上，但根子还在思想上。深刻反思，主要有以下几点：\n1.思想放松。\n2.要求不严。\n二、整改措施\n1.每月学习。\n");
+        let (_, o) = outline_of(&text);
+        assert_eq!(
+            kinds(&o),
+            [
+                SectionKind::Problems,
+                SectionKind::Causes,
+                SectionKind::Measures
+            ],
+            "{problems}"
+        );
+        assert_eq!(o.sections[1].items.len(), 2, "{problems}");
+        assert!(o.sections[1].announced && !o.sections[1].implicit);
+        assert!(!o.sections[0].announced && !o.sections[2].announced);
+    }
+    let text = "一、存在的问题\n（一）学习不深。\n（二）作风不实。深刻反思，根子在思想上，主要有以下几点：\n1.思想放松。\n2.要求不严。\n（三）调研不多。\n二、整改措施\n1.每月学习。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(kinds(&o), [SectionKind::Problems, SectionKind::Measures]);
+    assert_eq!(o.sections[0].items.len(), 3);
+}
+
 /// Inside the last problem's paragraph, a short sentence naming the roots
 /// and a 一是 list starting over are the causes, inferred; a root named in
 /// passing, with the problems' own list going on, is not.

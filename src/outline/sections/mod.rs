@@ -413,13 +413,21 @@ pub(super) fn opens_causes(
     let body = text[p.span.clone()].trim_start_matches(is_space);
     let style = |n: &Paragraph| n.marker.as_ref().map(|m| m.style);
     let before: Vec<Style> = paras[begin..q].iter().filter_map(style).collect();
+    // A list announced by a sentence ending in a colon that starts over at
+    // 1 is the causes even in a style the problems used (1. under aspects),
+    // as long as nothing of the problems' numbering resumes after it.
+    let restarted = (body.ends_with('：') || body.ends_with(':'))
+        .then(|| paras.get(q + 1)?.marker.as_ref())
+        .flatten()
+        .filter(|m| m.value == 1)
+        .map(|m| m.style);
     p.marker.is_none()
         && (opens_with_cue(body, cues) || announces_roots(body) || roots_then_list(body))
         && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()))
         && paras[q + 1..end]
             .iter()
             .filter_map(style)
-            .all(|s| s == Style::Shi || !before.contains(&s))
+            .all(|s| s == Style::Shi || !before.contains(&s) || Some(s) == restarted)
 }
 
 /// Whether paragraph `q` announces measures written with no heading: an
