@@ -72,6 +72,10 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
     // first of any other list, right after it starts the first aspect
     // (二、原因剖析（一）理想信念…, 三、整改措施一是…, 三、整改措施1．…).
     let mut heading_from: Option<usize> = heading_start(line, 0);
+    // Likewise a piece opening with an aspect's （一） marker and still short:
+    // the first point of a finer list right after it starts the aspect's
+    // first item (（一）在学习方面1.理论学习不够…, (二)…方面(1)…).
+    let mut aspect_from: Option<usize> = aspect_start(line, 0);
     for (i, c) in line.char_indices() {
         if is_space(c) {
             spaced = previous.is_some();
@@ -80,16 +84,23 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
         let time = matches!(previous, Some(':' | '：'))
             && before_previous.is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d));
         let after_end = previous.is_some_and(|p| BEFORE.contains(&p)) && !time;
-        let after_heading = heading_from.is_some_and(|h| {
-            let label = &line[h.min(i)..i];
-            !label.is_empty() && label.chars().count() <= 20 && !label.contains(BEFORE)
-        });
-        if i > 0 && (after_end || spaced || after_heading) && may_start_marker(c) {
+        let short_label = |from: Option<usize>| {
+            from.is_some_and(|h| {
+                let label = &line[h.min(i)..i];
+                !label.is_empty() && label.chars().count() <= 20 && !label.contains(BEFORE)
+            })
+        };
+        let after_heading = short_label(heading_from);
+        let after_aspect = short_label(aspect_from);
+        if i > 0 && (after_end || spaced || after_heading || after_aspect) && may_start_marker(c) {
             let at = body.start + i;
             let marker = leading_marker(&line[i..], at);
             let opens = marker.as_ref().is_some_and(|m| {
                 if after_end || spaced {
                     !matches!(m.style, Style::Shi | Style::Ordinal)
+                } else if !after_heading {
+                    matches!(m.style, Style::Arabic | Style::ArabicParen | Style::Circled)
+                        && m.value == 1
                 } else {
                     // Or the first of an inline list (二、原因剖析一是…,
                     // 三、整改措施1．…): the heading is its own paragraph.
@@ -100,6 +111,7 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
             if opens {
                 out.push(at);
                 heading_from = heading_start(line, i);
+                aspect_from = aspect_start(line, i);
             }
         }
         before_previous = previous;
@@ -114,6 +126,14 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
 fn heading_start(line: &str, at: usize) -> Option<usize> {
     leading_marker(&line[at..], 0)
         .filter(|m| matches!(m.style, Style::ChineseComma | Style::Part))
+        .map(|m| at + m.span.end)
+}
+
+/// Where the label of an aspect heading starting at byte `at` of `line`
+/// begins (after its （一） marker), if one starts there.
+fn aspect_start(line: &str, at: usize) -> Option<usize> {
+    leading_marker(&line[at..], 0)
+        .filter(|m| m.style == Style::ChineseParen)
         .map(|m| at + m.span.end)
 }
 
@@ -267,6 +287,34 @@ mod tests {
             split("二、原因剖析2.理想信念。"),
             ["二、原因剖析2.理想信念。"]
         );
+    }
+
+    /// An aspect heading run into its first point (a web copy with the
+    /// whole body on one line): the first of a finer list starts the item;
+    /// a later number, 一是, another aspect's marker or a long label do not.
+    #[test]
+    fn the_first_point_after_a_short_aspect_heading_starts_a_paragraph() {
+        for (aspect, point) in [
+            ("（一）在学习贯彻新思想方面", "1.理论学习研讨深度不够。"),
+            (
+                "(二)在真抓实干、推动发展方面",
+                "(1)城市更新项目谋划储备不足。",
+            ),
+            ("（三）作风建设方面", "①调研不深入。"),
+            ("（四）纪律规矩", "1、执行制度不严。"),
+        ] {
+            let line = format!("{aspect}{point}2.后面一条。");
+            assert_eq!(split(&line), [aspect, point, "2.后面一条。"], "{line}");
+        }
+        for line in [
+            "（一）在学习方面2.理论学习不够。",
+            "（一）在学习方面一是理论学习不够。二是调研不多。",
+            "（一）在学习方面（二）理论学习不够。",
+            &format!("（一）{}1.理论学习不够。", "学".repeat(21)),
+        ] {
+            let pieces = split(line);
+            assert!(pieces.len() == 1, "{line}: {pieces:?}");
+        }
     }
 
     /// After a sentence end or a space a numbered point starts a
