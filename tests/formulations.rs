@@ -52,6 +52,8 @@ struct Phrase {
     accepted: Vec<String>,
     #[serde(default)]
     wrong: Vec<String>,
+    #[serde(default, rename = "right-until")]
+    right_until: BTreeMap<String, i32>,
 }
 
 fn database() -> Params {
@@ -138,6 +140,43 @@ fn every_wrong_wording_of_a_phrase_is_found() {
                 && message.contains("写法有误"),
             "line {line}: {message}"
         );
+    }
+}
+
+/// Each wording that was right until a year is found in a report of a
+/// later year, naming the phrase's canonical form, and stays quiet in a
+/// report of that year.
+#[test]
+fn every_dated_wording_of_a_phrase_is_found_after_its_year_only() {
+    let db = database();
+    let cases: Vec<(&Phrase, &String, i32)> = db
+        .phrases
+        .iter()
+        .flat_map(|p| p.right_until.iter().map(move |(w, &y)| (p, w, y)))
+        .collect();
+    assert!(cases.len() >= 5, "{}", cases.len());
+    let dir = tempfile::tempdir().unwrap();
+    for (p, wording, year) in cases {
+        let findings = |year: i32| {
+            let text = format!("{year}年度民主生活会个人对照检查材料\n一、存在的问题\n1.我对{wording}认识不深，学习不够。\n二、原因剖析\n三、整改措施\n");
+            let file = dir.path().join(format!("r{year}.txt"));
+            std::fs::write(&file, text).unwrap();
+            let (_, json) = check_json(&["--select", "formulation", file.to_str().unwrap()]);
+            let messages: Vec<String> = json["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["message"].as_str().unwrap().to_string())
+                .collect();
+            messages
+        };
+        let later = findings(year + 1);
+        assert!(
+            later.len() == 1 && later[0].contains(&p.accepted[0]),
+            "{wording} in {}: {later:?}",
+            year + 1
+        );
+        assert_eq!(findings(year), Vec::<String>::new(), "{wording} in {year}");
     }
 }
 
