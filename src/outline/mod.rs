@@ -175,8 +175,10 @@ struct Part {
 
 /// Builds the outline of a document from its paragraphs.
 pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords) -> Outline {
+    // A top-level heading glued to its prose ends where its name does.
+    let glued = sections::split_glued_headings(text, paras, keywords);
     // Causes opening inside a problem's paragraph start a paragraph there.
-    let (split, inner) = sections::split_at_cause_cues(text, paras, &keywords.cause_cues);
+    let (split, inner) = sections::split_at_cause_cues(text, &glued, &keywords.cause_cues);
     let paras = split.as_slice();
     let block = sections::title_block(text, paras);
     let title = (block > 0).then(|| paras[0].span.clone());

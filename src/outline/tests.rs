@@ -483,6 +483,54 @@ fn an_announced_list_starting_over_in_the_problems_style_is_the_causes() {
     assert_eq!(o.sections[0].items.len(), 3);
 }
 
+/// A top-level heading glued to its prose (a web copy that lost the line
+/// break and any mark) is cut after the noun ending its name; a long first
+/// phrase naming no part, or a heading of normal length, is left whole.
+#[test]
+fn a_heading_glued_to_its_prose_ends_where_its_name_does() {
+    let text = "一、2023年度民主生活会整改落实情况上年度民主生活会查摆的4个方面9个问题，目前已完成整改8个。\n二、存在的问题\n1.学习不够系统，今年缺学3次。\n三、整改措施\n1.每月学习。\n";
+    let (_, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Other, vec![]),
+            (SectionKind::Problems, vec![0]),
+            (SectionKind::Measures, vec![0])
+        ]
+    );
+    assert_eq!(
+        &text[o.sections[0].heading.clone()],
+        "一、2023年度民主生活会整改落实情况"
+    );
+    let glued = "一、对照检查发现的主要问题在政治理论学习方面我学得不深不透，满足于读文件。\n二、整改措施\n1.每月学习。\n";
+    let (_, o) = outline_of(glued);
+    assert_eq!(kinds(&o), [SectionKind::Problems, SectionKind::Measures]);
+    assert_eq!(
+        &glued[o.sections[0].heading.clone()],
+        "一、对照检查发现的主要问题"
+    );
+    // A long first phrase whose nouns name no part, and a heading short
+    // enough to be read whole, are not cut.
+    for first in [
+        "一、在学习贯彻党的二十届三中全会精神和省委全会精神的过程中我学得不深不透，满足于读文件。",
+        "一、存在的问题在学习方面，满足于读文件。",
+    ] {
+        let text = format!("{first}\n二、整改措施\n1.每月学习。\n");
+        let (_, o) = outline_of(&text);
+        let heads: Vec<&str> = o
+            .sections
+            .iter()
+            .map(|s| &text[s.heading.clone()])
+            .collect();
+        assert!(
+            !heads.iter().any(|h| !h.is_empty()
+                && first.starts_with(h)
+                && first[h.len()..].starts_with(|c: char| c > '\u{4e00}')),
+            "{first}: {heads:?}"
+        );
+    }
+}
+
 /// Inside the last problem's paragraph, a short sentence naming the roots
 /// and a 一是 list starting over are the causes, inferred; a root named in
 /// passing, with the problems' own list going on, is not.

@@ -361,6 +361,69 @@ fn roots_then_list(body: &str) -> bool {
         && ROOT_WORDS.iter().any(|w| body[..end].contains(w))
 }
 
+/// Nouns a part heading ends with (…整改落实情况, 存在的问题, 原因剖析).
+const HEADING_ENDS: &[&str] = &[
+    "情况", "问题", "不足", "差距", "原因", "根源", "剖析", "分析", "措施", "打算", "方向", "举措",
+];
+
+/// A top-level heading run into its prose with no mark between them, as
+/// web copies lose the line break (一、2023年度民主生活会整改落实情况上年度…):
+/// when the numbered line's first phrase is too long to be a heading, it is
+/// cut after the first noun that ends a heading naming a part within the
+/// heading length, where prose goes on.
+pub(super) fn split_glued_headings(
+    text: &str,
+    paras: &[Paragraph],
+    keywords: &SectionKeywords,
+) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let cut = p
+            .marker
+            .as_ref()
+            .filter(|m| matches!(m.style, Style::ChineseComma | Style::Part))
+            .and_then(|m| glued_heading_end(text, m.span.end, p.span.end, keywords));
+        match cut {
+            Some(cut) => {
+                out.push(Paragraph {
+                    marker: p.marker.clone(),
+                    span: p.span.start..cut,
+                });
+                out.push(Paragraph {
+                    marker: crate::markers::leading_marker(&text[cut..p.span.end], cut),
+                    span: cut..p.span.end,
+                });
+            }
+            None => out.push(p.clone()),
+        }
+    }
+    out
+}
+
+/// Where a heading glued to its prose ends, for the label from `after`.
+fn glued_heading_end(
+    text: &str,
+    after: usize,
+    end: usize,
+    keywords: &SectionKeywords,
+) -> Option<usize> {
+    let label = label_range(text, after, end);
+    let max = keywords.max_heading_chars;
+    text[label.clone()].chars().nth(max)?;
+    let label = &text[label];
+    label
+        .char_indices()
+        .take(max + 1)
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0 && HEADING_ENDS.iter().any(|w| label[..i].ends_with(w)))
+        .find(|&i| {
+            label[i..].chars().next().is_some_and(crate::text::is_han)
+                && label[i..].chars().nth(10).is_some()
+                && keywords.classify(&label[..i]).is_some()
+        })
+        .map(|i| after + i)
+}
+
 pub(super) fn split_at_cause_cues(
     text: &str,
     paras: &[Paragraph],
