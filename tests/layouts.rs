@@ -223,6 +223,17 @@ fn concrete_problems_are_not_vague_whatever_shows_the_fact() {
     // A slogan's number is not a fact.
     let text = "一、存在的问题\n（一）树牢“四个意识”不够，落实“三会一课”不够严格。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n";
     assert!(findings(text).iter().any(|(r, _)| r == "vague-problem"));
+    // Nor is the session of the meeting a report studies (二十届三中全会);
+    // terms served are (连续三届).
+    for (problem, vague) in [
+        ("学习贯彻党的二十届三中全会精神还不够及时深入", true),
+        ("学习党的十九届六中全会精神学得不深不透", true),
+        ("我在班子连续三届分管招商，监督不够到位", false),
+    ] {
+        let text = format!("一、存在的问题\n（一）{problem}。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n");
+        let flagged = findings(&text).iter().any(|(r, _)| r == "vague-problem");
+        assert_eq!(flagged, vague, "{problem}");
+    }
 }
 
 #[test]
