@@ -277,7 +277,35 @@ pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
     p.marker.is_none()
         && (PLEDGES.iter().any(|w| body.starts_with(w))
             || ASKS.iter().any(|w| body.contains(w))
-            || SITE.iter().any(|w| body.starts_with(w)))
+            || SITE.iter().any(|w| body.starts_with(w))
+            || is_signature(body))
+}
+
+/// A signature line after the last part: the unit or the writer (中共青石镇
+/// 委员会, 县水利局党组书记 孙卫东, a bare name) or the date — short and
+/// with no sentence in it, so no measure's date or count is taken from it.
+fn is_signature(line: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "委员会",
+        "党委",
+        "党组",
+        "支部",
+        "党总支",
+        "领导班子",
+        "工委",
+        "局",
+        "院",
+        "公司",
+    ];
+    let line = line.trim_matches(is_space);
+    let chars = line.chars().count();
+    let sentence = line.contains(['。', '，', '；', '！', '？', '：', ',', ';', '!', '?', ':']);
+    !sentence
+        && chars <= 30
+        && (is_date_line(line)
+            || UNITS.iter().chain(ROLES).any(|u| line.ends_with(u))
+            || (ROLES.iter().any(|r| line.contains(r)) && line.contains(is_space))
+            || (2..=4).contains(&chars) && line.chars().all(crate::text::is_han))
 }
 
 /// Where the inferred parts of a report with numbered points and no part

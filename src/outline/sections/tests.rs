@@ -195,6 +195,44 @@ fn closing_words_pledges_and_site_residue_close_the_report() {
     assert!(!closing("学习上一篇文章不够。"));
     assert!(!closing("（一）以上问题要整改。"));
     assert!(!closing("学习不够。"));
+    // A signature: the unit, the writer with a role, a bare name, a date;
+    // a line with a sentence in it, or a long one, is no signature.
+    for line in [
+        "中共青石镇委员会",
+        "中共桐江县水利局党组",
+        "县水利局局长 孙卫东",
+        "王建国",
+        "2021年1月20日",
+        "二〇二四年十二月",
+    ] {
+        assert!(closing(line), "{line}");
+    }
+    for line in [
+        "到2025年6月底前完成整改，由办公室牵头",
+        "每月到联系村调研一次",
+        "严格执行民主集中制",
+        "对2019年以来验收的项目开展复核的工作由局党组负责落实到每一个项目的每一个环节",
+    ] {
+        assert!(!closing(line), "{line}");
+    }
+}
+
+/// The signature after the last measure belongs to no measure: its date is
+/// no deadline.
+#[test]
+fn a_signature_after_the_last_measure_is_no_part_of_it() {
+    let text = "一、存在的问题\n1.学习不够，2023年缺学3次。\n二、整改措施\n（一）加强班子自身建设。\n严格执行民主集中制，经常开展谈心谈话。\n\n中共青石镇委员会\n2021年12月28日\n";
+    let source = crate::source::Source::new("t", text);
+    let seg = crate::segment::Segmenter::new([]);
+    let keywords = serde_yaml::from_str(include_str!("../../../rules/outline.yaml")).unwrap();
+    let doc = crate::document::Document::build(0, &source, &seg, &keywords);
+    let last = doc.outline.sections.last().unwrap();
+    let item = &last.items[0];
+    assert!(
+        text[item.span.clone()].ends_with("谈心谈话。"),
+        "{:?}",
+        &text[item.span.clone()]
+    );
 }
 
 /// Parts inferred: problems from the first numbered paragraph (一是 or
