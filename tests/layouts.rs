@@ -202,6 +202,8 @@ fn concrete_problems_are_not_vague_whatever_shows_the_fact() {
         "下发社区的报表仍有二十余种",
         "报告原文我通读了两遍，但没有组织研讨",
         "门诊候诊时间长连续三个季度排在不满意事项首位",
+        "全年镇级层面召开的各类会议一百余次",
+        "下乡检查了二十多家企业却没有反馈",
     ] {
         let text = format!(
             "一、存在的问题\n（一）作风不够扎实。{fact}。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n"
@@ -229,6 +231,7 @@ fn concrete_problems_are_not_vague_whatever_shows_the_fact() {
         ("学习贯彻党的二十届三中全会精神还不够及时深入", true),
         ("学习党的十九届六中全会精神学得不深不透", true),
         ("我在班子连续三届分管招商，监督不够到位", false),
+        ("文风会风改进不明显，检查考核过多过频", true),
     ] {
         let text = format!("一、存在的问题\n（一）{problem}。\n二、原因剖析\n（一）宗旨意识放松。\n三、整改措施\n（一）每月到基层调研两次，年底前形成报告。\n");
         let flagged = findings(&text).iter().any(|(r, _)| r == "vague-problem");
