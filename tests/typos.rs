@@ -242,6 +242,27 @@ fn doubled_words_are_mistakes_and_reduplication_is_not() {
     );
 }
 
+/// The 是 of an inline marker typed again (二是是…) is doubled; 一是是否…
+/// asks a question, 是是非非 is a word, and a doubling found so leaves the
+/// doubled words after it in the line to be found too.
+#[test]
+fn a_markers_shi_typed_again_is_doubled() {
+    let lines: Vec<String> = [
+        "一是学习不够。二是是档案开放审核进度偏慢，推进推进不力。",
+        "一是是否建立台账要逐项核对。",
+        "三是分不清是是非非。",
+        "总是是非不分。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [(1, "是是".to_string()), (1, "推进推进".to_string())],
+        "{found:?}"
+    );
+}
+
 /// A doubled word right after another is a finding of its own: only a
 /// word starting inside the last finding (a third copy) is left out.
 #[test]

@@ -379,6 +379,28 @@ impl Rule for Typo {
                 }
             }
             let mut after_doubled = 0;
+            let mut marker_doubled: Vec<Range<usize>> = Vec::new();
+            // 二是是档案开放…: the marker's 是 typed again (是 is no word
+            // never doubled: 是是非非; 一是是否… is a question).
+            for (at, _) in hay.match_indices("是是") {
+                let before = hay[..at].chars().next_back();
+                let after = hay[at + "是是".len()..].chars().next();
+                let marker = before.is_some_and(|c| "一二三四五六七八九十".contains(c))
+                    && hay[..at - before.map_or(0, char::len_utf8)]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !is_han(c));
+                if marker && !after.is_some_and(|c| "否非".contains(c)) {
+                    let span = region.start + at..region.start + at + "是是".len();
+                    marker_doubled.push(span.clone());
+                    let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
+                    d.message = fill(
+                        &self.repeat_message,
+                        &[("match", &text[span]), ("word", "是")],
+                    );
+                    out.push(d);
+                }
+            }
             for (n, pair) in tokens.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
                 let word = a.text(text);
@@ -405,7 +427,8 @@ impl Rule for Typo {
                 } else {
                     a.end == b.start && word == b.text(text)
                 };
-                if !again || start < after_doubled || !self.doubled_by_mistake(word) {
+                let marked = marker_doubled.iter().any(|r| r.contains(&start));
+                if !again || marked || start < after_doubled || !self.doubled_by_mistake(word) {
                     continue;
                 }
                 if self.between_two_words(text, tokens, n, word) {
