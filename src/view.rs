@@ -33,6 +33,15 @@ impl<'a> View<'a> {
         let bodies: Vec<Range<usize>> = lines.iter().map(|r| trimmed(text, r.clone())).collect();
         let width = wrap_width(text, &bodies);
         let furniture = furniture(text, &bodies, width.is_some());
+        // Indented lines start paragraphs where others are flush (a PDF's
+        // first lines indented, its wrapped lines not): an indented line is
+        // no continuation. Where every line is indented, or none, it says
+        // nothing.
+        let indented: Vec<bool> = (lines.iter().zip(&bodies))
+            .map(|(r, b)| !b.is_empty() && b.start > line_start(text, r))
+            .collect();
+        let flush = (bodies.iter().zip(&indented)).filter(|(b, &i)| !b.is_empty() && !i);
+        let indents_paragraphs = indented.iter().filter(|&&i| i).count() >= 2 && flush.count() >= 2;
         // Byte ranges of the file the view keeps, in order.
         let mut keep: Vec<Range<usize>> = Vec::new();
         let mut from = 0;
@@ -64,7 +73,8 @@ impl<'a> View<'a> {
                     // before them still joins (究其原因，\n一是……).
                     let numbered = leading_marker(&text[next.clone()], next.start)
                         .is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal));
-                    (!numbered && (!blank_between || saw_furniture)).then_some(k)
+                    let opens = indents_paragraphs && indented[k];
+                    (!numbered && !opens && (!blank_between || saw_furniture)).then_some(k)
                 });
             match joined {
                 Some(k) => {

@@ -267,6 +267,49 @@ fn hard_wrapped_lines_from_a_pdf_are_joined_into_paragraphs() {
     assert_eq!(o.sections.len(), 3);
 }
 
+/// In a wrapped copy whose paragraphs start indented and whose wrapped
+/// lines are flush, an indented line starts a paragraph even after a line
+/// as wide as the wrap (an aspect heading filling the width, then 一是…);
+/// where every line is indented, indentation says nothing and wraps join.
+#[test]
+fn an_indented_line_in_a_wrapped_copy_starts_a_paragraph() {
+    let lines = [
+        "关于某某的对照检查材料",
+        "　　一、存在的问题",
+        "　　(一)带头严守政治纪律和政治规矩方面存在的问题",
+        "　　一是执行请示报告制度不够严格。去年有两次外出没有按规定",
+        "报告，事后才补报，反映出规矩意识不强，需要认真加以改正和提",
+        "高。",
+        "　　(二)带头学习贯彻党的二十届三中全会精神、推动改革攻坚方面",
+        "　　一是改革任务推进滞后。分局承担的排污许可“一证式”管理改",
+        "革试点，原定10月底完成的企业证后核查，实际只完成了62家中的40",
+        "家，影响了全市的总体进度，我作为主要负责人负有直接责任的。",
+        "　　二、整改措施",
+        "　　1.每月学习一次。",
+    ];
+    let (s, o) = outline_of(&(lines.join("\n") + "\n"));
+    let aspects = &o.sections[0].items;
+    assert_eq!(aspects.len(), 2);
+    assert_eq!(
+        &s.text[aspects[1].label.clone()],
+        "(二)带头学习贯彻党的二十届三中全会精神、推动改革攻坚方面"
+    );
+    assert_eq!(aspects[1].children.len(), 1);
+    assert!(s.text[aspects[1].children[0].span.clone()].ends_with("负有直接责任的。"));
+    // Every line indented alike: the wrapped lines join as before.
+    let all: Vec<String> = lines
+        .iter()
+        .map(|l| format!("　　{}", l.trim_start_matches('　')))
+        .collect();
+    let (s, o) = outline_of(&(all.join("\n") + "\n"));
+    let first = &o.sections[0].items[0].children[0];
+    assert!(
+        s.text[first.span.clone()].ends_with("改正和提高。"),
+        "{:?}",
+        &s.text[first.span.clone()]
+    );
+}
+
 #[test]
 fn traditional_characters_in_headings() {
     let text = "對照檢查材料\n一、存在的問題\n（一）學習不夠。\n二、問題產生的原因\n（一）放鬆學習。\n三、整改措施\n（一）每月學習。\n";
