@@ -374,7 +374,7 @@ fn defect_validation_set_v50() {
     hold_defects(
         "defects-v50",
         &[
-            ("external-cause", 0.80, 0.0),
+            ("external-cause", 1.0, 0.0),
             ("formulation", 0.90, 0.053),
             ("placeholder", 1.0, 0.0),
             ("praise-as-problem", 1.0, 0.0),
@@ -396,9 +396,9 @@ fn layouts_tuning_set_v8() {
         Measured {
             links: (0.85, 0.75),
             unaddressed: (0.71, 0.16),
-            vague_problem: (0.92, 0.0),
+            vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.07),
-            outline: Some(0.83),
+            outline: Some(0.92),
         },
     );
 }
@@ -414,16 +414,17 @@ fn layouts_tuning_set_v9() {
         Measured {
             links: (0.85, 0.71),
             unaddressed: (0.71, 0.20),
-            vague_problem: (0.89, 0.03),
-            vague_measure: (0.83, 0.05),
-            outline: Some(0.83),
+            vague_problem: (0.95, 0.02),
+            vague_measure: (0.83, 0.07),
+            outline: Some(1.0),
         },
     );
 }
 
-/// layouts-v10: blind, measured with this session's start (9e0902a) and
-/// final layout rules (measurements/2026-12-04-layouts-v10.txt), not read:
-/// a validation set.
+/// layouts-v10: blind, measured with 9e0902a and 62a3342
+/// (measurements/2026-12-04-layouts-v10.txt), not read: a validation set.
+/// Outline .90 since the evaluator accepts a part the report does not head
+/// left out of the labels (8c50bc3); vague-problem .97 since 048f503.
 #[test]
 fn layouts_validation_set_v10() {
     hold(
@@ -431,9 +432,9 @@ fn layouts_validation_set_v10() {
         Measured {
             links: (0.81, 0.71),
             unaddressed: (0.64, 0.17),
-            vague_problem: (0.90, 0.02),
+            vague_problem: (0.97, 0.02),
             vague_measure: (0.87, 0.03),
-            outline: Some(0.80),
+            outline: Some(0.90),
         },
     );
 }
@@ -448,11 +449,95 @@ fn layouts_validation_set_v7() {
         Measured {
             links: (0.92, 0.86),
             unaddressed: (0.75, 0.12),
-            vague_problem: (0.94, 0.0),
-            vague_measure: (0.71, 0.0),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (0.94, 0.0),
             outline: Some(1.0),
         },
     );
+}
+
+/// layouts-v11 and v12: blind, measured at the twenty-fifth round's start
+/// (measurements/2026-12-04-layouts-v1{1,2}.txt: outline .83 and .92),
+/// then read: an aspect heading run into its first point, a heading glued
+/// to its prose, an indented line in a wrapped copy, 二十届 no count.
+#[test]
+fn layouts_tuning_sets_v11_and_v12() {
+    hold(
+        "layouts-v11",
+        Measured {
+            links: (0.88, 0.85),
+            unaddressed: (0.84, 0.09),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (0.94, 0.0),
+            outline: Some(1.0),
+        },
+    );
+    hold(
+        "layouts-v12",
+        Measured {
+            links: (0.79, 0.78),
+            unaddressed: (0.64, 0.12),
+            vague_problem: (0.89, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: Some(1.0),
+        },
+    );
+}
+
+/// layouts-v13: blind, measured with 2c95ed8 and the round's rules
+/// (measurements/2026-12-04-layouts-v13.txt), not read: a validation set.
+#[test]
+fn layouts_validation_set_v13() {
+    hold(
+        "layouts-v13",
+        Measured {
+            links: (0.84, 0.80),
+            unaddressed: (0.76, 0.07),
+            vague_problem: (0.89, 0.04),
+            vague_measure: (0.89, 0.02),
+            outline: Some(0.92),
+        },
+    );
+}
+
+/// defects-v51 and v53: blind, measured at the twenty-fifth round's start
+/// (typo .50 and .76), then read for the typo rule.
+#[test]
+fn defect_tuning_sets_v51_and_v53() {
+    for (set, typo) in [("defects-v51", 0.81), ("defects-v53", 1.0)] {
+        hold_defects(
+            set,
+            &[
+                ("external-cause", 1.0, 0.0),
+                ("formulation", 1.0, 0.0),
+                ("placeholder", 1.0, 0.0),
+                ("praise-as-problem", 1.0, 0.0),
+                ("repeated-word", 1.0, 0.0),
+                ("stray-space", 1.0, 0.0),
+                ("typo", typo, 0.0),
+            ],
+        );
+    }
+}
+
+/// defects-v52 and v54: blind, measured with 2c95ed8 and the round's rules
+/// (measurements/2026-12-04-defects-v5{2,4}.txt), not read: validation.
+#[test]
+fn defect_validation_sets_v52_and_v54() {
+    for (set, formulation, praise) in [("defects-v52", 0.94, 0.83), ("defects-v54", 0.93, 1.0)] {
+        hold_defects(
+            set,
+            &[
+                ("external-cause", 1.0, 0.0),
+                ("formulation", formulation, 0.0),
+                ("placeholder", 1.0, 0.0),
+                ("praise-as-problem", praise, 0.0),
+                ("repeated-word", 1.0, 0.0),
+                ("stray-space", 1.0, 0.0),
+                ("typo", 0.94, 0.0),
+            ],
+        );
+    }
 }
 
 /// Planted defects, written by helpers that never saw the lists: b1–b3 and
