@@ -6,7 +6,7 @@
 
 use super::Paragraph;
 use crate::markers::{leading_marker, may_start_marker, Style};
-use crate::text::is_space;
+use crate::text::{at_most_chars, is_space};
 use std::ops::Range;
 
 /// What may end the text before a marker that starts a new paragraph.
@@ -84,14 +84,19 @@ fn split_points(text: &str, body: Range<usize>) -> Vec<usize> {
         let time = matches!(previous, Some(':' | '：'))
             && before_previous.is_some_and(|d| d.is_ascii_digit() || ('０'..='９').contains(&d));
         let after_end = previous.is_some_and(|p| BEFORE.contains(&p)) && !time;
-        let short_label = |from: Option<usize>| {
-            from.is_some_and(|h| {
-                let label = &line[h.min(i)..i];
-                !label.is_empty() && label.chars().count() <= 20 && !label.contains(BEFORE)
-            })
+        // A label that has grown past 20 characters or holds a mark never
+        // gets short again: stop looking (a line may be a whole report).
+        let short_label = |from: &mut Option<usize>| {
+            let Some(h) = *from else { return false };
+            let label = &line[h.min(i)..i];
+            let short = at_most_chars(label, 20) && !label.contains(BEFORE);
+            if !short {
+                *from = None;
+            }
+            short && !label.is_empty()
         };
-        let after_heading = short_label(heading_from);
-        let after_aspect = short_label(aspect_from);
+        let after_heading = short_label(&mut heading_from);
+        let after_aspect = short_label(&mut aspect_from);
         if i > 0 && (after_end || spaced || after_heading || after_aspect) && may_start_marker(c) {
             let at = body.start + i;
             let marker = leading_marker(&line[i..], at);
