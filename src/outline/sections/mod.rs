@@ -4,6 +4,7 @@
 
 use super::{label_range, Paragraph, SectionKeywords, SectionKind, Style, LABEL_END};
 use crate::text::is_space;
+use std::borrow::Cow;
 
 /// Words a title or subtitle line ends with, or holds: the genre.
 const GENRE: &[&str] = &["材料", "提纲", "发言"];
@@ -399,18 +400,26 @@ const HEADING_ENDS: &[&str] = &[
 /// when the numbered line's first phrase is too long to be a heading, it is
 /// cut after the first noun that ends a heading naming a part within the
 /// heading length, where prose goes on.
-pub(super) fn split_glued_headings(
+pub(super) fn split_glued_headings<'p>(
     text: &str,
-    paras: &[Paragraph],
+    paras: &'p [Paragraph],
     keywords: &SectionKeywords,
-) -> Vec<Paragraph> {
-    let mut out = Vec::with_capacity(paras.len());
-    for p in paras {
-        let cut = p
-            .marker
-            .as_ref()
-            .filter(|m| matches!(m.style, Style::ChineseComma | Style::Part))
-            .and_then(|m| glued_heading_end(text, m.span.end, p.span.end, keywords));
+) -> Cow<'p, [Paragraph]> {
+    let cuts: Vec<Option<usize>> = paras
+        .iter()
+        .map(|p| {
+            p.marker
+                .as_ref()
+                .filter(|m| matches!(m.style, Style::ChineseComma | Style::Part))
+                .and_then(|m| glued_heading_end(text, m.span.end, p.span.end, keywords))
+        })
+        .collect();
+    // Almost every report has none: no copy then.
+    if cuts.iter().all(Option::is_none) {
+        return Cow::Borrowed(paras);
+    }
+    let mut out = Vec::with_capacity(paras.len() + 1);
+    for (p, cut) in paras.iter().zip(cuts) {
         match cut {
             Some(cut) => {
                 out.push(Paragraph {
@@ -425,7 +434,7 @@ pub(super) fn split_glued_headings(
             None => out.push(p.clone()),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Where a heading glued to its prose ends, for the label from `after`.
