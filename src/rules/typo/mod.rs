@@ -329,6 +329,14 @@ impl Rule for Typo {
                         .diagnostic(doc, span, &[("match", matched), ("right", right)]),
                 );
             };
+            let report_doubled = |out: &mut Vec<Diagnostic>, span: Range<usize>, word: &str| {
+                let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
+                d.message = fill(
+                    &self.repeat_message,
+                    &[("match", &text[span]), ("word", word)],
+                );
+                out.push(d);
+            };
             let listed = find_words_where(&self.matcher, doc, region.clone(), anywhere);
             for (span, k) in &listed {
                 report(out, span.clone(), &self.rights[*k]);
@@ -393,12 +401,7 @@ impl Rule for Typo {
                 if marker && !after.is_some_and(|c| "否非".contains(c)) {
                     let span = region.start + at..region.start + at + "是是".len();
                     marker_doubled.push(span.clone());
-                    let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
-                    d.message = fill(
-                        &self.repeat_message,
-                        &[("match", &text[span]), ("word", "是")],
-                    );
-                    out.push(d);
+                    report_doubled(out, span, "是");
                 }
             }
             for (n, pair) in tokens.windows(2).enumerate() {
@@ -464,12 +467,7 @@ impl Rule for Typo {
                 }
                 let span = start..a.range().end + word.len();
                 after_doubled = span.end;
-                let mut d = self.meta.diagnostic(doc, span.clone(), &[]);
-                d.message = fill(
-                    &self.repeat_message,
-                    &[("match", &text[span]), ("word", word)],
-                );
-                out.push(d);
+                report_doubled(out, span, word);
             }
         }
     }
