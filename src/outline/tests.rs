@@ -310,6 +310,20 @@ fn an_indented_line_in_a_wrapped_copy_starts_a_paragraph() {
     );
 }
 
+/// The signature after the last measure belongs to no measure: its date is
+/// no deadline.
+#[test]
+fn a_signature_after_the_last_measure_is_no_part_of_it() {
+    let text = "一、存在的问题\n1.学习不够，2023年缺学3次。\n二、整改措施\n（一）加强班子自身建设。\n严格执行民主集中制，经常开展谈心谈话。\n\n中共青石镇委员会\n2021年12月28日\n";
+    let (s, o) = outline_of(text);
+    let item = &o.sections.last().unwrap().items[0];
+    assert!(
+        s.text[item.span.clone()].ends_with("谈心谈话。"),
+        "{:?}",
+        &s.text[item.span.clone()]
+    );
+}
+
 #[test]
 fn traditional_characters_in_headings() {
     let text = "對照檢查材料\n一、存在的問題\n（一）學習不夠。\n二、問題產生的原因\n（一）放鬆學習。\n三、整改措施\n（一）每月學習。\n";

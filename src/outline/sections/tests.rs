@@ -217,24 +217,6 @@ fn closing_words_pledges_and_site_residue_close_the_report() {
     }
 }
 
-/// The signature after the last measure belongs to no measure: its date is
-/// no deadline.
-#[test]
-fn a_signature_after_the_last_measure_is_no_part_of_it() {
-    let text = "一、存在的问题\n1.学习不够，2023年缺学3次。\n二、整改措施\n（一）加强班子自身建设。\n严格执行民主集中制，经常开展谈心谈话。\n\n中共青石镇委员会\n2021年12月28日\n";
-    let source = crate::source::Source::new("t", text);
-    let seg = crate::segment::Segmenter::new([]);
-    let keywords = serde_yaml::from_str(include_str!("../../../rules/outline.yaml")).unwrap();
-    let doc = crate::document::Document::build(0, &source, &seg, &keywords);
-    let last = doc.outline.sections.last().unwrap();
-    let item = &last.items[0];
-    assert!(
-        text[item.span.clone()].ends_with("谈心谈话。"),
-        "{:?}",
-        &text[item.span.clone()]
-    );
-}
-
 /// Parts inferred: problems from the first numbered paragraph (一是 or
 /// 第一 only when it is the first), measures from the first later
 /// paragraph opening with a measure cue.
