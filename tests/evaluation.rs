@@ -484,10 +484,10 @@ fn layouts_tuning_sets_v11_and_v12() {
     );
 }
 
-/// layouts-v13: blind, measured with 2c95ed8 and the round's rules
-/// (measurements/2026-12-04-layouts-v13.txt), not read: a validation set.
+/// layouts-v13 and v14: blind, measured with 2c95ed8 and the round's rules
+/// (measurements/2026-12-04-layouts-v1{3,4}.txt), not read: validation.
 #[test]
-fn layouts_validation_set_v13() {
+fn layouts_validation_sets_v13_and_v14() {
     hold(
         "layouts-v13",
         Measured {
@@ -496,6 +496,16 @@ fn layouts_validation_set_v13() {
             vague_problem: (0.89, 0.04),
             vague_measure: (0.89, 0.02),
             outline: Some(0.92),
+        },
+    );
+    hold(
+        "layouts-v14",
+        Measured {
+            links: (0.89, 0.75),
+            unaddressed: (0.89, 0.17),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: Some(1.0),
         },
     );
 }
