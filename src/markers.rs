@@ -140,7 +140,7 @@ fn arabic(digits: &str) -> Option<u32> {
     })
 }
 
-const NUMERALS: &str = "一二三四五六七八九十";
+pub(crate) const NUMERALS: &str = "一二三四五六七八九十";
 /// What may end the text before an inline marker (a sentence, clause or colon).
 const BEFORE_INLINE: &str = "。；！？：;!?:，,";
 /// Closing quotes and brackets that may stand between that end and the marker.

@@ -300,7 +300,7 @@ fn is_signature(line: &str) -> bool {
     ];
     let line = line.trim_matches(is_space);
     let chars = line.chars().count();
-    let sentence = line.contains(['。', '，', '；', '！', '？', '：', ',', ';', '!', '?', ':']);
+    let sentence = line.contains(LABEL_END) || line.contains(['，', ',']);
     !sentence
         && chars <= 30
         && (is_date_line(line)

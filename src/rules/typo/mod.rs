@@ -393,7 +393,7 @@ impl Rule for Typo {
             for (at, _) in hay.match_indices("是是") {
                 let before = hay[..at].chars().next_back();
                 let after = hay[at + "是是".len()..].chars().next();
-                let marker = before.is_some_and(|c| "一二三四五六七八九十".contains(c))
+                let marker = before.is_some_and(|c| crate::markers::NUMERALS.contains(c))
                     && hay[..at - before.map_or(0, char::len_utf8)]
                         .chars()
                         .next_back()
