@@ -379,3 +379,58 @@ fn a_wrapped_copy_with_some_unwrapped_paragraphs_is_joined() {
         .collect();
     assert!(f.is_empty(), "{f:?}");
 }
+
+/// Links of one report: each problem or cause id and the measures that
+/// answer it.
+fn links(text: &str) -> Vec<(String, Vec<String>)> {
+    let (_dir, path) = temp_report("r.txt", text);
+    let out = bin()
+        .args(["outline", "--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["documents"][0]["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let to = l["to"].as_array().unwrap().iter();
+            let to = to.map(|t| t["item"].as_str().unwrap().to_string());
+            (l["from"].as_str().unwrap().to_string(), to.collect())
+        })
+        .collect()
+}
+
+/// A rectification list that names the problems each measure answers
+/// (问题清单、整改清单) is read as written, in several wordings and
+/// numberings, whatever words the measure shares with other problems.
+#[test]
+fn a_measure_naming_the_problems_it_answers_answers_those() {
+    let problems = "一、问题清单\n1.理论学习不深入。中心组学习缺席3次。\n2.调查研究不扎实。全年只到2个村。\n3.财务审批把关不严。去年两笔招待费超标。\n";
+    let cases = [
+        // 对应第N项, a list; the third measure shares 学习 with problem 1.
+        "二、整改清单\n1.（对应第1项）每月自学两次，年底前补齐缺席的学习。\n2.（对应第2、3项）每季度到村调研一次；严格执行财务审批。\n3.组织全体干部学习财经纪律。\n",
+        // 针对问题N and a range.
+        "二、整改措施\n（一）针对问题1：每月自学两次，年底前补齐。\n（二）针对第2至3个问题，每季度到村调研，严格审批。\n（三）组织全体干部学习财经纪律。\n",
+    ];
+    for measures in cases {
+        let got = links(&format!("{problems}{measures}"));
+        let of = |id: &str| {
+            got.iter()
+                .find(|(f, _)| f == id)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(of("p1"), ["m1"], "{measures}\n{got:?}");
+        assert_eq!(of("p2"), ["m2"], "{measures}\n{got:?}");
+        assert_eq!(of("p3"), ["m2"], "{measures}\n{got:?}");
+    }
+    // Problems restarting under aspects (一是 … under （一）（二）): 第二项 is
+    // the second aspect, every point under it.
+    let aspects = "一、存在的问题\n（一）学习方面。一是理论学习不深入，缺席3次。二是学用结合不紧。\n（二）作风方面。一是调研不扎实，只到2个村。二是文风不实，材料冗长。\n二、整改措施\n1.针对第二项问题：每季度到村调研一次，材料压缩一半。\n2.每月自学两次，年底前补齐缺席的学习。\n";
+    let got = links(aspects);
+    let to = |id: &str| got.iter().find(|(f, _)| f == id).unwrap().1.clone();
+    assert_eq!(to("p2.1"), ["m1"], "{got:?}");
+    assert_eq!(to("p2.2"), ["m1"], "{got:?}");
+    assert!(!to("p1.1").contains(&"m1".to_string()), "{got:?}");
+}

@@ -11,6 +11,7 @@
 
 mod bag;
 mod model;
+mod references;
 
 use bag::Bag;
 pub(crate) use model::{build_idf_table, LinkModel, LinkSpec};
@@ -30,7 +31,8 @@ pub(crate) struct Link {
     /// The heaviest words shared with the best measure, to explain it.
     pub shared: Vec<String>,
     /// The least score of a measure that answers it besides the threshold:
-    /// a share of the best score (the model's `relative`).
+    /// a share of the best score (the model's `relative`), or 1 when a
+    /// measure names the item (only the measures naming it answer it).
     pub floor: f64,
     /// The best measure, when it answers the item below the threshold as
     /// each other's best match (the model's `mutual-floor`).
@@ -172,9 +174,11 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                 .collect()
         })
         .collect();
+    let declared = declared(model, doc, &measures, &answerable);
     let mut items: Vec<Link> = answerable
         .into_iter()
-        .map(|(kind, item, aspect, position)| {
+        .enumerate()
+        .map(|(i, (kind, item, aspect, position))| {
             let parallel = parallel[usize::from(kind == SectionKind::Causes)];
             let f = bag(&item.span, &item.label);
             let label_f = bag(&item.label, &item.label);
@@ -195,6 +199,28 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                     (k, s.min(1.0))
                 })
                 .collect();
+            // A measure that names the items of this kind it answers
+            // answers those (score 1) and no other.
+            let mut named = Vec::new();
+            for (k, s) in &mut scores {
+                match declared.iter().find(|d| d.0 == *k && d.1 == kind) {
+                    Some(d) if d.2.contains(&i) => named.push(*k),
+                    Some(_) => *s = 0.0,
+                    None => {}
+                }
+            }
+            // An item named by a measure is answered by the measures naming
+            // it: the others keep their scores, under a floor of 1.
+            let floor = if named.is_empty() {
+                scores.iter().map(|s| s.1).fold(0.0, f64::max) * model.relative
+            } else {
+                1.0
+            };
+            for (k, s) in &mut scores {
+                if named.contains(k) {
+                    *s = 1.0;
+                }
+            }
             scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             let shared = scores
                 .first()
@@ -205,9 +231,6 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                         .collect()
                 })
                 .unwrap_or_default();
-            let floor = scores
-                .first()
-                .map_or(0.0, |&(_, best)| best * model.relative);
             Link {
                 kind,
                 id: item.id.clone(),
@@ -232,6 +255,61 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
             })
             .collect(),
     }
+}
+
+/// Measures whose labels name the items they answer (`对应第1、2项`): the
+/// measure's index, the kind of item named, and the named items' indices in
+/// `answerable`. Numbers are the items' own when the items of that kind
+/// are numbered once through (1 … 9), else the top-level items' order
+/// (一是 restarting under each aspect: 第二项 is the second aspect). A
+/// measure naming a number no item has is left to the similarity.
+fn declared(
+    model: &LinkModel,
+    doc: &Document,
+    measures: &[&Item],
+    answerable: &[Answerable],
+) -> Vec<(usize, SectionKind, Vec<usize>)> {
+    let Some(re) = &model.references else {
+        return Vec::new();
+    };
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (k, m) in measures.iter().enumerate() {
+        let Some((kind, numbers)) = references::parse(re, &text[m.label.clone()]) else {
+            continue;
+        };
+        let of_kind: Vec<usize> = (0..answerable.len())
+            .filter(|&i| answerable[i].0 == kind)
+            .collect();
+        let mut values: Vec<u32> = of_kind
+            .iter()
+            .map(|&i| answerable[i].1.marker.value)
+            .collect();
+        values.sort_unstable();
+        let once_through = values.windows(2).all(|w| w[0] != w[1]);
+        let named = |n: u32| -> Vec<usize> {
+            of_kind
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let (_, item, _, position) = answerable[i];
+                    if once_through {
+                        item.marker.value == n
+                    } else {
+                        position as u32 + 1 == n
+                    }
+                })
+                .collect()
+        };
+        let items: Option<Vec<Vec<usize>>> = numbers
+            .iter()
+            .map(|&n| Some(named(n)).filter(|v| !v.is_empty()))
+            .collect();
+        if let Some(items) = items {
+            out.push((k, kind, items.concat()));
+        }
+    }
+    out
 }
 
 /// Items no measure reaches the threshold for, paired with their best
@@ -299,6 +377,7 @@ mod tests {
             group_weight: 1.0,
             label_cover_weight: 0.0,
             min_chars: 2,
+            reference_cues: Vec::new(),
             synonyms: Vec::new(),
             stopwords: Vec::new(),
         }
@@ -472,6 +551,40 @@ mod tests {
         let mut items = pair([0.08, 0.01], [0.05, 0.02], [p, p]);
         mutual_best(&m0, &mut items);
         assert_eq!(answered(&items), [Vec::<usize>::new(), Vec::new()]);
+    }
+
+    /// A measure naming problems (对应第2项) answers those, not the
+    /// problems it only shares words with, and still answers causes by
+    /// their words; a number no problem has leaves the measure to its
+    /// words.
+    #[test]
+    fn a_measure_naming_problems_answers_those_and_causes_by_words() {
+        let spec = LinkSpec {
+            reference_cues: vec!["对应".into()],
+            ..model_spec()
+        };
+        let m = LinkModel::new(&spec).unwrap();
+        let answered = |links: &Links| -> Vec<(String, Vec<usize>)> {
+            let t = |l: &Link| links.threshold_for(l.kind);
+            links
+                .items
+                .iter()
+                .map(|l| (l.id.clone(), l.answers(t(l)).map(|(k, _)| k).collect()))
+                .collect()
+        };
+        let text = "一、存在的问题\n1.理论学习不够。\n2.调研走访太少。\n二、原因剖析\n1.理论学习放松。\n三、整改措施\n1.（对应第2项）加强理论学习。\n";
+        let got = answered(&links_of(&m, text));
+        assert_eq!(
+            got,
+            [
+                ("p1".to_string(), vec![]),
+                ("p2".to_string(), vec![0]),
+                ("c1".to_string(), vec![0]),
+            ]
+        );
+        let none = answered(&links_of(&m, &text.replace("第2项", "第5项")));
+        assert_eq!(none[0].1, [0], "{none:?}");
+        assert!(none[1].1.is_empty(), "{none:?}");
     }
 
     /// Beyond 400 answerable items or 100 measures the text is no single

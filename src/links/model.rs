@@ -38,6 +38,10 @@ pub(crate) struct LinkSpec {
     pub group_weight: f64,
     pub label_cover_weight: f64,
     pub min_chars: usize,
+    /// Words before a measure's reference to the items it answers
+    /// (`对应第1、2项`, `针对问题三`); none: references are not read.
+    #[serde(default)]
+    pub reference_cues: Vec<String>,
     pub synonyms: Vec<Vec<String>>,
     pub stopwords: Vec<String>,
 }
@@ -65,6 +69,8 @@ pub(crate) struct LinkModel {
     pub position_weight: f64,
     pub relative: f64,
     pub mutual_floor: f64,
+    /// `reference-cues` as a pattern (see `references`).
+    pub references: Option<regex::Regex>,
     label_weight: f64,
     group_weight: f64,
     min_chars: usize,
@@ -136,6 +142,7 @@ impl LinkModel {
             position_weight: spec.position_weight,
             relative: spec.relative,
             mutual_floor: spec.mutual_floor,
+            references: super::references::pattern(&spec.reference_cues),
             label_weight: spec.label_weight,
             group_weight: spec.group_weight,
             min_chars: spec.min_chars,
@@ -368,6 +375,7 @@ mod tests {
             group_weight: 1.5,
             label_cover_weight: 0.5,
             min_chars,
+            reference_cues: Vec::new(),
             synonyms: synonyms
                 .iter()
                 .map(|g| g.iter().map(|w| w.to_string()).collect())
