@@ -487,7 +487,7 @@ fn layouts_tuning_sets_v11_and_v12() {
 /// layouts-v13 and v14: blind, measured with 2c95ed8 and the round's rules
 /// (measurements/2026-12-04-layouts-v1{3,4}.txt), not read: validation.
 #[test]
-fn layouts_validation_sets_v13_and_v14() {
+fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v13",
         Measured {
@@ -505,6 +505,17 @@ fn layouts_validation_sets_v13_and_v14() {
             unaddressed: (0.89, 0.17),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
+            outline: Some(1.0),
+        },
+    );
+    // The next session's validation set, asked for hard correspondence.
+    hold(
+        "layouts-v15",
+        Measured {
+            links: (0.85, 0.85),
+            unaddressed: (0.70, 0.04),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (0.83, 0.0),
             outline: Some(1.0),
         },
     );
@@ -533,6 +544,29 @@ fn defect_sets_of_the_twenty_fifth_round() {
                 ("repeated-word", 1.0, 0.0),
                 ("stray-space", 1.0, 0.0),
                 ("typo", typo, 0.0),
+            ],
+        );
+    }
+}
+
+/// The twenty-sixth round's defect sets, both blind at the round's start
+/// (measurements/2026-12-04-defects-v5{5,6}.txt): v55 met every target at
+/// once and was not read; v56 (formulation .86, typo .90, doubled words
+/// .75) was then read for the round's fixes.
+#[test]
+fn defect_sets_of_the_twenty_sixth_round() {
+    // (set, formulation recall)
+    for (set, formulation) in [("defects-v55", 0.94), ("defects-v56", 0.93)] {
+        hold_defects(
+            set,
+            &[
+                ("external-cause", 1.0, 0.0),
+                ("formulation", formulation, 0.0),
+                ("placeholder", 1.0, 0.0),
+                ("praise-as-problem", 1.0, 0.0),
+                ("repeated-word", 1.0, 0.0),
+                ("stray-space", 1.0, 0.0),
+                ("typo", 1.0, 0.0),
             ],
         );
     }

@@ -449,3 +449,15 @@ fn an_excuse_after_a_root_named_in_the_heading_is_reported() {
     );
     assert_eq!(lines_of("external-cause", &text), [5], "{text}");
 }
+
+/// A concession closed by a semicolon is one sentence with the point that
+/// turns from it (…任务重，这是实情；但根本上还是…): quiet, while the same
+/// excuse with no turn after the semicolon is still reported.
+#[test]
+fn a_concession_before_a_semicolon_and_a_turn_is_one_sentence() {
+    let text = report(
+        "（一）学习不深。今年缺席中心组学习3次。",
+        "（一）宗旨意识有所弱化。今年防汛抢险任务繁重，人手严重不足，这是实情；但根本上还是为民理念没有在思想深处扎根。\n（二）担当精神有所弱化。今年防汛抢险任务繁重，人手严重不足；班子成员只能先保重点。\n（三）纪律意识有所放松。分管工作任务繁重，这是客观情况；不过说到底是自己放松了要求。",
+    );
+    assert_eq!(lines_of("external-cause", &text), [6], "{text}");
+}

@@ -423,6 +423,9 @@ impl ItemSignals {
 /// 不够，另外家长的期望值太高…): what follows is judged on its own.
 const FURTHER: &[&str] = &["另外", "加之", "再加上", "加上", "而且", "此外", "再者"];
 
+/// Words that open the point after a concession.
+const TURNS: &[&str] = &["但", "然而", "可是", "不过"];
+
 /// The sentences of `span`, each up to and including its closing mark, and
 /// cut again before a comma's [`FURTHER`] reason.
 fn sentences(text: &str, span: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -432,11 +435,22 @@ fn sentences(text: &str, span: Range<usize>) -> impl Iterator<Item = Range<usize
             return None;
         }
         let rest = &text[at..span.end];
-        let mut len = rest
-            .find(['。', '！', '？', '；', '\n'])
-            .map_or(rest.len(), |i| {
-                i + rest[i..].chars().next().map_or(1, char::len_utf8)
-            });
+        let end = |from: usize| {
+            from + rest[from..]
+                .find(['。', '！', '？', '；', '\n'])
+                .map_or(rest.len() - from, |i| {
+                    i + rest[from + i..].chars().next().map_or(1, char::len_utf8)
+                })
+        };
+        let mut len = end(0);
+        // A semicolon before a turn (…任务接连不断，这是实情；但根本上还是…)
+        // joins a concession to its point: one sentence.
+        while len < rest.len()
+            && rest[..len].ends_with('；')
+            && TURNS.iter().any(|w| rest[len..].starts_with(w))
+        {
+            len = end(len);
+        }
         let further = rest[..len].match_indices('，').find_map(|(i, comma)| {
             let after = &rest[i + comma.len()..];
             FURTHER

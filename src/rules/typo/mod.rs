@@ -406,6 +406,23 @@ impl Rule for Typo {
             }
             for (n, pair) in tokens.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
+                // Two words typed twice (课后/服务/课后/服务): the pair of
+                // four or more characters again right after it.
+                let both = a.range().start..b.range().end;
+                let twice = &text[both.clone()];
+                if a.end == b.start
+                    && both.start >= after_doubled
+                    && twice.chars().nth(3).is_some()
+                    && text[both.end..].starts_with(twice)
+                    && !text[..both.start].ends_with(['“', '「', '"', '‘'])
+                    && !marker_doubled.iter().any(|r| r.contains(&both.start))
+                    && self.doubled_by_mistake(twice)
+                {
+                    let span = both.start..both.end + twice.len();
+                    after_doubled = span.end;
+                    report_doubled(out, span, twice);
+                    continue;
+                }
                 let word = a.text(text);
                 // A word of two or more characters counts when the text
                 // goes on with it, however the second copy was cut
