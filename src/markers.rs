@@ -129,7 +129,7 @@ pub(crate) fn may_start_marker(c: char) -> bool {
 
 /// A number in ASCII or full-width digits (１．, from Word's full-width
 /// input mode).
-fn arabic(digits: &str) -> Option<u32> {
+pub(crate) fn arabic(digits: &str) -> Option<u32> {
     digits.chars().try_fold(0u32, |n, c| {
         let d = match c {
             '0'..='9' => c as u32 - '0' as u32,

@@ -9,13 +9,7 @@ use serde_json::Value;
 
 /// The outline of one report: each section's kind and its items' labels.
 fn outline(text: &str) -> Vec<(String, Vec<String>)> {
-    let (_dir, path) = temp_report("r.txt", text);
-    let out = bin()
-        .args(["outline", "--format", "json", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["documents"][0]["sections"]
+    outline_json(text)["sections"]
         .as_array()
         .unwrap()
         .iter()
@@ -24,6 +18,17 @@ fn outline(text: &str) -> Vec<(String, Vec<String>)> {
             (s["kind"].as_str().unwrap().to_string(), labels)
         })
         .collect()
+}
+
+/// `outline --format json` of one report: its one document.
+fn outline_json(text: &str) -> Value {
+    let (_dir, path) = temp_report("r.txt", text);
+    let out = bin()
+        .args(["outline", "--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["documents"][0].clone()
 }
 
 /// Labels of the deepest items, in order.
@@ -383,13 +388,7 @@ fn a_wrapped_copy_with_some_unwrapped_paragraphs_is_joined() {
 /// Links of one report: each problem or cause id and the measures that
 /// answer it.
 fn links(text: &str) -> Vec<(String, Vec<String>)> {
-    let (_dir, path) = temp_report("r.txt", text);
-    let out = bin()
-        .args(["outline", "--format", "json", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["documents"][0]["links"]
+    outline_json(text)["links"]
         .as_array()
         .unwrap()
         .iter()

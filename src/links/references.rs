@@ -3,7 +3,7 @@
 //! lists (问题清单、整改清单) number their measures against the problems;
 //! where the author says so, that is the answer, whatever the words share.
 
-use crate::markers::chinese_number;
+use crate::markers::{arabic, chinese_number, NUMERALS};
 use crate::outline::SectionKind;
 use regex::Regex;
 
@@ -98,22 +98,13 @@ fn numbers(list: &str) -> Option<Vec<u32>> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || NUMERALS.contains(c)
 }
 
 fn value(digits: &str) -> Option<u32> {
-    if digits
-        .chars()
-        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
-        digits.chars().try_fold(0u32, |n, c| {
-            let d = c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32))?;
-            Some(n * 10 + d)
-        })
-    } else {
-        chinese_number(digits)
-    }
-    .filter(|&n| n > 0)
+    arabic(digits)
+        .or_else(|| chinese_number(digits))
+        .filter(|&n| n > 0)
 }
 
 #[cfg(test)]
