@@ -7,8 +7,6 @@ use crate::markers::{arabic, chinese_number, NUMERALS};
 use crate::outline::SectionKind;
 use regex::Regex;
 
-/// One number, Arabic or Chinese, bracketed or not.
-const NUMBER: &str = r"[（(]?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[）)]?";
 /// Between numbers: a list (1、2) or a range (1至3, 1-3).
 const BETWEEN: &str = r"(?:[、，,和及与]|[-—~～至到])";
 
@@ -19,10 +17,11 @@ pub(crate) fn pattern(cues: &[String]) -> Option<Regex> {
         return None;
     }
     let cues: Vec<String> = cues.iter().map(|c| regex::escape(c)).collect();
-    // （一）（二）: bracketed numbers need no separator.
-    let list = format!(
-        r"{NUMBER}(?:{BETWEEN}第?{NUMBER}|[（(](?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})[）)])*"
-    );
+    // One number, Arabic or Chinese, bracketed or not; （一）（二）:
+    // bracketed numbers need no separator.
+    let digits = format!(r"(?:[0-9０-９]{{1,2}}|[{NUMERALS}]{{1,3}})");
+    let number = format!(r"[（(]?{digits}[）)]?");
+    let list = format!(r"{number}(?:{BETWEEN}第?{number}|[（(]{digits}[）)])*");
     // 问题3 / 原因（二）: the part named before the numbers; 第1、2项（问题）:
     // an ordinal, whose unit or part must follow (第一议题 is no reference).
     let re = format!(
