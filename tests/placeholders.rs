@@ -97,6 +97,9 @@ fn real_uses_of_the_same_characters_stay_quiet() {
         "（一）学习《国家安全法》（全文）不深入。",
         // A footnote explained after a colon; years written with 〇.
         "注：*为局计划财务科提供的统计数字。",
+        // The text names the mark it uses: 标*的, 带*号的.
+        "上年度问题2项正在整改（标*的为持续整改事项）：1.*臭氧污染防治成效不明显的问题。",
+        "（一）带*号的事项为年底前完成的事项。",
         "（一）二〇〇八年以来我一直分管这项工作。",
         // A name made anonymous in a case notice.
         "（一）对原局长吴某某违规审批一案的警示学习不深入。",

@@ -3,7 +3,9 @@
 //! 成效, the gap at most `max-gap` characters inside one clause; a leading
 //! or trailing `…` lets the word go on (`能够严格…` finds 能够严格遵守).
 //! `(甲|乙)` offers alternatives: `(过于|太)热心` is 过于热心 and 太热心, so
-//! a family of phrases is written once.
+//! a family of phrases is written once. A phrase ending `!甲|乙` is not
+//! found right before 甲 or 乙: `外部…环境!考验` is no blame inside the
+//! formulation 外部环境考验.
 
 use super::lexicon::Lexicon;
 use crate::document::Document;
@@ -26,6 +28,8 @@ struct Phrase {
     rest: Vec<Vec<String>>,
     open_start: bool,
     open_end: bool,
+    /// What may not follow the phrase.
+    not_before: Vec<String>,
 }
 
 /// A list of phrases, found together: a lexicon of the first pieces finds
@@ -46,7 +50,10 @@ impl Phrases {
         let mut starts: Vec<Vec<usize>> = Vec::new();
         let mut first_of: HashMap<String, usize> = HashMap::new();
         for (i, entry) in list.iter().enumerate() {
-            let entry = entry.trim();
+            let (entry, not_before) = match entry.trim().split_once('!') {
+                Some((e, n)) => (e, n.split('|').map(str::to_string).collect()),
+                None => (entry.trim(), Vec::new()),
+            };
             let invalid =
                 |why: &str| Invalid::in_field(field, format!("`{field}` 中的“{entry}”{why}")).at(i);
             let mut pieces = entry
@@ -60,6 +67,7 @@ impl Phrases {
                 open_start: entry.starts_with('…'),
                 open_end: entry.ends_with('…'),
                 rest: pieces.collect::<Result<_, _>>()?,
+                not_before,
             };
             for first in first? {
                 // Families overlap: one phrase reached twice from one first
@@ -125,6 +133,10 @@ impl Phrases {
                     return None;
                 }
                 let end = self.complete(doc, phrase, m.span.end, limit, bounded)?;
+                let next = &text[end..];
+                if phrase.not_before.iter().any(|n| next.starts_with(n.as_str())) {
+                    return None;
+                }
                 Some((m.span.start, end, phrase))
             })
         })
@@ -364,6 +376,19 @@ mod tests {
         );
         assert_eq!(found(&p, 20, "本人没有接受宴请。"), ["没有接受宴请"]);
         assert!(found(&p, 20, "本人没有收受，礼金退回。").is_empty());
+    }
+
+    /// `!甲|乙` after a phrase: not found right before either.
+    #[test]
+    fn a_phrase_is_not_found_before_what_it_excludes() {
+        let p = ["(外部|宏观)…(环境|经济)!考验|挑战"];
+        assert_eq!(
+            found(&p, 20, "主要是外部环境复杂多变。"),
+            ["外部环境"]
+        );
+        assert!(found(&p, 20, "对外部环境考验认识不深。").is_empty());
+        assert!(found(&p, 20, "对宏观经济挑战估计不足。").is_empty());
+        assert_eq!(found(&p, 20, "受宏观经济影响。"), ["宏观经济"]);
     }
 
     #[test]
