@@ -90,8 +90,8 @@ fn tuning_sets() {
     hold(
         "tune-1",
         Measured {
-            links: (0.95, 0.88),
-            unaddressed: (0.86, 0.04),
+            links: (0.93, 0.91),
+            unaddressed: (0.79, 0.01),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
             outline: None,
@@ -100,8 +100,8 @@ fn tuning_sets() {
     hold(
         "tune-2",
         Measured {
-            links: (0.97, 0.90),
-            unaddressed: (0.91, 0.02),
+            links: (0.94, 0.97),
+            unaddressed: (0.82, 0.0),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.89, 0.0),
             outline: None,
@@ -110,8 +110,8 @@ fn tuning_sets() {
     hold(
         "tune-3",
         Measured {
-            links: (0.93, 0.93),
-            unaddressed: (0.91, 0.04),
+            links: (0.92, 0.96),
+            unaddressed: (0.82, 0.02),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
             outline: None,
@@ -127,8 +127,8 @@ fn general_set() {
     hold(
         "general-a",
         Measured {
-            links: (0.85, 0.84),
-            unaddressed: (0.67, 0.08),
+            links: (0.84, 0.87),
+            unaddressed: (0.57, 0.06),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -142,9 +142,9 @@ fn layout_sets() {
     hold(
         "layouts-c1",
         Measured {
-            links: (0.90, 0.85),
-            unaddressed: (0.77, 0.10),
-            vague_problem: (1.0, 0.02),
+            links: (0.89, 0.88),
+            unaddressed: (0.73, 0.09),
+            vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
         },
@@ -152,10 +152,10 @@ fn layout_sets() {
     hold(
         "layouts-c2",
         Measured {
-            links: (0.92, 0.79),
-            unaddressed: (0.85, 0.17),
-            vague_problem: (0.94, 0.0),
-            vague_measure: (0.92, 0.0),
+            links: (0.91, 0.8),
+            unaddressed: (0.85, 0.16),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (1.0, 0.0),
             outline: Some(1.0),
         },
     );
@@ -170,8 +170,8 @@ fn layout_sets_written_blind() {
     hold(
         "layouts-v1",
         Measured {
-            links: (0.91, 0.80),
-            unaddressed: (0.85, 0.10),
+            links: (0.9, 0.83),
+            unaddressed: (0.85, 0.07),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -180,8 +180,8 @@ fn layout_sets_written_blind() {
     hold(
         "layouts-v2",
         Measured {
-            links: (0.85, 0.75),
-            unaddressed: (0.62, 0.17),
+            links: (0.89, 0.81),
+            unaddressed: (0.69, 0.13),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.86, 0.0),
             outline: Some(1.0),
@@ -199,8 +199,8 @@ fn layout_set_of_the_third_round() {
     hold(
         "layouts-v3",
         Measured {
-            links: (0.85, 0.84),
-            unaddressed: (0.60, 0.09),
+            links: (0.88, 0.88),
+            unaddressed: (0.6, 0.07),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.95, 0.0),
             outline: Some(1.0),
@@ -219,8 +219,8 @@ fn layout_set_of_the_fourth_round() {
         "layouts-v4",
         Measured {
             links: (0.85, 0.88),
-            unaddressed: (0.67, 0.09),
-            vague_problem: (0.91, 0.0),
+            unaddressed: (0.71, 0.07),
+            vague_problem: (0.94, 0.0),
             vague_measure: (0.85, 0.0),
             outline: Some(1.0),
         },
@@ -238,10 +238,10 @@ fn layout_sets_of_the_fifth_round() {
     hold(
         "layouts-v5",
         Measured {
-            links: (0.85, 0.88),
-            unaddressed: (0.75, 0.08),
+            links: (0.84, 0.88),
+            unaddressed: (0.62, 0.07),
             vague_problem: (0.97, 0.0),
-            vague_measure: (0.87, 0.0),
+            vague_measure: (0.93, 0.0),
             outline: Some(1.0),
         },
     );
@@ -249,9 +249,9 @@ fn layout_sets_of_the_fifth_round() {
         "layouts-v6",
         Measured {
             links: (0.89, 0.83),
-            unaddressed: (0.79, 0.12),
+            unaddressed: (0.79, 0.13),
             vague_problem: (1.0, 0.0),
-            vague_measure: (0.88, 0.02),
+            vague_measure: (1.0, 0.02),
             outline: Some(1.0),
         },
     );
@@ -394,8 +394,8 @@ fn layouts_tuning_set_v8() {
     hold(
         "layouts-v8",
         Measured {
-            links: (0.85, 0.75),
-            unaddressed: (0.71, 0.16),
+            links: (0.83, 0.82),
+            unaddressed: (0.71, 0.08),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.07),
             outline: Some(0.92),
@@ -412,8 +412,8 @@ fn layouts_tuning_set_v9() {
     hold(
         "layouts-v9",
         Measured {
-            links: (0.85, 0.71),
-            unaddressed: (0.71, 0.20),
+            links: (0.83, 0.75),
+            unaddressed: (0.65, 0.13),
             vague_problem: (0.95, 0.02),
             vague_measure: (0.83, 0.07),
             outline: Some(1.0),
@@ -430,8 +430,8 @@ fn layouts_validation_set_v10() {
     hold(
         "layouts-v10",
         Measured {
-            links: (0.81, 0.71),
-            unaddressed: (0.64, 0.17),
+            links: (0.8, 0.72),
+            unaddressed: (0.59, 0.18),
             vague_problem: (0.97, 0.02),
             vague_measure: (0.87, 0.03),
             outline: Some(0.90),
@@ -447,8 +447,8 @@ fn layouts_validation_set_v7() {
     hold(
         "layouts-v7",
         Measured {
-            links: (0.92, 0.86),
-            unaddressed: (0.75, 0.12),
+            links: (0.92, 0.88),
+            unaddressed: (0.75, 0.11),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -465,8 +465,8 @@ fn layouts_tuning_sets_v11_and_v12() {
     hold(
         "layouts-v11",
         Measured {
-            links: (0.88, 0.85),
-            unaddressed: (0.84, 0.09),
+            links: (0.9, 0.88),
+            unaddressed: (0.84, 0.06),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -475,8 +475,8 @@ fn layouts_tuning_sets_v11_and_v12() {
     hold(
         "layouts-v12",
         Measured {
-            links: (0.79, 0.78),
-            unaddressed: (0.64, 0.12),
+            links: (0.8, 0.83),
+            unaddressed: (0.55, 0.08),
             vague_problem: (0.89, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -491,8 +491,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v13",
         Measured {
-            links: (0.84, 0.80),
-            unaddressed: (0.76, 0.07),
+            links: (0.85, 0.83),
+            unaddressed: (0.76, 0.08),
             vague_problem: (0.89, 0.04),
             vague_measure: (0.89, 0.02),
             outline: Some(0.92),
@@ -501,8 +501,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v14",
         Measured {
-            links: (0.89, 0.75),
-            unaddressed: (0.89, 0.17),
+            links: (0.87, 0.77),
+            unaddressed: (0.89, 0.16),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -513,9 +513,21 @@ fn layouts_validation_sets_v13_to_v15() {
         "layouts-v15",
         Measured {
             links: (0.85, 0.85),
-            unaddressed: (0.70, 0.04),
+            unaddressed: (0.7, 0.03),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.0),
+            outline: Some(1.0),
+        },
+    );
+    // The next session's, measured blind (3dd8e3c and c4885d5) and then
+    // read: its two vague-problem false alarms named a place and a plan.
+    hold(
+        "layouts-v16",
+        Measured {
+            links: (0.86, 0.8),
+            unaddressed: (0.91, 0.12),
+            vague_problem: (0.95, 0.0),
+            vague_measure: (0.76, 0.02),
             outline: Some(1.0),
         },
     );
@@ -527,9 +539,11 @@ fn layouts_validation_sets_v13_to_v15() {
 /// (measurements/2026-12-04-defects-v5{2,4}.txt) and not read: validation.
 /// The twenty-sixth's, both blind at its start (c39ad12): v55 met every
 /// target at once and was not read; v56 (formulation .86, typo .90,
-/// doubled words .75) was read for the round's fixes.
+/// doubled words .75) was read for the round's fixes. The twenty-seventh's
+/// v57, blind at its start (3dd8e3c: typo .86, one placeholder and one
+/// external-cause false alarm), was read for that round's fixes.
 #[test]
-fn defect_sets_of_the_twenty_fifth_and_sixth_rounds() {
+fn defect_sets_of_the_twenty_fifth_to_seventh_rounds() {
     // (set, formulation recall, praise-as-problem recall, typo recall)
     for (set, formulation, praise, typo) in [
         ("defects-v51", 1.0, 1.0, 0.81),
@@ -538,6 +552,7 @@ fn defect_sets_of_the_twenty_fifth_and_sixth_rounds() {
         ("defects-v54", 0.93, 1.0, 0.94),
         ("defects-v55", 0.94, 1.0, 1.0),
         ("defects-v56", 0.93, 1.0, 1.0),
+        ("defects-v57", 1.0, 1.0, 1.0),
     ] {
         hold_defects(
             set,

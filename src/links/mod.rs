@@ -465,7 +465,9 @@ mod tests {
             .collect();
         assert_eq!(problems.len(), 3);
         assert!(
-            problems.iter().all(|l| l.scores.iter().all(|&(_, s)| s == 0.0)),
+            problems
+                .iter()
+                .all(|l| l.scores.iter().all(|&(_, s)| s == 0.0)),
             "{:?}",
             scores(&links)
         );

@@ -134,7 +134,11 @@ impl Phrases {
                 }
                 let end = self.complete(doc, phrase, m.span.end, limit, bounded)?;
                 let next = &text[end..];
-                if phrase.not_before.iter().any(|n| next.starts_with(n.as_str())) {
+                if phrase
+                    .not_before
+                    .iter()
+                    .any(|n| next.starts_with(n.as_str()))
+                {
                     return None;
                 }
                 Some((m.span.start, end, phrase))
@@ -382,10 +386,7 @@ mod tests {
     #[test]
     fn a_phrase_is_not_found_before_what_it_excludes() {
         let p = ["(外部|宏观)…(环境|经济)!考验|挑战"];
-        assert_eq!(
-            found(&p, 20, "主要是外部环境复杂多变。"),
-            ["外部环境"]
-        );
+        assert_eq!(found(&p, 20, "主要是外部环境复杂多变。"), ["外部环境"]);
         assert!(found(&p, 20, "对外部环境考验认识不深。").is_empty());
         assert!(found(&p, 20, "对宏观经济挑战估计不足。").is_empty());
         assert_eq!(found(&p, 20, "受宏观经济影响。"), ["宏观经济"]);

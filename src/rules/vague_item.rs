@@ -3,6 +3,8 @@
 //! dates, named meetings or documents, 比如 + a case). Measures: slogans
 //! (进一步、加强、不断…) and no time limit, frequency, quantity, responsible
 //! body or concrete action. Both lists are the rule's YAML parameters.
+//! A named place or unit (在临湖社区, 对城东派出所) is evidence too, unless
+//! its name is a common word (基层社区, 所在村): `names`.
 
 use super::item_name;
 use super::lexicon::Lexicon;
@@ -28,6 +30,38 @@ pub(crate) struct Params {
     /// words (vague-wording) is not given again.
     #[serde(default)]
     mark: bool,
+    /// Named places and units as evidence.
+    #[serde(default)]
+    names: Option<NamesParams>,
+}
+
+/// A pattern whose group `name` is the name of a place or unit (临湖 in
+/// 在临湖社区), and the common words or characters such a name may not
+/// hold.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NamesParams {
+    pattern: String,
+    generic: Vec<String>,
+}
+
+/// Compiled `names`.
+struct Names {
+    pattern: Regex,
+    generic: Vec<String>,
+}
+
+impl Names {
+    /// Whether `body` names a place or unit by a name that is no common
+    /// word: every match is tried, so 在基层社区…在石门村 finds 石门.
+    fn found_in(&self, body: &str) -> bool {
+        self.pattern.captures_iter(body).any(|c| {
+            c.name("name").is_some_and(|n| {
+                let n = n.as_str();
+                !self.generic.iter().any(|g| n.contains(g.as_str()))
+            })
+        })
+    }
 }
 
 pub(crate) struct VagueItem {
@@ -37,6 +71,7 @@ pub(crate) struct VagueItem {
     /// Any match of any pattern is enough.
     evidence: Vec<Regex>,
     mark: bool,
+    names: Option<Names>,
 }
 
 pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid> {
@@ -61,12 +96,34 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         })
         .collect();
     let evidence = evidence.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let names = match params.names {
+        Some(n) => {
+            let pattern = Regex::new(&n.pattern).map_err(|e| {
+                Invalid::in_field(
+                    "names",
+                    format!("`names` 中的正则表达式 `{}` 无效：{e}", n.pattern),
+                )
+            })?;
+            if !pattern.capture_names().any(|c| c == Some("name")) {
+                return Err(Invalid::in_field(
+                    "names",
+                    "`names` 的正则表达式要有命名分组 (?P<name>…)".to_string(),
+                ));
+            }
+            Some(Names {
+                pattern,
+                generic: n.generic,
+            })
+        }
+        None => None,
+    };
     Ok(Box::new(VagueItem {
         meta,
         items: params.items,
         words,
         evidence,
         mark: params.mark,
+        names,
     }))
 }
 
@@ -118,7 +175,9 @@ impl Rule for VagueItem {
             }
             // The item's own number (4．) is not evidence.
             let body = &text[item.marker.span.end..item.span.end];
-            if self.evidence.iter().any(|e| e.is_match(body)) {
+            if self.evidence.iter().any(|e| e.is_match(body))
+                || self.names.as_ref().is_some_and(|n| n.found_in(body))
+            {
                 continue;
             }
             let mut words: Vec<&str> = Vec::new();
@@ -231,6 +290,45 @@ mod tests {
             ]
         );
         assert!(found("problems").iter().all(|s| s.labels.is_empty()));
+    }
+
+    /// A named place or unit is evidence; a common word before the same
+    /// suffix is not.
+    #[test]
+    fn a_named_place_is_evidence_and_a_common_word_is_not() {
+        let params: Params = serde_yaml::from_str(
+            "{items: problems, words: [不够], evidence: ['\\d'], names: {pattern: '(?:在|对)(?P<name>\\p{Han}{2,4}?)(?:社区|镇|村|派出所)', generic: [基层, 所在, 偏远, 的, 全]}}",
+        )
+        .unwrap();
+        let rule = build(meta("vague", &[]), params).unwrap();
+        let report = |item: &str| {
+            format!("一、存在的问题\n（一）学习方面\n1.{item}\n二、整改措施\n1.每月学习一次。\n")
+        };
+        for (item, vague) in [
+            ("服务不够，只在临湖社区建了驿站。", false),
+            ("服务不够，对城东派出所的指导少。", false),
+            ("服务不够，在城关镇调研少。", false),
+            ("服务不够，在基层社区调研少。", true),
+            ("服务不够，在所在村调研少。", true),
+            ("服务不够，在偏远山村调研少。", true),
+            // 农村 is one word: no name before 村.
+            ("服务不够，在农村调研少。", true),
+            ("服务不够，在谋划全镇发展时思路少。", true),
+            ("服务不够，对别的社区学得少。", true),
+            // A common word first, a name later: the name counts.
+            ("服务不够，在基层社区少，在石门村也少。", false),
+        ] {
+            assert_eq!(
+                run(&*rule, &report(item)).len(),
+                usize::from(vague),
+                "{item}"
+            );
+        }
+        let bad: Params = serde_yaml::from_str(
+            "{items: problems, words: [不够], evidence: [], names: {pattern: '在\\p{Han}+村', generic: []}}",
+        )
+        .unwrap();
+        assert!(build(meta("vague", &[]), bad).is_err());
     }
 
     #[test]
