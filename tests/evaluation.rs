@@ -90,7 +90,7 @@ fn tuning_sets() {
     hold(
         "tune-1",
         Measured {
-            links: (0.93, 0.91),
+            links: (0.95, 0.91),
             unaddressed: (0.79, 0.01),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
@@ -100,7 +100,7 @@ fn tuning_sets() {
     hold(
         "tune-2",
         Measured {
-            links: (0.94, 0.97),
+            links: (0.95, 0.97),
             unaddressed: (0.82, 0.0),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.89, 0.0),
@@ -110,8 +110,8 @@ fn tuning_sets() {
     hold(
         "tune-3",
         Measured {
-            links: (0.92, 0.96),
-            unaddressed: (0.82, 0.02),
+            links: (0.91, 0.93),
+            unaddressed: (0.73, 0.02),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
             outline: None,
@@ -127,7 +127,7 @@ fn general_set() {
     hold(
         "general-a",
         Measured {
-            links: (0.84, 0.87),
+            links: (0.85, 0.87),
             unaddressed: (0.57, 0.06),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.94, 0.0),
@@ -142,7 +142,7 @@ fn layout_sets() {
     hold(
         "layouts-c1",
         Measured {
-            links: (0.89, 0.88),
+            links: (0.9, 0.89),
             unaddressed: (0.73, 0.09),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
@@ -152,7 +152,7 @@ fn layout_sets() {
     hold(
         "layouts-c2",
         Measured {
-            links: (0.91, 0.8),
+            links: (0.94, 0.81),
             unaddressed: (0.85, 0.16),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
@@ -170,8 +170,8 @@ fn layout_sets_written_blind() {
     hold(
         "layouts-v1",
         Measured {
-            links: (0.9, 0.83),
-            unaddressed: (0.85, 0.07),
+            links: (0.91, 0.86),
+            unaddressed: (0.85, 0.04),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -180,8 +180,8 @@ fn layout_sets_written_blind() {
     hold(
         "layouts-v2",
         Measured {
-            links: (0.89, 0.81),
-            unaddressed: (0.69, 0.13),
+            links: (0.88, 0.84),
+            unaddressed: (0.62, 0.1),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.86, 0.0),
             outline: Some(1.0),
@@ -199,8 +199,8 @@ fn layout_set_of_the_third_round() {
     hold(
         "layouts-v3",
         Measured {
-            links: (0.88, 0.88),
-            unaddressed: (0.6, 0.07),
+            links: (0.88, 0.89),
+            unaddressed: (0.6, 0.06),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.95, 0.0),
             outline: Some(1.0),
@@ -218,8 +218,8 @@ fn layout_set_of_the_fourth_round() {
     hold(
         "layouts-v4",
         Measured {
-            links: (0.85, 0.88),
-            unaddressed: (0.71, 0.07),
+            links: (0.89, 0.89),
+            unaddressed: (0.75, 0.05),
             vague_problem: (0.94, 0.0),
             vague_measure: (0.85, 0.0),
             outline: Some(1.0),
@@ -238,8 +238,8 @@ fn layout_sets_of_the_fifth_round() {
     hold(
         "layouts-v5",
         Measured {
-            links: (0.84, 0.88),
-            unaddressed: (0.62, 0.07),
+            links: (0.92, 0.92),
+            unaddressed: (0.75, 0.05),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.93, 0.0),
             outline: Some(1.0),
@@ -248,8 +248,8 @@ fn layout_sets_of_the_fifth_round() {
     hold(
         "layouts-v6",
         Measured {
-            links: (0.89, 0.83),
-            unaddressed: (0.79, 0.13),
+            links: (0.88, 0.82),
+            unaddressed: (0.79, 0.14),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.02),
             outline: Some(1.0),
@@ -394,7 +394,7 @@ fn layouts_tuning_set_v8() {
     hold(
         "layouts-v8",
         Measured {
-            links: (0.83, 0.82),
+            links: (0.84, 0.83),
             unaddressed: (0.71, 0.08),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.07),
@@ -412,8 +412,8 @@ fn layouts_tuning_set_v9() {
     hold(
         "layouts-v9",
         Measured {
-            links: (0.83, 0.75),
-            unaddressed: (0.65, 0.13),
+            links: (0.79, 0.75),
+            unaddressed: (0.53, 0.13),
             vague_problem: (0.95, 0.02),
             vague_measure: (0.83, 0.07),
             outline: Some(1.0),
@@ -430,8 +430,8 @@ fn layouts_validation_set_v10() {
     hold(
         "layouts-v10",
         Measured {
-            links: (0.8, 0.72),
-            unaddressed: (0.59, 0.18),
+            links: (0.79, 0.73),
+            unaddressed: (0.59, 0.17),
             vague_problem: (0.97, 0.02),
             vague_measure: (0.87, 0.03),
             outline: Some(0.90),
@@ -447,8 +447,8 @@ fn layouts_validation_set_v7() {
     hold(
         "layouts-v7",
         Measured {
-            links: (0.92, 0.88),
-            unaddressed: (0.75, 0.11),
+            links: (0.91, 0.89),
+            unaddressed: (0.75, 0.09),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -465,8 +465,8 @@ fn layouts_tuning_sets_v11_and_v12() {
     hold(
         "layouts-v11",
         Measured {
-            links: (0.9, 0.88),
-            unaddressed: (0.84, 0.06),
+            links: (0.92, 0.93),
+            unaddressed: (0.79, 0.04),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -475,8 +475,8 @@ fn layouts_tuning_sets_v11_and_v12() {
     hold(
         "layouts-v12",
         Measured {
-            links: (0.8, 0.83),
-            unaddressed: (0.55, 0.08),
+            links: (0.8, 0.84),
+            unaddressed: (0.55, 0.07),
             vague_problem: (0.89, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -491,8 +491,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v13",
         Measured {
-            links: (0.85, 0.83),
-            unaddressed: (0.76, 0.08),
+            links: (0.85, 0.85),
+            unaddressed: (0.67, 0.05),
             vague_problem: (0.89, 0.04),
             vague_measure: (0.89, 0.02),
             outline: Some(0.92),
@@ -501,8 +501,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v14",
         Measured {
-            links: (0.87, 0.77),
-            unaddressed: (0.89, 0.16),
+            links: (0.88, 0.79),
+            unaddressed: (0.89, 0.15),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -512,8 +512,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v15",
         Measured {
-            links: (0.85, 0.85),
-            unaddressed: (0.7, 0.03),
+            links: (0.83, 0.85),
+            unaddressed: (0.6, 0.04),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.0),
             outline: Some(1.0),
@@ -524,8 +524,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v16",
         Measured {
-            links: (0.86, 0.8),
-            unaddressed: (0.91, 0.12),
+            links: (0.86, 0.83),
+            unaddressed: (0.91, 0.09),
             vague_problem: (0.95, 0.0),
             vague_measure: (0.76, 0.02),
             outline: Some(1.0),

@@ -177,25 +177,48 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
         })
         .collect();
     let declared = declared(model, doc, &measures, &answerable);
+    // Each item's bag and its similarity to each measure: the whole item
+    // against the whole measure, or the label's key words found in the
+    // measure, whichever is stronger.
+    let similar: Vec<(Bag, Vec<f64>)> = answerable
+        .iter()
+        .map(|(_, item, _, _)| {
+            let f = bag(&item.span, &item.label);
+            let label_f = bag(&item.label, &item.label);
+            let row = measure_bags
+                .iter()
+                .map(|mb| {
+                    bag::cosine(&f, mb).max(model.label_cover_weight * bag::coverage(&label_f, mb))
+                })
+                .collect();
+            (f, row)
+        })
+        .collect();
+    // A measure of stock words (加强班子建设, 提高政治站位) is a little like
+    // every item and the answer to none; one like a single item keeps its
+    // score. Its mean similarity to the other items of the kind, times
+    // `hub-weight`, comes off: else the stock measure wins the items whose
+    // own answer is worded apart.
+    let (sums, counts) = hubs(&answerable, &similar, measures.len());
     let mut items: Vec<Link> = answerable
         .into_iter()
+        .zip(similar)
         .enumerate()
-        .map(|(i, (kind, item, aspect, position))| {
-            let parallel = parallel[usize::from(kind == SectionKind::Causes)];
+        .map(|(i, ((kind, item, aspect, position), (f, row)))| {
+            let kind_index = usize::from(kind == SectionKind::Causes);
+            let parallel = parallel[kind_index];
             // The prior weighs as much against each kind's threshold.
             let position_weight = model.position_weight
                 * threshold_of(kind, model.threshold, model.cause_threshold)
                 / model.threshold;
-            let f = bag(&item.span, &item.label);
-            let label_f = bag(&item.label, &item.label);
-            let mut scores: Vec<(usize, f64)> = measure_bags
+            let mut scores: Vec<(usize, f64)> = row
                 .iter()
                 .enumerate()
-                .map(|(k, mb)| {
-                    // Whole item against whole measure, or the label's key
-                    // words found in the measure, whichever is stronger.
-                    let mut s = bag::cosine(&f, mb)
-                        .max(model.label_cover_weight * bag::coverage(&label_f, mb));
+                .map(|(k, &similarity)| {
+                    // Its mean similarity to the other items of the kind.
+                    let others = counts[kind_index].saturating_sub(1).max(1) as f64;
+                    let hub = (sums[k][kind_index] - similarity) / others;
+                    let mut s = (similarity - model.hub_weight * hub).max(0.0);
                     if let Some(a) = aspect {
                         s += model.aspect_weight * aspect_scores[a][k];
                     }
@@ -261,6 +284,25 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
             })
             .collect(),
     }
+}
+
+/// The sums of each measure's similarities to the items of each kind
+/// (problems, causes), and how many items there are of each: a measure
+/// near every other item of a kind loses `hub-weight` times its mean
+/// similarity to them (see `compute`).
+type Hubs = (Vec<[f64; 2]>, [usize; 2]);
+
+fn hubs(answerable: &[Answerable], similar: &[(Bag, Vec<f64>)], measures: usize) -> Hubs {
+    let mut sums = vec![[0.0; 2]; measures];
+    let mut counts = [0usize; 2];
+    for (a, (_, row)) in answerable.iter().zip(similar) {
+        let kind = usize::from(a.0 == SectionKind::Causes);
+        counts[kind] += 1;
+        for (sum, s) in sums.iter_mut().zip(row) {
+            sum[kind] += s;
+        }
+    }
+    (sums, counts)
 }
 
 /// Measures whose labels name the items they answer (`对应第1、2项`): the
@@ -380,6 +422,7 @@ mod tests {
             position_weight: 0.0,
             relative: 0.0,
             mutual_floor: 0.0,
+            hub_weight: 0.0,
             group_weight: 1.0,
             label_cover_weight: 0.0,
             min_chars: 2,

@@ -35,6 +35,10 @@ pub(crate) struct LinkSpec {
     /// kind and scores at least this share of the threshold (0: never).
     #[serde(default)]
     pub mutual_floor: f64,
+    /// A measure's similarity to an item loses this times its mean
+    /// similarity to the items of that kind (0: nothing).
+    #[serde(default)]
+    pub hub_weight: f64,
     pub group_weight: f64,
     pub label_cover_weight: f64,
     pub min_chars: usize,
@@ -69,6 +73,7 @@ pub(crate) struct LinkModel {
     pub position_weight: f64,
     pub relative: f64,
     pub mutual_floor: f64,
+    pub hub_weight: f64,
     /// `reference-cues` as a pattern (see `references`).
     pub references: Option<regex::Regex>,
     label_weight: f64,
@@ -112,6 +117,7 @@ impl LinkSpec {
         in_range("position-weight", self.position_weight, 0.0, 1.0)?;
         in_range("relative", self.relative, 0.0, 1.0)?;
         in_range("mutual-floor", self.mutual_floor, 0.0, 1.0)?;
+        in_range("hub-weight", self.hub_weight, 0.0, 1.0)?;
         in_range("group-weight", self.group_weight, 0.0, 100.0)?;
         in_range("label-cover-weight", self.label_cover_weight, 0.0, 1.0)?;
         count_in("min-chars", self.min_chars, 1, 20)
@@ -142,6 +148,7 @@ impl LinkModel {
             position_weight: spec.position_weight,
             relative: spec.relative,
             mutual_floor: spec.mutual_floor,
+            hub_weight: spec.hub_weight,
             references: super::references::pattern(&spec.reference_cues),
             label_weight: spec.label_weight,
             group_weight: spec.group_weight,
@@ -372,6 +379,7 @@ mod tests {
             position_weight: 0.05,
             relative: 0.6,
             mutual_floor: 0.4,
+            hub_weight: 0.0,
             group_weight: 1.5,
             label_cover_weight: 0.5,
             min_chars,
