@@ -50,12 +50,17 @@ impl Phrases {
         let mut starts: Vec<Vec<usize>> = Vec::new();
         let mut first_of: HashMap<String, usize> = HashMap::new();
         for (i, entry) in list.iter().enumerate() {
-            let (entry, not_before) = match entry.trim().split_once('!') {
+            let (entry, not_before): (&str, Vec<String>) = match entry.trim().split_once('!') {
                 Some((e, n)) => (e, n.split('|').map(str::to_string).collect()),
                 None => (entry.trim(), Vec::new()),
             };
             let invalid =
                 |why: &str| Invalid::in_field(field, format!("`{field}` 中的“{entry}”{why}")).at(i);
+            if not_before.iter().any(|n| n.is_empty() || n.contains('…')) {
+                return Err(invalid(
+                    "的“!”后要写不能紧跟在后面的文字（如 !考验 或 !考验|挑战）",
+                ));
+            }
             let mut pieces = entry
                 .split('…')
                 .filter(|p| !p.is_empty())
@@ -390,6 +395,13 @@ mod tests {
         assert!(found(&p, 20, "对外部环境考验认识不深。").is_empty());
         assert!(found(&p, 20, "对宏观经济挑战估计不足。").is_empty());
         assert_eq!(found(&p, 20, "受宏观经济影响。"), ["宏观经济"]);
+        // Nothing after the mark, or a gap in it, is a mistake.
+        for bad in ["任务重!", "任务重!考验|", "任务重!考…验"] {
+            assert!(
+                Phrases::new(&[bad.to_string()], 20, "triggers").is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
