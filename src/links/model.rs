@@ -36,7 +36,7 @@ pub(crate) struct LinkSpec {
     #[serde(default)]
     pub mutual_floor: f64,
     /// A measure's similarity to an item loses this times its mean
-    /// similarity to the items of that kind (0: nothing).
+    /// similarity to the other items of that kind (0: nothing).
     #[serde(default)]
     pub hub_weight: f64,
     pub group_weight: f64,

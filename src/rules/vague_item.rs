@@ -4,7 +4,7 @@
 //! (进一步、加强、不断…) and no time limit, frequency, quantity, responsible
 //! body or concrete action. Both lists are the rule's YAML parameters.
 //! A named place or unit (在临湖社区, 对城东派出所) is evidence too, unless
-//! its name is a common word (基层社区, 所在村): `names`.
+//! its name holds a common word (基层社区, 所在村): `names`.
 
 use super::item_name;
 use super::lexicon::Lexicon;
