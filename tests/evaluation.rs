@@ -90,8 +90,8 @@ fn tuning_sets() {
     hold(
         "tune-1",
         Measured {
-            links: (0.95, 0.91),
-            unaddressed: (0.79, 0.01),
+            links: (0.94, 0.91),
+            unaddressed: (0.71, 0.02),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
             outline: None,
@@ -100,8 +100,8 @@ fn tuning_sets() {
     hold(
         "tune-2",
         Measured {
-            links: (0.95, 0.97),
-            unaddressed: (0.82, 0.0),
+            links: (0.90, 0.95),
+            unaddressed: (0.64, 0.0),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.89, 0.0),
             outline: None,
@@ -110,7 +110,7 @@ fn tuning_sets() {
     hold(
         "tune-3",
         Measured {
-            links: (0.91, 0.93),
+            links: (0.90, 0.95),
             unaddressed: (0.73, 0.02),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
@@ -127,8 +127,8 @@ fn general_set() {
     hold(
         "general-a",
         Measured {
-            links: (0.85, 0.87),
-            unaddressed: (0.57, 0.06),
+            links: (0.85, 0.89),
+            unaddressed: (0.57, 0.05),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -142,7 +142,7 @@ fn layout_sets() {
     hold(
         "layouts-c1",
         Measured {
-            links: (0.9, 0.89),
+            links: (0.89, 0.88),
             unaddressed: (0.73, 0.09),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.0),
@@ -152,7 +152,7 @@ fn layout_sets() {
     hold(
         "layouts-c2",
         Measured {
-            links: (0.94, 0.81),
+            links: (0.95, 0.82),
             unaddressed: (0.85, 0.16),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
@@ -170,7 +170,7 @@ fn layout_sets_written_blind() {
     hold(
         "layouts-v1",
         Measured {
-            links: (0.91, 0.86),
+            links: (0.91, 0.87),
             unaddressed: (0.85, 0.04),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
@@ -180,8 +180,8 @@ fn layout_sets_written_blind() {
     hold(
         "layouts-v2",
         Measured {
-            links: (0.88, 0.84),
-            unaddressed: (0.62, 0.1),
+            links: (0.89, 0.86),
+            unaddressed: (0.62, 0.09),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.86, 0.0),
             outline: Some(1.0),
@@ -200,7 +200,7 @@ fn layout_set_of_the_third_round() {
         "layouts-v3",
         Measured {
             links: (0.88, 0.89),
-            unaddressed: (0.6, 0.06),
+            unaddressed: (0.60, 0.06),
             vague_problem: (1.0, 0.0),
             vague_measure: (0.95, 0.0),
             outline: Some(1.0),
@@ -218,8 +218,8 @@ fn layout_set_of_the_fourth_round() {
     hold(
         "layouts-v4",
         Measured {
-            links: (0.89, 0.89),
-            unaddressed: (0.75, 0.05),
+            links: (0.88, 0.93),
+            unaddressed: (0.62, 0.03),
             vague_problem: (0.94, 0.0),
             vague_measure: (0.85, 0.0),
             outline: Some(1.0),
@@ -248,8 +248,8 @@ fn layout_sets_of_the_fifth_round() {
     hold(
         "layouts-v6",
         Measured {
-            links: (0.88, 0.82),
-            unaddressed: (0.79, 0.14),
+            links: (0.87, 0.83),
+            unaddressed: (0.74, 0.13),
             vague_problem: (1.0, 0.0),
             vague_measure: (1.0, 0.02),
             outline: Some(1.0),
@@ -394,8 +394,8 @@ fn layouts_tuning_set_v8() {
     hold(
         "layouts-v8",
         Measured {
-            links: (0.84, 0.83),
-            unaddressed: (0.71, 0.08),
+            links: (0.85, 0.84),
+            unaddressed: (0.71, 0.07),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.07),
             outline: Some(0.92),
@@ -412,7 +412,7 @@ fn layouts_tuning_set_v9() {
     hold(
         "layouts-v9",
         Measured {
-            links: (0.79, 0.75),
+            links: (0.79, 0.76),
             unaddressed: (0.53, 0.13),
             vague_problem: (0.95, 0.02),
             vague_measure: (0.83, 0.07),
@@ -430,8 +430,8 @@ fn layouts_validation_set_v10() {
     hold(
         "layouts-v10",
         Measured {
-            links: (0.79, 0.73),
-            unaddressed: (0.59, 0.17),
+            links: (0.77, 0.74),
+            unaddressed: (0.50, 0.17),
             vague_problem: (0.97, 0.02),
             vague_measure: (0.87, 0.03),
             outline: Some(0.90),
@@ -448,7 +448,7 @@ fn layouts_validation_set_v7() {
         "layouts-v7",
         Measured {
             links: (0.91, 0.89),
-            unaddressed: (0.75, 0.09),
+            unaddressed: (0.75, 0.08),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.94, 0.0),
             outline: Some(1.0),
@@ -475,8 +475,8 @@ fn layouts_tuning_sets_v11_and_v12() {
     hold(
         "layouts-v12",
         Measured {
-            links: (0.8, 0.84),
-            unaddressed: (0.55, 0.07),
+            links: (0.79, 0.86),
+            unaddressed: (0.55, 0.06),
             vague_problem: (0.89, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -491,8 +491,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v13",
         Measured {
-            links: (0.85, 0.85),
-            unaddressed: (0.67, 0.05),
+            links: (0.85, 0.89),
+            unaddressed: (0.67, 0.03),
             vague_problem: (0.89, 0.04),
             vague_measure: (0.89, 0.02),
             outline: Some(0.92),
@@ -501,8 +501,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v14",
         Measured {
-            links: (0.88, 0.79),
-            unaddressed: (0.89, 0.15),
+            links: (0.86, 0.80),
+            unaddressed: (0.83, 0.13),
             vague_problem: (0.97, 0.0),
             vague_measure: (1.0, 0.0),
             outline: Some(1.0),
@@ -513,7 +513,7 @@ fn layouts_validation_sets_v13_to_v15() {
         "layouts-v15",
         Measured {
             links: (0.83, 0.85),
-            unaddressed: (0.6, 0.04),
+            unaddressed: (0.60, 0.04),
             vague_problem: (0.97, 0.0),
             vague_measure: (0.83, 0.0),
             outline: Some(1.0),
@@ -526,8 +526,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v17",
         Measured {
-            links: (0.91, 0.84),
-            unaddressed: (0.84, 0.12),
+            links: (0.90, 0.89),
+            unaddressed: (0.79, 0.09),
             vague_problem: (0.96, 0.03),
             vague_measure: (0.92, 0.0),
             outline: Some(1.0),
@@ -536,8 +536,8 @@ fn layouts_validation_sets_v13_to_v15() {
     hold(
         "layouts-v16",
         Measured {
-            links: (0.86, 0.83),
-            unaddressed: (0.91, 0.09),
+            links: (0.87, 0.83),
+            unaddressed: (0.87, 0.09),
             vague_problem: (0.95, 0.0),
             vague_measure: (0.76, 0.02),
             outline: Some(1.0),

@@ -200,6 +200,11 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
     // `hub-weight`, comes off: else the stock measure wins the items whose
     // own answer is worded apart.
     let (sums, counts) = hubs(&answerable, &similar, measures.len());
+    let via = if model.via_problem_weight > 0.0 {
+        via_problems(&answerable, &similar, index.len(), measures.len())
+    } else {
+        Vec::new()
+    };
     let mut items: Vec<Link> = answerable
         .into_iter()
         .zip(similar)
@@ -224,6 +229,9 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                     }
                     if parallel && k == position {
                         s += position_weight;
+                    }
+                    if let Some(v) = via.get(i).and_then(|row| row.get(k)) {
+                        s += model.via_problem_weight * v;
                     }
                     (k, s.min(1.0))
                 })
@@ -303,6 +311,38 @@ fn hubs(answerable: &[Answerable], similar: &[(Bag, Vec<f64>)], measures: usize)
         }
     }
     (sums, counts)
+}
+
+/// For each cause (empty rows for problems), each measure's best product
+/// of the cause's similarity to a problem and that problem's similarity to
+/// the measure. A cause explains problems, and the measure that answers
+/// them answers it too, in spirit: 宗旨意识淡化 by the measure for
+/// 为群众办实事力度不够 (加装电梯), though the two share no word.
+fn via_problems(
+    answerable: &[Answerable],
+    similar: &[(Bag, Vec<f64>)],
+    ids: usize,
+    measures: usize,
+) -> Vec<Vec<f64>> {
+    let problems: Vec<usize> = (0..answerable.len())
+        .filter(|&i| answerable[i].0 == SectionKind::Problems)
+        .collect();
+    (0..answerable.len())
+        .map(|i| {
+            if answerable[i].0 != SectionKind::Causes {
+                return Vec::new();
+            }
+            let mut cause = similar[i].0.clone();
+            cause.densify(ids);
+            let near: Vec<(f64, &[f64])> = problems
+                .iter()
+                .map(|&p| (bag::cosine(&similar[p].0, &cause), similar[p].1.as_slice()))
+                .collect();
+            (0..measures)
+                .map(|k| near.iter().map(|(c, row)| c * row[k]).fold(0.0, f64::max))
+                .collect()
+        })
+        .collect()
 }
 
 /// Measures whose labels name the items they answer (`对应第1、2项`): the
@@ -423,6 +463,7 @@ mod tests {
             relative: 0.0,
             mutual_floor: 0.0,
             hub_weight: 0.0,
+            via_problem_weight: 0.0,
             group_weight: 1.0,
             label_cover_weight: 0.0,
             min_chars: 2,
@@ -514,6 +555,41 @@ mod tests {
             "{:?}",
             scores(&links)
         );
+    }
+
+    /// A cause that shares no word with a measure is answered through the
+    /// problem it explains: the measure's score gains `via-problem-weight`
+    /// times the cause's similarity to that problem times the problem's to
+    /// the measure; a measure answering no problem like the cause gains
+    /// nothing, and problems gain nothing.
+    #[test]
+    fn a_cause_is_answered_through_the_problem_it_explains() {
+        let text = "一、存在的问题\n1.为群众办实事不够，小区加装电梯推进缓慢。\n2.开会迟到早退。\n二、原因剖析\n1.宗旨意识淡化，为群众办实事不上心。\n三、整改措施\n1.推进小区加装电梯。\n2.严守会议纪律。\n";
+        let with = |weight: f64| {
+            let spec = LinkSpec {
+                via_problem_weight: weight,
+                ..model_spec()
+            };
+            links_of(&LinkModel::new(&spec).unwrap(), text)
+        };
+        let score = |links: &Links, id: &str, k: usize| {
+            let l = links.items.iter().find(|l| l.id == id).unwrap();
+            l.scores.iter().find(|s| s.0 == k).unwrap().1
+        };
+        let off = with(0.0);
+        assert_eq!(score(&off, "c1", 0), 0.0, "{:?}", scores(&off));
+        let (one, two) = (with(1.0), with(2.0));
+        let via = score(&one, "c1", 0);
+        // The cause is less like the problem than itself: the product is
+        // under the problem's own score.
+        assert!(
+            via > 0.0 && via < score(&one, "p1", 0),
+            "{:?}",
+            scores(&one)
+        );
+        assert!((score(&two, "c1", 0) - 2.0 * via).abs() < 1e-12);
+        assert_eq!(score(&one, "c1", 1), 0.0);
+        assert_eq!(scores(&one)[..2], scores(&off)[..2]);
     }
 
     /// A problem under an aspect heading gets `aspect-weight` times the

@@ -39,6 +39,11 @@ pub(crate) struct LinkSpec {
     /// similarity to the other items of that kind (0: nothing).
     #[serde(default)]
     pub hub_weight: f64,
+    /// A cause's score with a measure gains this times the largest product
+    /// of the cause's similarity to a problem and that problem's to the
+    /// measure (0: nothing).
+    #[serde(default)]
+    pub via_problem_weight: f64,
     pub group_weight: f64,
     pub label_cover_weight: f64,
     pub min_chars: usize,
@@ -74,6 +79,7 @@ pub(crate) struct LinkModel {
     pub relative: f64,
     pub mutual_floor: f64,
     pub hub_weight: f64,
+    pub via_problem_weight: f64,
     /// `reference-cues` as a pattern (see `references`).
     pub references: Option<regex::Regex>,
     label_weight: f64,
@@ -118,6 +124,7 @@ impl LinkSpec {
         in_range("relative", self.relative, 0.0, 1.0)?;
         in_range("mutual-floor", self.mutual_floor, 0.0, 1.0)?;
         in_range("hub-weight", self.hub_weight, 0.0, 1.0)?;
+        in_range("via-problem-weight", self.via_problem_weight, 0.0, 10.0)?;
         in_range("group-weight", self.group_weight, 0.0, 100.0)?;
         in_range("label-cover-weight", self.label_cover_weight, 0.0, 1.0)?;
         count_in("min-chars", self.min_chars, 1, 20)
@@ -149,6 +156,7 @@ impl LinkModel {
             relative: spec.relative,
             mutual_floor: spec.mutual_floor,
             hub_weight: spec.hub_weight,
+            via_problem_weight: spec.via_problem_weight,
             references: super::references::pattern(&spec.reference_cues),
             label_weight: spec.label_weight,
             group_weight: spec.group_weight,
@@ -380,6 +388,7 @@ mod tests {
             relative: 0.6,
             mutual_floor: 0.4,
             hub_weight: 0.0,
+            via_problem_weight: 0.0,
             group_weight: 1.5,
             label_cover_weight: 0.5,
             min_chars,
