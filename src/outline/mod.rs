@@ -98,6 +98,13 @@ impl Section {
     pub(crate) fn holds_problems(&self) -> bool {
         self.kind == SectionKind::Problems || self.topic
     }
+
+    /// Whether the section holds items of `kind`: a part of that kind, or
+    /// for problems also a part headed by a topic (遵守政治纪律情况) — a
+    /// 班子 report's problems part is its topics.
+    pub(crate) fn holds(&self, kind: SectionKind) -> bool {
+        self.kind == kind || (kind == SectionKind::Problems && self.holds_problems())
+    }
 }
 
 impl Outline {

@@ -52,7 +52,7 @@ impl Rule for MissingSection {
             return;
         }
         for kind in &self.params.required {
-            if !doc.outline.sections.iter().any(|s| s.kind == *kind) {
+            if !doc.outline.sections.iter().any(|s| s.holds(*kind)) {
                 out.push(
                     self.meta
                         .diagnostic(doc, span.clone(), &[("part", kind.chinese())]),
@@ -113,5 +113,27 @@ mod tests {
             "一、存在的问题\n1.学习不够。\n二、原因剖析\n1.思想放松。\n三、整改措施\n1.加强学习。\n"
         )
         .is_empty());
+    }
+
+    /// A 班子 report whose parts are its topics (一、在…方面, 二、…情况)
+    /// has its problems under them: no problems part is missing. Topics
+    /// stand for no other part.
+    #[test]
+    fn topic_parts_are_the_problems_part() {
+        let text = "一、在带头严守政治纪律方面\n1.学习不够。\n二、在纠治形式主义方面\n1.会议偏多。\n三、原因剖析\n1.思想放松。\n四、整改措施\n1.加强学习。\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        let no_measures = text.replace("四、整改措施\n1.加强学习。\n", "");
+        assert_eq!(
+            found(&no_measures),
+            [(
+                "一、在带头严守政治纪律方面".to_string(),
+                "缺整改措施".to_string()
+            )]
+        );
+        let no_problems = "一、原因剖析\n1.思想放松。\n二、整改措施\n1.加强学习。\n";
+        assert_eq!(
+            found(no_problems),
+            [("一、原因剖析".to_string(), "缺查摆问题".to_string())]
+        );
     }
 }

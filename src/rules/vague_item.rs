@@ -133,15 +133,9 @@ pub(crate) fn judged_items<'a>(doc: &'a Document<'_>, kind: SectionKind) -> Vec<
     doc.outline
         .sections
         .iter()
-        .filter(|s| holds(s, kind))
+        .filter(|s| s.holds(kind))
         .flat_map(|s| section_items(s, kind))
         .collect()
-}
-
-/// Whether section `s` holds items of `kind`: a part of that kind, or for
-/// problems also a part headed by a topic (遵守政治纪律情况).
-pub(crate) fn holds(s: &Section, kind: SectionKind) -> bool {
-    s.kind == kind || (kind == SectionKind::Problems && s.holds_problems())
 }
 
 /// The items of `s` judged as `kind` items: the deepest ones, or whole

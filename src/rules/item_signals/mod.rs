@@ -28,7 +28,7 @@
 use super::lexicon::Lexicon;
 use super::model::Model;
 use super::phrases::{Phrases, CLAUSE_END};
-use super::vague_item::{holds, in_concession, section_items};
+use super::vague_item::{in_concession, section_items};
 use super::word_list::find_on_boundaries;
 use super::{Context, Meta, Rule};
 use crate::diagnostic::Diagnostic;
@@ -222,7 +222,7 @@ struct Unit {
 fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
     let text = doc.text();
     let mut out = Vec::new();
-    for section in doc.outline.sections.iter().filter(|s| holds(s, kind)) {
+    for section in doc.outline.sections.iter().filter(|s| s.holds(kind)) {
         if !section.items.is_empty() {
             out.extend(section_items(section, kind).into_iter().map(|i| Unit {
                 id: super::item_name(text, i.label.clone()),
