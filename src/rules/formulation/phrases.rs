@@ -173,6 +173,11 @@ impl Garbles {
                 windows.extend(take_chars(text, m.span.start, n).map(|r| (r, true)));
             }
             for (span, free) in windows {
+                // A name broken over two lines (a title wrapped by hand) is
+                // written right: the break is layout, not a character.
+                if text[span.clone()].contains(['\n', '\r']) {
+                    continue;
+                }
                 if out
                     .iter()
                     .any(|(s, o)| *o <= *owner && crate::text::overlaps(s, &span))

@@ -148,6 +148,24 @@ fn another_law_is_no_garble_of_a_law() {
     );
 }
 
+/// A fixed name broken over two lines (a title wrapped by hand) is the
+/// name written right, not garbled: no window across a line break is
+/// compared; the same name garbled on one line still is.
+#[test]
+fn a_name_wrapped_over_two_lines_is_no_garble() {
+    let r = rule("{phrases: [{name: 学习教育, accepted: [深入贯彻中央八项规定精神学习教育]}]}")
+        .unwrap();
+    let texts = |t: &str| -> Vec<String> { run(&*r, t).into_iter().map(|s| s.text).collect() };
+    assert!(
+        texts("县局党组深入贯彻中央八项规定\n精神学习教育专题民主生活会对照检查材料\n").is_empty()
+    );
+    assert!(texts("县局党组深入贯彻中央八项规定\r\n精神学习教育专题民主生活会\r\n").is_empty());
+    assert_eq!(
+        texts("县局党组深入贯彻中央八项规走精神学习教育专题民主生活会\n"),
+        ["深入贯彻中央八项规走精神学习教育"]
+    );
+}
+
 /// A pattern's group named `wrong` is what is reported and replaced; the
 /// rest of the match only says where it may stand.
 #[test]
