@@ -131,9 +131,7 @@ impl Outline {
         push_by_style(&mut groups, lead.iter().copied().chain(heads));
         for (n, s) in self.sections.iter().enumerate() {
             if n == 0 && !lead.is_empty() {
-                for i in &s.items {
-                    collect_groups(&i.children, &mut groups);
-                }
+                collect_children(&s.items, &mut groups);
             } else {
                 collect_groups(&s.items, &mut groups);
             }
@@ -149,8 +147,44 @@ impl Outline {
 
 fn collect_groups<'a>(items: &'a [Item], groups: &mut Vec<Vec<&'a Marker>>) {
     push_by_style(groups, items.iter().map(|i| &i.marker));
+    collect_children(items, groups);
+}
+
+/// The children of `items` by style under each parent, and so on down;
+/// children of one style numbered once through their parents (（一）1. 2.
+/// （二）3. 4.) are one group: the count runs on from parent to parent.
+fn collect_children<'a>(items: &'a [Item], groups: &mut Vec<Vec<&'a Marker>>) {
+    let mut under: Vec<Vec<&Marker>> = Vec::new();
     for i in items {
-        collect_groups(&i.children, groups);
+        push_by_style(&mut under, i.children.iter().map(|c| &c.marker));
+    }
+    let mut done = vec![false; under.len()];
+    for g in 0..under.len() {
+        if done[g] {
+            continue;
+        }
+        let same: Vec<usize> = (g..under.len())
+            .filter(|&h| under[h][0].style == under[g][0].style)
+            .collect();
+        let once_through = same.len() >= 2
+            && same
+                .windows(2)
+                .all(|w| under[w[1]][0].value == under[w[0]][under[w[0]].len() - 1].value + 1);
+        if once_through {
+            groups.push(
+                same.iter()
+                    .flat_map(|&h| under[h].iter().copied())
+                    .collect(),
+            );
+            for h in same {
+                done[h] = true;
+            }
+        } else {
+            groups.push(under[g].clone());
+        }
+    }
+    for i in items {
+        collect_children(&i.children, groups);
     }
 }
 

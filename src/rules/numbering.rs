@@ -70,9 +70,22 @@ fn render(m: &Marker, n: u32, written: &str) -> String {
         Style::Circled => char::from_u32('①' as u32 + n - 1).map_or(n.to_string(), String::from),
         _ => chinese(n),
     };
+    // Full-width digits (３．) are written back full-width.
+    let full_width = |c: char| ('０'..='９').contains(&c);
+    let numeral = if written.contains(full_width) {
+        numeral
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect()
+    } else {
+        numeral
+    };
     // Replace the number inside the written marker, keep its brackets.
-    let is_num =
-        |c: char| c.is_ascii_digit() || "一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".contains(c);
+    let is_num = |c: char| {
+        c.is_ascii_digit()
+            || full_width(c)
+            || "一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".contains(c)
+    };
     let start = written.find(is_num).unwrap_or(0);
     let len: usize = written[start..]
         .chars()
@@ -114,6 +127,10 @@ mod tests {
         assert_eq!(render(&m, 2, "③"), "②");
         assert_eq!(render(&m, 1, "③"), "①");
         assert_eq!(chinese(23), "二十三");
+        // Full-width digits stay full-width.
+        let m = leading_marker("３．学", 0).unwrap();
+        assert_eq!(render(&m, 1, "３．"), "１．");
+        assert_eq!(render(&m, 12, "３．"), "１２．");
     }
 
     fn found(lines: &[&str]) -> Vec<String> {
@@ -164,6 +181,40 @@ mod tests {
                 "3.|编号重复：“3.”之后又是“3.”，应为“4.”"
             ]
         );
+    }
+
+    /// Points numbered once through their aspects (（一）1. 2.（二）3.)
+    /// count on from aspect to aspect; restarting under each is right too,
+    /// and a skip across aspects is still found.
+    #[test]
+    fn points_numbered_once_through_their_aspects_count_on() {
+        let through = [
+            "（一）学习方面",
+            "1.学习不够。",
+            "2.学风不实。",
+            "（二）作风方面",
+            "3.作风不实。",
+            "4.会议偏多。",
+        ];
+        assert!(found(&through).is_empty(), "{:?}", found(&through));
+        let restarting = [
+            "（一）学习方面",
+            "1.学习不够。",
+            "2.学风不实。",
+            "（二）作风方面",
+            "1.作风不实。",
+            "2.会议偏多。",
+        ];
+        assert!(found(&restarting).is_empty());
+        let skipped = [
+            "（一）学习方面",
+            "1.学习不够。",
+            "2.学风不实。",
+            "（二）作风方面",
+            "4.作风不实。",
+            "5.会议偏多。",
+        ];
+        assert_eq!(found(&skipped), ["4.|编号从“4.”开始，缺少“1.”"]);
     }
 
     #[test]
