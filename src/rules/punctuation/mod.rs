@@ -158,6 +158,7 @@ impl Rule for Punctuation {
         let text = doc.text();
         let regions = self.meta.regions(doc);
         let in_scope = |at: usize| regions.iter().any(|r| r.contains(&at));
+        let ends = block_ends(text, &doc.outline);
         for para in &doc.paragraphs {
             if !in_scope(para.span.start) {
                 continue;
@@ -197,7 +198,7 @@ impl Rule for Punctuation {
                 straight_quotes(text, &marks, &mut found);
             }
             if self.stray_spaces {
-                stray_spaces(text, &body, para.marker.is_some(), &mut found);
+                stray_spaces(text, &body, para.marker.is_some(), &ends, &mut found);
             }
             found.sort_by_key(|f| f.span.start);
             if found.len() >= self.group_from {
@@ -376,7 +377,13 @@ impl Punctuation {
 /// a numbered heading has one space cutting a word ((四)廉 洁自律), a
 /// letter-spaced title (对 照 检 查) is layout, and a title in 《》 is
 /// quoted as it is (《食品安全国家标准 食品添加剂使用标准》).
-fn stray_spaces(text: &str, body: &Range<usize>, numbered: bool, found: &mut Vec<Found>) {
+fn stray_spaces(
+    text: &str,
+    body: &Range<usize>,
+    numbered: bool,
+    block_ends: &[usize],
+    found: &mut Vec<Found>,
+) {
     const CLOSING: &[char] = &[
         '，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》',
     ];
@@ -403,6 +410,14 @@ fn stray_spaces(text: &str, body: &Range<usize>, numbered: bool, found: &mut Vec
         }
         let (before, after) = (chars[start - 1].1, chars.get(i).map(|&(_, c)| c));
         let in_title = line[..chars[start].0].rfind('《') > line[..chars[start].0].rfind('》');
+        // A web copy runs a heading, a subtitle or a byline into the text
+        // after it with one space (二、原因分析 对照查摆出的问题…): layout.
+        let block_end = block_ends
+            .binary_search(&(body.start + chars[start].0))
+            .is_ok()
+            || subtitle_before(&chars[..start])
+            || byline_run_in(&chars[i..])
+            || byline_before(&chars[..start], &chars[i..]);
         if in_title {
             continue;
         }
@@ -416,7 +431,7 @@ fn stray_spaces(text: &str, body: &Range<usize>, numbered: bool, found: &mut Vec
                     && is_han(a)
                     && i - start == 1
                     && leading_marker(&line[chars[i].0..], 0).is_none()
-                    && !byline_run_in(&chars[i..]) =>
+                    && !block_end =>
             {
                 if numbered && chars[start].1 == ' ' && cuts_word(before, a) {
                     cut += 1;
@@ -446,11 +461,73 @@ fn stray_spaces(text: &str, body: &Range<usize>, numbered: bool, found: &mut Vec
 }
 
 /// Whether what follows a gap is a name run into the next paragraph by a
-/// web copy (站长　韦国强　　按照…): two to four Chinese characters, then
-/// full-width spaces.
+/// web copy (站长　韦国强　　按照…, 支部委员 陈丽 按照…): two to four
+/// Chinese characters, then a full-width space, or a space and the words
+/// of a sentence (not 我们 要认 真学…, a line spaced out).
 fn byline_run_in(after: &[(usize, char)]) -> bool {
-    let name = after.iter().take_while(|&&(_, c)| is_han(c)).count();
-    (2..=4).contains(&name) && after.get(name).is_some_and(|&(_, c)| c == '\u{3000}')
+    let name = han_run(after);
+    (2..=4).contains(&name)
+        && match after.get(name).map(|&(_, c)| c) {
+            Some('\u{3000}') => true,
+            Some(' ') => han_run(&after[name + 1..]) >= 4,
+            _ => false,
+        }
+}
+
+/// Whether a gap follows such a name (the space after 陈丽 in 支部委员 陈丽
+/// 按照…): two to four Chinese characters with a space before them, and
+/// the words of a sentence after the gap.
+fn byline_before(before: &[(usize, char)], after: &[(usize, char)]) -> bool {
+    let name = before.iter().rev().take_while(|&&(_, c)| is_han(c)).count();
+    (2..=4).contains(&name)
+        && han_run(after) >= 4
+        && before
+            .len()
+            .checked_sub(name + 1)
+            .is_some_and(|k| matches!(before[k].1, ' ' | '\u{3000}'))
+}
+
+/// How many Chinese characters `chars` starts with.
+fn han_run(chars: &[(usize, char)]) -> usize {
+    chars.iter().take_while(|&&(_, c)| is_han(c)).count()
+}
+
+/// Whether a gap ends a subtitle (——个人对照检查 按照…): a dash, then
+/// words without a mark up to the gap.
+fn subtitle_before(before: &[(usize, char)]) -> bool {
+    let run = before.iter().rev().take_while(|&&(_, c)| is_han(c)).count();
+    run >= 2 && before.len() > run && before[before.len() - run - 1].1 == '—'
+}
+
+/// Where a heading, an item's label or the title block ends: a gap there
+/// is a web copy's line break (二、原因分析 对照查摆出的问题…), sorted. A
+/// heading run into its opening sentence is read whole; its name ends at
+/// its first gap when no mark comes before it.
+fn block_ends(text: &str, outline: &crate::outline::Outline) -> Vec<usize> {
+    fn items(list: &[crate::outline::Item], out: &mut Vec<usize>) {
+        for i in list {
+            out.push(i.label.end);
+            items(&i.children, out);
+        }
+    }
+    let mut out = vec![outline.title_end];
+    out.extend(outline.title.as_ref().map(|t| t.end));
+    for s in &outline.sections {
+        if !s.heading.is_empty() {
+            out.push(s.heading.end);
+            let from = s.marker.as_ref().map_or(s.heading.start, |m| m.span.end);
+            let name = text[from..s.heading.end]
+                .split([' ', '\u{3000}'])
+                .next()
+                .unwrap_or("");
+            if name.len() < s.heading.end - from && name.chars().all(is_han) {
+                out.push(from + name.len());
+            }
+        }
+        items(&s.items, &mut out);
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The partner of each half-width bracket among `marks` (by index): ( and )

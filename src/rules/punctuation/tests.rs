@@ -262,6 +262,28 @@ fn a_stray_space_is_found_and_removed_by_the_fix() {
     assert!(found("理论学习方面的问题 一是学习不够系统深入。").is_empty());
 }
 
+/// A web copy runs a heading, a subtitle or a byline into the text after
+/// it with one space: layout, not a space inside a word. The same space
+/// inside the sentence after them still is.
+#[test]
+fn a_heading_subtitle_or_byline_run_into_the_text_keeps_its_space() {
+    let heading = "一、存在的问题\n1.学习不够深入。\n二、原因分析 对照查摆出的问题，我深刻反思，主要有以下原因：一是理想信念有所动摇。\n三、整改措施\n1.加强学习。\n";
+    assert!(found(heading).is_empty(), "{:?}", found(heading));
+    let typo = heading.replace("我深刻反思", "我深刻 反思");
+    assert_eq!(
+        found(&typo),
+        [(" ".to_string(), "中文词语中间多了空格".to_string())]
+    );
+    let subtitle = "社区党支部书记组织生活会发言提纲 ——个人对照检查 按照街道党工委的通知要求，我认真查找了自身差距。";
+    assert!(found(subtitle).is_empty(), "{:?}", found(subtitle));
+    let byline = "社区党支部委员 陈丽 按照滨江街道党工委的通知要求，我认真查找了自身差距。";
+    assert!(found(byline).is_empty(), "{:?}", found(byline));
+    assert_eq!(
+        found("按照街道党工委的通知要求，我认真查找了自身差距，宗旨 意识不够强。").len(),
+        1
+    );
+}
+
 /// A short line without a sentence end is a heading or a byline; from
 /// 40 characters on, or with a sentence end, it is prose.
 #[test]
