@@ -63,11 +63,19 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
         .take_while(|p| p.span.start < doc.outline.title_end)
         .map(|p| text[p.span.clone()].trim())
         .collect();
-    let author = block
+    // The author line is under the title, or above it (幸福里社区党委书记
+    // 林秀英 / 2024年度组织生活会个人查摆问题清单): then the title is the
+    // line after it.
+    let (at, line_author) = block
         .iter()
-        .skip(1)
-        .find_map(|l| author_line(l))
-        .or_else(|| from_file_name(&doc.source.name, pattern));
+        .enumerate()
+        .find_map(|(i, l)| author_line(l).map(|a| (i, Some(a))))
+        .unwrap_or((0, None));
+    let title = match (at, line_author.is_some(), block.get(1)) {
+        (0, true, Some(next)) => Some(next.to_string()),
+        _ => title,
+    };
+    let author = line_author.or_else(|| from_file_name(&doc.source.name, pattern));
     let year = doc.year();
     Identity {
         author,
@@ -89,7 +97,7 @@ fn is_name(s: &str) -> bool {
 /// space or directly after the last post word (`办事处主任周明`).
 pub(crate) fn author_line(line: &str) -> Option<Author> {
     let line = line
-        .trim_matches(|c: char| is_space(c) || "（）()".contains(c))
+        .trim_matches(|c: char| is_space(c) || "（）()—".contains(c))
         .trim();
     if line.chars().count() > 30 || !ROLES.iter().any(|r| line.contains(r)) {
         return None;
@@ -149,6 +157,8 @@ mod tests {
         );
         let a = author_line("（清河街道党工委副书记、办事处主任周明）").unwrap();
         assert_eq!(a.name, "周明");
+        let a = author_line("——党组成员、副院长 赵明远").unwrap();
+        assert_eq!(a.role.as_deref(), Some("党组成员、副院长"));
         assert_eq!(
             author_line("市第一人民医院党委副书记　王敏").unwrap().name,
             "王敏"
@@ -159,6 +169,48 @@ mod tests {
         assert!(author_line("××大学外国语学院党委书记  【 】").is_none());
         assert!(author_line("孙卫东").is_none());
         assert!(author_line("以上对照检查，请书记和同志们批评指正。").is_none());
+    }
+
+    fn identity_of(text: &str) -> Identity {
+        let source = crate::source::Source::new("材料/r01.txt", text);
+        let seg = crate::segment::Segmenter::new([]);
+        let keywords = serde_yaml::from_str(include_str!("../../rules/outline.yaml")).unwrap();
+        identify(&Document::build(0, &source, &seg, &keywords), None)
+    }
+
+    /// The author line under the title, or above it (then the title is
+    /// the line after it), or a post and a name run into the title.
+    #[test]
+    fn the_author_line_above_or_under_the_title() {
+        let body = "一、存在的问题\n1.学习不够。\n二、原因剖析\n1.思想放松。\n三、整改措施\n1.加强学习。\n";
+        let under = identity_of(&format!(
+            "2024年度组织生活会个人对照检查材料\n幸福里社区党委书记　林秀英\n{body}"
+        ));
+        assert_eq!(under.author.unwrap().name, "林秀英");
+        assert_eq!(
+            under.title.as_deref(),
+            Some("2024年度组织生活会个人对照检查材料")
+        );
+        let above = identity_of(&format!(
+            "幸福里社区党委书记　林秀英\n2024年度组织生活会个人对照检查材料\n{body}"
+        ));
+        let a = above.author.unwrap();
+        assert_eq!((a.name.as_str(), a.from), ("林秀英", AuthorFrom::Line));
+        assert_eq!(
+            above.title.as_deref(),
+            Some("2024年度组织生活会个人对照检查材料")
+        );
+        let run_in = identity_of(&format!(
+            "县水利局党组成员、副局长吴海涛\n2024年度民主生活会个人对照检查材料\n{body}"
+        ));
+        assert_eq!(run_in.author.unwrap().name, "吴海涛");
+        // A 班子 title names no person: the file stem.
+        let team = identity_of(&format!(
+            "中共清河镇委员会领导班子\n2022年度民主生活会对照检查材料\n{body}"
+        ));
+        let a = team.author.unwrap();
+        assert_eq!((a.name.as_str(), a.from), ("r01", AuthorFrom::Stem));
+        assert_eq!(team.title.as_deref(), Some("中共清河镇委员会领导班子"));
     }
 
     #[test]

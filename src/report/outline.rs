@@ -95,7 +95,7 @@ pub(crate) fn render_json(docs: &[Parsed<'_>]) -> String {
             .iter()
             .map(|(doc, links, id)| DocumentJson {
                 path: &doc.source.name,
-                title: doc.outline.title.clone().map(|t| &doc.text()[t]),
+                title: id.title.as_deref(),
                 author: id.author.as_ref().map(|a| a.name.as_str()),
                 role: id.author.as_ref().and_then(|a| a.role.as_deref()),
                 author_from: id.author.as_ref().map(|a| a.from),
@@ -121,8 +121,8 @@ pub(crate) fn render_tree(docs: &[Parsed<'_>]) -> String {
         let links = link_json(links.as_ref());
         out.push_str(&doc.source.name);
         out.push('\n');
-        if let Some(t) = &doc.outline.title {
-            out.push_str(&format!("  标题：{}\n", &doc.text()[t.clone()]));
+        if let Some(t) = &id.title {
+            out.push_str(&format!("  标题：{t}\n"));
         }
         if let Some(a) = &id.author {
             let from = match a.from {
