@@ -543,6 +543,19 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(1.0),
         },
     );
+    // Asked for at the start of the evening session and measured blind
+    // (81be6e9: links .82 / .86; with causes answered through problems
+    // .82 / .89); not read.
+    hold(
+        "layouts-v18",
+        Measured {
+            links: (0.82, 0.89),
+            unaddressed: (0.61, 0.04),
+            vague_problem: (0.93, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: Some(1.0),
+        },
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
