@@ -66,16 +66,17 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
     // The author line is under the title, or above it (幸福里社区党委书记
     // 林秀英 / 2024年度组织生活会个人查摆问题清单): then the title is the
     // line after it.
-    let (at, line_author) = block
+    let found = block
         .iter()
         .enumerate()
-        .find_map(|(i, l)| author_line(l).map(|a| (i, Some(a))))
-        .unwrap_or((0, None));
-    let title = match (at, line_author.is_some(), block.get(1)) {
-        (0, true, Some(next)) => Some(next.to_string()),
+        .find_map(|(i, l)| author_line(l).map(|a| (i, a)));
+    let title = match (&found, block.get(1)) {
+        (Some((0, _)), Some(next)) => Some(next.to_string()),
         _ => title,
     };
-    let author = line_author.or_else(|| from_file_name(&doc.source.name, pattern));
+    let author = found
+        .map(|(_, a)| a)
+        .or_else(|| from_file_name(&doc.source.name, pattern));
     let year = doc.year();
     Identity {
         author,

@@ -412,12 +412,14 @@ fn stray_spaces(
         let in_title = line[..chars[start].0].rfind('《') > line[..chars[start].0].rfind('》');
         // A web copy runs a heading, a subtitle or a byline into the text
         // after it with one space (二、原因分析 对照查摆出的问题…): layout.
-        let block_end = block_ends
-            .binary_search(&(body.start + chars[start].0))
-            .is_ok()
-            || subtitle_before(&chars[..start])
-            || byline_run_in(&chars[i..])
-            || byline_before(&chars[..start], &chars[i..]);
+        let block_end = || {
+            block_ends
+                .binary_search(&(body.start + chars[start].0))
+                .is_ok()
+                || subtitle_before(&chars[..start])
+                || byline_run_in(&chars[i..])
+                || byline_before(&chars[..start], &chars[i..])
+        };
         if in_title {
             continue;
         }
@@ -431,7 +433,7 @@ fn stray_spaces(
                     && is_han(a)
                     && i - start == 1
                     && leading_marker(&line[chars[i].0..], 0).is_none()
-                    && !block_end =>
+                    && !block_end() =>
             {
                 if numbered && chars[start].1 == ' ' && cuts_word(before, a) {
                     cut += 1;
@@ -478,7 +480,7 @@ fn byline_run_in(after: &[(usize, char)]) -> bool {
 /// 按照…): two to four Chinese characters with a space before them, and
 /// the words of a sentence after the gap.
 fn byline_before(before: &[(usize, char)], after: &[(usize, char)]) -> bool {
-    let name = before.iter().rev().take_while(|&&(_, c)| is_han(c)).count();
+    let name = han_run_before(before);
     (2..=4).contains(&name)
         && han_run(after) >= 4
         && before
@@ -492,10 +494,15 @@ fn han_run(chars: &[(usize, char)]) -> usize {
     chars.iter().take_while(|&&(_, c)| is_han(c)).count()
 }
 
+/// How many Chinese characters `chars` ends with.
+fn han_run_before(chars: &[(usize, char)]) -> usize {
+    chars.iter().rev().take_while(|&&(_, c)| is_han(c)).count()
+}
+
 /// Whether a gap ends a subtitle (——个人对照检查 按照…): a dash, then
 /// words without a mark up to the gap.
 fn subtitle_before(before: &[(usize, char)]) -> bool {
-    let run = before.iter().rev().take_while(|&&(_, c)| is_han(c)).count();
+    let run = han_run_before(before);
     run >= 2 && before.len() > run && before[before.len() - run - 1].1 == '—'
 }
 
