@@ -98,6 +98,45 @@ fn a_report_over_the_size_limit_is_refused_by_name() {
     assert!(json["errors"].as_array().unwrap().is_empty(), "{json}");
 }
 
+/// Inputs near the size limit made of one shape repeated: a character
+/// spaced out (学 学 学…: the stray-space check looked back over the line
+/// for 《 at every gap), one character or one word written over and over
+/// (学学学…: every window an idiom's doubled half; 推进推进…: thousands of
+/// findings, each column counted from the start of a one-line file). Each
+/// took seconds to minutes, growing with the square of the size; now the
+/// work grows with the size. A hang guard, not a benchmark: the bound is
+/// far above a debug build's few seconds.
+#[test]
+fn long_repetitive_inputs_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let shapes = [
+        ("spaced.txt", "学 ".repeat(450_000)),
+        ("one-character.txt", "学".repeat(600_000)),
+        ("one-word.txt", "推进".repeat(300_000)),
+    ];
+    for (name, text) in &shapes {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let (code, json, _) = run_in(dir.path(), &["."]);
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    assert_eq!(code, 1);
+    assert_eq!(checked_paths(&json).len(), 3, "{json}");
+    // The word written twice is found on every pair after the first, with
+    // its column on the one line.
+    let doubled: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "typo" && d["path"].as_str().unwrap().ends_with("one-word.txt"))
+        .collect();
+    assert!(doubled.len() > 1000, "{}", doubled.len());
+    let last = doubled.last().unwrap();
+    let start = last["span"]["start"].as_u64().unwrap();
+    assert_eq!(last["span"]["line"], 1);
+    assert_eq!(last["span"]["column"].as_u64().unwrap(), start / 3 + 1);
+}
+
 #[test]
 fn bad_numbers_are_refused_with_a_position() {
     let r = corpus("good-01-yi-guanyu.txt");

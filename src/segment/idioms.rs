@@ -4,6 +4,7 @@
 //! 敷衍了事, 披星带月 for 披星戴月) without a list of every misspelling.
 
 use super::embedded::{u16_at, u32_at};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static IDIOMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/idioms.bin"));
@@ -101,14 +102,22 @@ pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
 }
 
 /// The idioms with a character written twice in a row (兢兢业业, 勤勤恳恳,
-/// 孜孜不倦), read once from the table.
-fn doubled() -> &'static [Idiom] {
-    static DOUBLED: OnceLock<Vec<Idiom>> = OnceLock::new();
+/// 孜孜不倦), read once from the table, by the position of the first of the
+/// pair (0 or 2) and the other half (业业 is found from 兢兢 at 0): a window
+/// of one character written four times looks up one list, not all.
+fn doubled() -> &'static HashMap<(usize, [char; 2]), Vec<Idiom>> {
+    static DOUBLED: OnceLock<HashMap<(usize, [char; 2]), Vec<Idiom>>> = OnceLock::new();
     DOUBLED.get_or_init(|| {
-        (0..IDIOMS.len() / IDIOM)
-            .map(idiom)
-            .filter(|i| i.chars[0] == i.chars[1] || i.chars[2] == i.chars[3])
-            .collect()
+        let mut by_half: HashMap<_, Vec<Idiom>> = HashMap::new();
+        for i in (0..IDIOMS.len() / IDIOM).map(idiom) {
+            for (p, other) in [(0, 2), (2, 0)] {
+                if i.chars[p] == i.chars[p + 1] {
+                    let half = [i.chars[other], i.chars[other + 1]];
+                    by_half.entry((p, half)).or_default().push(i);
+                }
+            }
+        }
+        by_half
     })
 }
 
@@ -122,16 +131,9 @@ pub(crate) fn doubled_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
         if window[p] != window[p + 1] {
             continue;
         }
-        out.extend(
-            doubled()
-                .iter()
-                .filter(|i| {
-                    i.chars[p] == i.chars[p + 1]
-                        && i.chars[p] != window[p]
-                        && i.chars[other..other + 2] == window[other..other + 2]
-                })
-                .map(|&i| (p, i)),
-        );
+        let half = [window[other], window[other + 1]];
+        let found = doubled().get(&(p, half)).into_iter().flatten();
+        out.extend(found.filter(|i| i.chars[p] != window[p]).map(|&i| (p, i)));
     }
     out
 }

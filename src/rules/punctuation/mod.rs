@@ -398,8 +398,15 @@ fn stray_spaces(
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let is_gap = |c: char| c == ' ' || c == '\u{3000}';
     let mut gaps: Vec<(Range<usize>, &str)> = Vec::new();
+    // Whether the last of 《 and 》 before `i` is 《, read once through.
+    let mut in_title = false;
     let mut i = 0;
     while i < chars.len() {
+        match chars[i].1 {
+            '《' => in_title = true,
+            '》' => in_title = false,
+            _ => {}
+        }
         if !is_gap(chars[i].1) || i == 0 {
             i += 1;
             continue;
@@ -409,7 +416,6 @@ fn stray_spaces(
             i += 1;
         }
         let (before, after) = (chars[start - 1].1, chars.get(i).map(|&(_, c)| c));
-        let in_title = line[..chars[start].0].rfind('《') > line[..chars[start].0].rfind('》');
         // A web copy runs a heading, a subtitle or a byline into the text
         // after it with one space (二、原因分析 对照查摆出的问题…): layout.
         let block_end = || {
