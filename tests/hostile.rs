@@ -98,30 +98,54 @@ fn a_report_over_the_size_limit_is_refused_by_name() {
     assert!(json["errors"].as_array().unwrap().is_empty(), "{json}");
 }
 
-/// Inputs near the size limit made of one shape repeated: a character
-/// spaced out (学 学 学…: the stray-space check looked back over the line
-/// for 《 at every gap), one character or one word written over and over
-/// (学学学…: every window an idiom's doubled half; 推进推进…: thousands of
-/// findings, each column counted from the start of a one-line file). Each
-/// took seconds to minutes, growing with the square of the size; now the
-/// work grows with the size. A hang guard, not a benchmark: the bound is
-/// far above a debug build's few seconds.
+/// Inputs of a megabyte or two made of one shape repeated. Each took
+/// seconds to minutes, growing with the square of the size; now the work
+/// grows with the size. A character spaced out (学 学 学…: the stray-space
+/// check looked back over the line for 《 at every gap); one character or
+/// one word written over and over (学学学…: every window an idiom's doubled
+/// half; 推进推进…: thousands of findings, each column counted from the
+/// start of a one-line file); one item of hedged clauses with no sentence
+/// end (each hedge read its sentence for 虽然), or of 一是…二是… (the
+/// same); placeholders by the thousand (each compared with all found);
+/// thousands of cause items (each phrase with all found) and of parts
+/// without items (each with all paragraphs). A hang guard, not a
+/// benchmark: the bound is far above a debug build's seconds.
 #[test]
 fn long_repetitive_inputs_do_not_hang() {
     let dir = tempfile::tempdir().unwrap();
+    let causes: String = (1..12_000)
+        .map(|i| format!("{i}.工作忙、任务重、人手少，没有时间学习。\n"))
+        .collect();
     let shapes = [
         ("spaced.txt", "学 ".repeat(450_000)),
         ("one-character.txt", "学".repeat(600_000)),
         ("one-word.txt", "推进".repeat(300_000)),
+        (
+            "hedges.txt",
+            format!(
+                "一、存在的问题\n（一）{}\n",
+                "学习不够深入有所欠缺，".repeat(30_000)
+            ),
+        ),
+        (
+            "inline.txt",
+            format!("一是{}", ["学习不够"; 50_000].join("二是")),
+        ),
+        ("residues.txt", "202X年".repeat(60_000)),
+        ("causes.txt", format!("二、原因剖析\n{causes}")),
+        (
+            "parts.txt",
+            "一、存在的问题\n二、原因剖析\n三、整改措施\n".repeat(10_000),
+        ),
     ];
     for (name, text) in &shapes {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     let started = std::time::Instant::now();
     let (code, json, _) = run_in(dir.path(), &["."]);
-    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
     assert_eq!(code, 1);
-    assert_eq!(checked_paths(&json).len(), 3, "{json}");
+    assert_eq!(checked_paths(&json).len(), shapes.len(), "{json}");
     // The word written twice is found on every pair after the first, with
     // its column on the one line.
     let doubled: Vec<&Value> = json["diagnostics"]

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::settings::Invalid;
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -203,6 +204,11 @@ impl Rule for Pattern {
         let doc = cx.doc;
         let text = doc.text();
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
+        // The spans found, by start, and the longest: a span overlapping a
+        // new one starts less than that length before it (a text of
+        // thousands of residues is not compared pair by pair).
+        let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut longest = 0;
         let live: Vec<&Compiled> = (self.patterns.iter())
             .filter(|p| !p.unless_text.as_ref().is_some_and(|u| u.is_match(text)))
             .collect();
@@ -218,7 +224,13 @@ impl Rule for Pattern {
                     let span = region.start + m.start()..region.start + m.end();
                     // Several patterns may see the same residue (20XX年 and XX):
                     // the earlier pattern reports it, once.
-                    if !found.iter().any(|(s, _)| crate::text::overlaps(s, &span)) {
+                    let near = taken.range((span.start.saturating_sub(longest), 0)..(span.end, 0));
+                    if !near
+                        .into_iter()
+                        .any(|&(a, b)| crate::text::overlaps(&(a..b), &span))
+                    {
+                        taken.insert((span.start, span.end));
+                        longest = longest.max(span.len());
                         found.push((span, &p.what));
                     }
                 }

@@ -166,16 +166,7 @@ impl Phrases {
             }
             found.push(span);
         }
-        // Longest first at each start, then drop what lies inside another.
-        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        found.dedup();
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for r in found {
-            if !out.iter().any(|o| inside(&r, o)) {
-                out.push(r);
-            }
-        }
-        out
+        outermost(found)
     }
 
     /// Where `phrase` ends if its pieces after the first follow `at`
@@ -351,6 +342,25 @@ fn word_edge(doc: &Document, mut pos: usize, limit: usize, forward: bool) -> usi
     pos
 }
 
+/// The spans, sorted, each once, but none that lies inside another. Sorted
+/// longest first at each start, every span kept starts at or before the
+/// next, so that one lies inside a kept one exactly when one ends at or
+/// after it (equal spans are gone): one pass, however many spans.
+fn outermost(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    spans.dedup();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut reach = None;
+    for r in spans {
+        if reach.is_none_or(|end| r.end > end) {
+            reach = Some(r.end);
+            out.push(r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
 fn inside(a: &Range<usize>, b: &Range<usize>) -> bool {
     b.start <= a.start && a.end <= b.end && a != b
 }
@@ -501,5 +511,35 @@ mod tests {
         assert!(!inside(&(0..6), &(0..6)));
         assert!(!inside(&(0..7), &(0..6)));
         assert!(!inside(&(5..8), &(0..6)));
+    }
+
+    /// The one-pass filter keeps what comparing each span with every
+    /// other would keep.
+    #[test]
+    fn outermost_spans_are_those_inside_no_other() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..500 {
+            let spans: Vec<Range<usize>> = (0..next(12))
+                .map(|_| {
+                    let start = next(20);
+                    start..start + next(6)
+                })
+                .collect();
+            let mut naive = spans.clone();
+            naive.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            naive.dedup();
+            let kept: Vec<Range<usize>> = naive
+                .iter()
+                .filter(|r| !naive.iter().any(|o| inside(r, o)))
+                .cloned()
+                .collect();
+            assert_eq!(outermost(spans.clone()), kept, "{spans:?}");
+        }
     }
 }

@@ -206,12 +206,19 @@ impl Rule for VagueItem {
 }
 
 /// Whether `at` lies in a concession clause of its sentence: after 虽然 or
-/// 尽管 (from `from` on), before the 但 that turns it.
+/// 尽管 (from `from` on), before the 但 that turns it. A clause is read at
+/// most [`CLAUSE_REACH`] bytes either side: a "sentence" of a megabyte
+/// with a hedge every few characters would otherwise be read once per
+/// hedge.
 pub(super) fn in_concession(text: &str, from: usize, at: usize) -> bool {
     const SENTENCE_END: &[char] = &['。', '！', '？', '；', '\n'];
     const TURN: &[&str] = &["但", "可是", "然而", "却"];
-    let start = text[from..at].rfind(SENTENCE_END).map_or(from, |i| {
-        from + i + text[from + i..].chars().next().map_or(0, char::len_utf8)
+    let mut lo = at.saturating_sub(CLAUSE_REACH).max(from);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let start = text[lo..at].rfind(SENTENCE_END).map_or(lo, |i| {
+        lo + i + text[lo + i..].chars().next().map_or(0, char::len_utf8)
     });
     let before = &text[start.min(at)..at];
     let Some(k) = before.rfind("虽然").or_else(|| before.rfind("尽管")) else {
@@ -220,9 +227,17 @@ pub(super) fn in_concession(text: &str, from: usize, at: usize) -> bool {
     if TURN.iter().any(|t| before[k..].contains(t)) {
         return false;
     }
-    let end = text[at..].find(SENTENCE_END).map_or(text.len(), |i| at + i);
+    let mut hi = (at + CLAUSE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let end = text[at..hi].find(SENTENCE_END).map_or(hi, |i| at + i);
     TURN.iter().any(|t| text[at..end].contains(t))
 }
+
+/// How far a concession and its turn are looked for from a hedge: 200
+/// Chinese characters, more than any real sentence's clauses span.
+const CLAUSE_REACH: usize = 600;
 
 #[cfg(test)]
 mod tests {

@@ -54,7 +54,7 @@ pub struct Source {
 }
 
 /// Bytes between two entries of `Source::char_marks`.
-const MARK_STRIDE: usize = 4096;
+const MARK_STRIDE: usize = 1024;
 
 /// A failure to turn a path into a [`Source`]; always names the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

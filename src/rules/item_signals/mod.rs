@@ -236,10 +236,13 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
         } else {
             format!("“{}”", &text[section.heading.clone()])
         };
-        let paras: Vec<Range<usize>> = doc
-            .paragraphs
+        // Paragraphs come in text order: those of the section are found by
+        // a search, not by reading all of them for each section.
+        let first = (doc.paragraphs).partition_point(|p| p.span.start < section.span.start);
+        let paras: Vec<Range<usize>> = doc.paragraphs[first..]
             .iter()
-            .filter(|p| p.span.start >= section.span.start && p.span.end <= section.span.end)
+            .take_while(|p| p.span.start <= section.span.end)
+            .filter(|p| p.span.end <= section.span.end)
             .filter_map(|p| {
                 let start = p.span.start.max(section.heading.end).min(p.span.end);
                 let body = &text[start..p.span.end];
