@@ -107,8 +107,9 @@ fn a_report_over_the_size_limit_is_refused_by_name() {
 /// start of a one-line file); one item of hedged clauses with no sentence
 /// end (each hedge read its sentence for 虽然), or of 一是…二是… (the
 /// same); placeholders by the thousand (each compared with all found);
-/// thousands of cause items (each phrase with all found) and of parts
-/// without items (each with all paragraphs). A hang guard, not a
+/// thousands of cause items (each phrase with all found), of parts
+/// without items (each with all paragraphs) and of cause cues in a
+/// problem list (each read the numbering of the whole part). A hang guard, not a
 /// benchmark: the bound is far above a debug build's seconds.
 #[test]
 fn long_repetitive_inputs_do_not_hang() {
@@ -133,6 +134,10 @@ fn long_repetitive_inputs_do_not_hang() {
         ),
         ("residues.txt", "202X年".repeat(60_000)),
         ("causes.txt", format!("二、原因剖析\n{causes}")),
+        (
+            "cause-cues.txt",
+            "（一）学习\n究其原因：一是\n（一）x\n".repeat(30_000),
+        ),
         (
             "parts.txt",
             "一、存在的问题\n二、原因剖析\n三、整改措施\n".repeat(10_000),

@@ -292,9 +292,10 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         let p = &parts[i];
         if p.kind == SectionKind::Problems {
             let from = p.begin + usize::from(p.headed);
-            if let Some(q) = (from..p.end).find(|&q| {
-                sections::opens_causes(text, paras, (p.begin, q, p.end), &keywords.cause_cues)
-            }) {
+            let styles = sections::PartStyles::new(paras, p.begin, p.end);
+            if let Some(q) = (from..p.end)
+                .find(|&q| sections::opens_causes(text, paras, q, &styles, &keywords.cause_cues))
+            {
                 split_part(&mut parts, i, q, SectionKind::Causes, !inner.contains(&q));
                 i += 1;
             }

@@ -497,22 +497,62 @@ pub(super) fn split_at_cause_cues(
     (out, inner)
 }
 
-/// Whether paragraph `q` of the problems part `begin..end` opens its causes,
-/// written with no heading: unnumbered, opening with a cause cue, numbered
-/// causes after it (一是 in it, or the next paragraph numbered), and no more
-/// problems after them — a cause sentence inside the list (（三）…不够。究其
-/// 原因在于：一是…, then （四）) is part of its problem. Problems after it
-/// would be numbered in a style the problems before it use.
+/// The numbering styles used before and after each paragraph of a part,
+/// as bit masks: each paragraph asks in one step, not by reading the part.
+pub(super) struct PartStyles {
+    begin: usize,
+    /// `before[k]`: the styles of the part's first `k` paragraphs.
+    before: Vec<u16>,
+    /// `after[k]`: the styles of the part's paragraphs from the `k`-th on.
+    after: Vec<u16>,
+}
+
+fn style_bit(s: Style) -> u16 {
+    1 << s as u16
+}
+
+impl PartStyles {
+    pub(super) fn new(paras: &[Paragraph], begin: usize, end: usize) -> PartStyles {
+        let bit = |p: &Paragraph| p.marker.as_ref().map_or(0, |m| style_bit(m.style));
+        let part = &paras[begin..end];
+        let mut before = vec![0; part.len() + 1];
+        let mut after = vec![0; part.len() + 1];
+        for (k, p) in part.iter().enumerate() {
+            before[k + 1] = before[k] | bit(p);
+        }
+        for (k, p) in part.iter().enumerate().rev() {
+            after[k] = after[k + 1] | bit(p);
+        }
+        PartStyles {
+            begin,
+            before,
+            after,
+        }
+    }
+}
+
+/// Whether paragraph `q` of a problems part (its styles `styles`) opens its
+/// causes, written with no heading: unnumbered, opening with a cause cue,
+/// numbered causes after it (一是 in it, or the next paragraph numbered),
+/// and no more problems after them — a cause sentence inside the list
+/// (（三）…不够。究其原因在于：一是…, then （四）) is part of its problem.
+/// Problems after it would be numbered in a style the problems before it
+/// use.
 pub(super) fn opens_causes(
     text: &str,
     paras: &[Paragraph],
-    (begin, q, end): (usize, usize, usize),
+    q: usize,
+    styles: &PartStyles,
     cues: &[String],
 ) -> bool {
     let p = &paras[q];
     let body = text[p.span.clone()].trim_start_matches(is_space);
-    let style = |n: &Paragraph| n.marker.as_ref().map(|m| m.style);
-    let before: Vec<Style> = paras[begin..q].iter().filter_map(style).collect();
+    let opens = p.marker.is_none()
+        && (opens_with_cue(body, cues) || announces_roots(body) || roots_then_list(body))
+        && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()));
+    if !opens {
+        return false;
+    }
     // A list announced by a sentence ending in a colon that starts over at
     // 1 is the causes even in a style the problems used (1. under aspects),
     // as long as nothing of the problems' numbering resumes after it.
@@ -520,14 +560,9 @@ pub(super) fn opens_causes(
         .then(|| paras.get(q + 1)?.marker.as_ref())
         .flatten()
         .filter(|m| m.value == 1)
-        .map(|m| m.style);
-    p.marker.is_none()
-        && (opens_with_cue(body, cues) || announces_roots(body) || roots_then_list(body))
-        && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()))
-        && paras[q + 1..end]
-            .iter()
-            .filter_map(style)
-            .all(|s| s == Style::Shi || !before.contains(&s) || Some(s) == restarted)
+        .map_or(0, |m| style_bit(m.style));
+    let k = q - styles.begin;
+    styles.after[k + 1] & styles.before[k] & !style_bit(Style::Shi) & !restarted == 0
 }
 
 /// Whether paragraph `q` announces measures written with no heading: an
