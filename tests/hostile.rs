@@ -109,7 +109,9 @@ fn a_report_over_the_size_limit_is_refused_by_name() {
 /// same); placeholders by the thousand (each compared with all found);
 /// thousands of cause items (each phrase with all found), of parts
 /// without items (each with all paragraphs) and of cause cues in a
-/// problem list (each read the numbering of the whole part). A hang guard, not a
+/// problem list (each read the numbering of the whole part); 第一，… with
+/// no clause end (each marker read its line for a label and for 究其原因);
+/// **不够… (each residue read its line for a footnote note). A hang guard, not a
 /// benchmark: the bound is far above a debug build's seconds.
 #[test]
 fn long_repetitive_inputs_do_not_hang() {
@@ -138,6 +140,8 @@ fn long_repetitive_inputs_do_not_hang() {
             "cause-cues.txt",
             "（一）学习\n究其原因：一是\n（一）x\n".repeat(30_000),
         ),
+        ("ordinals.txt", "第一，".repeat(150_000)),
+        ("asterisks.txt", "**不够".repeat(80_000)),
         (
             "parts.txt",
             "一、存在的问题\n二、原因剖析\n三、整改措施\n".repeat(10_000),

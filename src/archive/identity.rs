@@ -4,8 +4,8 @@
 //! title block, else a closing date line). Both are read from the view.
 
 use crate::document::Document;
-use crate::outline::ROLES;
-use crate::text::{is_han, is_space};
+use crate::outline::{is_name, name_alone, ROLES};
+use crate::text::is_space;
 use regex::Regex;
 use serde::Serialize;
 use std::path::Path;
@@ -69,7 +69,11 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
     let found = block
         .iter()
         .enumerate()
-        .find_map(|(i, l)| author_line(l).map(|a| (i, a)));
+        .find_map(|(i, l)| author_line(l).map(|a| (i, a)))
+        .or_else(|| {
+            // A name alone on a line under the title (张伟, 张伟同志).
+            (block.iter().enumerate().skip(1)).find_map(|(i, l)| bare_name(l).map(|a| (i, a)))
+        });
     let title = match (&found, block.get(1)) {
         (Some((0, _)), Some(next)) => Some(next.to_string()),
         _ => title,
@@ -85,13 +89,13 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
     }
 }
 
-/// A name: two to four Chinese characters, no placeholder (某, ○, ×).
-fn is_name(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=4).contains(&n)
-        && s.chars().all(is_han)
-        && !s.contains(['某', '○', '〇', '×', '　'])
-        && !ROLES.iter().any(|r| s.ends_with(r))
+/// The author of a line that is a name alone ([`name_alone`]).
+fn bare_name(line: &str) -> Option<Author> {
+    name_alone(line).map(|name| Author {
+        name: name.to_string(),
+        role: None,
+        from: AuthorFrom::Line,
+    })
 }
 
 /// The author of an author line: the name after the post, separated by a
@@ -212,6 +216,18 @@ mod tests {
         let a = team.author.unwrap();
         assert_eq!((a.name.as_str(), a.from), ("r01", AuthorFrom::Stem));
         assert_eq!(team.title.as_deref(), Some("中共清河镇委员会领导班子"));
+        // A name alone under the title, with or without 同志 or 发言人：.
+        for line in ["张伟", "张伟同志", "发言人：张伟", "（张伟）"] {
+            let alone = identity_of(&format!("在专题民主生活会上的发言提纲\n{line}\n{body}"));
+            let a = alone.author.unwrap();
+            assert_eq!((a.name.as_str(), a.role), ("张伟", None), "{line}");
+            assert_eq!(alone.title.as_deref(), Some("在专题民主生活会上的发言提纲"));
+        }
+        // A subtitle or a line of the genre is no name.
+        for line in ["——发言提纲", "剖析材料", "（初稿）", "某某某"] {
+            let other = identity_of(&format!("关于加强作风建设\n{line}\n{body}"));
+            assert_eq!(other.author.unwrap().from, AuthorFrom::Stem, "{line}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod sections;
 pub(crate) use crate::markers::{Marker, Style};
 pub(crate) use classify::{SectionKeywords, SectionKind};
 pub(crate) use paragraphs::paragraphs;
-pub(crate) use sections::ROLES;
+pub(crate) use sections::{is_name, name_alone, ROLES};
 
 use crate::markers::leading_marker;
 use crate::text::is_space;
@@ -406,8 +406,14 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
 }
 
 /// From `start` to the first sentence or clause end, or to a space before a
-/// numbered point (`三、整改措施 一是……`), or the line end.
+/// numbered point (`三、整改措施 一是……`), or the line end, within
+/// [`LABEL_REACH`]: a line of thousands of markers and no sentence end
+/// (第一，第一，…) would otherwise be read to its end for each marker.
 fn label_range(text: &str, start: usize, end: usize) -> Range<usize> {
+    let mut end = end.min(start + LABEL_REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let s = &text[start..end];
     let mut stop = s.find(LABEL_END).unwrap_or(s.len());
     let mut spaced = false;
@@ -425,6 +431,10 @@ fn label_range(text: &str, start: usize, end: usize) -> Range<usize> {
     stop = s[..stop].trim_end_matches(is_space).len();
     start..start + stop
 }
+
+/// The longest label read, in bytes: 400 Chinese characters, far more
+/// than any item's label (its first clause).
+const LABEL_REACH: usize = 1200;
 
 #[cfg(test)]
 mod tests;

@@ -130,8 +130,15 @@ impl CharClass {
 }
 
 impl Compiled {
-    /// Whether the match `m` of `hay` passes the context conditions.
-    fn fits(&self, hay: &str, m: std::ops::Range<usize>) -> bool {
+    /// Whether the match `m` of `hay` passes the context conditions. The
+    /// line of the last match and its `unless-line` answer are kept in
+    /// `line`: a one-line text of thousands of matches reads its line once.
+    fn fits(
+        &self,
+        hay: &str,
+        m: std::ops::Range<usize>,
+        line: &mut Option<(Range<usize>, bool)>,
+    ) -> bool {
         let prev = hay[..m.start].chars().next_back();
         let next = hay[m.end..].chars().next();
         if !fits_before(prev, self.before.as_ref(), self.not_before.as_ref()) {
@@ -143,9 +150,23 @@ impl Compiled {
             }
         }
         if let Some(u) = &self.unless_line {
-            let start = hay[..m.start].rfind('\n').map_or(0, |i| i + 1);
-            let end = hay[m.end..].find('\n').map_or(hay.len(), |i| m.end + i);
-            if u.is_match(&hay[start..end]) {
+            let known = line
+                .as_ref()
+                .filter(|(l, _)| l.start <= m.start && m.end <= l.end);
+            let unless = match known {
+                Some(&(_, unless)) => unless,
+                None => {
+                    let start = hay[..m.start].rfind('\n').map_or(0, |i| i + 1);
+                    let end = hay[m.end..].find('\n').map_or(hay.len(), |i| m.end + i);
+                    let unless = u.is_match(&hay[start..end]);
+                    // A match across a line break reads its lines for itself.
+                    if !hay[m.clone()].contains('\n') {
+                        *line = Some((start..end, unless));
+                    }
+                    unless
+                }
+            };
+            if unless {
                 return false;
             }
         }
@@ -215,9 +236,10 @@ impl Rule for Pattern {
         for region in self.meta.regions(doc) {
             let hay = &text[region.clone()];
             for p in &live {
+                let mut line = None;
                 for caps in p.re.captures_iter(hay) {
                     let whole = caps.get(0).expect("group 0 exists");
-                    if !p.fits(hay, whole.range()) {
+                    if !p.fits(hay, whole.range(), &mut line) {
                         continue;
                     }
                     let m = caps.get(1).unwrap_or(whole);

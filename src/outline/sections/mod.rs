@@ -40,6 +40,33 @@ pub(crate) const ROLES: &[&str] = &[
     "干部",
 ];
 
+/// A name: two to four Chinese characters, no placeholder (某, ○, ×), not
+/// a post.
+pub(crate) fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=4).contains(&n)
+        && s.chars().all(crate::text::is_han)
+        && !s.contains(['某', '○', '〇', '×', '　'])
+        && !ROLES.iter().any(|r| s.ends_with(r))
+}
+
+/// The name on a line that is a name alone (张伟, 张伟同志, 发言人：张伟,
+/// （张伟）): not a word of the genre or of a heading (发言提纲, 整改措施).
+pub(crate) fn name_alone(line: &str) -> Option<&str> {
+    const NOT_NAMES: &[&str] = &[
+        "材料", "提纲", "发言", "检查", "剖析", "对照", "讲话", "会议", "年度", "民主", "生活",
+        "班子", "问题", "清单", "初稿", "定稿", "汇报", "整改", "措施", "原因", "存在", "方面",
+        "情况", "目录", "前言", "附件", "思想", "工作",
+    ];
+    let line = line.trim_matches(|c: char| is_space(c) || "（）()—".contains(c));
+    let line = ["发言人", "汇报人", "姓名"]
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+        .map_or(line, |rest| rest.trim_start_matches(['：', ':', ' ']));
+    let name = line.strip_suffix("同志").unwrap_or(line);
+    (is_name(name) && !NOT_NAMES.iter().any(|w| name.contains(w))).then_some(name)
+}
+
 fn is_date_line(line: &str) -> bool {
     let t = line.trim_matches(|c: char| "（）()".contains(c) || is_space(c));
     let has = |c| t.contains(c);
@@ -75,7 +102,8 @@ pub(super) fn title_block(text: &str, paras: &[Paragraph]) -> usize {
         let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
         let limit = if bracketed { 40 } else { 30 };
         let author = line.chars().count() <= limit && ROLES.iter().any(|r| line.contains(r));
-        if short && plain && (genre || subtitle || author || is_date_line(line)) {
+        let named = name_alone(line).is_some();
+        if short && plain && (genre || subtitle || author || named || is_date_line(line)) {
             n += 1;
         } else {
             break;
