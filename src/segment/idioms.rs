@@ -101,12 +101,15 @@ pub(crate) fn one_apart(window: [char; 4]) -> Vec<(usize, Idiom)> {
     out
 }
 
+/// Idioms by the position of a doubled pair and their other half.
+type ByHalf = HashMap<(usize, [char; 2]), Vec<Idiom>>;
+
 /// The idioms with a character written twice in a row (兢兢业业, 勤勤恳恳,
 /// 孜孜不倦), read once from the table, by the position of the first of the
 /// pair (0 or 2) and the other half (业业 is found from 兢兢 at 0): a window
 /// of one character written four times looks up one list, not all.
-fn doubled() -> &'static HashMap<(usize, [char; 2]), Vec<Idiom>> {
-    static DOUBLED: OnceLock<HashMap<(usize, [char; 2]), Vec<Idiom>>> = OnceLock::new();
+fn doubled() -> &'static ByHalf {
+    static DOUBLED: OnceLock<ByHalf> = OnceLock::new();
     DOUBLED.get_or_init(|| {
         let mut by_half: HashMap<_, Vec<Idiom>> = HashMap::new();
         for i in (0..IDIOMS.len() / IDIOM).map(idiom) {
