@@ -98,6 +98,15 @@ fn the_author_and_year_are_read_from_the_lines_under_the_title() {
             "关于加强作风建设的对照检查\n县水利局副局长 李红\n（2024年12月10日）\n",
             "李红",
         ),
+        // A name alone under the title, with 同志 or after 发言人：.
+        ("2024年度组织生活会发言提纲\n韩立伟\n", "韩立伟"),
+        ("2024年度组织生活会发言提纲\n韩立伟同志\n", "韩立伟"),
+        ("2024年度组织生活会个人对照检查材料\n发言人：马晓燕\n", "马晓燕"),
+        // The byline in brackets on the title line (a web copy).
+        (
+            "2024年度民主生活会发言提纲（市审计局党组成员、副局长 钱国平）\n",
+            "钱国平",
+        ),
     ] {
         let (_dir, path) = temp_report("r.txt", &format!("{title}{BODY}"));
         let (_, json) = check_json(&[path.to_str().unwrap()]);
@@ -116,6 +125,38 @@ fn a_heading_on_the_title_line_and_items_inline_are_split() {
         let o = outline(text);
         assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
         assert_eq!(counts(&o), [2, 1, 2], "{o:?}");
+    }
+}
+
+/// With no space between them, the first part runs into the title (and a
+/// note in brackets after the genre word) all the same: the title, its
+/// year and the problems' heading are each read.
+#[test]
+fn the_first_part_run_into_the_title_without_a_space_is_split() {
+    let rest = "二、原因剖析：1.理论武装放松。\n三、整改措施：1.每月自学两次。2.每季度调研一次。\n";
+    for (first, title) in [
+        (
+            "县医保局2023年度民主生活会对照检查材料一、存在的问题：1.学习不够系统，缺席3次。2.调研不深入，只到2个乡镇。",
+            "县医保局2023年度民主生活会对照检查材料",
+        ),
+        (
+            "组织生活会发言提纲（2023年度）一、查摆的问题 1.学习不够系统，缺席3次。2.调研不深入，只到2个乡镇。",
+            "组织生活会发言提纲（2023年度）",
+        ),
+        (
+            "2023年度专题民主生活会发言提纲（县医保局副局长 苏立新）一、存在的问题 1.学习不够系统，缺席3次。2.调研不深入，只到2个乡镇。",
+            "2023年度专题民主生活会发言提纲（县医保局副局长 苏立新）",
+        ),
+    ] {
+        let text = format!("{first}\n{rest}");
+        let json = outline_json(&text);
+        assert_eq!(json["title"], title, "{json}");
+        assert_eq!(json["year"], 2023, "{json}");
+        let o = outline(&text);
+        assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+        assert_eq!(counts(&o), [2, 1, 2], "{o:?}");
+        let problems = &json["sections"][0];
+        assert!(problems["heading"].as_str().unwrap().contains("问题"), "{json}");
     }
 }
 

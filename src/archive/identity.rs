@@ -74,6 +74,15 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
             // A name alone on a line under the title (张伟, 张伟同志).
             (block.iter().enumerate().skip(1)).find_map(|(i, l)| bare_name(l).map(|a| (i, a)))
         });
+    // A web copy's title may hold the byline in brackets
+    // (…发言提纲（县审计局副局长 孙明华）): that line stays the title.
+    let found = found.or_else(|| {
+        let first = block.first()?;
+        let open = first.find(['（', '('])?;
+        let inner = &first[open..];
+        let close = inner.find(['）', ')'])?;
+        author_line(&inner[..close]).map(|a| (usize::MAX, a))
+    });
     let title = match (&found, block.get(1)) {
         (Some((0, _)), Some(next)) => Some(next.to_string()),
         _ => title,
@@ -120,7 +129,9 @@ pub(crate) fn author_line(line: &str) -> Option<Author> {
             (&line[..end], &line[end..])
         }
     };
-    (is_name(name) && !role.is_empty()).then(|| Author {
+    // A title with the byline in brackets is no post (…发言提纲（县审计局副局长).
+    let titled = role.contains(['（', '(']) || ["材料", "提纲"].iter().any(|g| role.contains(g));
+    (is_name(name) && !role.is_empty() && !titled).then(|| Author {
         name: name.to_string(),
         role: Some(role.to_string()),
         from: AuthorFrom::Line,
@@ -223,6 +234,19 @@ mod tests {
             assert_eq!((a.name.as_str(), a.role), ("张伟", None), "{line}");
             assert_eq!(alone.title.as_deref(), Some("在专题民主生活会上的发言提纲"));
         }
+        // A byline in brackets in the title.
+        let bracketed = identity_of(&format!(
+            "2024年度民主生活会发言提纲（县审计局党组成员、副局长 孙明华）\n{body}"
+        ));
+        let a = bracketed.author.unwrap();
+        assert_eq!(
+            (a.name.as_str(), a.role.as_deref()),
+            ("孙明华", Some("县审计局党组成员、副局长"))
+        );
+        assert_eq!(
+            bracketed.title.as_deref(),
+            Some("2024年度民主生活会发言提纲（县审计局党组成员、副局长 孙明华）")
+        );
         // A subtitle or a line of the genre is no name.
         for line in ["——发言提纲", "剖析材料", "（初稿）", "某某某"] {
             let other = identity_of(&format!("关于加强作风建设\n{line}\n{body}"));

@@ -142,23 +142,45 @@ fn aspect_start(line: &str, at: usize) -> Option<usize> {
         .map(|m| at + m.span.end)
 }
 
-/// A first line that runs the title into the opening (`…对照检查材料 根据…`):
-/// where the title ends.
+/// A first line that runs the title into the opening (`…对照检查材料 根据…`)
+/// or into the first part (`…发言提纲一、存在的问题`, `…材料（2024年度）一、…`):
+/// where the title ends. A bracketed note after the genre word is the
+/// title's.
 fn title_end(text: &str, body: Range<usize>) -> Option<usize> {
     let line = &text[body.clone()];
     for end in GENRE_ENDS {
         let mut from = 0;
         while let Some(i) = line[from..].find(end) {
-            let after = from + i + end.len();
+            let mut after = from + i + end.len();
+            from = after;
+            if let Some(note) = bracketed_note(&line[after..]) {
+                after += note;
+            }
             let rest = &line[after..];
             let gap = rest.len() - rest.trim_start_matches(is_space).len();
             if gap > 0 && !rest.trim_start_matches(is_space).is_empty() {
                 return Some(body.start + after + gap);
             }
-            from = after;
+            let first_part = leading_marker(rest, 0)
+                .filter(|m| m.value == 1 && matches!(m.style, Style::ChineseComma | Style::Part));
+            if first_part.is_some() {
+                return Some(body.start + after);
+            }
         }
     }
     None
+}
+
+/// The length of a short bracketed note that `rest` starts with
+/// (（2024年度组织生活会）), if it does.
+fn bracketed_note(rest: &str) -> Option<usize> {
+    let close = match rest.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let end = rest.find(close)?;
+    at_most_chars(&rest[..end], 24).then_some(end + close.len_utf8())
 }
 
 #[cfg(test)]
@@ -182,6 +204,25 @@ mod tests {
         assert_eq!(
             split("某局对照检查材料 根据要求，我认真查摆。"),
             ["某局对照检查材料", "根据要求，我认真查摆。"]
+        );
+        // The first part run into the title, with or without a note.
+        assert_eq!(
+            split("某局对照检查材料一、存在的问题：1.学习不够。"),
+            ["某局对照检查材料", "一、存在的问题：", "1.学习不够。"]
+        );
+        assert_eq!(
+            split("发言提纲（2024年度组织生活会）一、查摆的问题"),
+            ["发言提纲（2024年度组织生活会）", "一、查摆的问题"]
+        );
+        assert_eq!(
+            split("对照检查材料（初稿） 根据要求，我认真查摆。"),
+            ["对照检查材料（初稿）", "根据要求，我认真查摆。"]
+        );
+        // Not the first part, or a genre word inside a sentence: no cut.
+        assert_eq!(split("准备材料二、三次"), ["准备材料二、三次"]);
+        assert_eq!(
+            split("会前准备材料（共3份）不充分。"),
+            ["会前准备材料（共3份）不充分。"]
         );
         // A web copy's second title line, run into the opening.
         let text = "【第一篇】某局对照检查材料\n中共某局党组对照检查材料 根据要求，我认真查摆。\n会前准备材料 根据要求再改。";
