@@ -111,7 +111,8 @@ fn a_report_over_the_size_limit_is_refused_by_name() {
 /// without items (each with all paragraphs) and of cause cues in a
 /// problem list (each read the numbering of the whole part); 第一，… with
 /// no clause end (each marker read its line for a label and for 究其原因);
-/// **不够… (each residue read its line for a footnote note). A hang guard, not a
+/// **不够… (each residue read its line for a footnote note); sentences
+/// opening with 究其原因 (each read its paragraph for 一是). A hang guard, not a
 /// benchmark: the bound is far above a debug build's seconds.
 #[test]
 fn long_repetitive_inputs_do_not_hang() {
@@ -141,6 +142,7 @@ fn long_repetitive_inputs_do_not_hang() {
             "（一）学习\n究其原因：一是\n（一）x\n".repeat(30_000),
         ),
         ("ordinals.txt", "第一，".repeat(150_000)),
+        ("cue-sentences.txt", "。究其原因原因".repeat(80_000)),
         ("asterisks.txt", "**不够".repeat(80_000)),
         (
             "parts.txt",

@@ -498,13 +498,16 @@ pub(super) fn split_at_cause_cues(
     let mut inner = Vec::new();
     for p in paras {
         let body = &text[p.span.clone()];
+        // 一是 after a place: whether the last one is (found once, not read
+        // again from each sentence of a long paragraph).
+        let last_first = body.rfind("一是");
         // Sentence starts after the first, where a cue opens the sentence.
         let cut = body
             .char_indices()
             .filter(|&(i, _)| i > 0 && body[..i].ends_with(SENTENCE_END))
             .map(|(i, _)| i)
             .find(|&i| {
-                (opens_with_cue(&body[i..], cues) && body[i..].contains("一是"))
+                (opens_with_cue(&body[i..], cues) && last_first.is_some_and(|k| k >= i))
                     || roots_then_list(&body[i..])
             });
         match cut {
