@@ -210,7 +210,13 @@ impl Source {
     pub fn position(&self, byte: usize) -> (usize, usize) {
         let line = self.line_index(byte);
         let start = self.line_starts[line];
-        let column = self.chars_before(byte) - self.chars_before(start) + 1;
+        // Within a line's first mark's stride, counting from the line's
+        // start reads less than counting from two marks.
+        let column = if byte - start <= MARK_STRIDE {
+            self.text[start..byte].chars().count() + 1
+        } else {
+            self.chars_before(byte) - self.chars_before(start) + 1
+        };
         (line + 1, column)
     }
 
