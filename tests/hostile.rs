@@ -112,7 +112,9 @@ fn a_report_over_the_size_limit_is_refused_by_name() {
 /// problem list (each read the numbering of the whole part); 第一，… with
 /// no clause end (each marker read its line for a label and for 究其原因);
 /// **不够… (each residue read its line for a footnote note); sentences
-/// opening with 究其原因 (each read its paragraph for 一是). A hang guard, not a
+/// opening with 究其原因 (each read its paragraph for 一是); thousands of
+/// parents with a point each (each compared with all later ones for a
+/// count numbered once through). A hang guard, not a
 /// benchmark: the bound is far above a debug build's seconds.
 #[test]
 fn long_repetitive_inputs_do_not_hang() {
@@ -143,6 +145,7 @@ fn long_repetitive_inputs_do_not_hang() {
         ),
         ("ordinals.txt", "第一，".repeat(150_000)),
         ("cue-sentences.txt", "。究其原因原因".repeat(80_000)),
+        ("parents.txt", "一、：1.工作忙 \n。\n".repeat(40_000)),
         ("asterisks.txt", "**不够".repeat(80_000)),
         (
             "parts.txt",

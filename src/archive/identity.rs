@@ -248,7 +248,15 @@ mod tests {
             Some("2024年度民主生活会发言提纲（县审计局党组成员、副局长 孙明华）")
         );
         // A subtitle or a line of the genre is no name.
-        for line in ["——发言提纲", "剖析材料", "（初稿）", "某某某"] {
+        for line in [
+            "——发言提纲",
+            "剖析材料",
+            "（初稿）",
+            "某某某",
+            "学习心得",
+            "党性修养",
+            "修改稿",
+        ] {
             let other = identity_of(&format!("关于加强作风建设\n{line}\n{body}"));
             assert_eq!(other.author.unwrap().from, AuthorFrom::Stem, "{line}");
         }

@@ -158,25 +158,44 @@ fn collect_children<'a>(items: &'a [Item], groups: &mut Vec<Vec<&'a Marker>>) {
     for i in items {
         push_by_style(&mut under, i.children.iter().map(|c| &c.marker));
     }
+    // Each style's groups in order, and whether the count runs on through
+    // all of them from each one to the last (read once from the back: a
+    // list of thousands of parents is not read again for each).
+    let mut styles: Vec<(Style, Vec<usize>)> = Vec::new();
+    for (g, group) in under.iter().enumerate() {
+        match styles.iter_mut().find(|(s, _)| *s == group[0].style) {
+            Some((_, gs)) => gs.push(g),
+            None => styles.push((group[0].style, vec![g])),
+        }
+    }
+    let runs_on = |a: &[&Marker], b: &[&Marker]| b[0].value == a[a.len() - 1].value + 1;
+    let mut once_through = vec![false; under.len()];
+    for (_, gs) in &styles {
+        let mut through = true;
+        for w in (0..gs.len()).rev() {
+            if let Some(&next) = gs.get(w + 1) {
+                through = through && runs_on(&under[gs[w]], &under[next]);
+                once_through[gs[w]] = through;
+            }
+        }
+    }
     let mut done = vec![false; under.len()];
     for g in 0..under.len() {
         if done[g] {
             continue;
         }
-        let same: Vec<usize> = (g..under.len())
-            .filter(|&h| under[h][0].style == under[g][0].style)
-            .collect();
-        let once_through = same.len() >= 2
-            && same
-                .windows(2)
-                .all(|w| under[w[1]][0].value == under[w[0]][under[w[0]].len() - 1].value + 1);
-        if once_through {
+        if once_through[g] {
+            let (_, gs) = styles
+                .iter()
+                .find(|(s, _)| *s == under[g][0].style)
+                .expect("listed");
+            let same = &gs[gs.partition_point(|&h| h < g)..];
             groups.push(
                 same.iter()
                     .flat_map(|&h| under[h].iter().copied())
                     .collect(),
             );
-            for h in same {
+            for &h in same {
                 done[h] = true;
             }
         } else {
