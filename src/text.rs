@@ -20,6 +20,24 @@ pub(crate) fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || s.chars().nth(n).is_none()
 }
 
+/// The nearest character boundary of `s` at or before byte `i`.
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary of `s` at or after byte `i`.
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Do two spans of text overlap: does each start before the other ends?
 /// (Spans that only touch do not; an empty span inside another does.)
 pub(crate) fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
@@ -135,6 +153,15 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (i32, &str)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn boundaries_are_found_on_either_side_within_the_text() {
+        use super::{ceil_boundary, floor_boundary};
+        let s = "a学b";
+        assert_eq!((floor_boundary(s, 2), ceil_boundary(s, 2)), (1, 4));
+        assert_eq!((floor_boundary(s, 4), ceil_boundary(s, 4)), (4, 4));
+        assert_eq!((floor_boundary(s, 99), ceil_boundary(s, 99)), (5, 5));
+    }
+
     #[test]
     fn spans_overlap_when_each_starts_before_the_other_ends() {
         use super::overlaps;

@@ -73,16 +73,15 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
         .or_else(|| {
             // A name alone on a line under the title (张伟, 张伟同志).
             (block.iter().enumerate().skip(1)).find_map(|(i, l)| bare_name(l).map(|a| (i, a)))
+        })
+        .or_else(|| {
+            // A web copy's title may hold the byline in brackets
+            // (…发言提纲（县审计局副局长 孙明华）): that line stays the title.
+            let first = block.first()?;
+            let inner = &first[first.find(['（', '('])?..];
+            let close = inner.find(['）', ')'])?;
+            author_line(&inner[..close]).map(|a| (usize::MAX, a))
         });
-    // A web copy's title may hold the byline in brackets
-    // (…发言提纲（县审计局副局长 孙明华）): that line stays the title.
-    let found = found.or_else(|| {
-        let first = block.first()?;
-        let open = first.find(['（', '('])?;
-        let inner = &first[open..];
-        let close = inner.find(['）', ')'])?;
-        author_line(&inner[..close]).map(|a| (usize::MAX, a))
-    });
     let title = match (&found, block.get(1)) {
         (Some((0, _)), Some(next)) => Some(next.to_string()),
         _ => title,

@@ -19,10 +19,7 @@ const CLAUSE_END: &[char] = &['。', '；', '！', '？', ';', '!', '?'];
 /// 200 Chinese characters at most: a line of thousands of markers and no
 /// clause end (第一，第一，…) would otherwise be read whole for each.
 fn introduces_reasons(text: &str, from: usize, at: usize) -> bool {
-    let mut from = from.max(at.saturating_sub(600));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::text::ceil_boundary(text, from.max(at.saturating_sub(600)));
     let before = &text[from..at];
     let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
     REASON_CUES.iter().any(|c| clause.contains(c))

@@ -429,10 +429,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
 /// [`LABEL_REACH`]: a line of thousands of markers and no sentence end
 /// (第一，第一，…) would otherwise be read to its end for each marker.
 fn label_range(text: &str, start: usize, end: usize) -> Range<usize> {
-    let mut end = end.min(start + LABEL_REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_boundary(text, end.min(start + LABEL_REACH));
     let s = &text[start..end];
     let mut stop = s.find(LABEL_END).unwrap_or(s.len());
     let mut spaced = false;

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::outline::{Item, Section, SectionKind};
 use crate::settings::Invalid;
+use crate::text::{ceil_boundary, floor_boundary};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -213,10 +214,7 @@ impl Rule for VagueItem {
 pub(super) fn in_concession(text: &str, from: usize, at: usize) -> bool {
     const SENTENCE_END: &[char] = &['。', '！', '？', '；', '\n'];
     const TURN: &[&str] = &["但", "可是", "然而", "却"];
-    let mut lo = at.saturating_sub(CLAUSE_REACH).max(from);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = ceil_boundary(text, at.saturating_sub(CLAUSE_REACH).max(from));
     let start = text[lo..at].rfind(SENTENCE_END).map_or(lo, |i| {
         lo + i + text[lo + i..].chars().next().map_or(0, char::len_utf8)
     });
@@ -227,10 +225,7 @@ pub(super) fn in_concession(text: &str, from: usize, at: usize) -> bool {
     if TURN.iter().any(|t| before[k..].contains(t)) {
         return false;
     }
-    let mut hi = (at + CLAUSE_REACH).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    let hi = floor_boundary(text, at + CLAUSE_REACH);
     let end = text[at..hi].find(SENTENCE_END).map_or(hi, |i| at + i);
     TURN.iter().any(|t| text[at..end].contains(t))
 }

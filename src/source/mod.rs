@@ -239,10 +239,7 @@ fn char_marks(text: &str) -> Vec<(usize, usize)> {
     let mut marks = Vec::with_capacity(text.len() / MARK_STRIDE);
     let (mut at, mut count) = (0, 0);
     while at + MARK_STRIDE < text.len() {
-        let mut next = at + MARK_STRIDE;
-        while !text.is_char_boundary(next) {
-            next += 1;
-        }
+        let next = crate::text::ceil_boundary(text, at + MARK_STRIDE);
         count += text[at..next].chars().count();
         marks.push((next, count));
         at = next;
