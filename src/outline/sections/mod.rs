@@ -328,6 +328,39 @@ pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
             || is_signature(body))
 }
 
+/// Whether a line is a web page's furniture (发布时间：…  来源：…  【字体：大
+/// 中 小】  浏览次数：…): short, with two of its words or the font sizes
+/// offered (a web copy's one-line body that ends in them is no such line).
+pub(crate) fn is_site_line(line: &str) -> bool {
+    if !crate::text::at_most_chars(line, 100) {
+        return false;
+    }
+    const FURNITURE: &[&str] = &[
+        "字体",
+        "字号",
+        "发布时间",
+        "发布日期",
+        "来源：",
+        "来源:",
+        "浏览",
+        "点击数",
+        "阅读次数",
+        "打印本页",
+        "关闭窗口",
+        "分享到",
+        "收藏本页",
+        "责任编辑",
+        "作者：",
+        "作者:",
+    ];
+    FURNITURE
+        .iter()
+        .filter(|w| line.contains(*w))
+        .nth(1)
+        .is_some()
+        || line.contains("大 中 小")
+}
+
 /// A signature line after the last part: the unit or the writer (中共青石镇
 /// 委员会, 县水利局党组书记 孙卫东, a bare name) or the date — short and
 /// with no sentence in it, so no measure's date or count is taken from it.

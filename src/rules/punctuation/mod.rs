@@ -388,6 +388,10 @@ fn stray_spaces(
         '，', '。', '；', '：', '！', '？', '、', '）', '」', '』', '”', '’', '》',
     ];
     let line = &text[body.clone()];
+    // A web page's furniture line spaces its fields (【字体：大 中 小】).
+    if crate::outline::is_site_line(line) {
+        return;
+    }
     let prose = line.contains(['。', '；', '！', '？']) || line.chars().count() >= 40;
     let han = line.chars().filter(|&c| is_han(c)).count();
     // In a numbered heading, a space that cuts a word in two ((四)廉 洁自

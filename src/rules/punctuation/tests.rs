@@ -301,6 +301,27 @@ fn stray_spaces_are_looked_for_in_sentences_and_long_lines_only() {
     assert!(found("我们没有定 期开展谈心谈话活动，").is_empty());
 }
 
+/// A web page's furniture line spaces its fields: layout; one of its
+/// words in a sentence changes nothing.
+#[test]
+fn a_web_page_furniture_line_has_no_stray_spaces() {
+    for line in [
+        "发布时间：2024-01-05  来源：县纪委  【字体：大 中 小】  浏览次数：120",
+        "【字体：大 中 小】",
+        "作者：县委办 发布日期：2023年12月 点击数：56 打印本页 关闭窗口",
+    ] {
+        assert!(found(line).is_empty(), "{line}");
+    }
+    assert_eq!(
+        found("根据来源：县纪委的通报，我们没有定 期开展谈心谈话。").len(),
+        1
+    );
+    // A one-line body that ends in the furniture is checked.
+    let body = format!("我们没有定 期开展谈心谈话。{}", "学习".repeat(50));
+    let line = format!("{body} 发布时间：2023-12-18 来源：网络整理");
+    assert_eq!(found(&line).len(), 2, "{line}");
+}
+
 /// Fewer than 12 Chinese characters, or spaces inside words in more
 /// than a third of them: layout, not typos. Spaces before marks are
 /// reported either way.
