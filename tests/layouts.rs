@@ -380,6 +380,20 @@ fn a_problem_list_title_is_not_a_part() {
     let o = outline(text);
     assert_eq!(kinds(&o), ["problems"], "{o:?}");
     assert_eq!(counts(&o), [2], "{o:?}");
+    // The author line above such a title: the title is the list's, and the
+    // year is read from it.
+    let json = outline_json(
+        "城东社区党委书记　宋立平\n2023年度组织生活会个人查摆问题清单\n1.对意识形态阵地管理有疏漏。今年5月宣传栏出现错字。\n2.调研不深入。全年只到2个小区。\n",
+    );
+    assert_eq!(
+        json["title"], "2023年度组织生活会个人查摆问题清单",
+        "{json}"
+    );
+    assert_eq!(
+        (&json["author"], &json["year"]),
+        (&"宋立平".into(), &2023.into()),
+        "{json}"
+    );
 }
 
 /// A heading that names problems found by 剖析 is the problems part; one

@@ -85,6 +85,12 @@ const COMPOUND_SURNAMES: &[&str] = &[
     "夏侯", "令狐", "端木", "独孤", "南宫", "西门",
 ];
 
+/// A title naming a list of problems (2024年度专题民主生活会个人检视问题
+/// 清单): a title-block line, no part; a short 问题清单 heads the problems.
+fn is_list_title(line: &str) -> bool {
+    line.ends_with("清单") && !crate::text::at_most_chars(line, 10)
+}
+
 fn is_date_line(line: &str) -> bool {
     let t = line.trim_matches(|c: char| "（）()".contains(c) || is_space(c));
     let has = |c| t.contains(c);
@@ -113,7 +119,7 @@ pub(super) fn title_block(text: &str, paras: &[Paragraph]) -> usize {
         let line = &text[p.span.clone()];
         let short = line.chars().count() <= 40;
         let plain = p.marker.is_none() && !line.contains('。') && !line.ends_with(['：', ':']);
-        let genre = GENRE.iter().any(|g| line.contains(g));
+        let genre = GENRE.iter().any(|g| line.contains(g)) || is_list_title(line);
         let subtitle = line.starts_with(['—', '－', '-']);
         // In brackets, a byline may hold a unit, a name and a date
         // (（县第二实验中学党总支书记、校长  周立群  2021年12月）).
@@ -191,9 +197,7 @@ pub(super) fn heads(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         if style.is_none() && (!whole_line || label.contains(['，', ','])) {
             continue;
         }
-        // A title naming a list of problems (2024年度专题民主生活会个人检视
-        // 问题清单) is no part either; a short 问题清单 heads the problems.
-        let list_title = style.is_none() && label.ends_with("清单") && chars > 10;
+        let list_title = style.is_none() && is_list_title(label);
         if GENRE.iter().any(|g| label.contains(g)) || list_title {
             continue;
         }
