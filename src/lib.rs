@@ -11,6 +11,7 @@
 //    characters, numbering markers.
 mod diagnostic;
 mod markers;
+mod names;
 mod settings;
 mod text;
 mod wording;

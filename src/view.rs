@@ -10,6 +10,7 @@
 //! back to the file before it is shown ([`View::to_source`]).
 
 use crate::markers::{leading_marker, Style};
+use crate::names::name_alone;
 use crate::source::Source;
 use crate::text::is_space;
 use std::borrow::Cow;
@@ -74,7 +75,11 @@ impl<'a> View<'a> {
                     let numbered = leading_marker(&text[next.clone()], next.start)
                         .is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal));
                     let opens = indents_paragraphs && indented[k];
-                    (!numbered && !opens && (!blank_between || saw_furniture)).then_some(k)
+                    // A name alone under a title (…对照检查材料 / 吴振东) is
+                    // the byline, however long the title.
+                    let byline = name_alone(&text[next.clone()]).is_some();
+                    let starts = numbered || opens || byline;
+                    (!starts && (!blank_between || saw_furniture)).then_some(k)
                 });
             match joined {
                 Some(k) => {

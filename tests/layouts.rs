@@ -440,6 +440,51 @@ fn a_wrapped_copy_with_some_unwrapped_paragraphs_is_joined() {
     assert!(f.is_empty(), "{f:?}");
 }
 
+#[test]
+fn a_name_under_a_wrapped_title_is_the_byline() {
+    // A PDF copy wrapped at 30 characters: the title is about that long,
+    // so it looked wrapped, and the name under it was read as the title's
+    // end. A name alone is a line of its own, wrapped text or not.
+    let body = [
+        "一、存在的问题",
+        "（一）学习不系统。今年参加中心组学习的次数偏少，在三",
+        "个村调研时只听汇报，对基层反映的问题有所忽视，没有跟",
+        "踪督办落实情况，直到年底群众再次反映才着手解决问题。",
+        "二、原因剖析",
+        "（一）理论武装放松。满足于读文件、记要点，学用脱节，",
+        "对群众反映的问题没有放在心上，宗旨意识有所淡化了。",
+        "三、整改措施",
+        "（一）2024年每月自学两次，6月底前读完纲要，年底前写",
+        "出调研报告，对群众反映的问题建立台账、限时办结销号。",
+    ]
+    .join("\n");
+    for (head, author) in [
+        (
+            "青石镇党委书记2023年度专题民主生活会对照检查材料\n吴振东\n",
+            "吴振东",
+        ),
+        (
+            "城关街道党工委书记2023年度专题民主生活会发言提纲\n欧阳晓东\n（2024年1月18日）\n",
+            "欧阳晓东",
+        ),
+        (
+            "县财政局2023年度专题民主生活会个人对照检查材料\n发言人：马晓燕\n",
+            "马晓燕",
+        ),
+    ] {
+        let (_dir, path) = temp_report("r.txt", &format!("{head}{body}\n"));
+        let (_, json) = check_json(&[path.to_str().unwrap()]);
+        let file = &json["files"][0];
+        assert_eq!(file["author"], author, "{head}");
+        assert_eq!(file["year"], 2023, "{head}");
+        let title = outline_json(&format!("{head}{body}\n"))["title"].clone();
+        assert!(
+            title.as_str().unwrap().ends_with("材料") || title.as_str().unwrap().ends_with("提纲"),
+            "{head}: {title}"
+        );
+    }
+}
+
 /// Links of one report: each problem or cause id and the measures that
 /// answer it.
 fn links(text: &str) -> Vec<(String, Vec<String>)> {

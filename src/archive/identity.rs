@@ -4,7 +4,7 @@
 //! title block, else a closing date line). Both are read from the view.
 
 use crate::document::Document;
-use crate::outline::{is_name, name_alone, ROLES};
+use crate::names::{is_name, name_alone, ROLES};
 use crate::text::is_space;
 use regex::Regex;
 use serde::Serialize;

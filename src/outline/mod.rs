@@ -14,7 +14,7 @@ mod sections;
 pub(crate) use crate::markers::{Marker, Style};
 pub(crate) use classify::{SectionKeywords, SectionKind};
 pub(crate) use paragraphs::paragraphs;
-pub(crate) use sections::{is_name, is_site_line, name_alone, ROLES};
+pub(crate) use sections::is_site_line;
 
 use crate::markers::leading_marker;
 use crate::text::is_space;
