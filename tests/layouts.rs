@@ -102,6 +102,13 @@ fn the_author_and_year_are_read_from_the_lines_under_the_title() {
         ("2024年度组织生活会发言提纲\n韩立伟\n", "韩立伟"),
         ("2024年度组织生活会发言提纲\n韩立伟同志\n", "韩立伟"),
         ("2024年度组织生活会个人对照检查材料\n发言人：马晓燕\n", "马晓燕"),
+        // The post in brackets after the name; a unit and a name spaced
+        // out; a colon; a date after the name; a subtitle spaced out.
+        ("2024年度民主生活会个人对照检查材料\n周建平（县水利局党组书记、局长）\n", "周建平"),
+        ("2024年度组织生活会发言提纲\n市委统战部民族宗教科　黄　敏\n", "黄敏"),
+        ("2024年度组织生活会发言提纲\n机械工程学院党委书记：王振华\n", "王振华"),
+        ("2024年度组织生活会发言提纲\n心内科 何建平  2025年1月\n", "何建平"),
+        ("城南街道党工委2024年度民主生活会\n个 人 对 照 检 查 材 料\n城南街道党工委副书记、办事处主任  刘雅琴\n", "刘雅琴"),
         // The byline in brackets on the title line (a web copy).
         (
             "2024年度民主生活会发言提纲（市审计局党组成员、副局长 钱国平）\n",

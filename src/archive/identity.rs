@@ -4,7 +4,7 @@
 //! title block, else a closing date line). Both are read from the view.
 
 use crate::document::Document;
-use crate::names::{is_name, name_alone, ROLES};
+use crate::names::{byline, name_alone, without_date};
 use crate::text::is_space;
 use regex::Regex;
 use serde::Serialize;
@@ -97,42 +97,21 @@ pub(crate) fn identify(doc: &Document, pattern: Option<&Regex>) -> Identity {
     }
 }
 
-/// The author of a line that is a name alone ([`name_alone`]).
+/// The author of a line that is a name alone ([`name_alone`]), a date
+/// after it aside (`陈丽华  2024年1月`).
 fn bare_name(line: &str) -> Option<Author> {
-    name_alone(line).map(|name| Author {
-        name: name.to_string(),
+    name_alone(without_date(line)).map(|name| Author {
+        name: name.replace(is_space, ""),
         role: None,
         from: AuthorFrom::Line,
     })
 }
 
-/// The author of an author line: the name after the post, separated by a
-/// space or directly after the last post word (`办事处主任周明`).
+/// The author of an author line ([`byline`]).
 pub(crate) fn author_line(line: &str) -> Option<Author> {
-    let line = line
-        .trim_matches(|c: char| is_space(c) || "（）()—".contains(c))
-        .trim();
-    if line.chars().count() > 30 || !ROLES.iter().any(|r| line.contains(r)) {
-        return None;
-    }
-    let (role, name) = match line.rfind(is_space) {
-        Some(i) => {
-            let (role, name) = line.split_at(i);
-            (role.trim(), name.trim())
-        }
-        None => {
-            let end = ROLES
-                .iter()
-                .filter_map(|r| line.rfind(r).map(|i| i + r.len()))
-                .max()?;
-            (&line[..end], &line[end..])
-        }
-    };
-    // A title with the byline in brackets is no post (…发言提纲（县审计局副局长).
-    let titled = role.contains(['（', '(']) || ["材料", "提纲"].iter().any(|g| role.contains(g));
-    (is_name(name) && !role.is_empty() && !titled).then(|| Author {
-        name: name.to_string(),
-        role: Some(role.to_string()),
+    byline(line).map(|(name, role)| Author {
+        name,
+        role,
         from: AuthorFrom::Line,
     })
 }
@@ -178,12 +157,83 @@ mod tests {
             author_line("市第一人民医院党委副书记　王敏").unwrap().name,
             "王敏"
         );
+        // The shapes of bylines in real reports: a unit and a name, a name
+        // spaced out, a colon, the post in brackets after the name, a
+        // speaker's label, a date after it.
+        for (line, name, role) in [
+            (
+                "市委统战部民族宗教科　黄　敏",
+                "黄敏",
+                Some("市委统战部民族宗教科"),
+            ),
+            ("（人事处　郑雅琴）", "郑雅琴", Some("人事处")),
+            ("心内科 何建平", "何建平", Some("心内科")),
+            ("社区民警　刘　洋", "刘洋", Some("社区民警")),
+            (
+                "机械与动力工程学院党委书记：王振华",
+                "王振华",
+                Some("机械与动力工程学院党委书记"),
+            ),
+            (
+                "周建平（县水利局党组书记、局长）",
+                "周建平",
+                Some("县水利局党组书记、局长"),
+            ),
+            (
+                "马俊（省交通投资集团北山高速公路管理分公司党委副书记、总经理）",
+                "马俊",
+                Some("省交通投资集团北山高速公路管理分公司党委副书记、总经理"),
+            ),
+            (
+                "发言人：李慧敏（东湖街道党工委副书记、办事处主任）",
+                "李慧敏",
+                Some("东湖街道党工委副书记、办事处主任"),
+            ),
+            (
+                "县第二中学教工党支部  李晓燕（高二年级组长）",
+                "李晓燕",
+                Some("县第二中学教工党支部"),
+            ),
+            (
+                "桐溪农商银行城关支行党支部书记、行长吴晓东（2023年11月）",
+                "吴晓东",
+                Some("桐溪农商银行城关支行党支部书记、行长"),
+            ),
+            (
+                "江城城发建设有限公司党支部书记、总经理 陈立伟 2023年11月",
+                "陈立伟",
+                Some("江城城发建设有限公司党支部书记、总经理"),
+            ),
+            (
+                "（机械与动力工程学院党委书记 吴海燕，2024年1月）",
+                "吴海燕",
+                Some("机械与动力工程学院党委书记"),
+            ),
+            ("党员　康丽　　　2025年1月", "康丽", Some("党员")),
+            (
+                "姓名：郑晓岚　职务：第三监督检查室主任",
+                "郑晓岚",
+                Some("第三监督检查室主任"),
+            ),
+            (
+                "作者：吴海涛　　发布时间：2018-01-26　　来源：南川分局政治处",
+                "吴海涛",
+                None,
+            ),
+        ] {
+            let a = author_line(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((a.name.as_str(), a.role.as_deref()), (name, role), "{line}");
+        }
         // Placeholders and lines without a post are no author.
         assert!(author_line("市人民医院党委副书记、院长  王某").is_none());
         assert!(author_line("**街道幸福里社区党委书记  ____").is_none());
         assert!(author_line("××大学外国语学院党委书记  【 】").is_none());
         assert!(author_line("孙卫东").is_none());
         assert!(author_line("以上对照检查，请书记和同志们批评指正。").is_none());
+        assert!(author_line("（工程管理部经理、支部组织委员）").is_none());
+        assert!(author_line("作者：佚名　　更新时间：2024-01-20").is_none());
+        assert!(author_line("2024年度民主生活会　个人对照检查材料").is_none());
+        assert!(author_line("来源：网友分享　　时间：2023-02-08　　字体：大 中 小").is_none());
     }
 
     fn identity_of(text: &str) -> Identity {

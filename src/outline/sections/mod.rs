@@ -3,7 +3,7 @@
 //! inferred when a report has numbered points but no part headings.
 
 use super::{label_range, Paragraph, SectionKeywords, SectionKind, Style, LABEL_END};
-use crate::names::{name_alone, ROLES};
+use crate::names::{byline, name_alone, ROLES};
 use crate::text::is_space;
 use std::borrow::Cow;
 
@@ -44,15 +44,18 @@ pub(super) fn title_block(text: &str, paras: &[Paragraph]) -> usize {
         let line = &text[p.span.clone()];
         let short = line.chars().count() <= 40;
         let plain = p.marker.is_none() && !line.contains('。') && !line.ends_with(['：', ':']);
-        let genre = GENRE.iter().any(|g| line.contains(g)) || is_list_title(line);
+        // A subtitle spaced out to the title's width (个 人 对 照 检 查 材 料).
+        let compact: String = line.chars().filter(|&c| !is_space(c)).collect();
+        let genre = GENRE.iter().any(|g| compact.contains(g)) || is_list_title(line);
         let subtitle = line.starts_with(['—', '－', '-']);
         // In brackets, a byline may hold a unit, a name and a date
         // (（县第二实验中学党总支书记、校长  周立群  2021年12月）).
         let bracketed = line.starts_with(['（', '(']) && line.ends_with(['）', ')']);
         let limit = if bracketed { 40 } else { 30 };
         let author = line.chars().count() <= limit && ROLES.iter().any(|r| line.contains(r));
-        let named = name_alone(line).is_some();
-        if short && plain && (genre || subtitle || author || named || is_date_line(line)) {
+        let named = name_alone(line).is_some() || byline(line).is_some();
+        if (short || named) && plain && (genre || subtitle || author || named || is_date_line(line))
+        {
             n += 1;
         } else {
             break;
