@@ -346,6 +346,19 @@ fn causes_with_no_heading_close_the_problems() {
         .collect();
     assert!(!rules.contains(&"missing-section".to_string()), "{rules:?}");
 
+    // The cue runs into the first cause; the others on lines of their own.
+    for first in [
+        "究其原因，一是对学习的重要性认识不足，总觉得业务更要紧；",
+        "分析原因：一是理论学习抓得不紧。",
+        "深挖根源，一是对“学”认识不够，把学习当软任务。",
+    ] {
+        let text = format!("一、存在的问题\n①学习不系统。2024年缺席学习3次。\n②调研不深入。全年只到2个村。\n{first}\n二是宗旨意识淡化，对群众的事情关心不够；\n三是自我要求降低。\n二、整改措施\n1.每月自学两次。\n2.每季度到村调研一次。\n");
+        let o = outline(&text);
+        assert_eq!(kinds(&o), ["problems", "causes", "measures"], "{o:?}");
+        assert_eq!(counts(&o), [2, 3, 2], "{o:?}");
+        assert!(o[1].1[0].starts_with("一是"), "{o:?}");
+    }
+
     // Another cue, and causes numbered on lines of their own.
     let numbered_after = "一、存在的问题\n1.学习不系统。2024年缺席学习3次。\n2.调研不深入。全年只到2个村。\n产生这些问题的原因，主要有：\n（1）理论武装放松。\n（2）宗旨意识淡化。\n二、整改措施\n1.每月自学两次。\n2.每季度到村调研一次。\n";
     let o = outline(numbered_after);

@@ -3,6 +3,7 @@
 //! inferred when a report has numbered points but no part headings.
 
 use super::{label_range, Paragraph, SectionKeywords, SectionKind, Style, LABEL_END};
+use crate::markers::leading_marker;
 use crate::names::{byline, name_alone, ROLES};
 use crate::text::is_space;
 use std::borrow::Cow;
@@ -481,6 +482,20 @@ pub(super) fn split_at_cause_cues(
     let mut inner = Vec::new();
     for p in paras {
         let body = &text[p.span.clone()];
+        // A paragraph opening with the cue and going on into the first
+        // cause (究其原因，一是对学习认识不足；/ 二是…): the cue heads the
+        // causes, the first cause is an item as the others are.
+        if let Some(k) = first_cause_after_cue(body, p, cues) {
+            out.push(Paragraph {
+                marker: None,
+                span: p.span.start..p.span.start + k,
+            });
+            out.push(Paragraph {
+                marker: leading_marker(&body[k..], p.span.start + k),
+                span: p.span.start + k..p.span.end,
+            });
+            continue;
+        }
         // 一是 after a place: whether the last one is (found once, not read
         // again from each sentence of a long paragraph).
         let last_first = body.rfind("一是");
@@ -509,6 +524,19 @@ pub(super) fn split_at_cause_cues(
         }
     }
     (out, inner)
+}
+
+/// Where the first cause starts in an unnumbered paragraph that opens with
+/// a cause cue (究其原因，一是…): 一是 after a clause mark, within the
+/// paragraph's first 200 bytes (a cue sentence is short).
+fn first_cause_after_cue(body: &str, p: &Paragraph, cues: &[String]) -> Option<usize> {
+    if p.marker.is_some() || !opens_with_cue(body, cues) {
+        return None;
+    }
+    let head = &body[..crate::text::floor_boundary(body, 200)];
+    let k = head.find("一是")?;
+    let lead = &head[..k];
+    (lead.ends_with(['，', '：', ':', ',']) && !lead.contains(SENTENCE_END)).then_some(k)
 }
 
 /// The numbering styles used before and after each paragraph of a part,
