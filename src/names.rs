@@ -86,7 +86,9 @@ pub(crate) fn name_alone(line: &str) -> Option<&str> {
     } else {
         name.to_string()
     };
-    (joined.chars().count() <= 3 || !spaced).then_some(())?;
+    if spaced && joined.chars().count() > 3 {
+        return None;
+    }
     // Four characters only with a surname of two (欧阳晓东): 学习心得 and
     // 党性修养 are no names.
     let compound = COMPOUND_SURNAMES.iter().any(|s| joined.starts_with(s));
@@ -212,7 +214,7 @@ pub(crate) fn without_date(line: &str) -> &str {
         .filter(|&(i, c)| i > 0 && (c.is_ascii_digit() || opens(c)))
         .filter(|&(i, _)| {
             let before = line[..i].chars().next_back();
-            before.is_some_and(|c| opens(c) || crate::text::is_han(c))
+            before.is_some_and(|c| opens(c) || is_han(c))
         })
         .find(|&(i, _)| {
             let rest = line[i..].trim_matches(|c: char| opens(c) || "）)".contains(c));
