@@ -486,9 +486,12 @@ pub(super) fn split_at_cause_cues(
         // cause (究其原因，一是对学习认识不足；/ 二是…): the cue heads the
         // causes, the first cause is an item as the others are.
         if let Some(k) = first_cause_after_cue(body, p, cues) {
+            // The heading without the comma it ended on (究其原因); a colon
+            // stays, announcing the list.
+            let head = body[..k].trim_end_matches(['，', ',']);
             out.push(Paragraph {
                 marker: None,
-                span: p.span.start..p.span.start + k,
+                span: p.span.start..p.span.start + head.len(),
             });
             out.push(Paragraph {
                 marker: leading_marker(&body[k..], p.span.start + k),
