@@ -202,8 +202,9 @@ fn has_post(s: &str) -> bool {
     ROLES.iter().any(|r| s.contains(r))
 }
 
-/// Words of a title, never of a byline.
-const GENRE: &[&str] = &["材料", "提纲", "发言"];
+/// Words a title or subtitle line ends with, or holds (the genre), never
+/// a byline.
+pub(crate) const GENRE: &[&str] = &["材料", "提纲", "发言"];
 
 /// The line without a date at its end (`（2023年11月）`, `　2025年1月`,
 /// `，2024年1月`).

@@ -4,12 +4,9 @@
 
 use super::{label_range, Paragraph, SectionKeywords, SectionKind, Style, LABEL_END};
 use crate::markers::leading_marker;
-use crate::names::{byline, name_alone, ROLES};
+use crate::names::{byline, name_alone, GENRE, ROLES};
 use crate::text::is_space;
 use std::borrow::Cow;
-
-/// Words a title or subtitle line ends with, or holds: the genre.
-const GENRE: &[&str] = &["材料", "提纲", "发言"];
 
 /// A title naming a list of problems (2024年度专题民主生活会个人检视问题
 /// 清单): a title-block line, no part; a short 问题清单 heads the problems.
