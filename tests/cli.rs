@@ -120,6 +120,62 @@ fn a_missing_file_is_named_and_the_others_are_still_checked() {
 }
 
 #[test]
+fn submissions_in_formats_that_cannot_be_read_are_errors_not_skipped() {
+    // An organiser's folder as members hand it in: one text, one .docx
+    // saved as .doc, and an old .doc, a .wps and a .pdf that must be
+    // converted; a picture is no submission.
+    let dir = tempfile::tempdir().unwrap();
+    let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+    std::fs::copy(corpus("good-03-part.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(
+        corpus("docx/bad-placeholder-libreoffice.docx"),
+        dir.path().join("b.doc"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.doc"), ole).unwrap();
+    std::fs::write(dir.path().join("d.wps"), ole).unwrap();
+    std::fs::write(
+        dir.path().join("e.pdf"),
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("f.png"), b"\x89PNG\r\n").unwrap();
+    // Renamed, a PDF is still a PDF and an old Word file still one.
+    let pdf_as_txt = dir.path().join("g.txt");
+    std::fs::write(&pdf_as_txt, b"%PDF-1.4\n").unwrap();
+    let (code, json) = check_json(&[s(dir.path())]);
+    assert_eq!(code, 2, "an unreadable submission is an error");
+    let errors: Vec<(String, String)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let path = e["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, e["message"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let names: Vec<&str> = errors.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["c.doc", "d.wps", "e.pdf", "g.txt"], "{errors:?}");
+    assert!(errors[0].1.contains("旧版 Word"), "{errors:?}");
+    assert!(errors[1].1.contains("WPS") && errors[1].1.contains(".docx"));
+    assert!(errors[2].1.contains("PDF") && errors[3].1.contains("PDF"));
+    let files: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(files, ["a.txt", "b.doc"], "the .docx saved as .doc is read");
+    assert!(
+        findings(&json)
+            .iter()
+            .any(|(rule, _)| rule == "placeholder"),
+        "the .doc's Word text was checked"
+    );
+}
+
+#[test]
 fn binary_files_and_empty_folders_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let bin_path = dir.path().join("scan.txt");

@@ -81,7 +81,7 @@ struct CommonArgs {
 
 #[derive(Args, Debug, Default)]
 struct CheckArgs {
-    /// 报告文件或目录（目录中查找 .txt、.docx、.md 文件）；`-` 表示标准输入
+    /// 报告文件或目录（目录中查找 .txt、.docx、.md 文件；.doc、.wps、.pdf 报告为无法读取并说明如何转换）；`-` 表示标准输入
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// 输出格式

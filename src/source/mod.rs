@@ -77,6 +77,10 @@ pub enum Problem {
     EmptyFolder,
     #[error("是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查")]
     OldWord,
+    #[error("是 WPS 文字（.wps）文件，无法直接读取：请在 WPS 中另存为 .docx 后再检查")]
+    Wps,
+    #[error("是 PDF 文件，无法直接读取：请在 Word 或 WPS 中打开并另存为 .docx，或复制其中的文字另存为 .txt 后再检查")]
+    Pdf,
     #[error("文件过大：至少 {} 的文本，超过每份材料 {} 的上限（配置项 max-report-size）", megabytes(*size), megabytes(*limit))]
     TooLarge { size: usize, limit: usize },
     #[error(transparent)]
@@ -149,11 +153,18 @@ impl Source {
             Origin::File(p) => extension(p),
             Origin::Stdin => None,
         };
-        match extension.as_deref() {
-            Some("doc") => Err(fail(Problem::OldWord)),
-            Some("docx") => Source::from_bytes(name.clone(), bytes, true, limits).map_err(fail),
-            _ => Source::from_bytes(name.clone(), bytes, false, limits).map_err(fail),
-        }
+        let docx = match (extension.as_deref(), Container::of(&bytes)) {
+            (Some("pdf"), _) | (_, Some(Container::Pdf)) => return Err(fail(Problem::Pdf)),
+            // Word and WPS save a .docx under the old names when asked to:
+            // what the bytes are decides, the name only words the error.
+            (Some("doc" | "wps"), Some(Container::Zip)) | (Some("docx"), _) => true,
+            (Some("wps"), _) => return Err(fail(Problem::Wps)),
+            (Some("doc"), _) | (_, Some(Container::OldOffice)) => {
+                return Err(fail(Problem::OldWord))
+            }
+            _ => false,
+        };
+        Source::from_bytes(name.clone(), bytes, docx, limits).map_err(fail)
     }
 
     /// Decodes a report's bytes: the text of a Word file when `docx`, else
@@ -304,9 +315,45 @@ pub(crate) fn io_problem(e: &std::io::Error) -> Problem {
 /// Extensions of the files a folder is walked for.
 pub(crate) const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "md"];
 
+/// Formats members hand reports in that cannot be read as they are: a
+/// folder walk lists each as an error saying how to convert it, so that a
+/// submission is never skipped in silence.
+const UNREADABLE_EXTENSIONS: &[&str] = &["doc", "wps", "pdf"];
+
 /// Whether the path names a report by extension.
 pub(crate) fn is_report_path(path: &Path) -> bool {
     extension(path).is_some_and(|e| REPORT_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Whether a folder walk takes the file: a report, or a submission in a
+/// format that is reported as unreadable.
+pub(crate) fn is_submission_path(path: &Path) -> bool {
+    is_report_path(path)
+        || extension(path).is_some_and(|e| UNREADABLE_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// What a file's first bytes say it is, whatever its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    /// A zip archive: .docx (or another Office Open XML file).
+    Zip,
+    /// The compound file of .doc, .wps and the other old Office formats.
+    OldOffice,
+    Pdf,
+}
+
+impl Container {
+    fn of(bytes: &[u8]) -> Option<Container> {
+        if bytes.starts_with(b"PK\x03\x04") {
+            Some(Container::Zip)
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            Some(Container::OldOffice)
+        } else if bytes.starts_with(b"%PDF-") {
+            Some(Container::Pdf)
+        } else {
+            None
+        }
+    }
 }
 
 fn extension(path: &Path) -> Option<String> {

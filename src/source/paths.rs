@@ -1,6 +1,6 @@
 //! Turning command-line paths into the list of reports to read.
 
-use super::{is_report_path, LoadError, Origin, Problem};
+use super::{is_submission_path, LoadError, Origin, Problem};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +46,8 @@ pub(crate) fn expand(paths: &[PathBuf]) -> (Vec<Origin>, Vec<LoadError>) {
     (origins, errors)
 }
 
-/// Reports below `dir`; an entry that cannot be read is an error of its
+/// Reports below `dir`, and submissions in formats that cannot be read
+/// (reported each as an error); an entry that cannot be read is an error of its
 /// own, and the rest of the folder is still walked.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     let folder_error = |e: std::io::Error| {
@@ -73,7 +74,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
         }
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, out, errors),
-            Ok(_) if is_report_path(&path) => out.push(path),
+            Ok(_) if is_submission_path(&path) => out.push(path),
             Ok(_) => {}
             Err(e) => errors.push(LoadError::new(
                 path.display().to_string(),
