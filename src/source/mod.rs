@@ -73,6 +73,10 @@ pub enum Problem {
     Io(String),
     #[error("无法读取目录：{0}")]
     Folder(String),
+    /// A pipe, device or socket met in a folder: reading it could wait
+    /// forever. Named on the command line, it is read (`<(…)` is a pipe).
+    #[error("不是普通文件（管道、设备或套接字），未读取")]
+    NotAFile,
     #[error("目录中没有可检查的报告文件（*.txt、*.docx、*.md）")]
     EmptyFolder,
     #[error("是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 后再检查")]

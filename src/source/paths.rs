@@ -74,7 +74,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
         }
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, out, errors),
-            Ok(_) if is_submission_path(&path) => out.push(path),
+            // The target of a link decides: a link to a report is one.
+            Ok(_) if is_submission_path(&path) => match std::fs::metadata(&path) {
+                Ok(m) if !m.is_file() && !m.is_dir() => errors.push(LoadError::new(
+                    path.display().to_string(),
+                    Problem::NotAFile,
+                )),
+                _ => out.push(path),
+            },
             Ok(_) => {}
             Err(e) => errors.push(LoadError::new(
                 path.display().to_string(),
@@ -87,6 +94,23 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pipe waits for a writer: opened in a walk it would hang the run.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_in_a_folder_is_an_error_and_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "一").unwrap();
+        let pipe = dir.path().join("b.txt");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let (origins, errors) = expand(&[dir.path().to_path_buf()]);
+        assert_eq!(origins, [Origin::File(a)]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, pipe.display().to_string());
+        assert_eq!(errors[0].problem, Problem::NotAFile);
+    }
 
     #[test]
     fn a_file_named_twice_or_linked_is_read_once_and_stdin_once() {
