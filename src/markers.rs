@@ -30,6 +30,9 @@ pub(crate) enum Style {
     Ordinal,
     /// 一是 二是 (at a paragraph start or inline)
     Shi,
+    /// No number: a paragraph of a part that numbers none, or one opened by
+    /// a bullet (● ◆ ■ • -); counted 1, 2, 3 in order.
+    Paragraph,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

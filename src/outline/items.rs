@@ -34,6 +34,7 @@ pub(super) fn build(
     letter: char,
     counter: &mut usize,
     problems: bool,
+    paragraphs: bool,
 ) -> Vec<Item> {
     // Every marker in order: leading ones and inline ones.
     let mut markers: Vec<(Marker, usize)> = Vec::new(); // (marker, paragraph end)
@@ -74,6 +75,9 @@ pub(super) fn build(
                 markers.push((m, p.span.end));
             }
         }
+    }
+    if markers.is_empty() && paragraphs {
+        return paragraph_items(text, body, letter, counter);
     }
     let section_end = body.last().map_or(0, |p| p.span.end);
 
@@ -137,4 +141,124 @@ pub(super) fn build(
             make(text, &nodes, r, format!("{letter}{counter}"))
         })
         .collect()
+}
+
+/// Marks that open a point without numbering it.
+const BULLETS: &[char] = &[
+    '●', '•', '◆', '◇', '■', '▪', '▶', '►', '➢', '➤', '✓', '√', '·', '-', '*', '+',
+];
+
+/// A part that numbers none of its points (measures written one paragraph
+/// each, or with bullets ●): each paragraph is an item, so that measures
+/// are compared with the problems and problems checked for evidence. A
+/// paragraph that announces the list (……整改：), closing words and a note
+/// (注：……) are none.
+fn paragraph_items(text: &str, body: &[Paragraph], letter: char, counter: &mut usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    for p in body {
+        let line = &text[p.span.clone()];
+        let content = line.trim_start_matches(|c| BULLETS.contains(&c) || is_space(c));
+        let start = p.span.start + (line.len() - content.len());
+        let announces = content
+            .trim_end_matches(|c: char| c.is_whitespace() || is_space(c))
+            .ends_with(['：', ':']);
+        let note = ["注：", "注:", "备注", "说明："]
+            .iter()
+            .any(|n| content.starts_with(n));
+        if content.trim().is_empty() || announces || note || super::sections::is_sign_off(text, p) {
+            continue;
+        }
+        *counter += 1;
+        let marker = Marker {
+            style: Style::Paragraph,
+            value: items.len() as u32 + 1,
+            span: p.span.start..start,
+        };
+        items.push(Item {
+            id: format!("{letter}{counter}"),
+            label: label_range(text, start, p.span.end),
+            span: p.span.start..p.span.end,
+            marker,
+            children: Vec::new(),
+        });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::outline::tests::{labels, outline_of};
+    use crate::outline::SectionKind;
+
+    /// The items of each part: (kind, labels).
+    fn parts(text: &str) -> Vec<(SectionKind, Vec<String>)> {
+        let (s, o) = outline_of(text);
+        o.sections
+            .iter()
+            .map(|sec| (sec.kind, labels(&s.text, &sec.items)))
+            .collect()
+    }
+
+    const HEAD: &str = "一、存在的问题\n1.学习不够系统。\n2.调研不够深入。\n二、原因剖析\n1.理想信念弱化。\n三、整改措施\n";
+
+    fn measures(tail: &str) -> Vec<String> {
+        let found = parts(&format!("{HEAD}{tail}"));
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[2].0, SectionKind::Measures);
+        found[2].1.clone()
+    }
+
+    #[test]
+    fn unnumbered_measures_are_one_item_a_paragraph() {
+        assert_eq!(
+            measures("加强理论学习，每月读原著两篇。\n深入基层调研，每季度蹲点一次。\n"),
+            [
+                "加强理论学习，每月读原著两篇",
+                "深入基层调研，每季度蹲点一次"
+            ]
+        );
+        // The announcing paragraph, the sign-off and a note are no measures.
+        assert_eq!(
+            measures(
+                "针对上述问题，我将从以下方面整改：\n严格学习制度。\n改进调研方式。\n以上对照检查，请同志们批评指正。\n注：数据截至11月底。\n"
+            ),
+            ["严格学习制度", "改进调研方式"]
+        );
+    }
+
+    #[test]
+    fn bulleted_points_are_items_without_their_bullet() {
+        for bullet in ["●", "◆", "■", "•", "- ", "* ", "➢ "] {
+            assert_eq!(
+                measures(&format!("{bullet}严格学习制度。\n{bullet}改进调研方式。\n")),
+                ["严格学习制度", "改进调研方式"],
+                "{bullet}"
+            );
+        }
+    }
+
+    #[test]
+    fn unnumbered_problems_and_causes_are_items_too() {
+        let text = "一、存在的问题\n学习不够系统，全年缺席中心组学习3次。\n调研不够深入。\n二、原因剖析\n理想信念弱化。\n宗旨意识淡化。\n三、整改措施\n1.每月学习。\n";
+        let found = parts(text);
+        assert_eq!(
+            found[0].1,
+            ["学习不够系统，全年缺席中心组学习3次", "调研不够深入"]
+        );
+        assert_eq!(found[1].1, ["理想信念弱化", "宗旨意识淡化"]);
+        assert_eq!(found[2].1, ["1.每月学习"]);
+    }
+
+    /// Numbered points win: bullets under them are the points' detail, and
+    /// a part naming no kind (执行……情况) keeps its paragraphs as text.
+    #[test]
+    fn numbered_points_and_topics_keep_their_paragraphs_as_text() {
+        assert_eq!(
+            measures("1.严格学习制度。\n●每月读原著两篇。\n2.改进调研方式。\n"),
+            ["1.严格学习制度", "2.改进调研方式"]
+        );
+        let text = "一、执行中央八项规定情况\n本人严格执行规定。\n此外，漏报一处车库。\n二、存在的问题\n1.学习不够。\n";
+        let (_, o) = outline_of(text);
+        assert!(o.sections[0].items.is_empty(), "{:?}", o.sections[0]);
+    }
 }

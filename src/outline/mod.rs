@@ -417,6 +417,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
             kind.letter(),
             &mut counters[kind as usize],
             kind == SectionKind::Problems || topic,
+            kind != SectionKind::Other && !topic,
         ),
         implicit: !headed,
         announced,

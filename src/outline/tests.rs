@@ -7,7 +7,7 @@ fn keywords() -> SectionKeywords {
 
 /// The outline of `text`, read through its view (wraps joined); the view
 /// comes back as a source, so spans index its text.
-fn outline_of(text: &str) -> (Source, Outline) {
+pub(super) fn outline_of(text: &str) -> (Source, Outline) {
     let file = Source::new("t", text);
     let source = Source::new("t", crate::view::View::new(&file).text());
     let paras = paragraphs(
@@ -31,7 +31,7 @@ fn kinds(o: &Outline) -> Vec<SectionKind> {
     o.sections.iter().map(|s| s.kind).collect()
 }
 
-fn labels(text: &str, items: &[Item]) -> Vec<String> {
+pub(super) fn labels(text: &str, items: &[Item]) -> Vec<String> {
     items
         .iter()
         .map(|i| text[i.label.clone()].to_string())
@@ -160,11 +160,13 @@ fn ordinal_points_running_into_the_causes_and_measures() {
             "某某支部组织生活会发言提纲\n党员 张某\n按照支部安排，我查摆了问题。\n第一，学习方面。学得不深，全年缺席两次。\n第二，工作方面。一是调研少。二是整改落实不到位。\n{causes}\n{measures}\n"
         );
         let (s, o) = outline_of(&text);
+        // The cause told after the heading, unnumbered, is the part's one
+        // item.
         assert_eq!(
             shape(&o),
             vec![
                 (SectionKind::Problems, vec![0, 2]),
-                (SectionKind::Causes, vec![]),
+                (SectionKind::Causes, vec![0]),
                 (SectionKind::Measures, vec![0, 0]),
             ],
             "{causes} / {measures}"

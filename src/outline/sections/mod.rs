@@ -221,8 +221,19 @@ fn names_later_part(label: &str, kind: Option<SectionKind>) -> bool {
 /// A closing paragraph: unnumbered, opening with 以上 or asking for
 /// criticism (批评指正); or what a web page puts after the text (上一篇、
 /// 下一篇、责任编辑). Closing paragraphs end the last part; they belong to
-/// no item.
+/// no item. With `pledges`, also the closing pledge (我将以……): in a part
+/// whose measures are unnumbered paragraphs, 今后我将…… may be a measure.
 pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
+    closes(text, p, true)
+}
+
+/// [`is_closing`] without the pledges: the sign-off (以上……批评指正, a
+/// signature, a web page's furniture), never a measure.
+pub(super) fn is_sign_off(text: &str, p: &Paragraph) -> bool {
+    closes(text, p, false)
+}
+
+fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
     const ASKS: &[&str] = &[
         "批评指正",
         "批评帮助",
@@ -238,10 +249,9 @@ pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
         "本文来源",
         "相关文章",
     ];
+    const SUMS_UP: &[&str] = &["以上", "总之"];
     // The closing pledge after the last measure (我将以这次民主生活会为起点…).
     const PLEDGES: &[&str] = &[
-        "以上",
-        "总之",
         "我将以",
         "我将把",
         "我将在",
@@ -251,8 +261,10 @@ pub(super) fn is_closing(text: &str, p: &Paragraph) -> bool {
         "在今后的工作中，我将",
     ];
     let body = &text[p.span.clone()];
+    let starts = |words: &[&str]| words.iter().any(|w| body.starts_with(w));
     p.marker.is_none()
-        && (PLEDGES.iter().any(|w| body.starts_with(w))
+        && (starts(SUMS_UP)
+            || pledges && starts(PLEDGES)
             || ASKS.iter().any(|w| body.contains(w))
             || SITE.iter().any(|w| body.starts_with(w))
             || is_signature(body))

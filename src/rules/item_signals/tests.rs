@@ -167,29 +167,40 @@ fn owned_words_and_their_message_come_together() {
     assert!(params(&format!("{base}owned: [不够]\nunowned-message: x")).is_ok());
 }
 
-/// A part without numbered items is judged paragraph by paragraph: one
-/// paragraph is named by the part's heading, several by their number;
-/// the heading's own line, up to a clause end, is not part of them.
+/// A part of problems whose points are unnumbered paragraphs has them as
+/// items, each named by its own words; a topic part (……情况), whose
+/// paragraphs are no items, is judged paragraph by paragraph: one
+/// paragraph is named by the part's heading, several by their number; the
+/// heading's own line, up to a clause end, is not part of them.
 #[test]
 fn a_part_without_items_is_judged_by_its_paragraphs() {
     let one = "标题\n一、存在的问题\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
     assert_eq!(
         fired(RULE, one),
         [(
-            "“一、存在的问题” “取得明显成效”".to_string(),
+            "“改革取得明显成效” “取得明显成效”".to_string(),
             "取得明显成效".to_string()
         )]
     );
-    let two = "标题\n一、存在的问题\n学习不够深入。\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
+    let topics = |first: &str| {
+        format!("标题\n一、执行中央八项规定情况\n{first}二、遵守政治纪律情况\n本人严守纪律，但请示报告不及时。\n三、整改措施\n一是每月学习1次。\n")
+    };
     assert_eq!(
-        fired(RULE, two),
+        fired(RULE, &topics("学习不够深入。\n改革取得明显成效。\n")),
         [(
-            "“一、存在的问题”第 2 段 “取得明显成效”".to_string(),
+            "“一、执行中央八项规定情况”第 2 段 “取得明显成效”".to_string(),
+            "取得明显成效".to_string()
+        )]
+    );
+    assert_eq!(
+        fired(RULE, &topics("改革取得明显成效。\n")),
+        [(
+            "“一、执行中央八项规定情况” “取得明显成效”".to_string(),
             "取得明显成效".to_string()
         )]
     );
     // The counter in the first paragraph does not clear the second.
-    let apart = two.replace("学习不够深入", "措施不足");
+    let apart = topics("学习不够深入，措施不足。\n改革取得明显成效。\n");
     assert_eq!(fired(RULE, &apart).len(), 1);
     // Heading and text on one line: the text after the colon is the
     // paragraph, and its counter is its own.
@@ -222,15 +233,15 @@ fn always_phrases_fire_despite_counters_and_words_are_named_once() {
 }
 
 /// A part heading ending in a colon on its own line leaves nothing of
-/// its line to judge: the part's one paragraph is named by the heading,
-/// not counted as its second.
+/// its line to judge: the part's one paragraph is its one item, not its
+/// second.
 #[test]
 fn a_heading_ending_in_a_colon_adds_no_paragraph() {
     let text = "标题\n一、存在的问题：\n改革取得明显成效。\n二、整改措施\n一是每月学习1次。\n";
     assert_eq!(
         fired(RULE, text),
         [(
-            "“一、存在的问题” “取得明显成效”".to_string(),
+            "“改革取得明显成效” “取得明显成效”".to_string(),
             "取得明显成效".to_string()
         )]
     );
