@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{bin, check_json, pairs, temp_report};
+use common::{bin, check_json, fired, pairs, temp_report};
 use serde_json::Value;
 
 /// The outline of one report: each section's kind and its items' labels.
@@ -552,4 +552,35 @@ fn a_measure_naming_the_problems_it_answers_answers_those() {
     assert_eq!(to("p2.1"), ["m1"], "{got:?}");
     assert_eq!(to("p2.2"), ["m1"], "{got:?}");
     assert!(!to("p1.1").contains(&"m1".to_string()), "{got:?}");
+}
+
+/// A report written in Markdown (`.md`, as a web editor exports it): its
+/// marks are syntax, not text. `**` is no placeholder, `**一是**` numbers a
+/// point, `## 一、…` heads a part, a bulleted measure is a measure; the
+/// same text saved as `.txt` keeps its stars as text.
+#[test]
+fn markdown_marks_are_read_as_syntax_in_a_md_report() {
+    let text = "# 2024年度民主生活会个人对照检查材料\n\n**李明**\n\n## 一、存在的问题\n\n**一是**理论学习不够深入，有所放松。\n\n**二是**调查研究不够经常，XX村去年只去过1次。\n\n## 二、原因剖析\n\n1. **理想信念有所弱化。**放松了主观世界改造。\n\n## 三、整改措施\n\n- **加强理论学习。**每月读原著2篇，2025年6月底前完成。\n- **改进调查研究。**每季度到XX村蹲点1次。\n";
+    let (_dir, md) = temp_report("r.md", text);
+    let (_, json) = check_json(&[md.to_str().unwrap()]);
+    let placeholders = fired(&json, "placeholder");
+    assert_eq!(placeholders, ["XX", "XX"], "only the real blanks");
+    assert_eq!(
+        fired(&json, "vague-problem"),
+        ["一是**理论学习不够深入，有所放松"],
+        "the point is found and shown as the file has it"
+    );
+    assert!(fired(&json, "missing-section").is_empty());
+    assert!(fired(&json, "unaddressed-problem").is_empty(), "{json}");
+    let out = bin()
+        .args(["outline", "--format", "json", md.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let outline: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let measures = &outline["documents"][0]["sections"][2]["items"];
+    assert_eq!(measures.as_array().map(Vec::len), Some(2), "{outline}");
+
+    let (_dir, txt) = temp_report("r.txt", text);
+    let (_, json) = check_json(&[txt.to_str().unwrap()]);
+    assert!(fired(&json, "placeholder").iter().any(|t| t == "**"));
 }

@@ -46,6 +46,8 @@ pub struct Source {
     pub encoding: &'static str,
     /// `text` or `docx`.
     pub format: &'static str,
+    /// Read from a `.md` file: the view drops Markdown's marks.
+    pub(crate) markdown: bool,
     line_starts: Vec<usize>,
     /// Characters before every [`MARK_STRIDE`]-th byte or so, (byte, count):
     /// a column is counted from the nearest mark, not from the line's start,
@@ -116,6 +118,7 @@ impl Source {
             text,
             encoding: "utf-8",
             format: "text",
+            markdown: false,
             line_starts,
             char_marks,
         }
@@ -168,7 +171,9 @@ impl Source {
             }
             _ => false,
         };
-        Source::from_bytes(name.clone(), bytes, docx, limits).map_err(fail)
+        let mut source = Source::from_bytes(name.clone(), bytes, docx, limits).map_err(fail)?;
+        source.markdown = extension.as_deref() == Some("md");
+        Ok(source)
     }
 
     /// Decodes a report's bytes: the text of a Word file when `docx`, else

@@ -9,6 +9,8 @@
 //! word lists are simplified). Every position found in the view is mapped
 //! back to the file before it is shown ([`View::to_source`]).
 
+mod markdown;
+
 use crate::markers::{leading_marker, Style};
 use crate::names::name_alone;
 use crate::source::Source;
@@ -91,6 +93,9 @@ impl<'a> View<'a> {
             }
         }
         keep.push(from..text.len());
+        if source.markdown {
+            keep = without(keep, &markdown::syntax_ranges(text, &lines));
+        }
         keep.retain(|r| !r.is_empty());
         if keep.len() <= 1 && keep.first().is_none_or(|r| *r == (0..text.len())) {
             return View::identity(text).simplified();
@@ -174,6 +179,27 @@ impl<'a> View<'a> {
         let (v, s) = self.map[i.saturating_sub(1)];
         s + (at - v)
     }
+}
+
+/// `keep` (ranges in order, apart) less `drop` (in order, apart).
+fn without(keep: Vec<Range<usize>>, drop: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(keep.len() + drop.len());
+    let mut d = 0;
+    for mut r in keep {
+        while d < drop.len() && drop[d].end <= r.start {
+            d += 1;
+        }
+        let mut k = d;
+        while k < drop.len() && drop[k].start < r.end {
+            if drop[k].start > r.start {
+                out.push(r.start..drop[k].start);
+            }
+            r.start = r.start.max(drop[k].end).min(r.end);
+            k += 1;
+        }
+        out.push(r);
+    }
+    out
 }
 
 include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
