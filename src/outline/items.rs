@@ -143,6 +143,11 @@ pub(super) fn build(
         .collect()
 }
 
+/// Words of a short paragraph announcing the points that follow
+/// (针对以上问题，我将从以下几个方面整改。), and how short it is.
+const ANNOUNCING: &[&str] = &["以下", "如下", "几个方面", "几点"];
+const ANNOUNCING_CHARS: usize = 60;
+
 /// Marks that open a point without numbering it.
 const BULLETS: &[char] = &[
     '●', '•', '◆', '◇', '■', '▪', '▶', '►', '➢', '➤', '✓', '√', '·', '-', '*', '+',
@@ -161,7 +166,9 @@ fn paragraph_items(text: &str, body: &[Paragraph], letter: char, counter: &mut u
         let start = p.span.start + (line.len() - content.len());
         let announces = content
             .trim_end_matches(|c: char| c.is_whitespace() || is_space(c))
-            .ends_with(['：', ':']);
+            .ends_with(['：', ':'])
+            || crate::text::at_most_chars(content, ANNOUNCING_CHARS)
+                && ANNOUNCING.iter().any(|w| content.contains(w));
         let note = ["注：", "注:", "备注", "说明："]
             .iter()
             .any(|n| content.starts_with(n));
@@ -217,7 +224,11 @@ mod tests {
                 "深入基层调研，每季度蹲点一次"
             ]
         );
-        // The announcing paragraph, the sign-off and a note are no measures.
+        // The announcing paragraphs, the sign-off and a note are no measures.
+        assert_eq!(
+            measures("针对以上问题，我将从以下几个方面加以整改。\n严格学习制度。\n"),
+            ["严格学习制度"]
+        );
         assert_eq!(
             measures(
                 "针对上述问题，我将从以下方面整改：\n严格学习制度。\n改进调研方式。\n以上对照检查，请同志们批评指正。\n注：数据截至11月底。\n"
