@@ -54,7 +54,7 @@ fn patterns() -> &'static Patterns {
         start: Regex::new(concat!(
             r"^(?:",
             r"(?P<part>第(?P<pn>[一二三四五六七八九十]+)部分[：:]?)",
-            r"|(?P<ord>[第其](?P<on>[一二三四五六七八九十]+)[，,、：:])",
+            r"|(?P<ord>[第其](?P<on>[一二三四五六七八九十]+)[条点]?[，,、：:])",
             r"|(?P<cp>[（(](?P<cpn>[一二三四五六七八九十]+)[）)])",
             r"|(?P<ap>(?:[（(](?P<apn1>[0-9０-９]{1,2})[）)]|(?P<apn2>[0-9０-９]{1,2})[）)]))",
             r"|(?P<cc>(?P<ccn>[一二三四五六七八九十]+)[、．.])",
@@ -169,11 +169,15 @@ pub(crate) fn inline_markers(text: &str, base: usize) -> Vec<Marker> {
         } else {
             let rest = &text[at + c.len()..];
             let num_len = rest.len() - rest.trim_start_matches(|d| NUMERALS.contains(d)).len();
-            let after = rest[num_len..].chars().next();
+            // 第二条， 第三点： count as 第二， 第三：.
+            let noun = rest[num_len..]
+                .strip_prefix(['条', '点'])
+                .map_or(0, |_| '条'.len_utf8());
+            let after = rest[num_len + noun..].chars().next();
             if !after.is_some_and(|a| "，,、：:".contains(a)) {
                 continue;
             }
-            let end = at + c.len() + num_len + after.map_or(0, char::len_utf8);
+            let end = at + c.len() + num_len + noun + after.map_or(0, char::len_utf8);
             (at, end, &rest[..num_len])
         };
         if digits.is_empty() {
@@ -253,6 +257,12 @@ mod tests {
         assert_eq!(lead("第二部分：原因"), Some((Style::Part, 2, "第二部分：")));
         assert_eq!(lead("第三，加强"), Some((Style::Ordinal, 3, "第三，")));
         assert_eq!(lead("其二，司法"), Some((Style::Ordinal, 2, "其二，")));
+        assert_eq!(
+            lead("第三条，我这人"),
+            Some((Style::Ordinal, 3, "第三条，"))
+        );
+        assert_eq!(lead("第二点：作风"), Some((Style::Ordinal, 2, "第二点：")));
+        assert_eq!(lead("第一条规定"), None);
         assert_eq!(lead("二是政治"), Some((Style::Shi, 2, "二是")));
     }
 
@@ -292,6 +302,9 @@ mod tests {
 
     #[test]
     fn inline_markers_follow_sentence_ends() {
+        let nouns = inline_markers("学得不深。第二条，作风漂浮。第三点：纪律。", 0);
+        let values: Vec<u32> = nouns.iter().map(|m| m.value).collect();
+        assert_eq!(values, [2, 3]);
         let s = "一是学习不深。二是运用不够；三是统一是关键，第二，作风。其三，纪律。其中，";
         let found: Vec<(Style, u32)> = inline_markers(s, 0)
             .iter()
