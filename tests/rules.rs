@@ -10,6 +10,7 @@ const GOOD: &[&str] = &[
     "good-03-part.txt",
     "good-04-halfwidth.txt",
     "good-05-topic.txt",
+    "good-06-markdown.md",
 ];
 
 #[test]
