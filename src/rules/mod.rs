@@ -170,9 +170,19 @@ pub(crate) fn kind(name: &str) -> Option<&'static Kind> {
 }
 
 /// An item as a message names it: its label as written, quoted and cut
-/// (问题“（一）1.理论学习不深入”), never an internal id like p1.1.
+/// (问题“（一）1.理论学习不深入”), never an internal id like p1.1. Quotes
+/// inside the label become single ones, as GB/T 15834 nests them
+/// (原因“（三）奋斗精神‘不够凸显’”, not “…“不够凸显””).
 pub(crate) fn item_name(text: &str, label: Range<usize>) -> String {
-    format!("“{}”", crate::text::short(&text[label], 24))
+    let inner: String = crate::text::short(&text[label], 24)
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
 }
 
 /// Runs all rules on one document.
@@ -409,5 +419,14 @@ mod tests {
         assert_eq!(absorbed(vec![label(0..10), note(Info)]), ["vague", "hedge"]);
         // No labels at all: nothing changes.
         assert_eq!(absorbed(vec![note(Info), note(Info)]), ["hedge", "hedge"]);
+    }
+
+    #[test]
+    fn an_item_name_nests_the_labels_own_quotes_as_single_ones() {
+        let text = "（三）奋斗精神“不够凸显”。";
+        assert_eq!(
+            item_name(text, 0..text.len()),
+            "“（三）奋斗精神‘不够凸显’。”"
+        );
     }
 }
