@@ -77,6 +77,20 @@ pub(crate) fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// A text quoted in a message: “s”, with the quotes inside it made single
+/// ones, as GB/T 15834 nests them (“奋斗精神‘不够凸显’”, not “…“不够凸显””).
+pub(crate) fn quoted(s: &str) -> String {
+    let inner: String = s
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 /// A short line that is a date (`2025年1月10日`, `二〇二五年一月`).
 pub(crate) fn is_date_line(line: &str) -> bool {
     // Ends with the date (not 1.2025年3月前完成整改, a measure).

@@ -174,15 +174,7 @@ pub(crate) fn kind(name: &str) -> Option<&'static Kind> {
 /// inside the label become single ones, as GB/T 15834 nests them
 /// (原因“（三）奋斗精神‘不够凸显’”, not “…“不够凸显””).
 pub(crate) fn item_name(text: &str, label: Range<usize>) -> String {
-    let inner: String = crate::text::short(&text[label], 24)
-        .chars()
-        .map(|c| match c {
-            '“' => '‘',
-            '”' => '’',
-            c => c,
-        })
-        .collect();
-    format!("“{inner}”")
+    crate::text::quoted(&crate::text::short(&text[label], 24))
 }
 
 /// Runs all rules on one document.

@@ -181,7 +181,11 @@ impl Rule for VagueItem {
                     words.push(&text[r.clone()]);
                 }
             }
-            let shown: Vec<String> = words.iter().take(4).map(|w| format!("“{w}”")).collect();
+            let shown: Vec<String> = words
+                .iter()
+                .take(4)
+                .map(|w| crate::text::quoted(w))
+                .collect();
             let label = &text[item.label.clone()];
             let mut d = self.meta.diagnostic(
                 doc,

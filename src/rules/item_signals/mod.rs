@@ -403,7 +403,7 @@ impl ItemSignals {
             &[
                 ("id", &unit.id),
                 ("match", &shown),
-                ("words", &format!("“{shown}”")),
+                ("words", &crate::text::quoted(&shown)),
             ],
         ))
     }
@@ -571,7 +571,11 @@ impl Rule for ItemSignals {
                     words.push(w);
                 }
             }
-            let shown: Vec<String> = words.iter().take(3).map(|w| format!("“{w}”")).collect();
+            let shown: Vec<String> = words
+                .iter()
+                .take(3)
+                .map(|w| crate::text::quoted(w))
+                .collect();
             out.push(self.meta.diagnostic(
                 doc,
                 triggers[0].clone(),
