@@ -215,6 +215,9 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
 struct Unit {
     id: String,
     span: Range<usize>,
+    /// Where its text starts after the number (（1）, 一是): a clause
+    /// quoted from it leaves the number out.
+    body: usize,
 }
 
 /// The units of the parts holding `kind` items: the items vague-item
@@ -227,6 +230,7 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
             out.extend(section_items(section, kind).into_iter().map(|i| Unit {
                 id: super::item_name(text, i.label.clone()),
                 span: i.span.clone(),
+                body: i.marker.span.end.clamp(i.span.start, i.span.end),
             }));
             continue;
         }
@@ -260,7 +264,8 @@ fn units(doc: &Document, kind: SectionKind) -> Vec<Unit> {
             } else {
                 name.clone()
             };
-            out.push(Unit { id, span });
+            let body = span.start;
+            out.push(Unit { id, span, body });
         }
     }
     out
@@ -396,6 +401,11 @@ impl ItemSignals {
             return None;
         }
         let span = model.strongest(text, clauses(text, unit.span.clone()))?;
+        let span = if span.start < unit.body && unit.body < span.end {
+            unit.body..span.end
+        } else {
+            span
+        };
         let shown = crate::text::short(&text[span.clone()], 24);
         Some(self.meta.diagnostic(
             doc,

@@ -293,6 +293,19 @@ fn a_further_reason_is_judged_on_its_own() {
     assert!(fired(rule, &text("要求自己不够，家长期望值太高。")).is_empty());
 }
 
+/// A clause the model quotes (and marks) leaves the item's number out:
+/// “所在支部被评为先进基层党组织”, not “（2）所在支部…”.
+#[test]
+fn a_modelled_clause_is_quoted_without_the_items_number() {
+    let rule = "items: problems\ntriggers: [不存在…问题]\ncounters: [不足]\nmax-gap: 20\nmodel:\n  table: praise-as-problem\n  threshold: 6.0\n";
+    let text = "标题\n一、存在的问题\n（1）理论学习不够系统，2023年缺席中心组学习3次。\n（2）所在支部被评为先进基层党组织，全年办结信访件46件，办结率100%，得到上级充分肯定。\n二、原因剖析\n（一）放松学习。\n三、整改措施\n（一）每月学习1次。\n";
+    let found = fired(rule, text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (message, quoted) = &found[0];
+    assert!(!quoted.starts_with('（'), "{found:?}");
+    assert!(message.ends_with(&format!(" “{quoted}”")), "{found:?}");
+}
+
 /// A model reports an item the phrases leave alone when its score reaches
 /// the threshold, at the sentence that reads most like the kind; the
 /// phrases' own findings come first, and an item that says little is not
