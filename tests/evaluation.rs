@@ -585,6 +585,18 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(1.0),
         },
     );
+    // blind, not read (9164d35 and 5cc03df: outline .83, links .86 / .79,
+    // unaddressed .83 / .14, vague-problem .93 / 0, vague-measure .78 / 0).
+    hold(
+        "layouts-v22",
+        Measured {
+            links: (0.86, 0.79),
+            unaddressed: (0.83, 0.14),
+            vague_problem: (0.93, 0.0),
+            vague_measure: (0.78, 0.0),
+            outline: Some(0.83),
+        },
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
