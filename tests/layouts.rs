@@ -584,3 +584,27 @@ fn markdown_marks_are_read_as_syntax_in_a_md_report() {
     let (_, json) = check_json(&[txt.to_str().unwrap()]);
     assert!(fired(&json, "placeholder").iter().any(|t| t == "**"));
 }
+
+/// A part headed by the problems' 表现 (“不严不实”的具体表现, 四风方面的突出
+/// 表现, 主要表现) is the problems, in whatever campaign's words; an aspect
+/// under it that says 表现 stays an aspect.
+#[test]
+fn a_heading_naming_the_problems_manifestations_is_the_problems_part() {
+    for heading in [
+        "一、“不严不实”的具体表现",
+        "一、“四风”方面的突出表现",
+        "一、主要表现",
+        "一、對照“三嚴三實”要求的具體表現",
+    ] {
+        let text = format!(
+            "某局党组书记三严三实专题民主生活会发言提纲\n{heading}\n（一）形式主义方面的表现\n1.调研走过场，2015年到村调研6次，4次只听汇报。\n2.文件层层照转，全年转发文件80件。\n（二）官僚主义方面\n1.审批拖延，一件项目用地审批拖了45天。\n二、原因剖析\n（一）宗旨意识淡化。\n三、整改措施\n（一）每季度到村蹲点调研一次，每次不少于2天。\n（二）审批事项一律限时5个工作日办结。\n"
+        );
+        let o = outline(&text);
+        assert_eq!(
+            kinds(&o),
+            ["problems", "causes", "measures"],
+            "{heading}: {o:?}"
+        );
+        assert_eq!(counts(&o), [3, 1, 2], "{heading}: {o:?}");
+    }
+}

@@ -272,6 +272,18 @@ fn placeholders_of_web_copies_and_full_width_marks() {
         rules_fired(&path, "copy-residue"),
         ["【第三篇】", "【参考范文】"]
     );
+    // A web page's notice and its links to other pages, after the text.
+    let text = format!("{text}\n以上，请批评指正。\n【版权声明】本站部分文章来源于网络，如有侵权请联系删除。\n上一篇：2024年度组织生活会发言提纲\n");
+    let (_dir, path) = temp_report("q.txt", &text);
+    assert_eq!(
+        rules_fired(&path, "copy-residue"),
+        [
+            "【第三篇】",
+            "【参考范文】",
+            "【版权声明】本站部分文章来源于网络，如有侵权请联系删除。",
+            "上一篇："
+        ]
+    );
 }
 
 #[test]

@@ -157,10 +157,26 @@ const BULLETS: &[char] = &[
 /// each, or with bullets ●): each paragraph is an item, so that measures
 /// are compared with the problems and problems checked for evidence. A
 /// paragraph that announces the list (……整改：), closing words and a note
-/// (注：……) are none.
+/// (注：……) are none. Where the points carry bullets, a paragraph without
+/// one is no point: before the first, it leads in; between two, it goes on
+/// with the point above; after the last, it closes the list (本人决心……,
+/// a web page's notice).
 fn paragraph_items(text: &str, body: &[Paragraph], letter: char, counter: &mut usize) -> Vec<Item> {
-    let mut items = Vec::new();
-    for p in body {
+    let bulleted = |p: &Paragraph| {
+        let line = text[p.span.clone()].trim_start_matches(is_space);
+        line.starts_with(BULLETS)
+    };
+    let last_bullet = body.iter().rposition(bulleted);
+    let mut items: Vec<Item> = Vec::new();
+    for (n, p) in body.iter().enumerate() {
+        if let Some(last) = last_bullet {
+            if !bulleted(p) {
+                if let Some(item) = items.last_mut().filter(|_| n < last) {
+                    item.span.end = p.span.end;
+                }
+                continue;
+            }
+        }
         let line = &text[p.span.clone()];
         let content = line.trim_start_matches(|c| BULLETS.contains(&c) || is_space(c));
         let start = p.span.start + (line.len() - content.len());
@@ -213,6 +229,23 @@ mod tests {
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[2].0, SectionKind::Measures);
         found[2].1.clone()
+    }
+
+    #[test]
+    fn in_a_bulleted_list_only_bulleted_paragraphs_are_points() {
+        let tail = "针对上述问题，重点抓好三件事。\n- 每周五下午集中学习，年底前读完3本原著。\n其中第一季度以党章党规为主。\n- 每月走访群众不少于20户。\n● 本人每周下社区1次。\n本人决心以这次组织生活会为契机，认真抓好整改落实。\n【版权声明】本站部分文章来源于网络，如有侵权请联系删除。\n";
+        let (s, o) = outline_of(&format!("{HEAD}{tail}"));
+        let m = &o.sections[2];
+        assert_eq!(
+            labels(&s.text, &m.items),
+            [
+                "每周五下午集中学习，年底前读完3本原著",
+                "每月走访群众不少于20户",
+                "本人每周下社区1次"
+            ]
+        );
+        // The paragraph between two points goes on with the first.
+        assert!(s.text[m.items[0].span.clone()].ends_with("以党章党规为主。"));
     }
 
     #[test]

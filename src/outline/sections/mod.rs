@@ -248,6 +248,11 @@ fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
         "责任编辑",
         "本文来源",
         "相关文章",
+        "【版权声明】",
+        "版权声明",
+        "【免责声明】",
+        "免责声明",
+        "声明：本站",
     ];
     const SUMS_UP: &[&str] = &["以上", "总之"];
     // The closing pledge after the last measure (我将以这次民主生活会为起点…).

@@ -190,6 +190,10 @@ fn closing_words_pledges_and_site_residue_close_the_report() {
     assert!(closing("以上是我的对照检查，不妥之处请批评指正。"));
     assert!(closing("我的发言完了，恳请各位同志批评。"));
     assert!(closing("上一篇：学习心得"));
+    assert!(closing(
+        "【版权声明】本站部分文章来源于网络，如有侵权请联系删除。"
+    ));
+    assert!(closing("免责声明：本站文章仅供学习交流。"));
     assert!(closing("今后，我将加倍努力。"));
     // Site words count only at the start; a numbered point never closes.
     assert!(!closing("学习上一篇文章不够。"));
