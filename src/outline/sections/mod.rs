@@ -261,6 +261,8 @@ fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
         "我将把",
         "我将在",
         "我决心",
+        "本人决心",
+        "本人将以",
         "今后，我将",
         "今后我将",
         "在今后的工作中，我将",

@@ -195,6 +195,9 @@ fn closing_words_pledges_and_site_residue_close_the_report() {
     ));
     assert!(closing("免责声明：本站文章仅供学习交流。"));
     assert!(closing("今后，我将加倍努力。"));
+    assert!(closing(
+        "本人决心以这次组织生活会为契机，认真抓好整改落实。"
+    ));
     // Site words count only at the start; a numbered point never closes.
     assert!(!closing("学习上一篇文章不够。"));
     assert!(!closing("（一）以上问题要整改。"));
