@@ -601,6 +601,19 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(1.0),
         },
     );
+    // blind, not read (9164d35 and 6c25068 the same: outline .92, links
+    // .85 / .84, unaddressed .58 / .08, vague-problem 1.00 / .04,
+    // vague-measure 1.00 / 0).
+    hold(
+        "layouts-v23",
+        Measured {
+            links: (0.85, 0.84),
+            unaddressed: (0.58, 0.08),
+            vague_problem: (1.0, 0.04),
+            vague_measure: (1.0, 0.0),
+            outline: Some(0.92),
+        },
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
