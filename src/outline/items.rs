@@ -148,9 +148,9 @@ pub(super) fn build(
 const ANNOUNCING: &[&str] = &["以下", "如下", "几个方面", "几点"];
 const ANNOUNCING_CHARS: usize = 60;
 
-/// Marks that open a point without numbering it.
+/// Marks that open a point without numbering it (a dash too: ——每月……).
 const BULLETS: &[char] = &[
-    '●', '•', '◆', '◇', '■', '▪', '▶', '►', '➢', '➤', '✓', '√', '·', '-', '*', '+',
+    '●', '•', '◆', '◇', '■', '▪', '▶', '►', '➢', '➤', '✓', '√', '·', '-', '*', '+', '—', '－',
 ];
 
 /// A part that numbers none of its points (measures written one paragraph
@@ -246,6 +246,15 @@ mod tests {
         );
         // The paragraph between two points goes on with the first.
         assert!(s.text[m.items[0].span.clone()].ends_with("以党章党规为主。"));
+    }
+
+    #[test]
+    fn dashes_open_points_as_bullets_do() {
+        let tail = "——每月自学两次，年底前读完3本原著。\n——每季度到村调研一次。\n今后我将以更高标准要求自己。\n";
+        assert_eq!(
+            measures(tail),
+            ["每月自学两次，年底前读完3本原著", "每季度到村调研一次"]
+        );
     }
 
     #[test]
