@@ -11,6 +11,7 @@ const GOOD: &[&str] = &[
     "good-04-halfwidth.txt",
     "good-05-topic.txt",
     "good-06-markdown.md",
+    "good-07-prose.txt",
 ];
 
 #[test]

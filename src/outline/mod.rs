@@ -138,11 +138,6 @@ impl Outline {
         }
         groups
     }
-
-    /// Whether the report names its parts (some section has a heading).
-    pub(crate) fn has_parts(&self) -> bool {
-        self.sections.iter().any(|s| !s.implicit)
-    }
 }
 
 fn collect_groups<'a>(items: &'a [Item], groups: &mut Vec<Vec<&'a Marker>>) {
@@ -312,10 +307,13 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         if p.kind == SectionKind::Problems {
             let from = p.begin + usize::from(p.headed);
             let styles = sections::PartStyles::new(paras, p.begin, p.end);
-            if let Some(q) = (from..p.end)
-                .find(|&q| sections::opens_causes(text, paras, q, &styles, &keywords.cause_cues))
-            {
-                split_part(&mut parts, i, q, SectionKind::Causes, !inner.contains(&q));
+            let prose = !parts.iter().any(|p| p.kind == SectionKind::Causes);
+            let opens = |q: &usize| {
+                sections::opens_causes(text, paras, *q, &styles, &keywords.cause_cues, prose)
+            };
+            if let Some((q, how)) = (from..p.end).find_map(|q| Some((q, opens(&q)?))) {
+                let headed = how == sections::CausesOpen::ByList && !inner.contains(&q);
+                split_part(&mut parts, i, q, SectionKind::Causes, headed);
                 i += 1;
             }
         }

@@ -408,7 +408,7 @@ fn the_text_after_a_heading_on_its_line_opens_the_part() {
         ["一是学习不够", "二是作风不实"]
     );
     assert_eq!(o.sections[0].items[0].id, "p1");
-    assert!(o.has_parts());
+    assert!(!o.sections[0].implicit);
     // Section spans run from the heading to the part's last paragraph.
     assert!(s.text[o.sections[0].span.clone()].starts_with("一、存在的问题"));
     assert!(s.text[o.sections[0].span.clone()].ends_with("二是作风不实。"));
@@ -440,13 +440,74 @@ fn parts_are_inferred_without_headings() {
             (SectionKind::Measures, vec![0])
         ]
     );
-    assert!(!o.has_parts());
     assert!(o
         .sections
         .iter()
         .all(|s| s.implicit && s.heading.is_empty()));
     assert_eq!(labels(&s.text, &o.sections[1].items), ["1.每月学习一次"]);
     assert_eq!(o.sections[1].items[0].id, "m1");
+}
+
+/// A 发言提纲 in prose: its points run inline (我存在以下不足：一是…),
+/// its causes are a paragraph opening with 究其原因 and no list, its
+/// measures open with 下一步. All three parts are inferred; the causes
+/// paragraph is the causes part's one item. A paragraph that opens with 一是
+/// under a measure cue is no problems part.
+#[test]
+fn a_prose_speech_outline_has_its_three_parts_inferred() {
+    let text = "发言提纲\n按照支部安排，现将个人情况报告如下。\n对照党章党规，我存在以下不足：一是理论学习不系统，全年自学仅12次。二是走访群众少，今年只走访3户。\n究其原因，主要是理想信念有所松懈；宗旨意识有所淡化。\n下一步，我将做到：一是每月自学4次。二是每月走访2户。\n以上发言，请同志们批评指正。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        shape(&o),
+        vec![
+            (SectionKind::Problems, vec![0, 0]),
+            (SectionKind::Causes, vec![0]),
+            (SectionKind::Measures, vec![0, 0])
+        ]
+    );
+    assert!(o.sections.iter().all(|sec| sec.implicit));
+    assert_eq!(
+        labels(&s.text, &o.sections[0].items),
+        [
+            "一是理论学习不系统，全年自学仅12次",
+            "二是走访群众少，今年只走访3户"
+        ]
+    );
+    assert!(s.text[o.sections[1].items[0].span.clone()].starts_with("究其原因"));
+    assert_eq!(
+        labels(&s.text, &o.sections[2].items),
+        ["一是每月自学4次", "二是每月走访2户"]
+    );
+    // Without the list of problems, no part is inferred from the measures'.
+    let (_, o) = outline_of(
+        "发言提纲\n我认真学习了党章。\n下一步，我将做到：一是每月自学4次。二是每月走访2户。\n",
+    );
+    assert!(o
+        .sections
+        .iter()
+        .all(|sec| sec.kind != SectionKind::Problems));
+}
+
+/// Causes in prose end a headed problems part only where the report has
+/// no causes part: a 究其原因 sentence closing the problems before a causes
+/// heading is the problems' own text.
+#[test]
+fn causes_in_prose_close_the_problems_only_without_a_causes_part() {
+    let no_causes = "一、存在的问题\n（一）学习不够深入。\n（二）作风不够扎实。\n究其原因，主要是理想信念松懈；二是要求放松。\n以上发言，请批评指正。\n";
+    let (_, o) = outline_of(no_causes);
+    assert_eq!(kinds(&o), [SectionKind::Problems, SectionKind::Causes]);
+    assert!(o.sections[1].implicit);
+    let headed = "一、存在的问题\n（一）学习不够深入。\n（二）作风不够扎实。\n究其原因，主要是理想信念松懈；二是要求放松。\n以上发言，请批评指正。\n二、原因剖析\n（一）思想放松。\n三、整改措施\n（一）每月学习。\n";
+    let (_, o) = outline_of(headed);
+    assert_eq!(
+        kinds(&o),
+        [
+            SectionKind::Problems,
+            SectionKind::Causes,
+            SectionKind::Measures
+        ]
+    );
+    assert!(!o.sections[1].implicit);
 }
 
 /// A cue paragraph at the end of a problems part opens a causes part

@@ -41,7 +41,10 @@ impl Rule for MissingSection {
             .clone()
             .or_else(|| doc.paragraphs.first().map(|p| p.span.clone()))
             .unwrap_or(0..0);
-        if doc.paragraphs.is_empty() || !doc.outline.has_parts() {
+        // Parts inferred without headings (a 发言提纲 whose problems, causes
+        // and measures open with 一是, 究其原因, 下一步) are parts: the
+        // organiser reads what the report does, not its headings.
+        if doc.paragraphs.is_empty() || doc.outline.sections.is_empty() {
             let mut d = self.meta.diagnostic(doc, span, &[]);
             d.message = if doc.paragraphs.is_empty() {
                 self.params.message_empty.clone()
@@ -113,6 +116,21 @@ mod tests {
             "一、存在的问题\n1.学习不够。\n二、原因剖析\n1.思想放松。\n三、整改措施\n1.加强学习。\n"
         )
         .is_empty());
+    }
+
+    /// Parts inferred without headings are parts: a 发言提纲 whose points,
+    /// causes and measures open with 一是, 究其原因 and 下一步 lacks none,
+    /// and one with no causes lacks just those.
+    #[test]
+    fn inferred_parts_count_and_only_the_absent_one_is_found() {
+        assert!(found(
+            "发言提纲\n我存在以下不足：一是学习不够。二是作风不实。\n究其原因，主要是思想放松。\n下一步，我将：一是每月学习。二是每周走访。\n"
+        )
+        .is_empty());
+        assert_eq!(
+            found("发言提纲\n1.学习不够。\n2.作风不实。\n今后，我要加强学习。\n1.每月学习一次。\n"),
+            [("发言提纲".to_string(), "缺原因剖析".to_string())]
+        );
     }
 
     /// A 班子 report whose parts are its topics (一、在…方面, 二、…情况)

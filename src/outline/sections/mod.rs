@@ -346,10 +346,24 @@ pub(super) fn implicit(
     paras: &[Paragraph],
     keywords: &SectionKeywords,
 ) -> Option<(usize, Option<usize>)> {
-    let problems = paras.iter().position(|p| {
+    let numbered = paras.iter().position(|p| {
         p.marker
             .as_ref()
             .is_some_and(|m| !matches!(m.style, Style::Shi | Style::Ordinal) || m.value == 1)
+    });
+    // A 发言提纲 in prose lists its points inline (我存在以下不足：一是…。
+    // 二是…): the problems start at the first paragraph opening such a list
+    // that no cue gives to the causes or the measures.
+    let problems = numbered.or_else(|| {
+        paras.iter().position(|p| {
+            let body = text[p.span.clone()].trim_start_matches(is_space);
+            lists_inline(body)
+                && !opens_with_cue(body, &keywords.cause_cues)
+                && !keywords
+                    .measure_cues
+                    .iter()
+                    .any(|c| body.starts_with(c.as_str()))
+        })
     })?;
     let measures = (problems + 1..paras.len()).find(|&i| {
         let p = &paras[i];
@@ -363,9 +377,13 @@ pub(super) fn implicit(
     Some((problems, measures))
 }
 
-/// Where a cause cue opens a sentence inside a paragraph, at a sentence
-/// start after the paragraph's own: the paragraphs split there, and the
-/// numbers of the paragraphs that begin at such a cue (inside another).
+/// Whether a paragraph lists points inline after a lead of its own (…以下
+/// 问题：一是…, …不足，一是…): 一是 after a colon or a comma, 二是 later.
+fn lists_inline(body: &str) -> bool {
+    body.match_indices("一是")
+        .any(|(at, _)| body[..at].ends_with(['：', ':', '，', '。']) && body[at..].contains("二是"))
+}
+
 /// What ends a sentence (or a clause of a list of causes).
 const SENTENCE_END: [char; 4] = ['。', '！', '？', '；'];
 /// Words that name the roots of the problems (原因, 根子…).
@@ -489,6 +507,9 @@ fn glued_heading_end(
         .map(|i| after + i)
 }
 
+/// Where a cause cue opens a sentence inside a paragraph, at a sentence
+/// start after the paragraph's own: the paragraphs split there, and the
+/// numbers of the paragraphs that begin at such a cue (inside another).
 pub(super) fn split_at_cause_cues(
     text: &str,
     paras: &[Paragraph],
@@ -598,21 +619,34 @@ impl PartStyles {
 /// and no more problems after them — a cause sentence inside the list
 /// (（三）…不够。究其原因在于：一是…, then （四）) is part of its problem.
 /// Problems after it would be numbered in a style the problems before it
-/// use.
+/// use. With `prose` (the report has no causes part), causes written as
+/// prose at the part's end count too.
 pub(super) fn opens_causes(
     text: &str,
     paras: &[Paragraph],
     q: usize,
     styles: &PartStyles,
     cues: &[String],
-) -> bool {
+    prose: bool,
+) -> Option<CausesOpen> {
     let p = &paras[q];
     let body = text[p.span.clone()].trim_start_matches(is_space);
-    let opens = p.marker.is_none()
-        && (opens_with_cue(body, cues) || announces_roots(body) || roots_then_list(body))
-        && (body.contains("一是") || paras.get(q + 1).is_some_and(|n| n.marker.is_some()));
-    if !opens {
-        return false;
+    let cued = p.marker.is_none()
+        && (opens_with_cue(body, cues) || announces_roots(body) || roots_then_list(body));
+    if !cued {
+        return None;
+    }
+    let k = q - styles.begin;
+    if !body.contains("一是") && paras.get(q + 1).is_none_or(|n| n.marker.is_none()) {
+        // Causes in prose, in a report with no causes part: a paragraph
+        // opening with a cue word that closes the part (究其原因，主要是…),
+        // or announces the unnumbered paragraphs that close it.
+        let end = styles.begin + styles.before.len() - 1;
+        let rest = &paras[q + 1..end];
+        let closes = rest.iter().all(|r| is_closing(text, r))
+            || (body.trim_end_matches(is_space).ends_with(['：', ':']) && styles.after[k + 1] == 0);
+        let opens = prose && cues.iter().any(|c| body.starts_with(c.as_str())) && closes;
+        return opens.then_some(CausesOpen::InProse);
     }
     // A list announced by a sentence ending in a colon that starts over at
     // 1 is the causes even in a style the problems used (1. under aspects),
@@ -622,8 +656,17 @@ pub(super) fn opens_causes(
         .flatten()
         .filter(|m| m.value == 1)
         .map_or(0, |m| style_bit(m.style));
-    let k = q - styles.begin;
-    styles.after[k + 1] & styles.before[k] & !style_bit(Style::Shi) & !restarted == 0
+    let listed = styles.after[k + 1] & styles.before[k] & !style_bit(Style::Shi) & !restarted == 0;
+    listed.then_some(CausesOpen::ByList)
+}
+
+/// How a paragraph opens the causes ([`opens_causes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CausesOpen {
+    /// A sentence announcing numbered causes: the part's heading.
+    ByList,
+    /// Causes written as prose: the paragraph is the part's text.
+    InProse,
 }
 
 /// Whether paragraph `q` announces measures written with no heading: an

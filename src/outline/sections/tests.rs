@@ -303,7 +303,15 @@ fn a_cue_paragraph_opens_the_causes_only_with_causes_after_and_no_problems() {
     let cues = ["究其原因".to_string()];
     let opens = |lines: &[&str], q: usize| {
         let (text, ps) = paras(lines);
-        opens_causes(&text, &ps, q, &PartStyles::new(&ps, 0, ps.len()), &cues)
+        opens_causes(
+            &text,
+            &ps,
+            q,
+            &PartStyles::new(&ps, 0, ps.len()),
+            &cues,
+            false,
+        )
+        .is_some()
     };
     let base = ["（一）学习不够。", "究其原因有以下几点。", "1.思想放松。"];
     assert!(opens(&base, 1));
