@@ -488,6 +488,34 @@ fn a_prose_speech_outline_has_its_three_parts_inferred() {
         .all(|sec| sec.kind != SectionKind::Problems));
 }
 
+/// Problems a paragraph each after a sentence announcing them (…存在的问题，
+/// 主要有以下几个方面：) are inferred as the problems part, the sentence
+/// being no item; a sentence so ending that is followed by the causes
+/// announces no problems.
+#[test]
+fn problems_announced_by_a_sentence_are_inferred_a_paragraph_each() {
+    let text = "发言提纲\n我对照党章查摆了自身存在的问题，主要有以下几个方面：\n在理论学习上，今年只自学两次。\n在服务群众上，5月份有一位老人没有接待好。\n产生这些问题的原因，主要是理想信念弱化。\n下一步，我将每周自学两小时。\n";
+    let (s, o) = outline_of(text);
+    assert_eq!(
+        kinds(&o),
+        [
+            SectionKind::Problems,
+            SectionKind::Causes,
+            SectionKind::Measures
+        ]
+    );
+    assert_eq!(
+        labels(&s.text, &o.sections[0].items),
+        [
+            "在理论学习上，今年只自学两次",
+            "在服务群众上，5月份有一位老人没有接待好"
+        ]
+    );
+    let text = "发言提纲\n我对照党章党规，结合会前征求到的意见，认真查摆了自身存在的问题：\n究其原因，主要是理想信念弱化。\n";
+    let (_, o) = outline_of(text);
+    assert!(o.sections.is_empty(), "{:?}", kinds(&o));
+}
+
 /// Causes in prose end a headed problems part only where the report has
 /// no causes part: a 究其原因 sentence closing the problems before a causes
 /// heading is the problems' own text.

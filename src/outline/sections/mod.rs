@@ -354,15 +354,26 @@ pub(super) fn implicit(
     // A 发言提纲 in prose lists its points inline (我存在以下不足：一是…。
     // 二是…): the problems start at the first paragraph opening such a list
     // that no cue gives to the causes or the measures.
+    // Or they follow, a paragraph each, a sentence announcing them (…查摆
+    // 了自身存在的问题，主要有以下几个方面：).
+    let cued = |body: &str| {
+        opens_with_cue(body, &keywords.cause_cues)
+            || keywords
+                .measure_cues
+                .iter()
+                .any(|c| body.starts_with(c.as_str()))
+    };
     let problems = numbered.or_else(|| {
-        paras.iter().position(|p| {
-            let body = text[p.span.clone()].trim_start_matches(is_space);
+        paras.iter().enumerate().position(|(i, p)| {
+            let body = text[p.span.clone()].trim_matches(is_space);
+            if cued(body) {
+                return false;
+            }
             lists_inline(body)
-                && !opens_with_cue(body, &keywords.cause_cues)
-                && !keywords
-                    .measure_cues
-                    .iter()
-                    .any(|c| body.starts_with(c.as_str()))
+                || (announces_problems(body)
+                    && paras
+                        .get(i + 1)
+                        .is_some_and(|n| !cued(text[n.span.clone()].trim_start_matches(is_space))))
         })
     })?;
     let measures = (problems + 1..paras.len()).find(|&i| {
@@ -375,6 +386,17 @@ pub(super) fn implicit(
             .any(|c| body.starts_with(c.as_str()))
     });
     Some((problems, measures))
+}
+
+/// Whether a paragraph is a sentence announcing the problems listed after
+/// it: ending in a colon, naming them (问题, 不足, 差距, 短板).
+fn announces_problems(body: &str) -> bool {
+    const LONGEST: usize = 80;
+    body.ends_with(['：', ':'])
+        && body.chars().nth(LONGEST).is_none()
+        && ["问题", "不足", "差距", "短板"]
+            .iter()
+            .any(|w| body.contains(w))
 }
 
 /// Whether a paragraph lists points inline after a lead of its own (…以下
