@@ -608,3 +608,36 @@ fn a_heading_naming_the_problems_manifestations_is_the_problems_part() {
         assert_eq!(counts(&o), [3, 1, 2], "{heading}: {o:?}");
     }
 }
+
+/// A report written problem by problem (问题一：… 原因分析：… 整改措施：…, as
+/// a 问题清单 pasted in): each problem, cause and measure is read under its
+/// label, each measure answers the problem of its group, and the repeated
+/// parts are no disorder. Labels vary: 问题1 / 存在问题二, 原因 / 问题根源,
+/// 措施 / 整改举措.
+#[test]
+fn a_report_written_problem_by_problem_is_read_group_by_group() {
+    for (p, c, m) in [
+        ("问题一", "原因分析", "整改措施"),
+        ("问题1", "原因", "措施"),
+        ("存在问题二", "问题根源", "整改举措"),
+    ] {
+        let text = format!(
+            "2024年度民主生活会对照检查材料\n县农业农村局局长 王建国\n现将对照检查情况报告如下。\n{p}：理论学习不够深入。今年中心组学习12次，我缺席4次，没有补学。\n{c}：没有把理论学习摆在首位，认为学习是软任务。\n{m}：2025年3月底前补学缺席的4次学习内容，每次写出笔记。\n{p}：高标准农田项目监管不严。今年验收的3个项目中1个灌溉渠道渗漏。\n{c}：对工程质量的风险意识不强，满足于听汇报。\n{m}：每季度带队到项目现场检查一次，渗漏渠道明年春灌前修复完毕。\n以上是我的对照检查，请同志们批评指正。\n"
+        );
+        let o = outline(&text);
+        assert_eq!(
+            kinds(&o),
+            ["problems", "causes", "measures", "problems", "causes", "measures"],
+            "{p}: {o:?}"
+        );
+        assert_eq!(o[3].1, ["高标准农田项目监管不严"], "{p}");
+        let f = findings(&text);
+        assert!(
+            !f.iter().any(|(r, _)| matches!(
+                r.as_str(),
+                "section-order" | "missing-section" | "unaddressed-problem" | "orphan-measure"
+            )),
+            "{p}: {f:?}"
+        );
+    }
+}

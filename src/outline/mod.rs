@@ -34,6 +34,9 @@ pub(crate) struct Outline {
     /// Where the title block (title, subtitle, author, date) ends.
     pub(crate) title_end: usize,
     pub(crate) sections: Vec<Section>,
+    /// Written problem by problem (问题一：… 原因分析：… 整改措施：…): the
+    /// parts repeat, each problem followed by its own cause and measure.
+    pub(crate) by_problem: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -226,6 +229,9 @@ struct Part {
     /// not by a heading of its own.
     announced: bool,
     topic: bool,
+    /// One labelled point of a report written problem by problem: its
+    /// unnumbered lines (整改时限：…) go on with the point above them.
+    point: bool,
 }
 
 /// Builds the outline of a document from its paragraphs.
@@ -238,8 +244,29 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
     let block = sections::title_block(text, paras);
     let title = (block > 0).then(|| paras[0].span.clone());
     let title_end = block.checked_sub(1).map_or(0, |last| paras[last].span.end);
+    // A report written problem by problem has no part headings to read:
+    // its labels open its parts.
+    // Headings after the first label (二、原因剖析 after 问题一：… 整改措施：…)
+    // say the report is in parts after all.
     let heads = sections::heads(text, &paras[block..], keywords);
-    let mut parts: Vec<Part> = Vec::new();
+    let grouped = sections::by_problem::parts(text, &paras[block..], keywords)
+        .filter(|g| heads.iter().all(|h| h.para < g[0].1));
+    let heads = if grouped.is_some() { Vec::new() } else { heads };
+    let by_problem = grouped.is_some();
+    let mut parts: Vec<Part> = grouped
+        .into_iter()
+        .flatten()
+        .map(|(kind, begin, end)| Part {
+            kind,
+            begin: block + begin,
+            end: block + end,
+            // The label is the part's heading; its text, the first item.
+            headed: true,
+            announced: false,
+            topic: false,
+            point: true,
+        })
+        .collect();
     for (n, h) in heads.iter().enumerate() {
         parts.push(Part {
             kind: h.kind,
@@ -250,6 +277,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             headed: true,
             announced: false,
             topic: h.topic,
+            point: false,
         });
     }
     // Numbered points before a first heading that names the causes or the
@@ -269,11 +297,12 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                     headed: false,
                     announced: false,
                     topic: false,
+                    point: false,
                 },
             );
         }
     }
-    if heads.is_empty() {
+    if heads.is_empty() && !by_problem {
         // Numbered points and no part headings (a 发言提纲): problems from
         // the first point, measures from where they are announced.
         if let Some((p, m)) = sections::implicit(text, &paras[block..], keywords) {
@@ -285,6 +314,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                 headed: false,
                 announced: false,
                 topic: false,
+                point: false,
             });
             if let Some(m) = m {
                 parts.push(Part {
@@ -294,6 +324,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                     headed: false,
                     announced: false,
                     topic: false,
+                    point: false,
                 });
             }
         }
@@ -343,6 +374,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
         title,
         title_end,
         sections,
+        by_problem,
     }
 }
 
@@ -360,6 +392,7 @@ fn split_part(parts: &mut Vec<Part>, i: usize, q: usize, kind: SectionKind, head
             headed,
             announced: true,
             topic: false,
+            point: false,
         },
     );
 }
@@ -372,6 +405,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
         headed,
         announced,
         topic,
+        point,
     } = part;
     // The report's closing words (以上对照检查……恳请同志们批评指正) end the
     // last part; they belong to no item.
@@ -404,6 +438,15 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
         body.extend_from_slice(&paras[begin..end]);
         para.span.start..para.span.start
     };
+    if point {
+        body.dedup_by(|next, above| {
+            let goes_on = next.marker.is_none();
+            if goes_on {
+                above.span.end = next.span.end;
+            }
+            goes_on
+        });
+    }
     Section {
         kind,
         marker: if headed { para.marker.clone() } else { None },

@@ -32,6 +32,10 @@ impl Rule for SectionOrder {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
+        // Problem by problem, each group runs in order and the parts repeat.
+        if doc.outline.by_problem {
+            return;
+        }
         let mut latest: Option<(usize, SectionKind)> = None;
         for section in &doc.outline.sections {
             let Some(rank) = self.order.iter().position(|k| *k == section.kind) else {
@@ -97,5 +101,10 @@ mod tests {
             found("一、存在的问题\n1.学习不够。\n二、存在的不足\n1.作风不实。\n三、整改措施\n1.加强学习。\n")
                 .is_empty()
         );
+        // Nor are the groups of a report written problem by problem.
+        assert!(found(
+            "材料\n问题一：学习不够。缺席4次。\n原因：思想放松。\n措施：补学4次。\n问题二：调研少。全年2次。\n原因：怕吃苦。\n措施：每月调研一次。\n"
+        )
+        .is_empty());
     }
 }

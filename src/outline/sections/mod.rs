@@ -715,5 +715,7 @@ pub(super) fn opens_measures(text: &str, paras: &[Paragraph], q: usize, cues: &[
         && listed
 }
 
+pub(super) mod by_problem;
+
 #[cfg(test)]
 mod tests;

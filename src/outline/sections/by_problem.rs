@@ -1,0 +1,130 @@
+//! Reports written problem by problem: each problem followed by its own
+//! cause and measure, each opened by a label (问题一：… 原因分析：…
+//! 整改措施：…), as 问题清单 and 整改台账 pasted into a report are.
+
+use super::super::{Paragraph, SectionKeywords, SectionKind};
+use crate::text::{is_han, is_space};
+
+/// The longest label before the colon (存在的主要问题, 原因分析, 整改措施).
+const LONGEST_LABEL: usize = 8;
+
+/// The part a paragraph's label opens: a short run of characters and
+/// digits ending in a colon at the paragraph's start, naming a part
+/// (问题一：, 问题2：, 原因分析：, 整改措施：).
+fn labelled(text: &str, p: &Paragraph, keywords: &SectionKeywords) -> Option<SectionKind> {
+    let body = text[p.span.clone()].trim_start_matches(is_space);
+    let (colon, _) = body
+        .char_indices()
+        .take(LONGEST_LABEL + 1)
+        .find(|&(_, c)| c == '：' || c == ':')?;
+    let label = &body[..colon];
+    let plain = |c: char| is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    if label.is_empty() || !label.chars().all(plain) {
+        return None;
+    }
+    keywords
+        .classify(label)
+        .filter(|k| *k != SectionKind::Other)
+}
+
+/// The parts of a report written problem by problem, as (kind, first
+/// paragraph, end) over `paras`: each labelled paragraph opens a part
+/// running to the next label. None unless at least two problems each come
+/// with a measure of their own before the next problem, and the problems
+/// come first.
+pub(in crate::outline) fn parts(
+    text: &str,
+    paras: &[Paragraph],
+    keywords: &SectionKeywords,
+) -> Option<Vec<(SectionKind, usize, usize)>> {
+    let mut labels: Vec<(usize, SectionKind)> = paras
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, labelled(text, p, keywords)?)))
+        .collect();
+    // A measure's own lines (整改时限：, 整改目标：) go on with it; only a
+    // problem is never part of the one before.
+    labels.dedup_by(|b, a| a.1 == b.1 && a.1 != SectionKind::Problems);
+    if labels.first()?.1 != SectionKind::Problems {
+        return None;
+    }
+    // Each problem's group holds a measure.
+    let mut problems = 0;
+    let mut answered = 0;
+    let mut measured = false;
+    for &(_, kind) in &labels {
+        match kind {
+            SectionKind::Problems => {
+                problems += 1;
+                measured = false;
+            }
+            SectionKind::Measures if !measured => {
+                answered += 1;
+                measured = true;
+            }
+            _ => {}
+        }
+    }
+    if problems < 2 || answered < problems {
+        return None;
+    }
+    let parts = labels
+        .iter()
+        .enumerate()
+        .map(|(n, &(begin, kind))| {
+            let end = labels.get(n + 1).map_or(paras.len(), |&(next, _)| next);
+            (kind, begin, end)
+        })
+        .collect();
+    Some(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::outline::tests::{labels, outline_of};
+    use crate::outline::SectionKind::{self, *};
+
+    fn parts(text: &str) -> (bool, Vec<(SectionKind, String, Vec<String>)>) {
+        let (s, o) = outline_of(text);
+        let parts = o.sections.iter().map(|sec| {
+            let heading = s.text[sec.heading.clone()].to_string();
+            (sec.kind, heading, labels(&s.text, &sec.items))
+        });
+        (o.by_problem, parts.collect())
+    }
+
+    /// Each label opens a part whose item is the text after it; a
+    /// measure's own further lines (整改时限：) go on with it.
+    #[test]
+    fn a_report_written_problem_by_problem_has_a_part_per_label() {
+        let text = "对照检查材料\n现报告如下。\n问题一：学习不够深入。今年缺席4次。\n原因分析：没有把学习摆在首位。\n整改措施：3月底前补学4次。\n整改时限：2025年3月。\n问题二：项目监管不严。1个项目渠道渗漏。\n整改措施：每季度到现场检查一次。\n";
+        let (grouped, found) = parts(text);
+        assert!(grouped);
+        let want: Vec<(SectionKind, &str, Vec<&str>)> = vec![
+            (Problems, "问题一", vec!["学习不够深入"]),
+            (Causes, "原因分析", vec!["没有把学习摆在首位"]),
+            (Measures, "整改措施", vec!["3月底前补学4次"]),
+            (Problems, "问题二", vec!["项目监管不严"]),
+            (Measures, "整改措施", vec!["每季度到现场检查一次"]),
+        ];
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|(k, h, l)| (k, h.to_string(), l.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        assert_eq!(found, want);
+        let (s, o) = outline_of(text);
+        assert!(s.text[o.sections[2].items[0].span.clone()].ends_with("整改时限：2025年3月。"));
+    }
+
+    /// Labelled problems listed first and their measures after them are a
+    /// report in parts, not problem by problem; so is a single problem.
+    #[test]
+    fn problems_without_a_measure_of_their_own_are_no_groups() {
+        let in_parts = "一、存在的问题\n问题一：学习不够深入。\n问题二：项目监管不严。\n二、整改措施\n措施一：3月底前补学4次。\n措施二：每季度检查一次。\n";
+        let (grouped, found) = parts(in_parts);
+        assert!(!grouped);
+        assert_eq!(found.len(), 2);
+        let one = "对照检查材料\n问题：学习不够深入。\n原因：没有把学习摆在首位。\n措施：3月底前补学4次。\n";
+        assert!(!parts(one).0);
+    }
+}
