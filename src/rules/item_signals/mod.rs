@@ -53,6 +53,11 @@ pub(crate) struct Params {
     /// shortfall word.
     #[serde(default)]
     always: Vec<String>,
+    /// What a fault cost the work (影响了…进度, 延误了…): an item naming
+    /// one tells a virtue with its damage, a fault; its `always` phrases
+    /// give way and the triggers decide.
+    #[serde(default)]
+    costs: Vec<String>,
     /// Words that cancel a trigger (or an `always` phrase) they come just
     /// before.
     #[serde(default)]
@@ -117,6 +122,7 @@ pub(crate) struct ItemSignals {
     counters: Phrases,
     hollow: Option<Phrases>,
     always: Option<Phrases>,
+    costs: Option<Phrases>,
     negations: Option<Lexicon>,
     negation_reach: usize,
     outweigh: Option<usize>,
@@ -144,6 +150,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
     };
     let hollow = optional(&params.hollow, "hollow")?;
     let always = optional(&params.always, "always")?;
+    let costs = optional(&params.costs, "costs")?;
     let negations = if params.negations.is_empty() {
         None
     } else {
@@ -200,6 +207,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         counters,
         hollow,
         always,
+        costs,
         negations,
         negation_reach: params.negation_reach,
         outweigh: params.outweigh,
@@ -531,6 +539,13 @@ impl Rule for ItemSignals {
             if let Some(negations) = self.negations.as_ref().filter(|_| !always.is_empty()) {
                 let found = find_on_boundaries(negations, doc, unit.span.clone());
                 always.retain(|t| !self.negated(doc, &found, t.start));
+            }
+            let costly = || {
+                let costs = self.costs.as_ref();
+                costs.is_some_and(|c| !c.find(doc, unit.span.clone()).is_empty())
+            };
+            if !always.is_empty() && costly() {
+                always.clear();
             }
             let triggers = if always.is_empty() {
                 let found = self.found(doc, &unit.span);

@@ -232,6 +232,21 @@ fn always_phrases_fire_despite_counters_and_words_are_named_once() {
     assert_eq!(fired(rule, &text("工作并非完美无缺，取得成效")).len(), 1);
 }
 
+/// An `always` phrase told with what it cost the work is a fault: the
+/// triggers decide (none here), unlike the same virtue told alone.
+#[test]
+fn an_always_phrase_beside_its_cost_gives_way() {
+    let rule = "items: problems\ntriggers: [取得…成效]\ncounters: [不足]\nalways: [把关过严]\ncosts: [影响了…进度]\nmax-gap: 20\n";
+    let text =
+        |s: &str| format!("标题\n一、存在的问题\n一是{s}。\n二、整改措施\n一是每月学习1次。\n");
+    assert_eq!(fired(rule, &text("审批把关过严，压力较大")).len(), 1);
+    assert!(fired(rule, &text("审批把关过严，影响了2所学校的建设进度")).is_empty());
+    assert_eq!(
+        fired(rule, &text("审批把关过严，影响了进度，但取得明显成效")).len(),
+        1
+    );
+}
+
 /// A part heading ending in a colon on its own line leaves nothing of
 /// its line to judge: the part's one paragraph is its one item, not its
 /// second.
