@@ -614,6 +614,22 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(0.92),
         },
     );
+    // blind (49980d6: outline .83, links .86 / .79, unaddressed .79 / .07,
+    // vague-problem .94 / 0, vague-measure .94 / 0); with a heading on the
+    // progress of rectification (整改工作推进情况) read as other and
+    // 以案促改措施 as the measures (the classes its two outline
+    // disagreements showed) outline 1.00, links .88 / .84. Only those two
+    // lines, r06's and r09's part headings, were seen; nothing else read.
+    hold(
+        "layouts-v24",
+        Measured {
+            links: (0.88, 0.84),
+            unaddressed: (0.89, 0.08),
+            vague_problem: (0.94, 0.0),
+            vague_measure: (1.0, 0.02),
+            outline: Some(1.0),
+        },
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
@@ -624,7 +640,9 @@ fn layouts_validation_sets_v13_to_v15() {
 /// target at once and was not read; v56 (formulation .86, typo .90,
 /// doubled words .75) was read for the round's fixes. The twenty-seventh's
 /// v57, blind at its start (3dd8e3c: typo .86, one placeholder and one
-/// external-cause false alarm), was read for that round's fixes.
+/// external-cause false alarm), was read for that round's fixes. The
+/// twenty-eighth's v58, blind at its start (49980d6: typo .84, one
+/// praise-as-problem false alarm), was read for its fixes.
 #[test]
 fn defect_sets_of_the_twenty_fifth_to_seventh_rounds() {
     // (set, formulation recall, praise-as-problem recall, typo recall)
@@ -636,6 +654,7 @@ fn defect_sets_of_the_twenty_fifth_to_seventh_rounds() {
         ("defects-v55", 0.94, 1.0, 1.0),
         ("defects-v56", 0.93, 1.0, 1.0),
         ("defects-v57", 1.0, 1.0, 1.0),
+        ("defects-v58", 1.0, 1.0, 0.96),
     ] {
         hold_defects(
             set,

@@ -641,3 +641,29 @@ fn a_report_written_problem_by_problem_is_read_group_by_group() {
         );
     }
 }
+
+/// A part reporting how rectification has progressed (整改工作推进情况,
+/// 整改进展情况) is no measures part, though it names 整改; a case-study
+/// report's 以案促改措施 is its measures, though 以案促改 names the case
+/// study (典型案例剖析 stays one).
+#[test]
+fn progress_of_rectification_is_other_and_case_study_measures_are_measures() {
+    for progress in [
+        "一、巡视整改工作推进情况",
+        "一、问题整改进展情况",
+        "一、上年度整改措施完成情况",
+    ] {
+        let text = format!(
+            "某局副局长对照检查材料\n{progress}\n巡视反馈涉及我分管领域的问题共11个，已完成9个。\n二、存在的问题\n（一）监督不力。2024年公车管理漏洞未堵塞。\n三、原因剖析\n（一）权力观偏差。\n四、整改措施\n（一）年底前完成公车管理制度修订。\n"
+        );
+        assert_eq!(
+            kinds(&outline(&text)),
+            ["other", "problems", "causes", "measures"],
+            "{progress}"
+        );
+    }
+    let case = "副局长以案促改专题对照检查\n一、典型案例剖析\n原局长刘某某严重违纪违法。\n二、在落实八项规定方面\n（一）对公车管理监督不力，2020年有3次私用未制止。\n三、剖析根源\n1、权力观出现偏差。\n四、以案促改措施\n1、2020年9月前完成廉政风险再排查。\n2、每季度开展一次警示教育。\n";
+    let o = outline(case);
+    assert_eq!(kinds(&o), ["other", "other", "causes", "measures"]);
+    assert_eq!(o[3].1.len(), 2);
+}

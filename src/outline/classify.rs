@@ -82,8 +82,18 @@ impl SectionKeywords {
                 .filter(|k| k.kind == SectionKind::Problems)
                 .any(|k| k.words.iter().any(|w| core.ends_with(w.as_str())))
         };
+        // 以案促改措施 names the measures of a case-study report: a topic
+        // word gives way to a measures word the heading ends with.
+        let ends_in_measures = || {
+            self.kinds
+                .iter()
+                .filter(|k| k.kind == SectionKind::Measures)
+                .any(|k| k.words.iter().any(|w| core.ends_with(w.as_str())))
+        };
         Some(if kind == SectionKind::Causes && ends_in_problems() {
             SectionKind::Problems
+        } else if kind == SectionKind::Other && ends_in_measures() {
+            SectionKind::Measures
         } else {
             kind
         })
