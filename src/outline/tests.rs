@@ -26,6 +26,13 @@ fn shape(o: &Outline) -> Vec<(SectionKind, Vec<usize>)> {
         .collect()
 }
 
+/// A report's three parts, in order.
+const THREE_PARTS: [SectionKind; 3] = [
+    SectionKind::Problems,
+    SectionKind::Causes,
+    SectionKind::Measures,
+];
+
 /// The sections' kinds, in order.
 fn kinds(o: &Outline) -> Vec<SectionKind> {
     o.sections.iter().map(|s| s.kind).collect()
@@ -331,14 +338,7 @@ fn traditional_characters_in_headings() {
     let text = "對照檢查材料\n一、存在的問題\n（一）學習不夠。\n二、問題產生的原因\n（一）放鬆學習。\n三、整改措施\n（一）每月學習。\n";
     let (_, o) = outline_of(text);
     let kinds = kinds(&o);
-    assert_eq!(
-        kinds,
-        [
-            SectionKind::Problems,
-            SectionKind::Causes,
-            SectionKind::Measures
-        ]
-    );
+    assert_eq!(kinds, THREE_PARTS);
 }
 
 #[test]
@@ -496,14 +496,7 @@ fn a_prose_speech_outline_has_its_three_parts_inferred() {
 fn problems_announced_by_a_sentence_are_inferred_a_paragraph_each() {
     let text = "发言提纲\n我对照党章查摆了自身存在的问题，主要有以下几个方面：\n在理论学习上，今年只自学两次。\n在服务群众上，5月份有一位老人没有接待好。\n产生这些问题的原因，主要是理想信念弱化。\n下一步，我将每周自学两小时。\n";
     let (s, o) = outline_of(text);
-    assert_eq!(
-        kinds(&o),
-        [
-            SectionKind::Problems,
-            SectionKind::Causes,
-            SectionKind::Measures
-        ]
-    );
+    assert_eq!(kinds(&o), THREE_PARTS);
     assert_eq!(
         labels(&s.text, &o.sections[0].items),
         [
@@ -527,14 +520,7 @@ fn causes_in_prose_close_the_problems_only_without_a_causes_part() {
     assert!(o.sections[1].implicit);
     let headed = "一、存在的问题\n（一）学习不够深入。\n（二）作风不够扎实。\n究其原因，主要是理想信念松懈；二是要求放松。\n以上发言，请批评指正。\n二、原因剖析\n（一）思想放松。\n三、整改措施\n（一）每月学习。\n";
     let (_, o) = outline_of(headed);
-    assert_eq!(
-        kinds(&o),
-        [
-            SectionKind::Problems,
-            SectionKind::Causes,
-            SectionKind::Measures
-        ]
-    );
+    assert_eq!(kinds(&o), THREE_PARTS);
     assert!(!o.sections[1].implicit);
 }
 
@@ -612,15 +598,7 @@ fn an_announced_list_starting_over_in_the_problems_style_is_the_causes() {
     ] {
         let text = format!("一、存在的问题\n{problems}上述问题虽然表现在工作上，但根子还在思想上。深刻反思，主要有以下几点：\n1.思想放松。\n2.要求不严。\n二、整改措施\n1.每月学习。\n");
         let (_, o) = outline_of(&text);
-        assert_eq!(
-            kinds(&o),
-            [
-                SectionKind::Problems,
-                SectionKind::Causes,
-                SectionKind::Measures
-            ],
-            "{problems}"
-        );
+        assert_eq!(kinds(&o), THREE_PARTS, "{problems}");
         assert_eq!(o.sections[1].items.len(), 2, "{problems}");
         assert!(o.sections[1].announced && !o.sections[1].implicit);
         assert!(!o.sections[0].announced && !o.sections[2].announced);
@@ -692,15 +670,7 @@ fn a_sentence_naming_the_roots_then_a_new_list_is_the_causes() {
         let text = format!("一、存在的问题\n（一）学习方面。一是学习不深。二是运用不够。{roots}一是理想信念松懈。二是宗旨意识淡化。\n二、整改措施\n（一）每月学习。\n");
         let (_, o) = outline_of(&text);
         let kinds = kinds(&o);
-        assert_eq!(
-            kinds,
-            [
-                SectionKind::Problems,
-                SectionKind::Causes,
-                SectionKind::Measures
-            ],
-            "{roots}"
-        );
+        assert_eq!(kinds, THREE_PARTS, "{roots}");
         assert_eq!(o.sections[1].items.len(), 2, "{roots}");
         assert!(o.sections[1].implicit);
     }
@@ -777,14 +747,7 @@ fn measures_announced_inside_the_causes_become_a_part_of_their_own() {
     let headed = format!("{text}三、整改措施\n1、每月学习。\n");
     let (s, o) = outline_of(&headed);
     let kinds = kinds(&o);
-    assert_eq!(
-        kinds,
-        [
-            SectionKind::Problems,
-            SectionKind::Causes,
-            SectionKind::Measures
-        ]
-    );
+    assert_eq!(kinds, THREE_PARTS);
     assert_eq!(&s.text[o.sections[2].heading.clone()], "三、整改措施");
     // No list after the sentence: no part.
     let unlisted = text.replace(
@@ -881,14 +844,7 @@ fn the_heading_style_naming_most_parts_wins() {
     let text = "一、存在的问题\n（一）学习方面的问题\n1.学得少。\n（二）原因方面\n二、原因剖析\n1.放松。\n三、整改措施\n1.学习。\n";
     let (_, o) = outline_of(text);
     let kinds = kinds(&o);
-    assert_eq!(
-        kinds,
-        [
-            SectionKind::Problems,
-            SectionKind::Causes,
-            SectionKind::Measures
-        ]
-    );
+    assert_eq!(kinds, THREE_PARTS);
 }
 
 /// No heading names a part: two or more top-level numbered headings are
