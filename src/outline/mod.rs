@@ -244,10 +244,9 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
     let block = sections::title_block(text, paras);
     let title = (block > 0).then(|| paras[0].span.clone());
     let title_end = block.checked_sub(1).map_or(0, |last| paras[last].span.end);
-    // A report written problem by problem has no part headings to read:
-    // its labels open its parts.
-    // Headings after the first label (二、原因剖析 after 问题一：… 整改措施：…)
-    // say the report is in parts after all.
+    // A report written problem by problem (问题一：… 整改措施：…) has its
+    // parts opened by its labels, unless a heading after the first label
+    // (二、原因剖析) says it is in parts after all.
     let heads = sections::heads(text, &paras[block..], keywords);
     let grouped = sections::by_problem::parts(text, &paras[block..], keywords)
         .filter(|g| heads.iter().all(|h| h.para < g[0].1));

@@ -7,6 +7,8 @@ use crate::text::{is_han, is_space};
 
 /// The longest label before the colon (存在的主要问题, 原因分析, 整改措施).
 const LONGEST_LABEL: usize = 8;
+/// The longest heading over a group (（一）理论学习方面), in characters.
+const MAX_ASPECT: usize = 30;
 
 /// The part a paragraph's label opens: a short run of characters and
 /// digits ending in a colon at the paragraph's start, naming a part
@@ -68,11 +70,22 @@ pub(in crate::outline) fn parts(
     if problems < 2 || answered < problems {
         return None;
     }
+    // A numbered heading over the next group (（二）服务群众方面) ends the
+    // group before it: it is none of its measure's text.
+    let heading = |p: &Paragraph| {
+        let line = &text[p.span.clone()];
+        p.marker.is_some() && !line.contains('。') && line.chars().nth(MAX_ASPECT).is_none()
+    };
     let parts = labels
         .iter()
         .enumerate()
         .map(|(n, &(begin, kind))| {
-            let end = labels.get(n + 1).map_or(paras.len(), |&(next, _)| next);
+            let mut end = labels.get(n + 1).map_or(paras.len(), |&(next, _)| next);
+            if n + 1 < labels.len() {
+                while end > begin + 1 && heading(&paras[end - 1]) {
+                    end -= 1;
+                }
+            }
             (kind, begin, end)
         })
         .collect();
@@ -114,6 +127,18 @@ mod tests {
         assert_eq!(found, want);
         let (s, o) = outline_of(text);
         assert!(s.text[o.sections[2].items[0].span.clone()].ends_with("整改时限：2025年3月。"));
+    }
+
+    /// Groups under numbered aspect headings (（二）服务群众方面): a heading
+    /// over the next group is none of the measure before it.
+    #[test]
+    fn an_aspect_heading_over_the_next_group_ends_the_group_before() {
+        let text = "对照检查材料\n（一）理论学习方面\n存在问题：学习不够深入。今年缺席4次。\n原因分析：没有把学习摆在首位。\n整改措施：3月底前补学4次。\n（二）服务群众方面\n存在问题：走访少。全年只走访3次。\n整改措施：每月走访1次。\n";
+        let (grouped, found) = parts(text);
+        assert!(grouped);
+        let measures: Vec<_> = found.iter().filter(|p| p.0 == Measures).collect();
+        assert_eq!(measures[0].2, ["3月底前补学4次"]);
+        assert_eq!(measures[1].2, ["每月走访1次"]);
     }
 
     /// Labelled problems listed first and their measures after them are a
