@@ -73,29 +73,25 @@ impl SectionKeywords {
             .iter()
             .find(|k| k.words.iter().any(|w| heading.contains(w.as_str())))
             .map(|k| k.kind)?;
-        // 检视剖析的主要问题 names problems found by 剖析: a causes word
-        // gives way to a problems word the heading ends with.
+        // A kind's word gives way to a word of `to` that the heading ends
+        // with: 检视剖析的主要问题 names problems found by 剖析 (causes →
+        // problems); 以案促改措施 the measures of a case study (other →
+        // measures).
         let core = heading.trim_end_matches(|c: char| !crate::text::is_han(c));
-        let ends_in_problems = || {
+        let ends_in = |to: SectionKind| {
             self.kinds
                 .iter()
-                .filter(|k| k.kind == SectionKind::Problems)
+                .filter(|k| k.kind == to)
                 .any(|k| k.words.iter().any(|w| core.ends_with(w.as_str())))
         };
-        // 以案促改措施 names the measures of a case-study report: a topic
-        // word gives way to a measures word the heading ends with.
-        let ends_in_measures = || {
-            self.kinds
-                .iter()
-                .filter(|k| k.kind == SectionKind::Measures)
-                .any(|k| k.words.iter().any(|w| core.ends_with(w.as_str())))
-        };
-        Some(if kind == SectionKind::Causes && ends_in_problems() {
-            SectionKind::Problems
-        } else if kind == SectionKind::Other && ends_in_measures() {
-            SectionKind::Measures
-        } else {
-            kind
-        })
+        Some(
+            if kind == SectionKind::Causes && ends_in(SectionKind::Problems) {
+                SectionKind::Problems
+            } else if kind == SectionKind::Other && ends_in(SectionKind::Measures) {
+                SectionKind::Measures
+            } else {
+                kind
+            },
+        )
     }
 }

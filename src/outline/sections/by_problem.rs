@@ -7,8 +7,6 @@ use crate::text::{is_han, is_space};
 
 /// The longest label before the colon (存在的主要问题, 原因分析, 整改措施).
 const LONGEST_LABEL: usize = 8;
-/// The longest heading over a group (（一）理论学习方面), in characters.
-const MAX_ASPECT: usize = 30;
 
 /// The part a paragraph's label opens: a short run of characters and
 /// digits ending in a colon at the paragraph's start, naming a part
@@ -74,7 +72,9 @@ pub(in crate::outline) fn parts(
     // group before it: it is none of its measure's text.
     let heading = |p: &Paragraph| {
         let line = &text[p.span.clone()];
-        p.marker.is_some() && !line.contains('。') && line.chars().nth(MAX_ASPECT).is_none()
+        p.marker.is_some()
+            && !line.contains('。')
+            && line.chars().nth(keywords.max_heading_chars).is_none()
     };
     let parts = labels
         .iter()
