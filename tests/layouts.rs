@@ -667,3 +667,65 @@ fn progress_of_rectification_is_other_and_case_study_measures_are_measures() {
     assert_eq!(kinds(&o), ["other", "other", "causes", "measures"]);
     assert_eq!(o[3].1.len(), 2);
 }
+
+/// A heading naming the problems and their causes (问题及原因分析) heads
+/// the problems. Causes labelled aspect by aspect inside it (问题：… 原因：…)
+/// are causes, each its own part, and the problems go on after each: no
+/// part is out of order and the aspects' numbers run on.
+#[test]
+fn causes_labelled_aspect_by_aspect_under_problems_and_causes_are_causes() {
+    let text = "县生态环境局局长2023年度民主生活会对照检查材料\n一、存在的问题及原因分析\n（一）理论学习方面\n问题：对生态文明思想学得不深。全年中心组学习12次，我缺席3次。\n原因：把学习当成软任务，没有摆在首位。\n（二）担当作为方面\n问题：对城郊偷排顽疾动真碰硬不够。今年群众投诉28件，8件反复。\n原因：怕得罪人，斗争精神弱化。\n二、整改措施\n（一）2024年每月参加中心组学习，缺席的3次6月底前补学。\n（二）6月底前对城郊偷排点位开展一次联合执法，反复投诉的8件逐件销号。\n";
+    let o = outline(text);
+    assert_eq!(
+        kinds(&o),
+        ["problems", "causes", "problems", "causes", "measures"],
+        "{o:?}"
+    );
+    assert_eq!(o[1].1, ["把学习当成软任务，没有摆在首位"]);
+    assert_eq!(o[2].1, ["（二）担当作为方面"]);
+    let f = findings(text);
+    assert!(
+        !f.iter().any(|(r, _)| matches!(
+            r.as_str(),
+            "section-order" | "numbering" | "missing-section"
+        )),
+        "{f:?}"
+    );
+    // 问题及原因 heads the problems; 问题产生的原因 stays the causes.
+    let inline = "某局副局长对照检查材料\n一、检视出的问题及原因\n（1）学习浮在面上。今年缺席2次集中学习。\n（2）服务群众有差距。6月一位老人补办户口跑了3趟。\n究其原因，一是理想信念有所弱化；二是宗旨意识树得不牢。\n二、整改措施\n1．每周自学2小时。\n2．11月底前公布一次性告知清单。\n";
+    assert_eq!(kinds(&outline(inline)), ["problems", "causes", "measures"]);
+    assert_eq!(
+        kinds(&outline(&inline.replace("问题及原因", "问题产生的原因"))),
+        ["causes", "measures"]
+    );
+}
+
+/// Problems and their measures labelled one by one under one part heading,
+/// with the causes in a part of their own after it: the heading heads the
+/// problems, each label opens a part inside it, and problems listed after
+/// the last group (此外…不足：一是…二是…) are problems, not its measure.
+#[test]
+fn problems_and_measures_grouped_under_one_heading_before_the_causes() {
+    let text = "学院党委书记巡视整改专题民主生活会发言\n一、巡视反馈问题的个人检视及整改措施\n问题一：中心组学习不规范。2017年学院中心组学习6次，3次没有研讨。\n整改措施：一是每次中心组学习确定1个研讨专题；二是每学期末报送学习情况。\n问题二：“三会一课”落实不到位。抽查的7个支部中2个支部全年党课不足4次。\n整改措施：一是9月底前逐本检查组织生活记录；二是年底前调整支部书记。\n此外，我个人还存在两个方面的不足：一是联系服务师生不够深入。全年只到学生宿舍2次。二是对经费使用把关不严。2笔劳务费手续不全。\n二、原因剖析\n（一）政治站位不够高。把党建当成软任务。\n（二）规矩意识淡薄。认为程序是形式。\n三、下一步打算\n1.每月到学生宿舍走访2次。\n2.年底前修订经费审签办法。\n";
+    let o = outline(text);
+    assert_eq!(
+        kinds(&o),
+        [
+            "problems", "problems", "measures", "problems", "measures", "problems", "causes",
+            "measures"
+        ],
+        "{o:?}"
+    );
+    assert_eq!(o[1].1, ["中心组学习不规范"]);
+    assert_eq!(
+        o[5].1,
+        ["一是联系服务师生不够深入", "二是对经费使用把关不严"]
+    );
+    assert_eq!(counts(&o)[2], 2);
+    let f = findings(text);
+    assert!(
+        !f.iter()
+            .any(|(r, _)| matches!(r.as_str(), "section-order" | "missing-section")),
+        "{f:?}"
+    );
+}

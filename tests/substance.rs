@@ -462,3 +462,22 @@ fn a_concession_before_a_semicolon_and_a_turn_is_one_sentence() {
     );
     assert_eq!(lines_of("external-cause", &text), [6], "{text}");
 }
+
+/// A virtue told as a fault (要求过细) is praise, unless the item says what
+/// it cost those served: a burden put on the grassroots is formalism.
+#[test]
+fn a_virtue_told_with_the_burden_it_put_on_the_grassroots_is_a_fault() {
+    let praise = report(
+        "（一）对档案资料要求过细，每份材料都反复核对。",
+        "（一）党性修养不够。",
+    );
+    assert_eq!(lines_of("praise-as-problem", &praise), [3]);
+    for fault in [
+        "（一）对档案资料要求过细，村干部反映填表时间比入户时间还多，我没有及时纠正。",
+        "（一）对档案资料要求过细，增加了基层负担。",
+        "（一）对报送材料要求过严，层层加码。",
+    ] {
+        let text = report(fault, "（一）党性修养不够。");
+        assert!(lines_of("praise-as-problem", &text).is_empty(), "{fault}");
+    }
+}

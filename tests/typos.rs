@@ -228,6 +228,8 @@ fn doubled_words_are_mistakes_and_reduplication_is_not() {
         "八是对课后服务课后服务的内容研究不够。",
         "九是对安全生产安全生产责任制落实不力。",
         "十是干部作风工作作风有待转变。",
+        "今后要要把安全作为学习重点，这项工作于于群众有利。",
+        "重要要求、需要要素和只要要求都是两个词。",
     ]
     .map(String::from)
     .to_vec();
@@ -243,7 +245,9 @@ fn doubled_words_are_mistakes_and_reduplication_is_not() {
             (2, "的的".to_string()),
             (7, "规划规划".to_string()),
             (8, "课后服务课后服务".to_string()),
-            (9, "安全生产安全生产".to_string())
+            (9, "安全生产安全生产".to_string()),
+            (11, "要要".to_string()),
+            (11, "于于".to_string())
         ],
         "{found:?}"
     );

@@ -67,6 +67,13 @@ pub(crate) struct KindWords {
 }
 
 impl SectionKeywords {
+    fn words(&self, kind: SectionKind) -> impl Iterator<Item = &str> {
+        self.kinds
+            .iter()
+            .filter(move |k| k.kind == kind)
+            .flat_map(|k| k.words.iter().map(String::as_str))
+    }
+
     pub(crate) fn classify(&self, heading: &str) -> Option<SectionKind> {
         let kind = self
             .kinds
@@ -78,14 +85,24 @@ impl SectionKeywords {
         // problems); 以案促改措施 the measures of a case study (other →
         // measures).
         let core = heading.trim_end_matches(|c: char| !crate::text::is_han(c));
-        let ends_in = |to: SectionKind| {
-            self.kinds
-                .iter()
-                .filter(|k| k.kind == to)
-                .any(|k| k.words.iter().any(|w| core.ends_with(w.as_str())))
+        let ends_in = |to: SectionKind| self.words(to).any(|w| core.ends_with(w));
+        // 问题及原因(分析): the problems, each with its causes, come first.
+        let problems_and_causes = || {
+            self.words(SectionKind::Problems).any(|w| {
+                ["及", "和", "与", "以及", "及其"].iter().any(|and| {
+                    heading
+                        .split(&format!("{w}{and}"))
+                        .nth(1)
+                        .is_some_and(|rest| {
+                            self.words(SectionKind::Causes).any(|c| rest.starts_with(c))
+                        })
+                })
+            })
         };
         Some(
-            if kind == SectionKind::Causes && ends_in(SectionKind::Problems) {
+            if kind == SectionKind::Causes
+                && (ends_in(SectionKind::Problems) || problems_and_causes())
+            {
                 SectionKind::Problems
             } else if kind == SectionKind::Other && ends_in(SectionKind::Measures) {
                 SectionKind::Measures

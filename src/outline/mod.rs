@@ -57,6 +57,10 @@ pub(crate) struct Section {
     /// A numbered heading that names no part (一、遵守政治纪律情况): its
     /// items are problems.
     pub(crate) topic: bool,
+    /// Goes on with the part of its kind before it, after a part
+    /// interleaved with it (问题：… 原因：… aspect by aspect): its items
+    /// number on from there and it is no part out of order.
+    pub(crate) continues: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -132,20 +136,35 @@ impl Outline {
             _ => Vec::new(),
         };
         push_by_style(&mut groups, lead.iter().copied().chain(heads));
+        // A part's items, with those of the parts that continue it, where
+        // it stands.
+        let mut runs: Vec<Option<Vec<&Marker>>> = vec![None; self.sections.len()];
+        let mut head: Vec<usize> = Vec::with_capacity(self.sections.len());
         for (n, s) in self.sections.iter().enumerate() {
+            let tops = s.items.iter().map(|i| &i.marker);
+            let from = self.sections[..n]
+                .iter()
+                .rposition(|b| b.kind == s.kind)
+                .filter(|_| s.continues)
+                .map(|b| head[b]);
+            head.push(from.unwrap_or(n));
+            match from.and_then(|b| runs[b].as_mut()) {
+                Some(run) => run.extend(tops),
+                None => runs[n] = Some(tops.collect()),
+            }
+        }
+        for (n, (s, run)) in self.sections.iter().zip(runs).enumerate() {
             if n == 0 && !lead.is_empty() {
                 collect_children(&s.items, &mut groups);
-            } else {
-                collect_groups(&s.items, &mut groups);
+                continue;
             }
+            if let Some(run) = run {
+                push_by_style(&mut groups, run.into_iter());
+            }
+            collect_children(&s.items, &mut groups);
         }
         groups
     }
-}
-
-fn collect_groups<'a>(items: &'a [Item], groups: &mut Vec<Vec<&'a Marker>>) {
-    push_by_style(groups, items.iter().map(|i| &i.marker));
-    collect_children(items, groups);
 }
 
 /// The children of `items` by style under each parent, and so on down;
@@ -232,6 +251,9 @@ struct Part {
     /// One labelled point of a report written problem by problem: its
     /// unnumbered lines (整改时限：…) go on with the point above them.
     point: bool,
+    /// The problems going on after causes labelled inside them: its items
+    /// number on from the part before of its kind.
+    continues: bool,
 }
 
 /// Builds the outline of a document from its paragraphs.
@@ -264,6 +286,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             announced: false,
             topic: false,
             point: true,
+            continues: false,
         })
         .collect();
     for (n, h) in heads.iter().enumerate() {
@@ -277,6 +300,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
             announced: false,
             topic: h.topic,
             point: false,
+            continues: false,
         });
     }
     // Numbered points before a first heading that names the causes or the
@@ -297,6 +321,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                     announced: false,
                     topic: false,
                     point: false,
+                    continues: false,
                 },
             );
         }
@@ -314,6 +339,7 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                 announced: false,
                 topic: false,
                 point: false,
+                continues: false,
             });
             if let Some(m) = m {
                 parts.push(Part {
@@ -324,9 +350,16 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
                     announced: false,
                     topic: false,
                     point: false,
+                    continues: false,
                 });
             }
         }
+    }
+    if !by_problem {
+        group_within_parts(text, paras, keywords, &mut parts);
+    }
+    if !parts.iter().any(|p| p.kind == SectionKind::Causes) {
+        split_labelled_causes(text, paras, keywords, &mut parts);
     }
     // Causes with no heading at the end of a problems part (究其原因…：一是…)
     // are a causes part of their own: headed by their opening sentence when
@@ -377,6 +410,99 @@ pub(crate) fn parse(text: &str, paras: &[Paragraph], keywords: &SectionKeywords)
     }
 }
 
+/// Problems and their measures labelled one by one under one part heading
+/// (一、巡视反馈问题的个人检视及整改措施 / 问题一：… / 整改措施：…, and
+/// 二、原因剖析 after it): the heading heads the problems, and each label
+/// opens a part by function inside it, as in a report written problem by
+/// problem.
+fn group_within_parts(
+    text: &str,
+    paras: &[Paragraph],
+    keywords: &SectionKeywords,
+    parts: &mut Vec<Part>,
+) {
+    let mut i = 0;
+    while i < parts.len() {
+        let p = &parts[i];
+        let (begin, end) = (p.begin, p.end);
+        let groups = (p.headed && !p.point && !p.topic)
+            .then(|| sections::by_problem::parts(text, &paras[begin + 1..end], keywords))
+            .flatten();
+        let Some(groups) = groups else {
+            i += 1;
+            continue;
+        };
+        parts[i].kind = SectionKind::Problems;
+        parts[i].end = begin + 1;
+        let n = groups.len();
+        parts.splice(
+            i + 1..i + 1,
+            groups.into_iter().map(|(kind, first, last)| Part {
+                kind,
+                begin: begin + 1 + first,
+                end: begin + 1 + last,
+                headed: true,
+                announced: true,
+                topic: false,
+                point: true,
+                continues: false,
+            }),
+        );
+        i += n + 1;
+    }
+}
+
+/// Causes labelled inside the problems, aspect by aspect (（一）学习方面 /
+/// 问题：… / 原因：…, under 一、存在的问题及原因分析): each label opens a
+/// causes part running to the next numbered heading or problem label, where
+/// the problems go on. Only in a report with no causes part of its own.
+fn split_labelled_causes(
+    text: &str,
+    paras: &[Paragraph],
+    keywords: &SectionKeywords,
+    parts: &mut Vec<Part>,
+) {
+    // 究其原因在于：… is a cue that closes the problems (handled below), not
+    // one aspect's label.
+    let label = |q: usize| {
+        let body = text[paras[q].span.clone()].trim_start_matches(crate::text::is_space);
+        let cue = keywords
+            .cause_cues
+            .iter()
+            .any(|c| body.starts_with(c.as_str()));
+        sections::by_problem::labelled(text, &paras[q], keywords).filter(|_| !cue)
+    };
+    let mut i = 0;
+    while i < parts.len() {
+        let p = &parts[i];
+        let (from, last) = (p.begin + usize::from(p.headed), p.end);
+        if p.kind == SectionKind::Problems && !p.point {
+            if let Some(q) = (from..last).find(|&q| label(q) == Some(SectionKind::Causes)) {
+                let end = (q + 1..last)
+                    .find(|&r| paras[r].marker.is_some() || label(r) == Some(SectionKind::Problems))
+                    .unwrap_or(last);
+                parts[i].end = q;
+                let part = |kind, begin, end, point| Part {
+                    kind,
+                    begin,
+                    end,
+                    headed: point,
+                    announced: false,
+                    topic: false,
+                    point,
+                    continues: !point,
+                };
+                parts.insert(i + 1, part(SectionKind::Causes, q, end, true));
+                if end < last {
+                    parts.insert(i + 2, part(SectionKind::Problems, end, last, false));
+                }
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
 /// Ends part `i` at paragraph `q` and starts a part of `kind` there, to
 /// the old part's end.
 fn split_part(parts: &mut Vec<Part>, i: usize, q: usize, kind: SectionKind, headed: bool) {
@@ -392,6 +518,7 @@ fn split_part(parts: &mut Vec<Part>, i: usize, q: usize, kind: SectionKind, head
             announced: true,
             topic: false,
             point: false,
+            continues: false,
         },
     );
 }
@@ -405,6 +532,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
         announced,
         topic,
         point,
+        continues,
     } = part;
     // The report's closing words (以上对照检查……恳请同志们批评指正) end the
     // last part; they belong to no item.
@@ -446,22 +574,31 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
             goes_on
         });
     }
+    let mut items = items::build(
+        text,
+        &body,
+        kind.letter(),
+        &mut counters[kind as usize],
+        kind == SectionKind::Problems || topic,
+        kind != SectionKind::Other && !topic,
+    );
+    // A labelled point's label (问题一：) numbers its text as a marker does.
+    if let Some(first) = items
+        .first_mut()
+        .filter(|i| point && i.marker.style == Style::Paragraph)
+    {
+        first.marker.span.start = para.span.start;
+    }
     Section {
         kind,
         marker: if headed { para.marker.clone() } else { None },
         heading,
         span: para.span.start..paras[end - 1].span.end,
-        items: items::build(
-            text,
-            &body,
-            kind.letter(),
-            &mut counters[kind as usize],
-            kind == SectionKind::Problems || topic,
-            kind != SectionKind::Other && !topic,
-        ),
+        items,
         implicit: !headed,
         announced,
         topic,
+        continues,
     }
 }
 

@@ -37,7 +37,12 @@ impl Rule for SectionOrder {
             return;
         }
         let mut latest: Option<(usize, SectionKind)> = None;
-        for section in &doc.outline.sections {
+        // Only the parts the report heads: a part that continues one before
+        // it (problems going on after causes labelled inside them) is that
+        // part, and parts opened inside a part (究其原因…, 问题一：… 整改措施：…
+        // under 一、问题及整改) are in the order of the part that holds them.
+        let headed = doc.outline.sections.iter();
+        for section in headed.filter(|s| !s.continues && !s.announced) {
             let Some(rank) = self.order.iter().position(|k| *k == section.kind) else {
                 continue;
             };

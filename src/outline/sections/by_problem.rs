@@ -3,6 +3,7 @@
 //! 整改措施：…), as 问题清单 and 整改台账 pasted into a report are.
 
 use super::super::{Paragraph, SectionKeywords, SectionKind};
+use super::lists_inline;
 use crate::text::{is_han, is_space};
 
 /// The longest label before the colon (存在的主要问题, 原因分析, 整改措施).
@@ -11,7 +12,11 @@ const LONGEST_LABEL: usize = 8;
 /// The part a paragraph's label opens: a short run of characters and
 /// digits ending in a colon at the paragraph's start, naming a part
 /// (问题一：, 问题2：, 原因分析：, 整改措施：).
-fn labelled(text: &str, p: &Paragraph, keywords: &SectionKeywords) -> Option<SectionKind> {
+pub(in crate::outline) fn labelled(
+    text: &str,
+    p: &Paragraph,
+    keywords: &SectionKeywords,
+) -> Option<SectionKind> {
     let body = text[p.span.clone()].trim_start_matches(is_space);
     let (colon, _) = body
         .char_indices()
@@ -67,6 +72,18 @@ pub(in crate::outline) fn parts(
     }
     if problems < 2 || answered < problems {
         return None;
+    }
+    // Problems added after the last group in a list of their own (此外，我
+    // 还存在两个方面的不足：一是…二是…) are no part of its measure.
+    let last = labels.last().map_or(0, |&(at, _)| at);
+    if let Some(q) = (last + 1..paras.len()).find(|&q| {
+        let body = text[paras[q].span.clone()].trim_start_matches(is_space);
+        paras[q].marker.is_none() && lists_inline(body) && {
+            let lead = body.find("一是").map_or(body, |at| &body[..at]);
+            super::announces_problems(lead)
+        }
+    }) {
+        labels.push((q, SectionKind::Problems));
     }
     // A numbered heading over the next group (（二）服务群众方面) ends the
     // group before it: it is none of its measure's text.

@@ -366,8 +366,8 @@ impl ItemSignals {
             .map_or_else(Vec::new, |h| h.spans_anywhere(doc, span.clone()).collect())
     }
 
-    /// The finding for a unit that has no counter and owns no shortfall
-    /// (when `owned` is given), at its first clause.
+    /// The finding for a unit that has no counter, owns no shortfall (when
+    /// `owned` is given) and names no cost, at its first clause.
     fn unowned(&self, doc: &Document, unit: &Unit) -> Option<Diagnostic> {
         let (owned, message) = self.owned.as_ref()?;
         let text = &doc.text()[unit.span.clone()];
@@ -381,7 +381,9 @@ impl ItemSignals {
                 p.find(doc, unit.span.clone()).iter().any(counts)
             }
         };
-        if said_little(text) || names(&self.counters) || names(owned) {
+        // What a fault cost those served (增加了基层负担) is a shortfall too.
+        let costly = self.costs.as_ref().is_some_and(names);
+        if said_little(text) || names(&self.counters) || names(owned) || costly {
             return None;
         }
         // The first clause after the item's marker (第一，/其二， end with a
