@@ -176,7 +176,12 @@ pub(crate) fn compute(model: &LinkModel, doc: &Document) -> Links {
                 .collect()
         })
         .collect();
-    let declared = declared(model, doc, &measures, &answerable);
+    let mut declared = declared(model, doc, &measures, &answerable);
+    for g in grouped(doc, &measures, &answerable) {
+        if !declared.iter().any(|d| (d.0, d.1) == (g.0, g.1)) {
+            declared.push(g);
+        }
+    }
     // Each item's bag and its similarity to each measure: the whole item
     // against the whole measure, or the label's key words found in the
     // measure, whichever is stronger.
@@ -400,6 +405,56 @@ fn declared(
     out
 }
 
+/// In a report written problem by problem (问题一：… 原因分析：… 整改措施：…),
+/// each measure of a group answers the group's problem and causes: the
+/// layout says so, as a measure naming its problem does.
+fn grouped(
+    doc: &Document,
+    measures: &[&Item],
+    answerable: &[Answerable],
+) -> Vec<(usize, SectionKind, Vec<usize>)> {
+    let index_of = |item: &Item| answerable.iter().position(|a| std::ptr::eq(a.1, item));
+    let mut out = Vec::new();
+    // The items of the group being read, by kind (problems, causes).
+    let mut group: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for s in doc.outline.sections.iter() {
+        if !s.point {
+            group = [Vec::new(), Vec::new()];
+            continue;
+        }
+        match s.kind {
+            SectionKind::Problems | SectionKind::Causes => {
+                let at = usize::from(s.kind == SectionKind::Causes);
+                if s.kind == SectionKind::Problems && !group[1].is_empty() {
+                    group = [Vec::new(), Vec::new()];
+                }
+                let leaves = s.leaves().into_iter().filter_map(|i| index_of(i));
+                group[at].extend(leaves);
+            }
+            SectionKind::Measures => {
+                for m in &s.items {
+                    let Some(k) = measures.iter().position(|x| std::ptr::eq(*x, m)) else {
+                        continue;
+                    };
+                    for (kind, items) in [SectionKind::Problems, SectionKind::Causes]
+                        .into_iter()
+                        .zip(&group)
+                    {
+                        if !items.is_empty() {
+                            out.push((k, kind, items.clone()));
+                        }
+                    }
+                }
+                // The next problem opens the next group.
+                group[0].clear();
+                group[1].clear();
+            }
+            SectionKind::Other => {}
+        }
+    }
+    out
+}
+
 /// Items no measure reaches the threshold for, paired with their best
 /// measure when each is the other's best match among items of that kind
 /// and the score reaches `mutual-floor` of the threshold with some word or
@@ -488,6 +543,24 @@ mod tests {
             .iter()
             .map(|l| (l.id.as_str(), l.scores.clone()))
             .collect()
+    }
+
+    /// Problem by problem, each group's measures answer its problem and
+    /// causes (score 1), and no other group's, though no word is shared.
+    #[test]
+    fn a_groups_measures_answer_its_problem_and_causes() {
+        let text = "对照检查材料\n问题一：开会迟到早退。\n原因分析：思想放松警惕。\n整改措施：一是按时到会；二是请假报备。\n问题二：调研走访太少。\n整改措施：每月下乡两次。\n";
+        let links = links_of(&model(0.0, 0.0, 0.0), text);
+        let answers: Vec<(&str, Vec<usize>)> = links
+            .items
+            .iter()
+            .map(|l| (l.id.as_str(), l.answers(0.12).map(|(k, _)| k).collect()))
+            .collect();
+        assert_eq!(
+            answers,
+            [("p1", vec![0, 1]), ("c1", vec![0, 1]), ("p2", vec![2])],
+            "{answers:?}"
+        );
     }
 
     // Problems and measures that share no word: every score is what the

@@ -61,6 +61,9 @@ pub(crate) struct Section {
     /// interleaved with it (问题：… 原因：… aspect by aspect): its items
     /// number on from there and it is no part out of order.
     pub(crate) continues: bool,
+    /// Opened by a label of a report written problem by problem (问题一：,
+    /// 整改措施：): the measures of a group answer its problem and causes.
+    pub(crate) point: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -599,6 +602,7 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
         announced,
         topic,
         continues,
+        point,
     }
 }
 
