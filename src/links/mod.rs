@@ -428,7 +428,7 @@ fn grouped(
                 if s.kind == SectionKind::Problems && !group[1].is_empty() {
                     group = [Vec::new(), Vec::new()];
                 }
-                let leaves = s.leaves().into_iter().filter_map(|i| index_of(i));
+                let leaves = s.leaves().into_iter().filter_map(&index_of);
                 group[at].extend(leaves);
             }
             SectionKind::Measures => {
