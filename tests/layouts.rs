@@ -729,3 +729,24 @@ fn problems_and_measures_grouped_under_one_heading_before_the_causes() {
         "{f:?}"
     );
 }
+
+/// A web copy's furniture after the article (上一篇：…, 相关阅读 and the
+/// links under it) is none of the last measure, even when a bulleted link
+/// ends the page.
+#[test]
+fn a_web_pages_links_after_the_article_are_no_part_of_the_last_measure() {
+    let text = "热电公司党委书记对照检查材料\n一、存在的问题\n（一）调研不够。全年只到班组3次。\n二、整改措施\n一是每月到班组调研1次。\n二是积极推进新能源项目建设，努力实现高质量发展。\n以上对照检查，请同志们批评指正。\n上一篇：集团党委召开2022年度民主生活会\n相关阅读\n· 热电公司召开2022—2023供暖季供热保障推进会\n";
+    let json = outline_json(text);
+    let last = &json["sections"][1]["items"][1];
+    assert_eq!(
+        last["label"],
+        "二是积极推进新能源项目建设，努力实现高质量发展"
+    );
+    assert_eq!(last["span"]["end_line"], 6, "{last}");
+    let f = findings(text);
+    assert!(
+        f.iter()
+            .any(|(r, m)| r == "vague-measure" && m.contains("新能源")),
+        "{f:?}"
+    );
+}

@@ -537,8 +537,12 @@ fn section(text: &str, paras: &[Paragraph], part: Part, counters: &mut [usize; 4
         point,
         continues,
     } = part;
-    // The report's closing words (以上对照检查……恳请同志们批评指正) end the
-    // last part; they belong to no item.
+    // A web page's furniture after the article (上一篇：…, 相关阅读 and its
+    // links) ends the last part, and the report's closing words
+    // (以上对照检查……恳请同志们批评指正) before it; they belong to no item.
+    if let Some(q) = (begin + 1..end).find(|&q| sections::ends_page(text, &paras[q])) {
+        end = q;
+    }
     while end > begin + 1 && sections::is_closing(text, &paras[end - 1]) {
         end -= 1;
     }

@@ -233,6 +233,29 @@ pub(super) fn is_sign_off(text: &str, p: &Paragraph) -> bool {
     closes(text, p, false)
 }
 
+/// What a web page puts after the article (上一篇、相关阅读、责任编辑):
+/// the body is over, whatever follows (links to other articles).
+const SITE: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "相关阅读",
+    "责任编辑",
+    "本文来源",
+    "相关文章",
+    "【版权声明】",
+    "版权声明",
+    "【免责声明】",
+    "免责声明",
+    "声明：本站",
+];
+
+/// Whether a paragraph is the first of a web page's furniture after the
+/// article (see [`SITE`]).
+pub(super) fn ends_page(text: &str, p: &Paragraph) -> bool {
+    let body = &text[p.span.clone()];
+    p.marker.is_none() && SITE.iter().any(|w| body.starts_with(w))
+}
+
 fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
     const ASKS: &[&str] = &[
         "批评指正",
@@ -240,19 +263,6 @@ fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
         "请同志们批评",
         "恳请各位",
         "请大家批评",
-    ];
-    const SITE: &[&str] = &[
-        "上一篇",
-        "下一篇",
-        "相关阅读",
-        "责任编辑",
-        "本文来源",
-        "相关文章",
-        "【版权声明】",
-        "版权声明",
-        "【免责声明】",
-        "免责声明",
-        "声明：本站",
     ];
     const SUMS_UP: &[&str] = &["以上", "总之"];
     // The closing pledge after the last measure (我将以这次民主生活会为起点…).
@@ -273,7 +283,7 @@ fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
         && (starts(SUMS_UP)
             || pledges && starts(PLEDGES)
             || ASKS.iter().any(|w| body.contains(w))
-            || SITE.iter().any(|w| body.starts_with(w))
+            || ends_page(text, p)
             || is_signature(body))
 }
 
