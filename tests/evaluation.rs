@@ -630,6 +630,20 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(1.0),
         },
     );
+    // blind (bd3f8d8: outline .83, links .76 / .69, unaddressed .60 / .08,
+    // vague-problem .87 / 0, vague-measure .88 / 0); then read (its outline,
+    // link and vague-measure disagreements) for the classes of
+    // measurements/2026-12-05-layouts-v25.txt.
+    hold(
+        "layouts-v25",
+        Measured {
+            links: (0.80, 0.83),
+            unaddressed: (0.65, 0.08),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: Some(1.0),
+        },
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
@@ -642,9 +656,11 @@ fn layouts_validation_sets_v13_to_v15() {
 /// v57, blind at its start (3dd8e3c: typo .86, one placeholder and one
 /// external-cause false alarm), was read for that round's fixes. The
 /// twenty-eighth's v58, blind at its start (49980d6: typo .84, one
-/// praise-as-problem false alarm), was read for its fixes.
+/// praise-as-problem false alarm), was read for its fixes; so was the
+/// twenty-ninth's v59 (bd3f8d8: typo .84, repeated-word .86, one
+/// praise-as-problem false alarm).
 #[test]
-fn defect_sets_of_the_twenty_fifth_to_seventh_rounds() {
+fn defect_sets_of_the_twenty_fifth_to_twenty_ninth_rounds() {
     // (set, formulation recall, praise-as-problem recall, typo recall)
     for (set, formulation, praise, typo) in [
         ("defects-v51", 1.0, 1.0, 0.81),
@@ -655,6 +671,7 @@ fn defect_sets_of_the_twenty_fifth_to_seventh_rounds() {
         ("defects-v56", 0.93, 1.0, 1.0),
         ("defects-v57", 1.0, 1.0, 1.0),
         ("defects-v58", 1.0, 1.0, 0.96),
+        ("defects-v59", 1.0, 1.0, 1.0),
     ] {
         hold_defects(
             set,
