@@ -683,6 +683,14 @@ fn causes_labelled_aspect_by_aspect_under_problems_and_causes_are_causes() {
     );
     assert_eq!(o[1].1, ["把学习当成软任务，没有摆在首位"]);
     assert_eq!(o[2].1, ["（二）担当作为方面"]);
+    // Shown as going on, not as a part inferred without a heading.
+    let (_dir, path) = temp_report("r.txt", text);
+    let shown = bin()
+        .args(["outline", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    assert!(shown.contains("[problems] （接上）（第 6 行）"), "{shown}");
     let f = findings(text);
     assert!(
         !f.iter().any(|(r, _)| matches!(

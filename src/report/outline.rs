@@ -137,7 +137,9 @@ pub(crate) fn render_tree(docs: &[Parsed<'_>]) -> String {
         }
         for s in &doc.outline.sections {
             let (line, _) = doc.source.position(doc.to_source(s.heading.clone()).start);
-            let heading = if s.implicit {
+            let heading = if s.continues {
+                "（接上）"
+            } else if s.implicit {
                 "（没有小标题，按内容推断）"
             } else {
                 &doc.text()[s.heading.clone()]

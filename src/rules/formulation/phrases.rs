@@ -291,8 +291,13 @@ fn back_chars(text: &str, end: usize, n: usize) -> Option<Range<usize>> {
 /// Whether `w` is a garble of `form`: one stretch of at most one character
 /// (two in long forms) dropped, added or replaced, two neighbours swapped,
 /// or the same characters reordered. Clause marks never count, nor an
-/// added function word (进入了新时代).
+/// added function word (进入了新时代). A title's mark the form has not
+/// (《…实施细则》精神) says the words are a document's name, no garble.
 pub(super) fn garbled(w: &[char], form: &[char]) -> bool {
+    let title = |c: &char| matches!(c, '《' | '》');
+    if w.iter().any(|c| title(c) && !form.contains(c)) {
+        return false;
+    }
     let w: Vec<char> = w.iter().copied().filter(|&c| c != '、').collect();
     let f: Vec<char> = form.iter().copied().filter(|&c| c != '、').collect();
     if w == f {
@@ -516,6 +521,11 @@ mod tests {
             "two replaced, long form"
         );
         assert!(!g("甲乙丙庚辛壬癸子丑", twelve), "three dropped");
+        assert!(!g("甲乙丙丁戊》己庚辛壬癸子", eleven), "a title's end");
+        assert!(
+            g("《甲乙丙丁己庚辛壬癸子", "《甲乙丙丁戊己庚辛壬癸子"),
+            "a title's own mark"
+        );
         assert!(
             !g("甲乙丙丁戊了己庚辛壬癸子", eleven),
             "function word added"

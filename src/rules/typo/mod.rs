@@ -442,10 +442,23 @@ impl Rule for Typo {
                     word
                 };
                 let start = a.range().end - word.len();
+                // A character never doubled, again as the start of a phrase
+                // of the dictionary (在/在思想上): the phrase's rest opens
+                // with a word (思想), so its 在 is the preposition typed
+                // twice; 在/在职 and 就/就业 are words of their own.
+                let phrase_again = |next: &str| {
+                    next.strip_prefix(word).is_some_and(|rest| {
+                        rest.char_indices()
+                            .skip(2)
+                            .map(|(i, _)| &rest[..i])
+                            .chain(std::iter::once(rest))
+                            .any(|w| w.chars().nth(1).is_some() && in_dictionary(w))
+                    })
+                };
                 let again = if word.chars().nth(1).is_some() {
                     after.starts_with(word)
                 } else {
-                    a.end == b.start && word == b.text(text)
+                    a.end == b.start && (word == b.text(text) || phrase_again(b.text(text)))
                 };
                 let marked = marker_doubled.iter().any(|r| r.contains(&start));
                 if !again || marked || start < after_doubled || !self.doubled_by_mistake(word) {
