@@ -644,6 +644,37 @@ fn layouts_validation_sets_v13_to_v15() {
             outline: Some(1.0),
         },
     );
+    // blind, not read (bd3f8d8: outline .83, links .93 / .76, unaddressed
+    // .86 / .15, vague-problem .91 / 0, vague-measure .88 / 0).
+    hold(
+        "layouts-v26",
+        Measured {
+            links: (0.93, 0.81),
+            unaddressed: (0.90, 0.15),
+            vague_problem: (0.97, 0.0),
+            vague_measure: (0.94, 0.0),
+            outline: Some(0.92),
+        },
+    );
+}
+
+/// The twenty-ninth round's second set, v60, blind mid-round (bd3f8d8:
+/// typo .83, repeated-word .67, formulation .94 and external-cause 1.00
+/// with 2 and 4 false alarms), then read: 不不够 is left.
+#[test]
+fn defect_set_v60() {
+    hold_defects(
+        "defects-v60",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 0.83, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
 }
 
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
