@@ -231,6 +231,7 @@ fn doubled_words_are_mistakes_and_reduplication_is_not() {
         "今后要要把安全作为学习重点，这项工作于于群众有利。",
         "重要要求、需要要素和只要要求都是两个词。",
         "自己在在思想上没有当回事；要在在职党员中开展学习，就就业问题调研。",
+        "纪律意识不不够牢，行不行不重要，不得不说。",
     ]
     .map(String::from)
     .to_vec();
@@ -249,7 +250,8 @@ fn doubled_words_are_mistakes_and_reduplication_is_not() {
             (9, "安全生产安全生产".to_string()),
             (11, "要要".to_string()),
             (11, "于于".to_string()),
-            (13, "在在".to_string())
+            (13, "在在".to_string()),
+            (14, "不不".to_string())
         ],
         "{found:?}"
     );

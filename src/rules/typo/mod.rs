@@ -446,13 +446,16 @@ impl Rule for Typo {
                 // of the dictionary (在/在思想上): the phrase's rest opens
                 // with a word (思想), so its 在 is the preposition typed
                 // twice; 在/在职 and 就/就业 are words of their own.
+                // 不 never opens a word after 不 (不/不够 is 不 typed twice).
                 let phrase_again = |next: &str| {
                     next.strip_prefix(word).is_some_and(|rest| {
-                        rest.char_indices()
-                            .skip(2)
-                            .map(|(i, _)| &rest[..i])
-                            .chain(std::iter::once(rest))
-                            .any(|w| w.chars().nth(1).is_some() && in_dictionary(w))
+                        word == "不"
+                            || rest
+                                .char_indices()
+                                .skip(2)
+                                .map(|(i, _)| &rest[..i])
+                                .chain(std::iter::once(rest))
+                                .any(|w| w.chars().nth(1).is_some() && in_dictionary(w))
                     })
                 };
                 let again = if word.chars().nth(1).is_some() {
