@@ -142,18 +142,16 @@ impl Outline {
         // A part's items, with those of the parts that continue it, where
         // it stands.
         let mut runs: Vec<Option<Vec<&Marker>>> = vec![None; self.sections.len()];
-        let mut head: Vec<usize> = Vec::with_capacity(self.sections.len());
+        // Per kind, the part whose run a continuing part goes on with.
+        let mut open: [Option<usize>; 4] = [None; 4];
         for (n, s) in self.sections.iter().enumerate() {
             let tops = s.items.iter().map(|i| &i.marker);
-            let from = self.sections[..n]
-                .iter()
-                .rposition(|b| b.kind == s.kind)
-                .filter(|_| s.continues)
-                .map(|b| head[b]);
-            head.push(from.unwrap_or(n));
-            match from.and_then(|b| runs[b].as_mut()) {
-                Some(run) => run.extend(tops),
-                None => runs[n] = Some(tops.collect()),
+            match open[s.kind as usize].filter(|_| s.continues) {
+                Some(h) => runs[h].get_or_insert_with(Vec::new).extend(tops),
+                None => {
+                    runs[n] = Some(tops.collect());
+                    open[s.kind as usize] = Some(n);
+                }
             }
         }
         for (n, (s, run)) in self.sections.iter().zip(runs).enumerate() {
