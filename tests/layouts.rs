@@ -691,6 +691,14 @@ fn causes_labelled_aspect_by_aspect_under_problems_and_causes_are_causes() {
         .unwrap();
     let shown = String::from_utf8(shown.stdout).unwrap();
     assert!(shown.contains("[problems] （接上）（第 6 行）"), "{shown}");
+    // JSON says the same: only the parts after a split go on.
+    let continues: Vec<bool> = outline_json(text)["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["continues"].as_bool().unwrap())
+        .collect();
+    assert_eq!(continues, [false, false, true, false, false]);
     let f = findings(text);
     assert!(
         !f.iter().any(|(r, _)| matches!(

@@ -40,6 +40,9 @@ struct SectionJson<'a> {
     implicit: bool,
     /// A heading that names a topic (一、遵守政治纪律情况), not a part.
     topic: bool,
+    /// The part goes on from an earlier part of its kind, after a part
+    /// split off inside it (causes labelled 原因： among the problems).
+    continues: bool,
     span: SpanJson,
     items: Vec<ItemJson<'a>>,
 }
@@ -80,6 +83,7 @@ fn section_json<'a>(doc: &'a Document<'a>, s: &'a Section) -> SectionJson<'a> {
         heading: &doc.text()[s.heading.clone()],
         implicit: s.implicit,
         topic: s.topic,
+        continues: s.continues,
         span: SpanJson::new(doc.source, &doc.to_source(s.span.clone())),
         items: s.items.iter().map(|i| item_json(doc, i)).collect(),
     }
