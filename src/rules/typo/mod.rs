@@ -30,6 +30,10 @@ pub(crate) struct Params {
     /// Characters never written twice in a row as separate words (的的).
     #[serde(default)]
     never_doubled: String,
+    /// Of those, characters doubled whatever word the second copy opens
+    /// (不/不够: no phrase is 不 and then a word opening with 不).
+    #[serde(default)]
+    doubled_before_any_word: String,
     /// Words whose doubling is a form of their own (研究研究: try, briefly).
     #[serde(default)]
     reduplicable: Vec<String>,
@@ -143,6 +147,7 @@ pub(crate) struct Typo {
     common_character_from: u32,
     repeat_message: String,
     never_doubled: Vec<char>,
+    doubled_before_any_word: Vec<char>,
     reduplicable: Vec<String>,
     compounds: Vec<String>,
     /// The confusions found in context, with their corrections.
@@ -202,6 +207,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         rights: params.pairs.into_iter().map(|p| p.right).collect(),
         repeat_message: params.repeat_message,
         never_doubled: params.never_doubled.chars().collect(),
+        doubled_before_any_word: params.doubled_before_any_word.chars().collect(),
         reduplicable: params.reduplicable,
         compounds: params.compounds,
         in_context,
@@ -446,10 +452,15 @@ impl Rule for Typo {
                 // of the dictionary (在/在思想上): the phrase's rest opens
                 // with a word (思想), so its 在 is the preposition typed
                 // twice; 在/在职 and 就/就业 are words of their own.
-                // 不 never opens a word after 不 (不/不够 is 不 typed twice).
+                // Some open no word after themselves (不/不够 is 不 typed
+                // twice).
+                let before_any = word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.doubled_before_any_word.contains(&c));
                 let phrase_again = |next: &str| {
                     next.strip_prefix(word).is_some_and(|rest| {
-                        word == "不"
+                        before_any
                             || rest
                                 .char_indices()
                                 .skip(2)
@@ -604,6 +615,7 @@ mod tests {
             common_character_from: common_character_from(),
             repeat_message: p.repeat_message,
             never_doubled: p.never_doubled.chars().collect(),
+            doubled_before_any_word: p.doubled_before_any_word.chars().collect(),
             reduplicable: p.reduplicable,
             compounds: Vec::new(),
             in_context: Vec::new(),
