@@ -817,3 +817,18 @@ fn an_enumeration_opened_by_an_adverb_and_a_verb_is_judged() {
     assert_eq!(found[0].0, 1);
     assert!(found[0].1.contains("缺少“党小组会”"), "{}", found[0].1);
 }
+
+/// The four standards of 找差距 (四个对照) are often written in part, to
+/// say which of them the author compared himself against: quiet unless the
+/// list is named or whole; 和 for 、 inside a member is its variant.
+#[test]
+fn the_four_comparisons_written_in_part_are_a_mention() {
+    let found = formulation_findings(&[
+        "我对照党章党规，对照人民群众新期待，对照先进典型和身边榜样，逐条检视。".to_string(),
+        "对照习近平新时代中国特色社会主义思想和党中央决策部署，对照党章党规，对照人民群众新期待，对照先进典型和身边榜样。".to_string(),
+        "坚持“四个对照”：对照党章党规，对照人民群众新期待，对照先进典型和身边榜样。".to_string(),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 3, "{found:?}");
+    assert!(found[0].1.contains("缺少“对照习近平"), "{found:?}");
+}
