@@ -766,3 +766,41 @@ fn a_web_pages_links_after_the_article_are_no_part_of_the_last_measure() {
         "{f:?}"
     );
 }
+
+/// A report whose parts are topics (一、在理论学习方面), each holding one
+/// problem with its own cause and measure, labelled after their numbers
+/// (1.问题表现。2.原因剖析。3.整改措施。) or with a colon (问题：原因：措施：):
+/// each topic stays a part, and its labels open the problem, the cause and
+/// the measure, which answers them.
+#[test]
+fn topics_each_holding_a_problem_its_cause_and_measure_are_grouped() {
+    let numbered = "县农业农村局局长2023年度民主生活会对照检查材料\n一、在理论学习方面\n1.问题表现。学习不够系统，今年中心组12次集中学习我缺席2次。\n2.原因剖析。把学习当成软任务，忙于事务时先挤掉学习时间。\n3.整改措施。12月底前补学缺席的2次中心组学习内容。\n二、在担当作为方面\n1.问题表现。对高标准农田质量问题动真碰硬不够，今年5月沟渠开裂只批转了事。\n2.原因剖析。担当精神有所弱化，怕得罪施工单位。\n3.整改措施。11月底前对全县8个标段逐一复查，开裂沟渠限期返工。\n";
+    let bracketed = "某中学校长组织生活会发言提纲\n一、政治建设方面\n（1）存在问题。对意识形态阵地管理不细，校园公众号去年有2篇推文审核把关不严。\n（2）原因分析。政治敏锐性不强，认为学校意识形态风险小。\n（3）整改方向。建立推文三审制度，每学期开展一次阵地排查。\n二、作风建设方面\n（1）存在问题。深入课堂少，本学期听课只有6节。\n（2）原因分析。陷于事务性工作，服务师生的宗旨意识淡化。\n（3）整改方向。每周至少听课2节，每月召开一次教师座谈会。\n三、廉洁自律方面\n（1）存在问题。对食堂采购监管不严，3月份有一批食材未经验收入库。\n（2）原因分析。自我要求放松，监督失之于宽。\n（3）整改方向。食材验收实行双人签字，每月抽查一次台账。\n";
+    let colon = "街道党工委书记对照检查材料\n一、在推进基层党建方面\n问题：对社区党组织指导不够，今年2个社区换届前后组织生活中断3个月。\n原因：抓党建的主责主业意识不强。\n措施：每季度到联系社区指导一次组织生活，年底前补齐中断期间的会议。\n二、在为民办实事方面\n问题：老旧小区加装电梯推进慢，全年只完成4部，群众反映强烈。\n原因：宗旨意识淡化，怕协调矛盾。\n措施：明年6月底前完成10部加装，每月召开一次协调会。\n";
+    for (text, topics) in [(numbered, 2), (bracketed, 3), (colon, 2)] {
+        let o = outline(text);
+        let mut want = Vec::new();
+        for _ in 0..topics {
+            want.extend(["other", "problems", "causes", "measures"]);
+        }
+        assert_eq!(kinds(&o), want, "{o:?}");
+        assert!(
+            o.iter().all(|(k, i)| i.len() == usize::from(k != "other")),
+            "{o:?}"
+        );
+        let f = findings(text);
+        assert!(
+            !f.iter().any(|(r, _)| matches!(
+                r.as_str(),
+                "missing-section" | "unaddressed-problem" | "unaddressed-cause" | "section-order"
+            )),
+            "{f:?}"
+        );
+    }
+    // A problem opening with a part's word (1.问题整改不力。) is no label;
+    // one topic holding one group is just a topic's items.
+    let plain = "对照检查材料\n一、在党风廉政建设方面\n1.问题整改不力。巡察反馈的5个问题还有2个未销号。\n2.措施落实不到位。年初定的3项制度只出台了1项。\n二、在服务群众方面\n1.走访群众少。今年只走访了4户困难群众。\n2.原因剖析。宗旨意识淡化。\n三、整改措施\n1.6月底前销号全部巡察问题。\n2.每月走访困难群众不少于2户。\n";
+    let o = outline(plain);
+    assert_eq!(kinds(&o)[..2], ["other", "other"], "{o:?}");
+    assert_eq!(o[0].1.len(), 2, "{o:?}");
+}

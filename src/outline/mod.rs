@@ -422,18 +422,33 @@ fn group_within_parts(
     keywords: &SectionKeywords,
     parts: &mut Vec<Part>,
 ) {
+    // Topics' parts (一、在理论学习方面) each holding one problem with its
+    // cause and measure (1.问题表现。2.原因剖析。3.整改措施。): grouped
+    // when two or more do, and each stays its topic's part.
+    let topic_groups = |p: &Part| {
+        (p.headed && !p.point && p.topic)
+            .then(|| sections::by_problem::groups(text, &paras[p.begin + 1..p.end], keywords, 1))
+            .flatten()
+    };
+    let topics = parts.iter().filter(|p| topic_groups(p).is_some()).count();
     let mut i = 0;
     while i < parts.len() {
         let p = &parts[i];
         let (begin, end) = (p.begin, p.end);
-        let groups = (p.headed && !p.point && !p.topic)
-            .then(|| sections::by_problem::parts(text, &paras[begin + 1..end], keywords))
-            .flatten();
+        let groups = if p.topic {
+            topic_groups(p).filter(|_| topics >= 2)
+        } else {
+            (p.headed && !p.point)
+                .then(|| sections::by_problem::parts(text, &paras[begin + 1..end], keywords))
+                .flatten()
+        };
         let Some(groups) = groups else {
             i += 1;
             continue;
         };
-        parts[i].kind = SectionKind::Problems;
+        if !parts[i].topic {
+            parts[i].kind = SectionKind::Problems;
+        }
         parts[i].end = begin + 1;
         let n = groups.len();
         parts.splice(

@@ -9,22 +9,40 @@ use crate::text::{is_han, is_space};
 /// The longest label before the colon (存在的主要问题, 原因分析, 整改措施).
 const LONGEST_LABEL: usize = 8;
 
+/// Nouns a label ending in a full stop ends with: it names a part
+/// (1.问题表现。, 2.原因剖析。, 3.整改措施。), not a problem that opens with
+/// a part's word (1.问题整改不力。).
+const LABEL_NOUNS: [&str; 8] = [
+    "问题", "表现", "原因", "剖析", "分析", "措施", "方向", "打算",
+];
+
 /// The part a paragraph's label opens: a short run of characters and
 /// digits ending in a colon at the paragraph's start, naming a part
-/// (问题一：, 问题2：, 原因分析：, 整改措施：).
+/// (问题一：, 问题2：, 原因分析：, 整改措施：), or after the paragraph's
+/// number a part's name ending in a full stop (1.问题表现。).
 pub(in crate::outline) fn labelled(
     text: &str,
     p: &Paragraph,
     keywords: &SectionKeywords,
 ) -> Option<SectionKind> {
-    let body = text[p.span.clone()].trim_start_matches(is_space);
-    let (colon, _) = body
+    let body = &text[p.span.clone()];
+    let body = match &p.marker {
+        Some(m) if m.span.start >= p.span.start && m.span.end <= p.span.end => {
+            &text[m.span.end..p.span.end]
+        }
+        _ => body,
+    }
+    .trim_start_matches(is_space);
+    let (end, mark) = body
         .char_indices()
         .take(LONGEST_LABEL + 1)
-        .find(|&(_, c)| c == '：' || c == ':')?;
-    let label = &body[..colon];
+        .find(|&(_, c)| c == '：' || c == ':' || (p.marker.is_some() && c == '。'))?;
+    let label = &body[..end];
     let plain = |c: char| is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
     if label.is_empty() || !label.chars().all(plain) {
+        return None;
+    }
+    if mark == '。' && !LABEL_NOUNS.iter().any(|n| label.ends_with(n)) {
         return None;
     }
     keywords
@@ -41,6 +59,17 @@ pub(in crate::outline) fn parts(
     text: &str,
     paras: &[Paragraph],
     keywords: &SectionKeywords,
+) -> Option<Vec<(SectionKind, usize, usize)>> {
+    groups(text, paras, keywords, 2)
+}
+
+/// As [`parts`], with at least `least` problems: one topic's part may hold
+/// a single group (一、在理论学习方面 / 1.问题表现。… / 3.整改措施。…).
+pub(in crate::outline) fn groups(
+    text: &str,
+    paras: &[Paragraph],
+    keywords: &SectionKeywords,
+    least: usize,
 ) -> Option<Vec<(SectionKind, usize, usize)>> {
     let mut labels: Vec<(usize, SectionKind)> = paras
         .iter()
@@ -70,7 +99,7 @@ pub(in crate::outline) fn parts(
             _ => {}
         }
     }
-    if problems < 2 || answered < problems {
+    if problems < least || answered < problems {
         return None;
     }
     // Problems added after the last group in a list of their own (此外，我
