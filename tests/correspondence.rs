@@ -205,3 +205,17 @@ fn shared_words_are_noted_only_when_there_are_some() {
     assert_eq!(shared.len(), 2, "{shared:?}");
     assert!(shared[1].starts_with("共同词语：学习"), "{shared:?}");
 }
+
+/// A team's closing pledge (班子将以这次民主生活会为新的起点，逐项建立整改
+/// 台账，明确责任人……) is about all the measures: it lends the last one no
+/// evidence. 履行第一责任人职责 is a stock phrase, not who does the work;
+/// a measure naming its 责任人 has one.
+#[test]
+fn a_closing_pledge_and_a_stock_first_responsible_lend_no_evidence() {
+    let text = "某集团领导班子民主生活会对照检查材料\n一、存在的问题\n（一）安全生产监管不严，今年3月一处工地发生高处坠落事故。\n（二）党建责任落实不到位，2个子公司全年未开展组织生活。\n二、整改措施\n（一）扛起管党治党政治责任。切实履行第一责任人职责，推动全面从严治党向基层延伸。\n（二）每季度督查一次子公司组织生活，明确党群工作部为责任部门，指定专人为责任人。\n（三）统筹抓好安全生产工作。坚决扛起安全生产政治责任，压紧压实各级责任。\n\n集团领导班子将以这次民主生活会为新的起点，逐项建立整改台账，明确责任人和完成时限，确保整改到位。\n";
+    let (_d, path) = write(text);
+    assert_eq!(
+        rules_fired(&path, "vague-measure"),
+        ["（一）扛起管党治党政治责任", "（三）统筹抓好安全生产工作"]
+    );
+}

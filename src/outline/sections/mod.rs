@@ -281,10 +281,23 @@ fn closes(text: &str, p: &Paragraph, pledges: bool) -> bool {
     let starts = |words: &[&str]| words.iter().any(|w| body.starts_with(w));
     p.marker.is_none()
         && (starts(SUMS_UP)
-            || pledges && starts(PLEDGES)
+            || pledges && (starts(PLEDGES) || takes_as_a_start(body))
             || ASKS.iter().any(|w| body.contains(w))
             || ends_page(text, p)
             || is_signature(body))
+}
+
+/// Whether a paragraph opens with its writer (班子, 我们, 支部…) taking
+/// the meeting as a new start (……将以这次民主生活会为新的起点): the
+/// closing pledge of a team's report, about all the measures at once.
+fn takes_as_a_start(body: &str) -> bool {
+    const MEETING: &[&str] = &["以这次", "以此次", "以本次"];
+    const START: &[&str] = &["为新的起点", "为起点", "为新起点", "为契机", "为新的契机"];
+    let head = &body[..body.char_indices().nth(40).map_or(body.len(), |(i, _)| i)];
+    MEETING.iter().any(|m| {
+        head.find(m)
+            .is_some_and(|at| START.iter().any(|s| head[at..].contains(s)))
+    })
 }
 
 /// Whether a line is a web page's furniture (发布时间：…  来源：…  【字体：大
