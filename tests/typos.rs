@@ -416,3 +416,35 @@ fn confusions_in_context_are_found_and_correct_use_is_not() {
     let found = typos(&quiet);
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// Function characters written twice apart (还/还, 了/了, 是/是) or joined
+/// into a word no dictionary knows (共共, 以以) are slips; verbs doubled
+/// (看看文件、抓抓落实, 墙上挂挂, 说说而已) and the dictionary's doubled
+/// words (常常, 是是非非, 不了了之, 的的确确) are forms of their own; 了解,
+/// 是否 after the same character are words.
+#[test]
+fn function_characters_written_twice_are_slips_and_doubled_verbs_are_not() {
+    let lines: Vec<String> = [
+        "一是领导查房还还停留在听汇报上。",
+        "二是笔记只记了了3页，学习党史是是带着任务学的。",
+        "三是全年共共22次到项目现场，坚持“以以人民为中心”不够，对这这些意见重视不够。",
+        "四是认为看看文件、抓抓落实就行，规划只是墙上挂挂，说说而已。",
+        "五是常常分不清是是非非，有的问题不了了之，的的确确该反思。",
+        "六是为了了解情况，我只是是否定了方案，比以往更少下基层。",
+    ]
+    .map(String::from)
+    .to_vec();
+    let found = typos(&lines);
+    assert_eq!(
+        found,
+        [
+            (1, "还还".to_string()),
+            (2, "了了".to_string()),
+            (2, "是是".to_string()),
+            (3, "共共".to_string()),
+            (3, "以以".to_string()),
+            (3, "这这".to_string()),
+        ],
+        "{found:?}"
+    );
+}

@@ -34,6 +34,12 @@ pub(crate) struct Params {
     /// (不/不够: no phrase is 不 and then a word opening with 不).
     #[serde(default)]
     doubled_before_any_word: String,
+    /// Characters that are slips when written twice as two words of one
+    /// character each (还/还, 了/了) or as one word the dictionary does not
+    /// know (共共, 以以), though they may open a word after themselves
+    /// (了/了解, 是/是否), unlike those never doubled.
+    #[serde(default)]
+    doubled_apart: String,
     /// Words whose doubling is a form of their own (研究研究: try, briefly).
     #[serde(default)]
     reduplicable: Vec<String>,
@@ -148,6 +154,7 @@ pub(crate) struct Typo {
     repeat_message: String,
     never_doubled: Vec<char>,
     doubled_before_any_word: Vec<char>,
+    doubled_apart: Vec<char>,
     reduplicable: Vec<String>,
     compounds: Vec<String>,
     /// The confusions found in context, with their corrections.
@@ -208,6 +215,7 @@ pub(crate) fn build(meta: Meta, params: Params) -> Result<Box<dyn Rule>, Invalid
         repeat_message: params.repeat_message,
         never_doubled: params.never_doubled.chars().collect(),
         doubled_before_any_word: params.doubled_before_any_word.chars().collect(),
+        doubled_apart: params.doubled_apart.chars().collect(),
         reduplicable: params.reduplicable,
         compounds: params.compounds,
         in_context,
@@ -295,6 +303,12 @@ impl Typo {
     }
 
     /// Whether two equal neighbouring tokens `word` are a mistake.
+    /// Whether a character written twice apart (还/还) is a slip, though
+    /// it is not one never doubled.
+    fn slip_twice(&self, c: char) -> bool {
+        self.doubled_apart.contains(&c)
+    }
+
     fn doubled_by_mistake(&self, word: &str) -> bool {
         let mut chars = word.chars();
         let (Some(first), second) = (chars.next(), chars.next()) else {
@@ -410,6 +424,26 @@ impl Rule for Typo {
                     report_doubled(out, span, "是");
                 }
             }
+            // A word the dictionary does not know, made of one character
+            // twice (共共, 以以: the segmenter joined the slip into a word);
+            // the dictionary's own (常常, 天天) are words.
+            let mut joined: Vec<Range<usize>> = Vec::new();
+            for t in tokens.iter() {
+                let w = t.text(text);
+                let mut chars = w.chars();
+                let (Some(c), Some(d), None) = (chars.next(), chars.next(), chars.next()) else {
+                    continue;
+                };
+                let span = t.range();
+                if c == d
+                    && (self.slip_twice(c) || self.never_doubled.contains(&c))
+                    && !in_dictionary(w)
+                    && !marker_doubled.iter().any(|r| r.contains(&span.start))
+                {
+                    joined.push(span.clone());
+                    report_doubled(out, span, &w[..c.len_utf8()]);
+                }
+            }
             for (n, pair) in tokens.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
                 // Two words typed twice (课后/服务/课后/服务): the pair of
@@ -469,13 +503,25 @@ impl Rule for Typo {
                                 .any(|w| w.chars().nth(1).is_some() && in_dictionary(w))
                     })
                 };
-                let again = if word.chars().nth(1).is_some() {
+                // Any other character only as two words of one character.
+                let single = word.chars().nth(1).is_none();
+                let exact = word == b.text(text);
+                let slip =
+                    single && exact && word.chars().next().is_some_and(|c| self.slip_twice(c));
+                let again = if !single {
                     after.starts_with(word)
                 } else {
-                    a.end == b.start && (word == b.text(text) || phrase_again(b.text(text)))
+                    a.end == b.start && (exact || phrase_again(b.text(text)))
                 };
-                let marked = marker_doubled.iter().any(|r| r.contains(&start));
-                if !again || marked || start < after_doubled || !self.doubled_by_mistake(word) {
+                let marked = marker_doubled
+                    .iter()
+                    .chain(&joined)
+                    .any(|r| r.contains(&start));
+                if !again
+                    || marked
+                    || start < after_doubled
+                    || !(slip || self.doubled_by_mistake(word))
+                {
                     continue;
                 }
                 if self.between_two_words(text, tokens, n, word) {
@@ -616,6 +662,7 @@ mod tests {
             repeat_message: p.repeat_message,
             never_doubled: p.never_doubled.chars().collect(),
             doubled_before_any_word: p.doubled_before_any_word.chars().collect(),
+            doubled_apart: p.doubled_apart.chars().collect(),
             reduplicable: p.reduplicable,
             compounds: Vec::new(),
             in_context: Vec::new(),
