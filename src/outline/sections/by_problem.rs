@@ -12,8 +12,8 @@ const LONGEST_LABEL: usize = 8;
 /// Nouns a label ending in a full stop ends with: it names a part
 /// (1.问题表现。, 2.原因剖析。, 3.整改措施。), not a problem that opens with
 /// a part's word (1.问题整改不力。).
-const LABEL_NOUNS: [&str; 8] = [
-    "问题", "表现", "原因", "剖析", "分析", "措施", "方向", "打算",
+const LABEL_NOUNS: [&str; 12] = [
+    "问题", "表现", "不足", "差距", "原因", "根源", "剖析", "分析", "措施", "举措", "方向", "打算",
 ];
 
 /// The part a paragraph's label opens: a short run of characters and
@@ -185,6 +185,25 @@ mod tests {
         let measures: Vec<_> = found.iter().filter(|p| p.0 == Measures).collect();
         assert_eq!(measures[0].2, ["3月底前补学4次"]);
         assert_eq!(measures[1].2, ["每月走访1次"]);
+    }
+
+    /// A label may follow the paragraph's number and end in a full stop
+    /// when it ends in a part's noun (1.问题表现。, （2）原因剖析。, 3.整改举措。);
+    /// a problem opening with a part's word (1.问题整改不力。) is no label.
+    #[test]
+    fn a_numbered_label_ending_in_a_full_stop_opens_a_part() {
+        let text = "对照检查材料\n一、理论学习方面\n1.问题表现。学习不深，缺席2次。\n（2）原因剖析。把学习当软任务。\n3.整改举措。每月学习2次。\n二、服务群众方面\n1.问题表现。走访少，只走访3户。\n3.整改举措。每月走访2户。\n";
+        let (_, found) = parts(text);
+        let kinds: Vec<SectionKind> = found.iter().map(|p| p.0).collect();
+        assert_eq!(
+            kinds,
+            [Other, Problems, Causes, Measures, Other, Problems, Measures],
+            "{found:?}"
+        );
+        assert_eq!(found[1].2, ["学习不深，缺席2次"]);
+        let plain = "对照检查材料\n一、作风方面\n1.问题整改不力。3个问题未销号。\n2.作风不实。调研只走访了2个村。\n二、纪律方面\n1.问题整改不力。2个问题未销号。\n2.原因剖析不深。只讲了客观原因。\n";
+        let (_, found) = parts(plain);
+        assert!(found.iter().all(|p| p.0 == Other), "{found:?}");
     }
 
     /// Labelled problems listed first and their measures after them are a
