@@ -663,6 +663,47 @@ fn layouts_validation_sets_v13_to_v15() {
     );
 }
 
+/// The late-evening session of 2026-12-05 (measurements/2026-12-05-*.txt):
+/// layouts-v27 blind at its start (001a238: outline 1.00, links .87 / .82,
+/// vague-measure .91), then read; v28 blind at its start (outline .92,
+/// links .78 / .74), not read but for the evaluator's summary lines (one
+/// report's items missing, a layout its helper's note described: topics
+/// each holding a problem, its cause and measure); v29 asked for at its
+/// end, measured with the session's start and last rules, not read.
+#[test]
+fn layouts_sets_of_the_late_evening_session() {
+    hold(
+        "layouts-v27",
+        Measured {
+            links: (0.87, 0.82),
+            unaddressed: (0.76, 0.12),
+            vague_problem: (1.0, 0.0),
+            vague_measure: (1.0, 0.0),
+            outline: Some(1.0),
+        },
+    );
+    hold(
+        "layouts-v28",
+        Measured {
+            links: (0.77, 0.82),
+            unaddressed: (0.70, 0.07),
+            vague_problem: (0.91, 0.05),
+            vague_measure: (0.95, 0.04),
+            outline: Some(1.0),
+        },
+    );
+    hold(
+        "layouts-v29",
+        Measured {
+            links: (0.85, 0.86),
+            unaddressed: (0.60, 0.06),
+            vague_problem: (0.92, 0.02),
+            vague_measure: (0.94, 0.02),
+            outline: Some(0.92),
+        },
+    );
+}
+
 /// The twenty-fifth round's defect sets: v51 and v53 blind at the round's
 /// start (typo .50 and .76), then read for the typo rule; v52 and v54
 /// measured with 2c95ed8 and the round's rules
@@ -706,6 +747,49 @@ fn defect_sets_of_the_twenty_fifth_to_twenty_ninth_rounds() {
             ],
         );
     }
+}
+
+/// The thirtieth round (2026-12-05, late evening), all three blind at its
+/// start (001a238): v61 (formulation .92 with 1 false of 13, external-cause
+/// 1 false of 38) and v63, written on slips (repeated-word .68, typo .84),
+/// read for its fixes; v62 (repeated-word .80, typo .93) not read, but for
+/// its typo rule's findings (typos and doubled words) seen once in a
+/// comparison over corpus/, not its labels or misses.
+#[test]
+fn defect_sets_of_the_thirtieth_round() {
+    hold_defects(
+        "defects-v61",
+        &[
+            ("external-cause", 1.0, 0.03),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 1.0, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v62",
+        &[
+            ("external-cause", 1.0, 0.0),
+            ("formulation", 1.0, 0.0),
+            ("placeholder", 1.0, 0.0),
+            ("praise-as-problem", 1.0, 0.0),
+            ("repeated-word", 1.0, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 0.93, 0.0),
+        ],
+    );
+    hold_defects(
+        "defects-v63",
+        &[
+            ("placeholder", 1.0, 0.0),
+            ("repeated-word", 0.92, 0.0),
+            ("stray-space", 1.0, 0.0),
+            ("typo", 0.92, 0.0),
+        ],
+    );
 }
 
 /// Planted defects, written by helpers that never saw the lists: b1–b3 and
