@@ -303,12 +303,6 @@ impl Typo {
     }
 
     /// Whether two equal neighbouring tokens `word` are a mistake.
-    /// Whether a character written twice apart (还/还) is a slip, though
-    /// it is not one never doubled.
-    fn slip_twice(&self, c: char) -> bool {
-        self.doubled_apart.contains(&c)
-    }
-
     fn doubled_by_mistake(&self, word: &str) -> bool {
         let mut chars = word.chars();
         let (Some(first), second) = (chars.next(), chars.next()) else {
@@ -436,7 +430,7 @@ impl Rule for Typo {
                 };
                 let span = t.range();
                 if c == d
-                    && (self.slip_twice(c) || self.never_doubled.contains(&c))
+                    && (self.doubled_apart.contains(&c) || self.never_doubled.contains(&c))
                     && !in_dictionary(w)
                     && !marker_doubled.iter().any(|r| r.contains(&span.start))
                 {
@@ -503,11 +497,16 @@ impl Rule for Typo {
                                 .any(|w| w.chars().nth(1).is_some() && in_dictionary(w))
                     })
                 };
-                // Any other character only as two words of one character.
+                // Those doubled apart only as two words of one character
+                // (还/还, not 了/了解).
                 let single = word.chars().nth(1).is_none();
                 let exact = word == b.text(text);
-                let slip =
-                    single && exact && word.chars().next().is_some_and(|c| self.slip_twice(c));
+                let slip = single
+                    && exact
+                    && word
+                        .chars()
+                        .next()
+                        .is_some_and(|c| self.doubled_apart.contains(&c));
                 let again = if !single {
                     after.starts_with(word)
                 } else {
