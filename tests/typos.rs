@@ -431,6 +431,7 @@ fn function_characters_written_twice_are_slips_and_doubled_verbs_are_not() {
         "四是认为看看文件、抓抓落实就行，规划只是墙上挂挂，说说而已。",
         "五是常常分不清是是非非，有的问题不了了之，的的确确该反思。",
         "六是为了了解情况，我只是是否定了方案，比以往更少下基层。",
+        "七是没没有按时完成，对其其他问题、因因为忙、更更加、即即使、无无论都是重复；关键是是否落实，有无无法判断。",
     ]
     .map(String::from)
     .to_vec();
@@ -444,6 +445,12 @@ fn function_characters_written_twice_are_slips_and_doubled_verbs_are_not() {
             (3, "共共".to_string()),
             (3, "以以".to_string()),
             (3, "这这".to_string()),
+            (7, "没没".to_string()),
+            (7, "其其".to_string()),
+            (7, "因因".to_string()),
+            (7, "更更".to_string()),
+            (7, "即即".to_string()),
+            (7, "无无".to_string()),
         ],
         "{found:?}"
     );
