@@ -422,50 +422,50 @@ fn group_within_parts(
     keywords: &SectionKeywords,
     parts: &mut Vec<Part>,
 ) {
-    // Topics' parts (一、在理论学习方面) each holding one problem with its
-    // cause and measure (1.问题表现。2.原因剖析。3.整改措施。): grouped
-    // when two or more do, and each stays its topic's part.
-    let topic_groups = |p: &Part| {
-        (p.headed && !p.point && p.topic)
-            .then(|| sections::by_problem::groups(text, &paras[p.begin + 1..p.end], keywords, 1))
-            .flatten()
-    };
-    let topics = parts.iter().filter(|p| topic_groups(p).is_some()).count();
-    let mut i = 0;
-    while i < parts.len() {
-        let p = &parts[i];
-        let (begin, end) = (p.begin, p.end);
-        let groups = if p.topic {
-            topic_groups(p).filter(|_| topics >= 2)
-        } else {
+    // A topic's part (一、在理论学习方面) may hold a single problem with its
+    // cause and measure (1.问题表现。2.原因剖析。3.整改措施。): grouped when
+    // two or more topics do, and each stays its topic's part.
+    let found: Vec<_> = parts
+        .iter()
+        .map(|p| {
+            let least = if p.topic { 1 } else { 2 };
             (p.headed && !p.point)
-                .then(|| sections::by_problem::parts(text, &paras[begin + 1..end], keywords))
+                .then(|| {
+                    let inside = &paras[p.begin + 1..p.end];
+                    sections::by_problem::groups(text, inside, keywords, least)
+                })
                 .flatten()
-        };
-        let Some(groups) = groups else {
-            i += 1;
+        })
+        .collect();
+    let topics = parts
+        .iter()
+        .zip(&found)
+        .filter(|(p, g)| p.topic && g.is_some())
+        .count();
+    let mut out = Vec::with_capacity(parts.len());
+    for (mut p, groups) in parts.drain(..).zip(found) {
+        let Some(groups) = groups.filter(|_| !p.topic || topics >= 2) else {
+            out.push(p);
             continue;
         };
-        if !parts[i].topic {
-            parts[i].kind = SectionKind::Problems;
+        if !p.topic {
+            p.kind = SectionKind::Problems;
         }
-        parts[i].end = begin + 1;
-        let n = groups.len();
-        parts.splice(
-            i + 1..i + 1,
-            groups.into_iter().map(|(kind, first, last)| Part {
-                kind,
-                begin: begin + 1 + first,
-                end: begin + 1 + last,
-                headed: true,
-                announced: true,
-                topic: false,
-                point: true,
-                continues: false,
-            }),
-        );
-        i += n + 1;
+        let begin = p.begin;
+        p.end = begin + 1;
+        out.push(p);
+        out.extend(groups.into_iter().map(|(kind, first, last)| Part {
+            kind,
+            begin: begin + 1 + first,
+            end: begin + 1 + last,
+            headed: true,
+            announced: true,
+            topic: false,
+            point: true,
+            continues: false,
+        }));
     }
+    *parts = out;
 }
 
 /// Causes labelled inside the problems, aspect by aspect (（一）学习方面 /
